@@ -1,0 +1,35 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from './components/NotFoundPage';
+import { AccountPage } from './features/account/AccountPage';
+import { LoginRoute, RequireRole, RequireSession } from './features/auth/guards';
+import { BatchDetailPage } from './features/batches/BatchDetailPage';
+import { BatchesPage } from './features/batches/BatchesPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { InstitutesPage } from './features/institutes/InstitutesPage';
+import { ImportStudentsPage } from './features/student-import/ImportStudentsPage';
+import { StaffPage } from './features/users/StaffPage';
+import { StudentsPage } from './features/users/StudentsPage';
+import type { Role } from './lib/types';
+
+const admin: Role[] = ['institute_admin'];
+const instituteStaff: Role[] = ['institute_admin', 'teacher', 'proctor'];
+const operator: Role[] = ['platform_operator'];
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="batches" element={<RequireRole roles={instituteStaff}><BatchesPage /></RequireRole>} />
+        <Route path="batches/:batchId" element={<RequireRole roles={instituteStaff}><BatchDetailPage /></RequireRole>} />
+        <Route path="staff" element={<RequireRole roles={admin}><StaffPage /></RequireRole>} />
+        <Route path="students" element={<RequireRole roles={instituteStaff}><StudentsPage /></RequireRole>} />
+        <Route path="students/import" element={<RequireRole roles={admin}><ImportStudentsPage /></RequireRole>} />
+        <Route path="institutes" element={<RequireRole roles={operator}><InstitutesPage /></RequireRole>} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,40 @@
+import { IconBuildingCommunity, IconFileImport, IconLayoutDashboard, IconSchool, IconUserCircle, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import type { Role } from '../lib/types';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: Icon;
+}
+
+const dashboard: NavItem = { label: 'Dashboard', to: '/', icon: IconLayoutDashboard };
+const account: NavItem = { label: 'Account', to: '/account', icon: IconUserCircle };
+
+/** The one place that decides which screens each role can reach from the menu. */
+export function navigationFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'institute_admin':
+      return [
+        dashboard,
+        { label: 'Batches', to: '/batches', icon: IconUsersGroup },
+        { label: 'Staff', to: '/staff', icon: IconSchool },
+        { label: 'Students', to: '/students', icon: IconUsers },
+        { label: 'Import students', to: '/students/import', icon: IconFileImport },
+        account,
+      ];
+    case 'teacher':
+    case 'proctor':
+      return [dashboard, { label: 'My batches', to: '/batches', icon: IconUsersGroup }, { label: 'Students', to: '/students', icon: IconUsers }, account];
+    case 'student':
+      return [dashboard, account];
+    case 'platform_operator':
+      return [{ label: 'Institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
+  }
+}
+
+/** Active item: the longest menu path that prefixes the current location. */
+export function activeNavItem(items: NavItem[], pathname: string): NavItem | undefined {
+  return items
+    .filter((item) => (item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0];
+}

@@ -1,0 +1,48 @@
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { RoleBadge } from '../../components/Badges';
+import { PageHeader } from '../../components/PageHeader';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
+import { useCurrentUser } from '../auth/session';
+
+export function AccountPage() {
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeader title="Account" description="Your sign-in details and password." />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder radius="md" p="lg">
+            <Title order={2} fz="h4" mb="md">
+              Signed in as
+            </Title>
+            <Stack gap="xs">
+              <Text fw={600}>{user.name}</Text>
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {user.email}
+              </Text>
+              <div>
+                <RoleBadge role={user.role} />
+              </div>
+              {user.institute && (
+                <Text size="sm" c="dimmed">
+                  {user.institute.name}
+                </Text>
+              )}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder radius="md" p="lg">
+            <Title order={2} fz="h4" mb={4}>
+              Change password
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Changing your password signs you out on every other device.
+            </Text>
+            <ChangePasswordForm />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

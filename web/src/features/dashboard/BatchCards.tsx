@@ -1,0 +1,49 @@
+import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { Batch } from '../../lib/types';
+
+/** Batches as cards; linked to their detail page for staff, plain for students. */
+export function BatchCards({ batches, linked }: { batches: Batch[]; linked: boolean }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {batches.map((batch) =>
+        linked ? (
+          <Card key={batch.id} withBorder radius="md" padding="md" component={Link} to={`/batches/${batch.id}`}>
+            <BatchCardBody batch={batch} showCount />
+          </Card>
+        ) : (
+          <Card key={batch.id} withBorder radius="md" padding="md">
+            <BatchCardBody batch={batch} showCount={false} />
+          </Card>
+        ),
+      )}
+    </SimpleGrid>
+  );
+}
+
+function BatchCardBody({ batch, showCount }: { batch: Batch; showCount: boolean }) {
+  return (
+    <>
+      <Group justify="space-between" wrap="nowrap" mb={4}>
+        <Text fw={600} lineClamp={1}>
+          {batch.name}
+        </Text>
+        <Badge variant="outline" color="gray" tt="none" radius="sm">
+          {batch.code}
+        </Badge>
+      </Group>
+      {batch.description && (
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {batch.description}
+        </Text>
+      )}
+      {showCount && (
+        <Group gap={6} mt="sm" c="dimmed">
+          <IconUsers size={14} />
+          <Text size="xs">{batch.studentCount} students</Text>
+        </Group>
+      )}
+    </>
+  );
+}

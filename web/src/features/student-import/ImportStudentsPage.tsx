@@ -1,0 +1,104 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconDownload, IconFileCheck, IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { templateUrl, useStudentImport, type ImportOutcome } from './api';
+import { CsvDropZone } from './CsvDropZone';
+import { ImportedAccounts } from './ImportedAccounts';
+import { ImportErrors } from './ImportErrors';
+
+export function ImportStudentsPage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const studentImport = useStudentImport();
+  const running = studentImport.isPending ? studentImport.variables.dryRun : null;
+
+  const chooseFile = (next: File | null) => {
+    setFile(next);
+    setOutcome(null);
+  };
+
+  const run = (dryRun: boolean) => {
+    if (!file) return;
+    studentImport.mutate(
+      { file, dryRun },
+      {
+        onSuccess: (result) => {
+          setOutcome(result);
+          if (result.kind === 'imported') {
+            notifySuccess(`${result.created.length} students can now sign in`, 'Import complete');
+            setFile(null);
+          }
+        },
+        onError: (error) => notifyError(error, 'The file could not be checked'),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title="Import students" description="Add a whole class at once from a spreadsheet saved as CSV." />
+      <Stack gap="lg">
+        <Paper withBorder radius="md" p="lg">
+          <Group justify="space-between" align="flex-start" gap="md">
+            <div>
+              <Title order={2} fz="h4" mb={4}>
+                1. Fill in the template
+              </Title>
+              <List size="sm" c="dimmed" spacing={2}>
+                <List.Item>Columns: name, email, roll_number, phone, batch_codes, password</List.Item>
+                <List.Item>Separate several batch codes with “;” (for example JEE27-A;JEE27-TEST)</List.Item>
+                <List.Item>Leave password empty to generate a temporary one</List.Item>
+              </List>
+            </div>
+            <Button component="a" href={templateUrl} download variant="default" leftSection={<IconDownload size={16} />}>
+              Download template
+            </Button>
+          </Group>
+        </Paper>
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} fz="h4" mb="sm">
+            2. Upload and validate
+          </Title>
+          <CsvDropZone file={file} onChange={chooseFile} onReject={(reason) => notifyError(new Error(reason), 'File not accepted')} />
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" leftSection={<IconFileCheck size={16} />} disabled={!file || running === false} loading={running === true} onClick={() => run(true)}>
+              Validate
+            </Button>
+            <Button
+              leftSection={<IconFileImport size={16} />}
+              disabled={!file || outcome?.kind !== 'validated' || running === true}
+              loading={running === false}
+              onClick={() => run(false)}
+            >
+              Import{outcome?.kind === 'validated' ? ` ${outcome.rowCount} students` : ''}
+            </Button>
+          </Group>
+          {file && !outcome && (
+            <Text size="xs" c="dimmed" ta="right" mt="xs">
+              Validate first: nothing is saved until every row is correct.
+            </Text>
+          )}
+        </Paper>
+        {outcome && <ImportResult outcome={outcome} fileName={file?.name ?? 'students.csv'} />}
+      </Stack>
+    </>
+  );
+}
+
+function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName: string }) {
+  switch (outcome.kind) {
+    case 'invalid':
+      return <ImportErrors fileName={fileName} rowCount={outcome.rowCount} errors={outcome.errors} />;
+    case 'validated':
+      return (
+        <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="All rows are valid">
+          {outcome.rowCount} student{outcome.rowCount === 1 ? '' : 's'} ready to import. Press <b>Import</b> to create the accounts.
+        </Alert>
+      );
+    case 'imported':
+      return <ImportedAccounts created={outcome.created} />;
+  }
+}
+

@@ -1,0 +1,115 @@
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
+import { showFormError } from '../../lib/form-errors';
+import { notifySuccess } from '../../lib/notify';
+import { roleLabels } from '../../lib/roles';
+import type { StaffRole } from '../../lib/types';
+import { useBatchOptions } from '../batches/api';
+import { useCreateUser } from './api';
+import { optionalText, validateEmail, validateName } from './validation';
+
+interface Values {
+  name: string;
+  email: string;
+  role: StaffRole | 'student';
+  phone: string;
+  rollNumber: string;
+  batchIds: string[];
+}
+
+const staffRoles: StaffRole[] = ['teacher', 'proctor', 'institute_admin'];
+
+interface CreateUserModalProps {
+  kind: 'student' | 'staff';
+  opened: boolean;
+  onClose: () => void;
+  /** Pre-selected batches, e.g. when adding a student from a batch's page. */
+  batchIds?: string[];
+}
+
+/** Adds a user, then shows the generated password once. */
+export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: CreateUserModalProps) {
+  const [issued, setIssued] = useState<IssuedPassword | null>(null);
+  const isStudent = kind === 'student';
+  const createUser = useCreateUser();
+  const batchOptions = useBatchOptions();
+  const form = useForm<Values>({
+    mode: 'uncontrolled',
+    initialValues: { name: '', email: '', role: isStudent ? 'student' : 'teacher', phone: '', rollNumber: '', batchIds },
+    validate: { name: validateName, email: validateEmail },
+  });
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+
+  const submit = form.onSubmit((values) => {
+    createUser.mutate(
+      {
+        name: values.name.trim(),
+        email: values.email.trim(),
+        role: values.role,
+        ...optionalText('phone', values.phone),
+        ...(isStudent ? { ...optionalText('rollNumber', values.rollNumber), batchIds: values.batchIds } : {}),
+      },
+      {
+        onSuccess: ({ user, temporaryPassword }) => {
+          notifySuccess(`${user.name} can now sign in`, isStudent ? 'Student added' : 'Staff member added');
+          close();
+          setIssued({ name: user.name, email: user.email, temporaryPassword });
+        },
+        onError: (error) => showFormError(form, error, { USER_EMAIL_TAKEN: 'email' }),
+      },
+    );
+  });
+
+  return (
+    <>
+    <TemporaryPasswordModal issued={issued} title={isStudent ? 'Student added' : 'Staff member added'} onClose={() => setIssued(null)} />
+    <Modal opened={opened} onClose={close} title={isStudent ? 'Add student' : 'Add staff member'} centered size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Full name" data-autofocus key={form.key('name')} {...form.getInputProps('name')} />
+            <TextInput label="Email" type="email" key={form.key('email')} {...form.getInputProps('email')} />
+            {isStudent ? (
+              <TextInput label="Roll number" placeholder="Optional" key={form.key('rollNumber')} {...form.getInputProps('rollNumber')} />
+            ) : (
+              <Select
+                label="Role"
+                allowDeselect={false}
+                data={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
+                key={form.key('role')}
+                {...form.getInputProps('role')}
+              />
+            )}
+            <TextInput label="Phone" type="tel" placeholder="Optional" key={form.key('phone')} {...form.getInputProps('phone')} />
+          </SimpleGrid>
+          {isStudent && (
+            <MultiSelect
+              label="Batches"
+              placeholder={batchOptions.options.length ? 'Pick one or more' : 'No batches yet'}
+              data={batchOptions.options}
+              searchable
+              clearable
+              key={form.key('batchIds')}
+              {...form.getInputProps('batchIds')}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={createUser.isPending}>
+              {isStudent ? 'Add student' : 'Add staff member'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './global.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App';
+import { sessionKey } from './features/auth/session';
+import { isApiError } from './lib/api';
+import { theme } from './theme';
+
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: {
+    // A 4xx will not fix itself by asking again; only retry transient failures.
+    queries: { retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500), staleTime: 30_000 },
+  },
+  queryCache: new QueryCache({
+    // An expired or revoked session anywhere sends the user back to sign in.
+    onError: (error) => {
+      if (isApiError(error, 'AUTH_REQUIRED')) queryClient.setQueryData(sessionKey, null);
+    },
+  }),
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);
