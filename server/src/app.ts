@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Server as SocketServer } from 'socket.io';
+import type { AppConfig } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { runMigrations } from './platform/db/migrate.js';
+import { createDomainEvents } from './platform/domain-events.js';
+import { registerErrorHandler } from './platform/errors/error-handler.js';
+import { registerSessionAuth } from './platform/http/session-auth.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { createMemoryRateLimiter, createRedisRateLimiter } from './platform/kv/rate-limiter.js';
+import {
+  createDatabaseSessionStore,
+  createRedisSessionStore,
+  type SessionStore,
+} from './platform/kv/session-store.js';
+import { createMetrics, registerHttpMetrics } from './platform/metrics.js';
+import { attachRealtime } from './platform/realtime.js';
+import { createRedisClient } from './platform/redis.js';
+import { createLocalDiskStorage, type FileStorage } from './platform/storage/file-storage.js';
+import { authRoutes } from './modules/auth/auth-routes.js';
+import { createAuthService } from './modules/auth/auth-service.js';
+import { batchRoutes } from './modules/batches/batch-routes.js';
+import { createBatchService } from './modules/batches/batch-service.js';
+import { healthRoutes } from './modules/health/health-routes.js';
+import { instituteRoutes } from './modules/institutes/institute-routes.js';
+import { createInstituteService } from './modules/institutes/institute-service.js';
+import { studentImportRoutes } from './modules/student-import/student-import-routes.js';
+import { createStudentImportService } from './modules/student-import/student-import-service.js';
+import { userRoutes } from './modules/users/user-routes.js';
+import { createUserService } from './modules/users/user-service.js';
+import { seedDemoData } from './seed/demo-seed.js';
+
+export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The running pieces tests and the entry point need; `http` is the Fastify instance. */
+export type App = { http: FastifyInstance; io: SocketServer; seeded: boolean; storage: FileStorage; database: Database };
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Builds the whole application without listening, so tests drive it through `inject()` or a real
+ * port. Plugins and hooks are registered in a fixed order: errors, cookies, metrics, sessions,
+ * routes, then the web app's fallback.
+ */
+export async function buildApp(config: AppConfig, overrides: { database?: Database } = {}): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database = overrides.database ?? (await openDatabase(config.database));
+  if (config.runMigrations) await runMigrations(database);
+  const redis: Redis | null = config.redis ? createRedisClient(config.redis) : null;
+  // The streams adapter blocks on XREAD, so it gets its own connection.
+  const adapterRedis: Redis | null = config.redis ? createRedisClient(config.redis) : null;
+
+  const events = createDomainEvents();
+  const baseSessions = redis ? createRedisSessionStore(redis) : createDatabaseSessionStore(database.db);
+  const sessions: SessionStore = {
+    ...baseSessions,
+    async revokeAllForUser(userId, exceptId) {
+      await baseSessions.revokeAllForUser(userId, exceptId);
+      events.emit('user.sessionsRevoked', { userId });
+    },
+  };
+  const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+  const storage = createLocalDiskStorage(config.filesDir);
+  const metrics = createMetrics(database);
+
+  const batches = createBatchService(database);
+  const users = createUserService({ database, sessions, batches });
+  const auth = createAuthService({ database, sessions, limiter, users, config });
+  const institutes = createInstituteService({ database, users });
+  const studentImport = createStudentImportService({ database, batches, users });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  registerHttpMetrics(app, metrics);
+  registerSessionAuth(app, sessions);
+
+  await app.register(healthRoutes, { database, redis });
+  await app.register(authRoutes, { auth, config });
+  await app.register(instituteRoutes, { institutes });
+  await app.register(batchRoutes, { batches });
+  await app.register(userRoutes, { users });
+  await app.register(studentImportRoutes, { studentImport });
+  await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
+
+  const seeded = config.seedDemoData ? await seedDemoData(database, users) : false;
+  const io = attachRealtime({ app, sessions, events, metrics, redis: adapterRedis });
+
+  // Close in reverse order of dependence: sockets, then Redis, then the database.
+  app.addHook('onClose', async () => {
+    await io.close();
+    await Promise.all([redis?.quit(), adapterRedis?.quit()]);
+    await database.close();
+  });
+
+  return { http: app, io, seeded, storage, database };
+}

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeInInstitute } from '../../platform/auth/policies.js';
+import { requireActor } from '../../platform/http/session-auth.js';
+import { studentCsvTemplate } from './student-csv.js';
+import { assertFilePresent, type StudentImportService } from './student-import-service.js';
+
+export const studentImportRoutes: FastifyPluginAsyncZod<{ studentImport: StudentImportService }> = async (
+  app,
+  { studentImport },
+) => {
+  app.get('/api/students/import/template.csv', async (request, reply) => {
+    authorizeInInstitute(requireActor(request), 'students:import');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="students-template.csv"')
+      .send(studentCsvTemplate);
+  });
+
+  app.post(
+    '/api/students/import',
+    { schema: { querystring: z.object({ dryRun: z.stringbool().default(false) }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorizeInInstitute(actor, 'students:import');
+      const file = assertFilePresent(await request.file());
+      const result = await studentImport.importStudents(actor, await file.toBuffer(), request.query);
+      if (!result.valid) {
+        return reply.status(422).send({
+          error: { code: 'IMPORT_INVALID', message: `${result.errors.length} problem(s) found. Nothing was imported.` },
+          requestId: request.id,
+          ...result,
+        });
+      }
+      return reply.status(request.query.dryRun ? 200 : 201).send(result);
+    },
+  );
+};

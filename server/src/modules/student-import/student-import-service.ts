@@ -1,0 +1,124 @@
+import type { Database } from '../../platform/db/database.js';
+import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { BatchService } from '../batches/batch-service.js';
+import { normaliseBatchCode } from '../batches/batch-service.js';
+import * as userRepo from '../users/user-repo.js';
+import type { UserService } from '../users/user-service.js';
+import {
+  decodeCsv,
+  findDuplicatesInFile,
+  parseStudentCsv,
+  sortProblems,
+  type ImportProblem,
+  type StudentCsvRow,
+} from './student-csv.js';
+
+export type ImportResult =
+  | { valid: true; rowCount: number; created?: { email: string; name: string; temporaryPassword: string }[] }
+  | { valid: false; rowCount: number; errors: ImportProblem[] };
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+export type StudentImportService = ReturnType<typeof createStudentImportService>;
+
+export function createStudentImportService(deps: { database: Database; batches: BatchService; users: UserService }) {
+  const { db } = deps.database;
+
+  /** Every check that does not need to write: the file is judged whole before anything is stored. */
+  async function validate(
+    instituteId: string,
+    rows: StudentCsvRow[],
+    problems: ImportProblem[],
+  ): Promise<{ problems: ImportProblem[]; batchIdsByCode: Map<string, string> }> {
+    const allProblems = [...problems, ...findDuplicatesInFile(rows)];
+    const [existingEmails, existingRolls, batchIdsByCode] = await Promise.all([
+      userRepo.findExistingEmails(db, rows.map((r) => r.email).filter(Boolean)),
+      userRepo.findExistingRollNumbers(db, instituteId, rows.flatMap((r) => (r.rollNumber ? [r.rollNumber] : []))),
+      deps.batches.resolveBatchCodes(instituteId, rows.flatMap((r) => r.batchCodes)),
+    ]);
+    for (const row of rows) {
+      if (existingEmails.has(row.email)) {
+        allProblems.push({ row: row.row, column: 'email', value: row.email, message: 'An account with this email already exists.' });
+      }
+      if (row.rollNumber && existingRolls.has(row.rollNumber)) {
+        allProblems.push({ row: row.row, column: 'roll_number', value: row.rollNumber, message: 'This roll number is already used.' });
+      }
+      for (const code of row.batchCodes) {
+        if (!batchIdsByCode.has(normaliseBatchCode(code))) {
+          allProblems.push({ row: row.row, column: 'batch_codes', value: code, message: `No active batch has the code "${code}".` });
+        }
+      }
+    }
+    return { problems: sortProblems(allProblems), batchIdsByCode };
+  }
+
+  return {
+    async importStudents(actor: Actor, file: Buffer, options: { dryRun: boolean }): Promise<ImportResult> {
+      const scoped = authorizeInInstitute(actor, 'students:import');
+      const parsed = parseStudentCsv(decodeCsv(file));
+      const { problems, batchIdsByCode } = await validate(scoped.instituteId, parsed.rows, parsed.problems);
+      if (problems.length > 0) return { valid: false, rowCount: parsed.rows.length, errors: problems };
+      if (options.dryRun) return { valid: true, rowCount: parsed.rows.length };
+
+      // Hash before the transaction: argon2 is slow by design and must not hold database locks.
+      const prepared = await mapWithConcurrency(parsed.rows, 4, async (row) => {
+        const temporaryPassword = row.password ?? generateTemporaryPassword();
+        return { row, temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
+      });
+      try {
+        await db.transaction(async (tx) => {
+          const inserted = await userRepo.insertUsers(
+            tx,
+            prepared.map(({ row, passwordHash }) => ({
+              instituteId: scoped.instituteId,
+              email: row.email,
+              name: row.name,
+              role: 'student',
+              passwordHash,
+              phone: row.phone,
+              rollNumber: row.rollNumber,
+              mustChangePassword: true,
+            })),
+          );
+          const idByEmail = new Map(inserted.map((u) => [u.email, u.id]));
+          await userRepo.insertBatchMemberships(
+            tx,
+            prepared.flatMap(({ row }) =>
+              [...new Set(row.batchCodes.map(normaliseBatchCode))].map((code) => ({
+                batchId: batchIdsByCode.get(code) ?? '',
+                userId: idByEmail.get(row.email) ?? '',
+                instituteId: scoped.instituteId,
+              })),
+            ),
+          );
+        });
+      } catch (err) {
+        // Someone added the same email between validation and commit: nothing was written.
+        deps.users.rethrowUniqueViolation(err);
+      }
+      return {
+        valid: true,
+        rowCount: prepared.length,
+        created: prepared.map(({ row, temporaryPassword }) => ({ email: row.email, name: row.name, temporaryPassword })),
+      };
+    },
+  };
+}
+
+export function assertFilePresent<T>(file: T | undefined): T {
+  if (!file) throw new AppError('BAD_REQUEST', 'Attach the CSV file in the "file" field.');
+  return file;
+}

@@ -1,0 +1,36 @@
+import type { batches, institutes, users } from '../../platform/db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type InstituteRow = typeof institutes.$inferSelect;
+export type BatchRow = typeof batches.$inferSelect;
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRow['role'];
+  phone: string | null;
+  rollNumber: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  institute: { id: string; name: string; slug: string } | null;
+  batchIds: string[];
+  createdAt: string;
+};
+
+/** The only shape in which a user leaves the server: never the row (it holds the password hash). */
+export function presentUser(user: UserRow, institute: InstituteRow | null, batchIds: string[]): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    phone: user.phone,
+    rollNumber: user.rollNumber,
+    active: user.active,
+    mustChangePassword: user.mustChangePassword,
+    institute: institute ? { id: institute.id, name: institute.name, slug: institute.slug } : null,
+    batchIds,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,191 @@
+import type { Database, Tx } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
+import {
+  authorizeInInstitute,
+  isRestrictedToOwnBatches,
+  type Actor,
+  type InstituteRole,
+} from '../../platform/auth/policies.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { SessionStore } from '../../platform/kv/session-store.js';
+import type { BatchService } from '../batches/batch-service.js';
+import { presentUser, type UserRow, type UserView } from './user-presenter.js';
+import * as repo from './user-repo.js';
+
+export type CreateUserInput = {
+  name: string;
+  email: string;
+  role: InstituteRole;
+  phone?: string | null | undefined;
+  rollNumber?: string | null | undefined;
+  batchIds?: string[] | undefined;
+  password?: string | undefined;
+};
+
+export type UpdateUserInput = {
+  name?: string | undefined;
+  phone?: string | null | undefined;
+  rollNumber?: string | null | undefined;
+  batchIds?: string[] | undefined;
+  active?: boolean | undefined;
+};
+
+export type ListUsersInput = {
+  role?: InstituteRole | undefined;
+  batchId?: string | undefined;
+  q?: string | undefined;
+  includeInactive: boolean;
+  page: number;
+  pageSize: number;
+};
+
+const emptyToNull = (v: string | null | undefined) => (v == null || v.trim() === '' ? null : v.trim());
+
+function rethrowUniqueViolation(err: unknown): never {
+  if (isUniqueViolation(err, 'users_email_key')) {
+    throw new AppError('USER_EMAIL_TAKEN', undefined, { fields: [{ path: 'email', message: 'This email is already registered.' }] });
+  }
+  if (isUniqueViolation(err, 'users_institute_roll_key')) {
+    throw new AppError('VALIDATION_FAILED', 'This roll number is already used in the institute.', {
+      fields: [{ path: 'rollNumber', message: 'This roll number is already used.' }],
+    });
+  }
+  throw err;
+}
+
+export type UserService = ReturnType<typeof createUserService>;
+
+export function createUserService(deps: { database: Database; sessions: SessionStore; batches: BatchService }) {
+  const { db } = deps.database;
+
+  async function present(user: UserRow): Promise<UserView> {
+    const [institute, batchIds] = await Promise.all([
+      repo.findInstitute(db, user.instituteId),
+      repo.listBatchIdsByUser(db, [user.id]),
+    ]);
+    return presentUser(user, institute, batchIds.get(user.id) ?? []);
+  }
+
+  /** Finds a user the actor may see: admins see their institute; staff see students of their batches. */
+  async function findVisibleUser(actor: Actor, id: string): Promise<UserRow> {
+    const scoped = authorizeInInstitute(actor, 'users:read');
+    const user = await repo.findUserInInstitute(db, scoped.instituteId, id);
+    if (!user) throw notFound('User not found.');
+    if (isRestrictedToOwnBatches(actor)) {
+      const [ownBatches, theirBatches] = await Promise.all([
+        deps.batches.listBatchIdsOfMember(actor.userId),
+        deps.batches.listBatchIdsOfMember(user.id),
+      ]);
+      if (user.role !== 'student' || !theirBatches.some((b) => ownBatches.includes(b))) throw notFound('User not found.');
+    }
+    return user;
+  }
+
+  /**
+   * Creates an account inside an existing transaction, so institute creation and bulk imports can
+   * commit many users atomically. The temporary password is returned once and never stored.
+   */
+  async function createUserInTx(
+    tx: Tx,
+    instituteId: string | null,
+    input: CreateUserInput | (Omit<CreateUserInput, 'role'> & { role: 'platform_operator' }),
+    options: { mustChangePassword: boolean } = { mustChangePassword: true },
+  ): Promise<{ user: UserRow; temporaryPassword: string }> {
+    const temporaryPassword = input.password ?? generateTemporaryPassword();
+    if (instituteId && input.batchIds?.length) await deps.batches.assertBatchesExist(tx, instituteId, input.batchIds);
+    const user = await repo.insertUser(tx, {
+      instituteId,
+      email: input.email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: await hashPassword(temporaryPassword),
+      phone: emptyToNull(input.phone),
+      rollNumber: emptyToNull(input.rollNumber),
+      mustChangePassword: options.mustChangePassword,
+    });
+    if (instituteId && input.batchIds?.length) {
+      await repo.replaceBatchMemberships(tx, instituteId, user.id, [...new Set(input.batchIds)]);
+    }
+    return { user, temporaryPassword };
+  }
+
+  return {
+    present,
+    createUserInTx,
+
+    async listUsers(actor: Actor, input: ListUsersInput) {
+      const scoped = authorizeInInstitute(actor, 'users:read');
+      const restricted = isRestrictedToOwnBatches(actor);
+      const filter: repo.UserFilter = {
+        instituteId: scoped.instituteId,
+        // Staff see students only, and only those of their own batches.
+        ...(restricted ? { role: 'student' as const, withinBatchIds: await deps.batches.listBatchIdsOfMember(actor.userId) } : {}),
+        ...(!restricted && input.role ? { role: input.role } : {}),
+        ...(input.batchId ? { batchId: input.batchId } : {}),
+        ...(input.q?.trim() ? { query: input.q.trim() } : {}),
+        includeInactive: input.includeInactive,
+      };
+      const { rows, total } = await repo.listUsers(deps.database.readDb, filter, input);
+      const [institute, batchIds] = await Promise.all([
+        repo.findInstitute(deps.database.readDb, scoped.instituteId),
+        repo.listBatchIdsByUser(deps.database.readDb, rows.map((r) => r.id)),
+      ]);
+      return {
+        items: rows.map((row) => presentUser(row, institute, batchIds.get(row.id) ?? [])),
+        total,
+        page: input.page,
+        pageSize: input.pageSize,
+      };
+    },
+
+    async getUser(actor: Actor, id: string): Promise<UserView> {
+      return present(await findVisibleUser(actor, id));
+    },
+
+    async createUser(actor: Actor, input: CreateUserInput): Promise<{ user: UserView; temporaryPassword: string }> {
+      const scoped = authorizeInInstitute(actor, 'users:manage');
+      try {
+        const created = await db.transaction((tx) => createUserInTx(tx, scoped.instituteId, input));
+        return { user: await present(created.user), temporaryPassword: created.temporaryPassword };
+      } catch (err) {
+        rethrowUniqueViolation(err);
+      }
+    },
+
+    async updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+      const scoped = authorizeInInstitute(actor, 'users:manage');
+      const user = await findVisibleUser(actor, id);
+      if (input.active === false && user.id === actor.userId) throw new AppError('USER_CANNOT_DEACTIVATE_SELF');
+      try {
+        const updated = await db.transaction(async (tx) => {
+          if (input.batchIds) {
+            await deps.batches.assertBatchesExist(tx, scoped.instituteId, input.batchIds);
+            await repo.replaceBatchMemberships(tx, scoped.instituteId, id, [...new Set(input.batchIds)]);
+          }
+          return repo.updateUserRow(tx, id, {
+            ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+            ...(input.phone !== undefined ? { phone: emptyToNull(input.phone) } : {}),
+            ...(input.rollNumber !== undefined ? { rollNumber: emptyToNull(input.rollNumber) } : {}),
+            ...(input.active !== undefined ? { active: input.active } : {}),
+          });
+        });
+        if (input.active === false) await deps.sessions.revokeAllForUser(id);
+        return await present(updated);
+      } catch (err) {
+        rethrowUniqueViolation(err);
+      }
+    },
+
+    async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+      authorizeInInstitute(actor, 'users:manage');
+      await findVisibleUser(actor, id);
+      const temporaryPassword = generateTemporaryPassword();
+      await repo.updateUserRow(db, id, { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true });
+      await deps.sessions.revokeAllForUser(id);
+      return { temporaryPassword };
+    },
+
+    rethrowUniqueViolation,
+  };
+}

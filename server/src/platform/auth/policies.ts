@@ -1,0 +1,52 @@
+import { AppError } from '../errors/app-error.js';
+
+export const roles = ['platform_operator', 'institute_admin', 'teacher', 'proctor', 'student'] as const;
+export type Role = (typeof roles)[number];
+export const instituteRoles = ['institute_admin', 'teacher', 'proctor', 'student'] as const;
+export type InstituteRole = (typeof instituteRoles)[number];
+export const staffRoles = ['teacher', 'proctor'] as const;
+
+/** Who is asking. Every service call that touches institute data receives one. */
+export type Actor = {
+  userId: string;
+  role: Role;
+  instituteId: string | null;
+};
+
+export type InstituteActor = Actor & { instituteId: string };
+
+/**
+ * The one table of who may do what. Scoping (which rows) is applied by the services from the
+ * actor's institute and batches; this table decides whether the action is allowed at all.
+ */
+const permissions = {
+  'institutes:manage': ['platform_operator'],
+  'institute:read': ['institute_admin', 'teacher', 'proctor'],
+  'batches:read': ['institute_admin', 'teacher', 'proctor', 'student'],
+  'batches:manage': ['institute_admin'],
+  'users:read': ['institute_admin', 'teacher', 'proctor'],
+  'users:manage': ['institute_admin'],
+  'students:import': ['institute_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(actor: Actor, action: Action): boolean {
+  return (permissions[action] as readonly Role[]).includes(actor.role);
+}
+
+/** Throws FORBIDDEN unless the actor may act; returns the actor narrowed to its institute when it has one. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw new AppError('FORBIDDEN');
+}
+
+export function authorizeInInstitute(actor: Actor, action: Action): InstituteActor {
+  authorize(actor, action);
+  if (!actor.instituteId) throw new AppError('FORBIDDEN');
+  return actor as InstituteActor;
+}
+
+/** Teachers and proctors see only the batches they are assigned to; admins see the whole institute. */
+export function isRestrictedToOwnBatches(actor: Actor): boolean {
+  return actor.role === 'teacher' || actor.role === 'proctor' || actor.role === 'student';
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, validated once at start-up. A bad value stops the process with
+ * a list of every problem (not just the first), so an operator fixes them in one pass.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrlList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+  .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_REPLICA_URLS: optionalUrlList,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_SENTINELS: z.string().optional(),
+  REDIS_SENTINEL_NAME: z.string().default('mymaster'),
+  REDIS_KEY_PREFIX: z.string().default('et:'),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(100),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+  RUN_MIGRATIONS: booleanFromEnv.default(true),
+  WEB_DIST_DIR: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type AppConfig = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  database:
+    | { kind: 'embedded'; dataDir: string | null }
+    | { kind: 'postgres'; url: string; replicaUrls: string[]; poolMax: number };
+  redis: null | { url: string; sentinels: { host: string; port: number }[]; sentinelName: string; keyPrefix: string };
+  publicUrl: string | null;
+  trustProxy: boolean;
+  cookieSecure: 'auto' | boolean;
+  sessionTtlSeconds: number;
+  loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  seedDemoData: boolean;
+  runMigrations: boolean;
+  webDistDir: string | null;
+  filesDir: string;
+  shutdownTimeoutMs: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseSentinels(raw: string | undefined, problems: string[]): { host: string; port: number }[] {
+  if (!raw) return [];
+  return raw.split(',').map((entry) => {
+    const [host, port] = entry.trim().split(':');
+    const portNumber = Number(port);
+    if (!host || !Number.isInteger(portNumber) || portNumber <= 0) {
+      problems.push(`REDIS_SENTINELS: "${entry}" is not host:port`);
+    }
+    return { host: host ?? '', port: portNumber };
+  });
+}
+
+/** Reads configuration from an environment map; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const sentinels = parseSentinels(e.REDIS_SENTINELS, problems);
+  if (e.DATABASE_REPLICA_URLS.length > 0 && !e.DATABASE_URL) {
+    problems.push('DATABASE_REPLICA_URLS: read replicas need DATABASE_URL (the primary) as well');
+  }
+  if (sentinels.length > 0 && !e.REDIS_URL) {
+    problems.push('REDIS_SENTINELS: Sentinel mode needs REDIS_URL for the password and database number');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const isEmbedded = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'embedded', dataDir: `${e.DATA_DIR}/pglite` },
+    redis: e.REDIS_URL
+      ? { url: e.REDIS_URL, sentinels, sentinelName: e.REDIS_SENTINEL_NAME, keyPrefix: e.REDIS_KEY_PREFIX }
+      : null,
+    publicUrl: e.PUBLIC_URL ?? null,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,
+    loginLimits: {
+      perAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      perIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    seedDemoData: e.SEED_DEMO_DATA === 'auto' ? isEmbedded : e.SEED_DEMO_DATA === 'true',
+    runMigrations: e.RUN_MIGRATIONS,
+    webDistDir: e.WEB_DIST_DIR ?? null,
+    filesDir: `${e.DATA_DIR}/files`,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

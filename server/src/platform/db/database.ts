@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { withReplicas } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { AppConfig } from '../config.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The common shape of the PGlite and node-postgres Drizzle databases: services only see this. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type PoolStats = { total: number; idle: number; waiting: number };
+
+export type Database = {
+  kind: 'embedded' | 'postgres';
+  /** Reads and writes on the primary. */
+  db: Db;
+  /** Reads that may lag behind writes (lists, reports): a replica when configured, else the primary. */
+  readDb: Db;
+  ping(): Promise<void>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+  /** Runs `fn` holding a cluster-wide advisory lock, so only one instance migrates at a time. */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+};
+
+export async function openEmbeddedDatabase(options: { dataDir: string | null; loadDataDir?: Blob }): Promise<Database> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    kind: 'embedded',
+    db,
+    readDb: db,
+    ping: async () => {
+      await client.query('select 1');
+    },
+    // PGlite is one connection in this process; report it as a pool of one.
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: () => client.close(),
+    // One process owns the data directory, so the process is the lock.
+    withAdvisoryLock: (_key, fn) => fn(),
+  };
+}
+
+export function openPostgresDatabase(options: { url: string; replicaUrls: string[]; poolMax: number }): Database {
+  const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
+  const replicaPools = options.replicaUrls.map((url) => new pg.Pool({ connectionString: url, max: options.poolMax }));
+  // A broken idle connection must not crash the process; the next query reconnects.
+  for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
+  const primary = drizzlePg({ client: primaryPool, schema }) as unknown as Db;
+  const replicas = replicaPools.map((pool) => drizzlePg({ client: pool, schema }) as unknown as Db);
+  const [firstReplica, ...moreReplicas] = replicas;
+  const readDb = firstReplica ? (withReplicas(primary, [firstReplica, ...moreReplicas]) as unknown as Db) : primary;
+  return {
+    kind: 'postgres',
+    db: primary,
+    readDb,
+    ping: async () => {
+      await primary.execute(sql`select 1`);
+    },
+    poolStats: () => ({
+      total: primaryPool.totalCount,
+      idle: primaryPool.idleCount,
+      waiting: primaryPool.waitingCount,
+    }),
+    close: async () => {
+      await Promise.all([primaryPool.end(), ...replicaPools.map((p) => p.end())]);
+    },
+    withAdvisoryLock: async (key, fn) => {
+      const client = await primaryPool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.release();
+      }
+    },
+  };
+}
+
+export async function openDatabase(config: AppConfig['database']): Promise<Database> {
+  switch (config.kind) {
+    case 'embedded':
+      return openEmbeddedDatabase({ dataDir: config.dataDir });
+    case 'postgres':
+      return openPostgresDatabase(config);
+  }
+}

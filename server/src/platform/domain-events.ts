@@ -1,0 +1,23 @@
+import { EventEmitter } from 'node:events';
+
+/** Events services emit; the real-time module (and later others) react. Typed so names cannot drift. */
+export type DomainEventMap = {
+  'user.sessionsRevoked': { userId: string };
+};
+
+export type DomainEvents = {
+  emit<K extends keyof DomainEventMap>(name: K, payload: DomainEventMap[K]): void;
+  on<K extends keyof DomainEventMap>(name: K, listener: (payload: DomainEventMap[K]) => void): void;
+};
+
+export function createDomainEvents(): DomainEvents {
+  const emitter = new EventEmitter();
+  return {
+    emit: (name, payload) => {
+      emitter.emit(name, payload);
+    },
+    on: (name, listener) => {
+      emitter.on(name, listener);
+    },
+  };
+}

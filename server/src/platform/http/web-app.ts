@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { errorCatalogue } from '../errors/catalogue.js';
+
+const API_PREFIXES = ['/api/', '/socket.io/', '/metrics', '/health', '/ready'];
+
+/**
+ * Serves the built single-page app and answers unknown non-API GETs with index.html so client-side
+ * routes survive a reload. Unknown API paths keep the JSON 404.
+ */
+export async function registerWebApp(app: FastifyInstance, distDir: string | null): Promise<void> {
+  const hasWebApp = distDir !== null && existsSync(path.join(distDir, 'index.html'));
+  if (hasWebApp) {
+    await app.register(fastifyStatic, { root: path.resolve(distDir), wildcard: false, maxAge: '1h', index: false });
+  } else {
+    app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve the UI');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
+    if (hasWebApp && request.method === 'GET' && !isApi) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: errorCatalogue.NOT_FOUND.message },
+      requestId: request.id,
+    });
+  });
+}

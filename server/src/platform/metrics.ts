@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from './db/database.js';
+
+/** Prometheus metrics. A registry per app keeps two in-process instances (tests) apart. */
+export type Metrics = {
+  registry: Registry;
+  connectedSockets: Gauge;
+};
+
+export function createMetrics(database: Database): Metrics {
+  const registry = new Registry();
+  // Includes nodejs_eventloop_lag_* and process memory/CPU.
+  collectDefaultMetrics({ register: registry });
+  const connectedSockets = new Gauge({
+    name: 'examtech_socketio_connected_sockets',
+    help: 'Socket.IO connections open on this instance',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'examtech_db_pool_connections',
+    help: 'Database pool connections by state (primary)',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const stats = database.poolStats();
+      this.set({ state: 'total' }, stats.total);
+      this.set({ state: 'idle' }, stats.idle);
+      this.set({ state: 'waiting' }, stats.waiting);
+    },
+  });
+  return { registry, connectedSockets };
+}
+
+/** Latency by route pattern (never the raw URL: ids would explode the label set). */
+export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): void {
+  const histogram = new Histogram({
+    name: 'examtech_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+    registers: [metrics.registry],
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    histogram.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+    const body = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(body);
+  });
+}

@@ -1,0 +1,67 @@
+import { count } from 'drizzle-orm';
+import type { Database } from '../platform/db/database.js';
+import { institutes } from '../platform/db/schema.js';
+import type { UserService } from '../modules/users/user-service.js';
+import * as batchRepo from '../modules/batches/batch-repo.js';
+import * as userRepo from '../modules/users/user-repo.js';
+
+export type DemoLogin = { role: string; email: string; password: string; name: string };
+
+/** The demo accounts (also listed in the README). Passwords are public: demo data only. */
+export const demoLogins: DemoLogin[] = [
+  { role: 'platform_operator', email: 'operator@examtech.in', password: 'Operator@12345', name: 'Platform Operator' },
+  { role: 'institute_admin', email: 'admin@demo.examtech.in', password: 'Admin@12345', name: 'Anita Desai' },
+  { role: 'teacher', email: 'teacher@demo.examtech.in', password: 'Teacher@12345', name: 'Rajesh Iyer' },
+  { role: 'proctor', email: 'proctor@demo.examtech.in', password: 'Proctor@12345', name: 'Meera Pillai' },
+  ...['Aarav Sharma', 'Diya Patel', 'Kabir Singh', 'Saanvi Reddy', 'Vihaan Gupta'].map((name, i) => ({
+    role: 'student',
+    email: `student${i + 1}@demo.examtech.in`,
+    password: 'Student@12345',
+    name,
+  })),
+];
+
+/** Seeds the demo institute once, on a database with no institutes. Returns true when it seeded. */
+export async function seedDemoData(database: Database, users: UserService): Promise<boolean> {
+  const [existing] = await database.db.select({ n: count() }).from(institutes);
+  if (Number(existing?.n ?? 0) > 0) return false;
+
+  await database.db.transaction(async (tx) => {
+    const [institute] = await tx
+      .insert(institutes)
+      .values({ name: 'Demo Coaching Institute', slug: 'demo' })
+      .returning();
+    if (!institute) throw new Error('seed: institute not created');
+    const batch = await batchRepo.insertBatch(tx, {
+      instituteId: institute.id,
+      name: 'JEE 2027 Morning',
+      code: 'JEE-2027-A',
+      description: 'Two-year JEE Main + Advanced programme, morning batch.',
+    });
+    await batchRepo.insertBatch(tx, {
+      instituteId: institute.id,
+      name: 'NEET 2027 Evening',
+      code: 'NEET-2027-E',
+      description: 'NEET UG programme, evening batch.',
+    });
+    for (const [index, login] of demoLogins.entries()) {
+      const isOperator = login.role === 'platform_operator';
+      const { user } = await users.createUserInTx(
+        tx,
+        isOperator ? null : institute.id,
+        {
+          name: login.name,
+          email: login.email,
+          role: login.role as 'student',
+          password: login.password,
+          rollNumber: login.role === 'student' ? `JEE27-${String(index - 3).padStart(3, '0')}` : null,
+        },
+        { mustChangePassword: false },
+      );
+      if (['teacher', 'proctor', 'student'].includes(login.role)) {
+        await userRepo.replaceBatchMemberships(tx, institute.id, user.id, [batch.id]);
+      }
+    }
+  });
+  return true;
+}
