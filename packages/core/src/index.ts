@@ -1,0 +1,101 @@
+/**
+ * @examtech/core: the pure assessment domain (no I/O), shared by server, web and load tester.
+ * See README.md for every rule with examples.
+ */
+export { CoreError, type ValidationIssue } from './errors.js';
+
+export { createRational, toRational, addRationals, sumRationals, compareRationals, isRationalEqual, toNumber, formatMarks, ZERO, type Rational, type MarkValue } from './math/rational.js';
+export { parseDecimal, quantizeDecimal, compareDecimals, type Decimal, type RoundingMode } from './math/decimal.js';
+
+export * from './questions/types.js';
+export { validateQuestion, isQuestionValid } from './questions/validate.js';
+export { validateKey } from './questions/validate-key.js';
+export { normaliseTitaText, listImageRefs } from './questions/text.js';
+export { toCandidateQuestion, type CandidateQuestion, type CandidateContent } from './questions/candidate-view.js';
+
+export { isAnswerEmpty, type Answer, type McqSingleAnswer, type McqMultiAnswer, type NumericalAnswer, type MatrixMatchAnswer, type AssertionReasonAnswer, type TitaAnswer } from './answers/types.js';
+export { validateAnswer, isAnswerValid, MAX_TEXT_ANSWER_LENGTH, type AnswerValidationOptions } from './answers/validate.js';
+export { PALETTE_STATES, isEvaluated, derivePaletteState, type PaletteState } from './answers/palette.js';
+
+export { findPaperItem, getItemSubject, getEffectiveKeys, type Paper, type PaperSection, type PaperItem, type ItemRevision, type DropAward, type LocatedItem } from './paper.js';
+export { toCandidatePaper, type CandidatePaper, type CandidateSection } from './candidate-paper.js';
+
+export {
+  resolveMarking,
+  computeMaxMarks,
+  createOneThirdPenalty,
+  validateMarkingScheme,
+  type MarkingScheme,
+  type MarkOverride,
+  type MultiCorrectRule,
+  type MatrixRule,
+  type ResolvedMarking,
+} from './marking/schemes.js';
+export { scoreAnswer, type Outcome, type ScoreReason, type QuestionMark } from './marking/score-question.js';
+export {
+  scoreAttempt,
+  computeMaxMarksBySection,
+  computePercentOfMax,
+  type AttemptResponses,
+  type QuestionResponse,
+  type AttemptScore,
+  type ScoreSummary,
+  type QuestionScore,
+} from './marking/score-attempt.js';
+export { applyRevision, applyRevisions, createAcceptAllOptionsRevision, type KeyRevision } from './marking/revisions.js';
+
+export type { ExamTemplate, TemplateSection, ExamFamily } from './templates/types.js';
+export { JEE_MAIN_2025, JEE_MAIN_SCHEME, JEE_MAIN_SUBJECTS } from './templates/jee-main.js';
+export { buildJeeAdvancedTemplate, JEE_ADVANCED_DEFAULT, JEE_ADVANCED_SCHEMES, JEE_ADVANCED_2024_PAPER_1_PARTS, type JeeAdvancedParams, type JeeAdvancedPart } from './templates/jee-advanced.js';
+export { NEET_UG_2025, NEET_UG_2021 } from './templates/neet.js';
+export { CAT_2024, CAT_2025, CAT_SCHEME } from './templates/cat.js';
+export { UPSC_PRELIMS_GS1, UPSC_PRELIMS_CSAT, createUpscScheme } from './templates/upsc.js';
+export { validateTemplate, checkPaperAgainstTemplate, createPaperFromTemplate, isQualified, type PaperDraft } from './templates/checker.js';
+export { computeTemplateMaxMarks } from './templates/max-marks.js';
+export { BUILT_IN_TEMPLATES, listTemplates, findTemplate } from './templates/registry.js';
+
+export {
+  createTimingPlan,
+  computeCompensatoryMs,
+  computeSchedule,
+  getTimeStatus,
+  decideSave,
+  decideSaveForQuestion,
+  canSaveAnswer,
+  type TimingPlan,
+  type Schedule,
+  type SectionWindow,
+  type TimeStatus,
+  type ExamPhase,
+  type SaveDecision,
+} from './timing/schedule.js';
+
+export { createRandom, hashSeed, shuffleArray, type Random } from './shuffle/prng.js';
+export {
+  buildAttemptPaper,
+  shuffleOptionIds,
+  shuffleQuestionIds,
+  canShuffleOptions,
+  getDisplayedOptionIds,
+  mapDisplayedOption,
+  mapDisplayedQuestion,
+  type AttemptPaper,
+  type AttemptSectionOrder,
+} from './shuffle/shuffle.js';
+
+export { computeMean, computeMedian, computeVariance, computeStandardDeviation, computeSkewness, summariseDistribution, type DistributionSummary } from './analytics/stats.js';
+export { computeNtaPercentile, computeNtaPercentiles, formatPercentile, rankWithTies, NTA_PERCENTILE_DECIMALS } from './analytics/percentile.js';
+export {
+  analyseItems,
+  computeGroupSize,
+  FACILITY_RANGE,
+  MIN_DISCRIMINATION,
+  EXTREME_GROUP_SHARE,
+  type ItemAnalysis,
+  type ItemAnalysisInput,
+  type ItemStatistics,
+  type ItemResponse,
+  type ItemFlag,
+  type CandidateItemResponses,
+} from './analytics/item-analysis.js';
+export { buildItemAnalysisInput, type ScoredAttempt } from './analytics/from-scores.js';

@@ -1,0 +1,41 @@
+/**
+ * Exam patterns change year to year, so each is a versioned data record. A template is never
+ * edited in place once papers use it: a changed pattern is a new version.
+ */
+import type { MarkingScheme } from '../marking/schemes.js';
+import type { QuestionType } from '../questions/types.js';
+
+export type ExamFamily = 'jee_main' | 'jee_advanced' | 'neet_ug' | 'cat' | 'upsc_prelims' | 'custom';
+
+export interface TemplateSection {
+  readonly id: string;
+  readonly name: string;
+  readonly subject?: string;
+  readonly questionCount: number;
+  /** "Attempt any k of n": k. */
+  readonly bestOf?: number;
+  readonly allowedTypes: readonly QuestionType[];
+  readonly scheme: MarkingScheme;
+  /** Required when the template's sections are locked. */
+  readonly durationMinutes?: number;
+  readonly shuffleQuestions: boolean;
+  readonly shuffleOptions: boolean;
+}
+
+export interface ExamTemplate {
+  readonly id: string;
+  /** The first year the pattern applies to, e.g. 2025. */
+  readonly version: number;
+  readonly name: string;
+  readonly family: ExamFamily;
+  readonly durationMinutes: number;
+  /** Sections in fixed order, each with its own time, no going back (CAT). */
+  readonly lockedSections: boolean;
+  /** Must equal the sum of every section's maximum; the checker verifies it. */
+  readonly totalMarks: number;
+  /** A qualifying paper (UPSC CSAT): pass mark as a percentage of the maximum. */
+  readonly qualifyingPercent?: number;
+  /** Where the facts come from; "secondary" ones are from coaching or news sites and worth re-checking. */
+  readonly note?: string;
+  readonly sections: readonly TemplateSection[];
+}
