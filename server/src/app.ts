@@ -39,7 +39,15 @@ import { seedDemoData } from './seed/demo-seed.js';
 export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** The running pieces tests and the entry point need; `http` is the Fastify instance. */
-export type App = { http: FastifyInstance; io: SocketServer; seeded: boolean; storage: FileStorage; database: Database };
+export type App = {
+  http: FastifyInstance;
+  io: SocketServer;
+  seeded: boolean;
+  storage: FileStorage;
+  database: Database;
+  /** Every route registered, for the tenancy test that must cover each one. */
+  routes: { method: string; url: string }[];
+};
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -60,6 +68,10 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+  });
+  const routes: App['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -116,5 +128,5 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     await database.close();
   });
 
-  return { http: app, io, seeded, storage, database };
+  return { http: app, io, seeded, storage, database, routes };
 }

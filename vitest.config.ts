@@ -1,0 +1,53 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, several projects: the core's unit tests, the server's unit tests, the integration suite
+// twice (real PostgreSQL + Redis, then the embedded PGlite mode) and the browser journeys.
+// `npm test` (scripts/test.mjs) starts the throwaway PostgreSQL and Redis these need.
+const integrationInclude = ['server/test/integration/**/*.test.ts'];
+// Files named *.postgres.test.ts need several processes on one database (PostgreSQL + Redis only);
+// *.embedded.test.ts exercise the embedded mode's own behaviour (a PGlite data directory on disk).
+const postgresOnly = 'server/test/integration/**/*.postgres.test.ts';
+const embeddedOnly = 'server/test/integration/**/*.embedded.test.ts';
+
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'core', root: './packages/core', include: ['test/**/*.test.ts'] } },
+      { test: { name: 'server-unit', include: ['server/test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration-postgres',
+          include: integrationInclude,
+          exclude: [embeddedOnly],
+          env: { TEST_DB_MODE: 'postgres' },
+          globalSetup: ['server/test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-embedded',
+          include: integrationInclude,
+          exclude: [postgresOnly],
+          env: { TEST_DB_MODE: 'embedded' },
+          globalSetup: ['server/test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/tests/**/*.test.ts'],
+          env: { TEST_DB_MODE: 'embedded' },
+          globalSetup: ['server/test/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
