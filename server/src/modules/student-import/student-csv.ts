@@ -21,8 +21,8 @@ export const studentCsvTemplate =
   '\uFEFF' +
   [
     STUDENT_CSV_COLUMNS.join(','),
-    'Aarav Sharma,aarav.sharma@example.com,JEE27-001,+91 98765 43210,JEE-2027,',
-    '"Ishita Verma",ishita.verma@example.com,JEE27-002,,JEE-2027;NEET-2027,Welcome@2027',
+    'Aarav Sharma,aarav.sharma@example.com,R-2027-101,+91 98765 43210,JEE-2027,',
+    '"Ishita Verma",ishita.verma@example.com,R-2027-102,,JEE-2027;NEET-2027,Welcome@2027',
   ].join('\r\n') +
   '\r\n';
 
@@ -47,7 +47,7 @@ const phonePattern = /^\+?[0-9 ()-]{6,20}$/;
 export function parseStudentCsv(text: string): { rows: StudentCsvRow[]; problems: ImportProblem[] } {
   let records: string[][];
   try {
-    records = parse(text, { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    records = parse(text, { skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
   } catch (err) {
     throw new AppError('IMPORT_FILE_UNREADABLE', `The CSV could not be parsed: ${(err as Error).message}`);
   }
