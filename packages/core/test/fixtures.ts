@@ -102,14 +102,18 @@ export function fillTemplate(template: ExamTemplate): Paper {
   for (const section of template.sections) {
     questions[section.id] = Array.from({ length: section.questionCount }, (_, index) => {
       const id = `${section.id}-${index + 1}`;
-      switch (section.allowedTypes[0]) {
+      const type = section.allowedTypes[0];
+      switch (type) {
         case 'mcq_multi':
           return makeMulti(id, ['a', 'b']);
         case 'numerical':
           return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
         case 'tita':
           return makeTita(id, ['1']);
-        default:
+        case 'matrix_match':
+        case 'assertion_reason':
+        case 'mcq_single':
+        case undefined:
           return makeSingle(id, 'a');
       }
     });

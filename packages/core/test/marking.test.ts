@@ -125,7 +125,7 @@ describe('CAT: TITA questions carry no negative marks', () => {
     [makeSingle('m', 'a'), single('a'), 3],
     [makeSingle('m', 'a'), single('b'), -1],
   ] as const)('%#: %j', (question, answer, marks) => {
-    expect(scoreOne(question, answer as Answer, CAT_SCHEME).marks).toBe(marks);
+    expect(scoreOne(question, answer, CAT_SCHEME).marks).toBe(marks);
   });
 });
 
@@ -189,7 +189,7 @@ describe('matrix match', () => {
     ['all rows wrong', { p: ['2'], q: ['1'], r: ['1'], s: ['1'] }, -4, 'wrong', -1, 'wrong'],
   ] as const)('%s', (_name, matches, perRowMarks, perRowOutcome, allMarks, allOutcome) => {
     const question = makeMatrix('m', key);
-    const given = answer(Object.fromEntries(Object.entries(matches).map(([row, columns]) => [row, [...columns]])));
+    const given = answer(Object.fromEntries(Object.entries(matches).map(([row, columns]): [string, string[]] => [row, [...(columns as readonly string[])]])));
     expect(scoreOne(question, given, perRow)).toMatchObject({ marks: perRowMarks, outcome: perRowOutcome });
     expect(scoreOne(question, given, allOrNothing)).toMatchObject({ marks: allMarks, outcome: allOutcome });
   });

@@ -108,7 +108,7 @@ describe('validateTemplate', () => {
       ...CAT_2024,
       totalMarks: 200,
       sections: [{ ...CAT_2024.sections[0]!, bestOf: 30 }, { ...CAT_2024.sections[1]!, durationMinutes: undefined }, CAT_2024.sections[1]!],
-    } as ExamTemplate;
+    };
     expect(validateTemplate(broken).map((issue) => issue.code)).toEqual(
       expect.arrayContaining(['TEMPLATE_BEST_OF_INVALID', 'TEMPLATE_SECTION_DURATION_MISSING', 'TEMPLATE_SECTION_DUPLICATE_ID', 'TEMPLATE_MARKS_MISMATCH', 'TEMPLATE_DURATION_MISMATCH']),
     );
