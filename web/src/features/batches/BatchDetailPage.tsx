@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowLeft, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
@@ -65,11 +65,11 @@ function BatchDetail({ batch }: { batch: Batch }) {
             )}
           </Group>
         }
-        description={batch.description ?? undefined}
+        description={[batch.description, `Created ${formatDate(batch.createdAt)}`].filter(Boolean).join(' · ')}
         actions={isAdmin && <ArchiveBatchButton batch={batch} />}
       />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={{ base: 12, xl: 8 }} order={{ base: 2, xl: 1 }}>
           <Group justify="space-between" mb="sm">
             <Title order={2} fz="h4">
               Students{' '}
@@ -94,13 +94,8 @@ function BatchDetail({ batch }: { batch: Batch }) {
             <UserTable users={students.data.items} kind="student" canManage={isAdmin} />
           )}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, xl: 4 }} order={{ base: 1, xl: 2 }}>
           <BatchStaffCard key={batch.staff.map((member) => member.id).join()} batch={batch} canManage={isAdmin} />
-          <Paper withBorder radius="md" p="lg" mt="lg">
-            <Text size="sm" c="dimmed">
-              Created {formatDate(batch.createdAt)}
-            </Text>
-          </Paper>
         </Grid.Col>
       </Grid>
       {isAdmin && <CreateUserModal kind="student" opened={addOpened} onClose={addModal.close} batchIds={[batch.id]} />}

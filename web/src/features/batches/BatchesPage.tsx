@@ -62,7 +62,7 @@ function BatchTable({ batches, canManage }: { batches: Batch[]; canManage: boole
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={640} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Batch</Table.Th>
@@ -88,7 +88,7 @@ function BatchTable({ batches, canManage }: { batches: Batch[]; canManage: boole
                     )}
                   </Group>
                   {batch.description && (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
+                    <Text size="xs" c="dimmed" lineClamp={1} maw={320} style={{ whiteSpace: 'normal' }}>
                       {batch.description}
                     </Text>
                   )}

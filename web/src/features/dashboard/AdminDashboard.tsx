@@ -1,5 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Skeleton, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconFileImport, IconSchool, IconShieldCheck, IconUserPlus, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconFileImport, IconSchool, IconShieldCheck, IconUserPlus, IconUserShield, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/QueryStates';
@@ -31,7 +31,7 @@ export function AdminDashboard() {
               ['Batches', stats?.batches, IconUsersGroup, 'cyan'],
               ['Teachers', stats?.teachers, IconSchool, 'teal'],
               ['Proctors', stats?.proctors, IconShieldCheck, 'orange'],
-              ['Admins', stats?.admins, IconShieldCheck, 'grape'],
+              ['Admins', stats?.admins, IconUserShield, 'grape'],
             ] as const
           ).map(([label, value, StatIcon, color]) => (
             <StatCard key={label} label={label} color={color} icon={<StatIcon size={22} />} value={value ?? <Skeleton height={30} width={48} mt={4} />} />

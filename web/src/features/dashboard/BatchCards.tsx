@@ -25,14 +25,12 @@ export function BatchCards({ batches, linked }: { batches: Batch[]; linked: bool
 function BatchCardBody({ batch, showCount }: { batch: Batch; showCount: boolean }) {
   return (
     <>
-      <Group justify="space-between" wrap="nowrap" mb={4}>
-        <Text fw={600} lineClamp={1}>
-          {batch.name}
-        </Text>
-        <Badge variant="outline" color="gray" tt="none" radius="sm">
-          {batch.code}
-        </Badge>
-      </Group>
+      <Text fw={600} lineClamp={2}>
+        {batch.name}
+      </Text>
+      <Badge variant="outline" color="gray" tt="none" radius="sm" my={6}>
+        {batch.code}
+      </Badge>
       {batch.description && (
         <Text size="sm" c="dimmed" lineClamp={2}>
           {batch.description}

@@ -29,7 +29,7 @@ export function InstitutesPage() {
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={720} type="native">
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Institute</Table.Th>

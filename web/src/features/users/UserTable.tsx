@@ -20,7 +20,7 @@ export function UserTable({ users, kind, canManage }: UserTableProps) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={680} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
