@@ -103,19 +103,10 @@ export function fillTemplate(template: ExamTemplate): Paper {
     questions[section.id] = Array.from({ length: section.questionCount }, (_, index) => {
       const id = `${section.id}-${index + 1}`;
       const type = section.allowedTypes[0];
-      switch (type) {
-        case 'mcq_multi':
-          return makeMulti(id, ['a', 'b']);
-        case 'numerical':
-          return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
-        case 'tita':
-          return makeTita(id, ['1']);
-        case 'matrix_match':
-        case 'assertion_reason':
-        case 'mcq_single':
-        case undefined:
-          return makeSingle(id, 'a');
-      }
+      if (type === 'mcq_multi') return makeMulti(id, ['a', 'b']);
+      if (type === 'numerical') return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
+      if (type === 'tita') return makeTita(id, ['1']);
+      return makeSingle(id, 'a');
     });
   }
   return createPaperFromTemplate(template, { id: `${template.id}-${template.version}`, questions });

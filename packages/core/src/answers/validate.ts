@@ -16,12 +16,24 @@ export interface AnswerValidationOptions {
   readonly allowMultipleMarks?: boolean;
 }
 
+/** Answers are validated on every save and again when scoring; questions are immutable, so their id sets are cached. */
+const optionIdCache = new WeakMap<Question, ReadonlySet<string>>();
+
+function getOptionIdSet(question: Question): ReadonlySet<string> {
+  let known = optionIdCache.get(question);
+  if (known === undefined) {
+    known = new Set(listOptionIds(question));
+    optionIdCache.set(question, known);
+  }
+  return known;
+}
+
 function validateOptionIds(question: Question, optionIds: readonly string[], path: string): ValidationIssue[] {
-  const known = new Set(listOptionIds(question));
+  const known = getOptionIdSet(question);
   const issues = optionIds
     .filter((id) => !known.has(id))
     .map((id) => createIssue('ANSWER_UNKNOWN_OPTION', path, `option "${id}" does not exist in question ${question.id}`));
-  for (const id of findDuplicates(optionIds)) issues.push(createIssue('ANSWER_DUPLICATE_OPTION', path, `option "${id}" is chosen twice`));
+  if (optionIds.length > 1) for (const id of findDuplicates(optionIds)) issues.push(createIssue('ANSWER_DUPLICATE_OPTION', path, `option "${id}" is chosen twice`));
   return issues;
 }
 
