@@ -17,7 +17,7 @@ export { isAnswerEmpty, type Answer, type McqSingleAnswer, type McqMultiAnswer, 
 export { validateAnswer, isAnswerValid, MAX_TEXT_ANSWER_LENGTH, type AnswerValidationOptions } from './answers/validate.js';
 export { PALETTE_STATES, isEvaluated, derivePaletteState, type PaletteState } from './answers/palette.js';
 
-export { findPaperItem, getItemSubject, getEffectiveKeys, type Paper, type PaperSection, type PaperItem, type ItemRevision, type DropAward, type LocatedItem } from './paper.js';
+export { findPaperItem, getItemSubject, getEffectiveKeys, pickSectionHeader, type Paper, type PaperSection, type SectionHeader, type PaperItem, type ItemRevision, type DropAward, type LocatedItem } from './paper.js';
 export { toCandidatePaper, type CandidatePaper, type CandidateSection } from './candidate-paper.js';
 
 export {

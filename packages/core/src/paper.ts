@@ -23,19 +23,36 @@ export interface PaperItem {
   readonly revision?: ItemRevision;
 }
 
-export interface PaperSection {
+/** What a section is, as opposed to what it holds; candidates see this part too. */
+export interface SectionHeader {
   readonly id: string;
   readonly name: string;
   /** Used for per-subject totals when a question's own subject is not wanted (e.g. a "General" section). */
   readonly subject?: string;
+  /** Marks are part of the instructions a candidate reads, so they are public. */
   readonly scheme: MarkingScheme;
   /** "Attempt any k of n": only the first k answered questions, in paper order, are evaluated. */
   readonly bestOf?: number;
   /** Minutes; used only when the paper's sections are locked. */
   readonly durationMinutes?: number;
+}
+
+export interface PaperSection extends SectionHeader {
   readonly shuffleQuestions?: boolean;
   readonly shuffleOptions?: boolean;
   readonly items: readonly PaperItem[];
+}
+
+/** Copies the header fields of a section (template, paper) without carrying `undefined`s along. */
+export function pickSectionHeader(section: SectionHeader): SectionHeader {
+  return {
+    id: section.id,
+    name: section.name,
+    ...(section.subject === undefined ? {} : { subject: section.subject }),
+    scheme: section.scheme,
+    ...(section.bestOf === undefined ? {} : { bestOf: section.bestOf }),
+    ...(section.durationMinutes === undefined ? {} : { durationMinutes: section.durationMinutes }),
+  };
 }
 
 export interface Paper {

@@ -17,14 +17,7 @@ import {
   type QuestionContent,
 } from './types.js';
 
-export interface CandidateContent {
-  readonly stem: string;
-  readonly options?: readonly LocalizedChoice[];
-  readonly rows?: readonly LocalizedChoice[];
-  readonly columns?: readonly LocalizedChoice[];
-  readonly assertion?: string;
-  readonly reason?: string;
-}
+export type CandidateContent = Omit<QuestionContent, 'solution'>;
 
 interface CandidateCommon {
   readonly id: string;

@@ -6,7 +6,7 @@ import { createIssue, joinPath, type ValidationIssue } from '../errors.js';
 import { computeMaxMarksBySection } from '../marking/score-attempt.js';
 import { resolveMarking, validateMarkingScheme } from '../marking/schemes.js';
 import { addRationals, compareRationals, formatMarks, isRationalEqual, toRational, ZERO, type Rational } from '../math/rational.js';
-import type { Paper, PaperSection } from '../paper.js';
+import { pickSectionHeader, type Paper, type PaperSection } from '../paper.js';
 import { validateQuestion } from '../questions/validate.js';
 import type { Question } from '../questions/types.js';
 import { findDuplicates } from '../questions/validate-key.js';
@@ -150,12 +150,7 @@ export function createPaperFromTemplate(template: ExamTemplate, draft: PaperDraf
     durationMinutes: template.durationMinutes,
     lockedSections: template.lockedSections,
     sections: template.sections.map((section) => ({
-      id: section.id,
-      name: section.name,
-      ...(section.subject === undefined ? {} : { subject: section.subject }),
-      scheme: section.scheme,
-      ...(section.bestOf === undefined ? {} : { bestOf: section.bestOf }),
-      ...(section.durationMinutes === undefined ? {} : { durationMinutes: section.durationMinutes }),
+      ...pickSectionHeader(section),
       shuffleQuestions: section.shuffleQuestions,
       shuffleOptions: section.shuffleOptions,
       items: (draft.questions[section.id] ?? []).map((question) => ({ question })),

@@ -2,22 +2,15 @@
  * Exam patterns change year to year, so each is a versioned data record. A template is never
  * edited in place once papers use it: a changed pattern is a new version.
  */
-import type { MarkingScheme } from '../marking/schemes.js';
+import type { SectionHeader } from '../paper.js';
 import type { QuestionType } from '../questions/types.js';
 
 export type ExamFamily = 'jee_main' | 'jee_advanced' | 'neet_ug' | 'cat' | 'upsc_prelims' | 'custom';
 
-export interface TemplateSection {
-  readonly id: string;
-  readonly name: string;
-  readonly subject?: string;
+/** durationMinutes is required when the template's sections are locked. */
+export interface TemplateSection extends SectionHeader {
   readonly questionCount: number;
-  /** "Attempt any k of n": k. */
-  readonly bestOf?: number;
   readonly allowedTypes: readonly QuestionType[];
-  readonly scheme: MarkingScheme;
-  /** Required when the template's sections are locked. */
-  readonly durationMinutes?: number;
   readonly shuffleQuestions: boolean;
   readonly shuffleOptions: boolean;
 }
