@@ -174,3 +174,35 @@ describe('new user journey', () => {
     await context.close();
   });
 });
+
+describe('bulk student import', () => {
+  test('a file with mistakes is rejected row by row; a correct file imports every student', async () => {
+    const { context, page } = await openPage(desktop);
+    const suffix = Date.now().toString(36);
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('heading', { name: /Welcome back/ }).waitFor();
+    await page.goto('/students/import');
+
+    const header = 'name,email,roll_number,phone,batch_codes,password';
+    const invalid = [header, `Ishaan Rao,ishaan.${suffix}@example.in,R1,,NO-SUCH-BATCH,`, `Tara Menon,not-an-email,R2,,JEE-2027-A,`].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(invalid) });
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const errors = page.getByRole('table', { name: 'Import errors' });
+    await errors.waitFor();
+    await expect.poll(() => errors.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: 'Download error report' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Import/ }).isDisabled()).toBe(true);
+    await shoot(page, 'import-errors-desktop');
+
+    await page.getByRole('button', { name: 'Remove file' }).click();
+    const valid = [header, `Ishaan Rao,ishaan.${suffix}@example.in,R1-${suffix},,JEE-2027-A,`, `Tara Menon,tara.${suffix}@example.in,R2-${suffix},,JEE-2027-A,`].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(valid) });
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByText('All rows are valid').waitFor();
+    await page.getByRole('button', { name: 'Import 2 students' }).click();
+    const imported = page.getByRole('table', { name: 'Imported students' });
+    await imported.getByText(`tara.${suffix}@example.in`).waitFor();
+    await shoot(page, 'import-done-desktop');
+    await context.close();
+  });
+});

@@ -11,10 +11,10 @@ import { CreateUserModal } from './CreateUserModal';
 import { UserTable } from './UserTable';
 
 const pageSize = 25;
-const roleTabs: { value: StaffRole; label: string }[] = [
-  { value: 'teacher', label: 'Teachers' },
-  { value: 'proctor', label: 'Proctors' },
-  { value: 'institute_admin', label: 'Admins' },
+const roleTabs: { value: StaffRole; label: string; one: string }[] = [
+  { value: 'teacher', label: 'Teachers', one: 'teacher' },
+  { value: 'proctor', label: 'Proctors', one: 'proctor' },
+  { value: 'institute_admin', label: 'Admins', one: 'admin' },
 ];
 
 export function StaffPage() {
@@ -23,7 +23,8 @@ export function StaffPage() {
   const [createOpened, createModal] = useDisclosure();
   const staff = useUsers({ role, includeInactive: true, page, pageSize });
   const totalPages = Math.max(1, Math.ceil((staff.data?.total ?? 0) / pageSize));
-  const roleLabel = roleTabs.find((tab) => tab.value === role)?.label.toLowerCase() ?? 'staff';
+  const tab = roleTabs.find((candidate) => candidate.value === role) ?? roleTabs[0];
+  const roleLabel = tab?.label.toLowerCase() ?? 'staff';
 
   const addButton = (
     <Button leftSection={<IconPlus size={16} />} onClick={createModal.open}>
@@ -42,7 +43,7 @@ export function StaffPage() {
           setRole(value);
           setPage(1);
         }}
-        data={roleTabs}
+        data={roleTabs.map(({ value, label }) => ({ value, label }))}
       />
       {staff.isPending ? (
         <TableSkeleton />
@@ -55,7 +56,7 @@ export function StaffPage() {
           <UserTable users={staff.data.items} kind="staff" canManage />
           <Group justify="space-between" mt="md">
             <Text size="sm" c="dimmed">
-              {staff.data.total} {roleLabel}
+              {staff.data.total} {staff.data.total === 1 ? tab?.one : roleLabel}
             </Text>
             {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={setPage} size="sm" />}
           </Group>
