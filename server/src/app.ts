@@ -81,9 +81,12 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
 
   const database = overrides.database ?? (await openDatabase(config.database));
   if (config.runMigrations) await runMigrations(database);
-  const redis: Redis | null = config.redis ? createRedisClient(config.redis) : null;
+  const onRedisError = (err: Error) => app.log.warn({ err: err.message }, 'redis unavailable; retrying');
+  const redis: Redis | null = config.redis ? createRedisClient(config.redis, { onError: onRedisError }) : null;
   // The streams adapter blocks on XREAD, so it gets its own connection.
-  const adapterRedis: Redis | null = config.redis ? createRedisClient(config.redis) : null;
+  const adapterRedis: Redis | null = config.redis
+    ? createRedisClient(config.redis, { prefixed: false, waitForReconnect: true, onError: onRedisError })
+    : null;
 
   const events = createDomainEvents();
   const baseSessions = redis ? createRedisSessionStore(redis) : createDatabaseSessionStore(database.db);
@@ -119,12 +122,19 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
   const seeded = config.seedDemoData ? await seedDemoData(database, users) : false;
-  const io = attachRealtime({ app, sessions, events, metrics, redis: adapterRedis });
+  const io = attachRealtime({
+    app,
+    sessions,
+    events,
+    metrics,
+    redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
+  });
 
   // Close in reverse order of dependence: sockets, then Redis, then the database.
   app.addHook('onClose', async () => {
     await io.close();
-    await Promise.all([redis?.quit(), adapterRedis?.quit()]);
+    // quit() waits for pending replies; disconnect() when Redis is already gone.
+    await Promise.all([redis, adapterRedis].map((client) => client?.quit().catch(() => client.disconnect())));
     await database.close();
   });
 

@@ -29,14 +29,23 @@ export function attachRealtime(deps: {
   sessions: SessionStore;
   events: DomainEvents;
   metrics: Metrics;
-  redis: Redis | null;
+  /** Redis for cross-instance fan-out; the key prefix keeps deployments sharing one Redis apart. */
+  redis: { client: Redis; keyPrefix: string } | null;
 }): Server {
   const io = new Server(deps.app.server, {
     serveClient: false,
     // WebSocket first; polling stays as a fallback for networks that block upgrades.
     transports: ['websocket', 'polling'],
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
-    ...(deps.redis ? { adapter: createAdapter(deps.redis) } : {}),
+    ...(deps.redis
+      ? {
+          adapter: createAdapter(deps.redis.client, {
+            streamName: `${deps.redis.keyPrefix}socket.io`,
+            channelPrefix: `${deps.redis.keyPrefix}socket.io`,
+            sessionKeyPrefix: `${deps.redis.keyPrefix}sio:session:`,
+          }),
+        }
+      : {}),
   });
 
   io.use((socket, next) => {

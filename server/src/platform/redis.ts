@@ -2,11 +2,28 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from './config.js';
 
 /** One ioredis client factory: standalone from REDIS_URL, or through Sentinel when REDIS_SENTINELS is set. */
-export function createRedisClient(config: NonNullable<AppConfig['redis']>, options: { prefixed?: boolean } = {}): Redis {
+export function createRedisClient(
+  config: NonNullable<AppConfig['redis']>,
+  options: { prefixed?: boolean; waitForReconnect?: boolean; onError?: (err: Error) => void } = {},
+): Redis {
+  const client = openClient(config, options);
+  // Without a listener ioredis prints every failed reconnect; log at most one line per 10 s instead.
+  let lastLoggedAt = 0;
+  client.on('error', (err: Error) => {
+    if (Date.now() - lastLoggedAt < 10_000) return;
+    lastLoggedAt = Date.now();
+    options.onError?.(err);
+  });
+  return client;
+}
+
+function openClient(config: NonNullable<AppConfig['redis']>, options: { prefixed?: boolean; waitForReconnect?: boolean }): Redis {
   const url = new URL(config.url);
   const common = {
     keyPrefix: options.prefixed === false ? undefined : config.keyPrefix,
-    maxRetriesPerRequest: 3,
+    // Request/response paths fail fast (the caller answers 503); background traffic such as the
+    // Socket.IO adapter's heartbeats waits for Redis to come back instead of rejecting unobserved.
+    maxRetriesPerRequest: options.waitForReconnect ? null : 3,
     // Reconnect forever with a capped backoff: Redis restarts must not take the app down.
     retryStrategy: (times: number) => Math.min(times * 100, 2000),
   };
