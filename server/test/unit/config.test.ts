@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/platform/config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded mode on port 3000 with the demo seed', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './data/pglite' });
+    expect(config.redis).toBeNull();
+    expect(config.seedDemoData).toBe(true);
+  });
+
+  it('switches to PostgreSQL with replicas and Redis, without the demo seed unless asked', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/examtech',
+      DATABASE_REPLICA_URLS: 'postgres://u:p@r1/examtech, postgres://u:p@r2/examtech',
+      REDIS_URL: 'redis://cache:6379/2',
+      REDIS_SENTINELS: 's1:26379,s2:26379',
+    });
+    expect(config.database).toMatchObject({ kind: 'postgres', replicaUrls: ['postgres://u:p@r1/examtech', 'postgres://u:p@r2/examtech'] });
+    expect(config.redis?.sentinels).toEqual([
+      { host: 's1', port: 26379 },
+      { host: 's2', port: 26379 },
+    ]);
+    expect(config.seedDemoData).toBe(false);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://nope', COOKIE_SECURE: 'maybe' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+  });
+
+  it('refuses replicas without a primary and sentinels without a Redis URL', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/x', REDIS_SENTINELS: 'a:1' })).toThrow(
+      /DATABASE_REPLICA_URLS[\s\S]*REDIS_SENTINELS|REDIS_SENTINELS[\s\S]*DATABASE_REPLICA_URLS/,
+    );
+  });
+});
