@@ -134,7 +134,11 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   app.addHook('onClose', async () => {
     await io.close();
     // quit() waits for pending replies; disconnect() when Redis is already gone.
-    await Promise.all([redis, adapterRedis].map((client) => client?.quit().catch(() => client.disconnect())));
+    await Promise.all(
+      [redis, adapterRedis].map(async (client) => {
+        await client?.quit().catch(() => client.disconnect());
+      }),
+    );
     await database.close();
   });
 

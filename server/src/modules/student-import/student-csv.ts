@@ -47,7 +47,8 @@ const phonePattern = /^\+?[0-9 ()-]{6,20}$/;
 export function parseStudentCsv(text: string): { rows: StudentCsvRow[]; problems: ImportProblem[] } {
   let records: string[][];
   try {
-    records = parse(text, { skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
+    const parsed: string[][] = parse(text, { skip_empty_lines: true, relax_column_count: true, relax_quotes: true, trim: true });
+    records = parsed;
   } catch (err) {
     throw new AppError('IMPORT_FILE_UNREADABLE', `The CSV could not be parsed: ${(err as Error).message}`);
   }

@@ -4,7 +4,7 @@ function findPgError(err: unknown): { code?: string; constraint?: string; detail
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const candidate = current as { code?: unknown; cause?: unknown };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      return current as { code?: string; constraint?: string; detail?: string };
+      return candidate as { code?: string; constraint?: string; detail?: string };
     }
     current = candidate.cause;
   }
