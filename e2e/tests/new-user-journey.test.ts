@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+const screenshotDir =
+  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
 const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
@@ -27,7 +28,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
   const page = await context.newPage();
   return { context, page };
@@ -57,7 +61,11 @@ describe('new user journey', () => {
     const { context, page } = await openPage(desktop);
     const suffix = Date.now().toString(36).toUpperCase();
     const batch = { name: `Crash Course ${suffix}`, code: `CC-${suffix}` };
-    const student = { name: `Kavya Nair ${suffix}`, email: `kavya.${suffix.toLowerCase()}@example.in`, rollNumber: `R-${suffix}` };
+    const student = {
+      name: `Kavya Nair ${suffix}`,
+      email: `kavya.${suffix.toLowerCase()}@example.in`,
+      rollNumber: `R-${suffix}`,
+    };
     const newPassword = 'MyOwnPass#2027';
 
     // A visitor without a session is sent to sign in; a wrong password is explained, not hidden.
@@ -72,7 +80,10 @@ describe('new user journey', () => {
     await shoot(page, 'admin-dashboard-desktop');
 
     // Create a batch; the app opens the new batch's page.
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Batches' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Batches' })
+      .click();
     await page.getByRole('button', { name: 'Create batch' }).first().click();
     const batchDialog = page.getByRole('dialog', { name: 'Create batch' });
     await batchDialog.getByLabel('Batch name').fill(batch.name);
@@ -89,7 +100,8 @@ describe('new user journey', () => {
     await studentDialog.getByLabel('Roll number').fill(student.rollNumber);
     await studentDialog.getByRole('button', { name: 'Add student' }).click();
     const passwordDialog = page.getByRole('dialog', { name: 'Student added' });
-    const temporaryPassword = (await passwordDialog.getByTestId('temporary-password').textContent())?.trim() ?? '';
+    const temporaryPassword =
+      (await passwordDialog.getByTestId('temporary-password').textContent())?.trim() ?? '';
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(8);
     await shoot(page, 'temporary-password-desktop');
     await passwordDialog.getByRole('button', { name: 'Done' }).click();
@@ -154,7 +166,10 @@ describe('new user journey', () => {
 
     if (label === 'phone') {
       await page.getByRole('button', { name: 'Open navigation' }).click();
-      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Students', exact: true }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Students', exact: true })
+        .waitFor();
       await shoot(page, 'navigation-open-phone');
       await page.getByRole('button', { name: 'Close navigation' }).click();
     }
@@ -184,8 +199,14 @@ describe('bulk student import', () => {
     await page.goto('/students/import');
 
     const header = 'name,email,roll_number,phone,batch_codes,password';
-    const invalid = [header, `Ishaan Rao,ishaan.${suffix}@example.in,R1,,NO-SUCH-BATCH,`, `Tara Menon,not-an-email,R2,,JEE-2027-A,`].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(invalid) });
+    const invalid = [
+      header,
+      `Ishaan Rao,ishaan.${suffix}@example.in,R1,,NO-SUCH-BATCH,`,
+      `Tara Menon,not-an-email,R2,,JEE-2027-A,`,
+    ].join('\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(invalid) });
     await page.getByRole('button', { name: 'Validate' }).click();
     const errors = page.getByRole('table', { name: 'Import errors' });
     await errors.waitFor();
@@ -195,8 +216,14 @@ describe('bulk student import', () => {
     await shoot(page, 'import-errors-desktop');
 
     await page.getByRole('button', { name: 'Remove file' }).click();
-    const valid = [header, `Ishaan Rao,ishaan.${suffix}@example.in,R1-${suffix},,JEE-2027-A,`, `Tara Menon,tara.${suffix}@example.in,R2-${suffix},,JEE-2027-A,`].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(valid) });
+    const valid = [
+      header,
+      `Ishaan Rao,ishaan.${suffix}@example.in,R1-${suffix},,JEE-2027-A,`,
+      `Tara Menon,tara.${suffix}@example.in,R2-${suffix},,JEE-2027-A,`,
+    ].join('\n');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from(valid) });
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByText('All rows are valid').waitFor();
     await page.getByRole('button', { name: 'Import 2 students' }).click();

@@ -21,12 +21,54 @@ export function App() {
       <Route path="/login" element={<LoginRoute />} />
       <Route element={<RequireSession />}>
         <Route index element={<DashboardPage />} />
-        <Route path="batches" element={<RequireRole roles={instituteStaff}><BatchesPage /></RequireRole>} />
-        <Route path="batches/:batchId" element={<RequireRole roles={instituteStaff}><BatchDetailPage /></RequireRole>} />
-        <Route path="staff" element={<RequireRole roles={admin}><StaffPage /></RequireRole>} />
-        <Route path="students" element={<RequireRole roles={instituteStaff}><StudentsPage /></RequireRole>} />
-        <Route path="students/import" element={<RequireRole roles={admin}><ImportStudentsPage /></RequireRole>} />
-        <Route path="institutes" element={<RequireRole roles={operator}><InstitutesPage /></RequireRole>} />
+        <Route
+          path="batches"
+          element={
+            <RequireRole roles={instituteStaff}>
+              <BatchesPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="batches/:batchId"
+          element={
+            <RequireRole roles={instituteStaff}>
+              <BatchDetailPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="staff"
+          element={
+            <RequireRole roles={admin}>
+              <StaffPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="students"
+          element={
+            <RequireRole roles={instituteStaff}>
+              <StudentsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="students/import"
+          element={
+            <RequireRole roles={admin}>
+              <ImportStudentsPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="institutes"
+          element={
+            <RequireRole roles={operator}>
+              <InstitutesPage />
+            </RequireRole>
+          }
+        />
         <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

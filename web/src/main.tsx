@@ -15,7 +15,10 @@ import { theme } from './theme';
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     // A 4xx will not fix itself by asking again; only retry transient failures.
-    queries: { retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500), staleTime: 30_000 },
+    queries: {
+      retry: (count, error) => count < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      staleTime: 30_000,
+    },
   },
   queryCache: new QueryCache({
     // An expired or revoked session anywhere sends the user back to sign in.

@@ -13,7 +13,16 @@ interface ConfirmModalProps {
 }
 
 /** Every destructive action asks first, with a button that names what will happen. */
-export function ConfirmModal({ opened, title, children, confirmLabel, color = 'red', loading, onConfirm, onClose }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  color = 'red',
+  loading,
+  onConfirm,
+  onClose,
+}: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Text size="sm" mb="lg">

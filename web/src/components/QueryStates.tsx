@@ -17,7 +17,13 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="Could not load this page" role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title="Could not load this page"
+      role="alert"
+    >
       <Stack gap="sm" align="flex-start">
         {errorMessage(error)}
         <Button size="xs" variant="white" color="red" onClick={onRetry}>

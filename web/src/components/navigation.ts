@@ -1,4 +1,13 @@
-import { IconBuildingCommunity, IconFileImport, IconLayoutDashboard, IconSchool, IconUserCircle, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconFileImport,
+  IconLayoutDashboard,
+  IconSchool,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 import type { Role } from '../lib/types';
 
 export interface NavItem {
@@ -24,7 +33,12 @@ export function navigationFor(role: Role): NavItem[] {
       ];
     case 'teacher':
     case 'proctor':
-      return [dashboard, { label: 'My batches', to: '/batches', icon: IconUsersGroup }, { label: 'Students', to: '/students', icon: IconUsers }, account];
+      return [
+        dashboard,
+        { label: 'My batches', to: '/batches', icon: IconUsersGroup },
+        { label: 'Students', to: '/students', icon: IconUsers },
+        account,
+      ];
     case 'student':
       return [dashboard, account];
     case 'platform_operator':
@@ -35,6 +49,8 @@ export function navigationFor(role: Role): NavItem[] {
 /** Active item: the longest menu path that prefixes the current location. */
 export function activeNavItem(items: NavItem[], pathname: string): NavItem | undefined {
   return items
-    .filter((item) => (item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`)))
+    .filter((item) =>
+      item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`),
+    )
     .sort((a, b) => b.to.length - a.to.length)[0];
 }

@@ -88,7 +88,8 @@ function toApiError(status: number, payload: unknown): ApiError {
   if (error?.code) {
     return new ApiError(status, error.code, error.message ?? 'Request failed', error.fields ?? [], payload);
   }
-  const message = status >= 500 ? 'The server had a problem. Please try again.' : `Request failed (${status})`;
+  const message =
+    status >= 500 ? 'The server had a problem. Please try again.' : `Request failed (${status})`;
   return new ApiError(status, `HTTP_${status}`, message, [], payload);
 }
 

@@ -10,7 +10,13 @@ interface Values {
   confirmPassword: string;
 }
 
-export function ChangePasswordForm({ currentLabel = 'Current password', onChanged }: { currentLabel?: string; onChanged?: () => void }) {
+export function ChangePasswordForm({
+  currentLabel = 'Current password',
+  onChanged,
+}: {
+  currentLabel?: string;
+  onChanged?: () => void;
+}) {
   const changePassword = useChangePassword();
   const form = useForm<Values>({
     mode: 'uncontrolled',
@@ -23,7 +29,8 @@ export function ChangePasswordForm({ currentLabel = 'Current password', onChange
         if (value === values.currentPassword) return 'Choose a password different from the current one';
         return null;
       },
-      confirmPassword: (value, values) => (value === values.newPassword ? null : 'The passwords do not match'),
+      confirmPassword: (value, values) =>
+        value === values.newPassword ? null : 'The passwords do not match',
     },
   });
 
@@ -33,7 +40,10 @@ export function ChangePasswordForm({ currentLabel = 'Current password', onChange
       {
         onSuccess: () => {
           form.reset();
-          notifySuccess('Your password has been changed. Other devices have been signed out.', 'Password updated');
+          notifySuccess(
+            'Your password has been changed. Other devices have been signed out.',
+            'Password updated',
+          );
           onChanged?.();
         },
         onError: (error) => showFormError(form, error, { AUTH_WRONG_PASSWORD: 'currentPassword' }),
@@ -44,7 +54,12 @@ export function ChangePasswordForm({ currentLabel = 'Current password', onChange
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <PasswordInput label={currentLabel} autoComplete="current-password" key={form.key('currentPassword')} {...form.getInputProps('currentPassword')} />
+        <PasswordInput
+          label={currentLabel}
+          autoComplete="current-password"
+          key={form.key('currentPassword')}
+          {...form.getInputProps('currentPassword')}
+        />
         <PasswordInput
           label="New password"
           description="At least 8 characters"
@@ -52,7 +67,12 @@ export function ChangePasswordForm({ currentLabel = 'Current password', onChange
           key={form.key('newPassword')}
           {...form.getInputProps('newPassword')}
         />
-        <PasswordInput label="Confirm new password" autoComplete="new-password" key={form.key('confirmPassword')} {...form.getInputProps('confirmPassword')} />
+        <PasswordInput
+          label="Confirm new password"
+          autoComplete="new-password"
+          key={form.key('confirmPassword')}
+          {...form.getInputProps('confirmPassword')}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={changePassword.isPending}>
             Change password

@@ -1,17 +1,17 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Logo } from '../../components/Logo';
 import { isApiError } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
+import { AuthCard } from './AuthCard';
 import { useLogin, type Credentials } from './session';
-import classes from './LoginPage.module.css';
 
 // Messages for failures the user can act on; anything else falls through to the server's text.
 const loginMessages: Partial<Record<string, string>> = {
   AUTH_INVALID_CREDENTIALS: 'Incorrect email or password. Check both and try again.',
-  AUTH_RATE_LIMITED: 'Too many sign-in attempts. For your security, please wait a few minutes before trying again.',
+  AUTH_RATE_LIMITED:
+    'Too many sign-in attempts. For your security, please wait a few minutes before trying again.',
   AUTH_ACCOUNT_DISABLED: 'This account has been deactivated. Contact your institute admin to restore access.',
 };
 
@@ -22,7 +22,8 @@ export function LoginPage() {
     mode: 'uncontrolled',
     initialValues: { email: '', password: '' },
     validate: {
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter the email address you sign in with'),
+      email: (value) =>
+        /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter the email address you sign in with',
       password: (value) => (value ? null : 'Enter your password'),
     },
   });
@@ -42,51 +43,47 @@ export function LoginPage() {
   });
 
   return (
-    <Center className={classes.page}>
-      <Stack w="100%" maw={420} gap="lg" p="md">
-        <Center>
-          <Logo size="lg" />
-        </Center>
-        <Paper withBorder shadow="md" radius="lg" p={{ base: 'lg', sm: 'xl' }}>
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <div>
-                <Title order={2} fz="h3">
-                  Sign in
-                </Title>
-                <Text c="dimmed" size="sm">
-                  Use the account your institute created for you.
-                </Text>
-              </div>
-              {failure && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
-                  {failure}
-                </Alert>
-              )}
-              <TextInput
-                label="Email"
-                type="email"
-                autoComplete="username"
-                placeholder="you@institute.in"
-                key={form.key('email')}
-                {...form.getInputProps('email')}
-              />
-              <PasswordInput
-                label="Password"
-                autoComplete="current-password"
-                key={form.key('password')}
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" fullWidth size="md" loading={login.isPending}>
-                Sign in
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
+    <AuthCard
+      footer={
         <Text c="dimmed" size="xs" ta="center">
           Forgot your password? Ask your institute admin to reset it.
         </Text>
-      </Stack>
-    </Center>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={2} fz="h3">
+              Sign in
+            </Title>
+            <Text c="dimmed" size="sm">
+              Use the account your institute created for you.
+            </Text>
+          </div>
+          {failure && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+              {failure}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            placeholder="you@institute.in"
+            key={form.key('email')}
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            key={form.key('password')}
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" fullWidth size="md" loading={login.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
   );
 }

@@ -32,7 +32,8 @@ export function RequireSession() {
       </Center>
     );
   }
-  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname } satisfies FromState} />;
+  if (!session.data)
+    return <Navigate to="/login" replace state={{ from: location.pathname } satisfies FromState} />;
   if (session.data.mustChangePassword) return <ForcePasswordChangePage />;
   return <AppLayout />;
 }

@@ -38,7 +38,8 @@ export interface Credentials {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: Credentials) => api<Session>('/api/auth/login', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: Credentials) =>
+      api<Session>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKey, session.user);
@@ -67,7 +68,8 @@ export interface PasswordChange {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (change: PasswordChange) => api<void>('/api/auth/change-password', { method: 'POST', body: change }),
+    mutationFn: (change: PasswordChange) =>
+      api<void>('/api/auth/change-password', { method: 'POST', body: change }),
     // Re-read the session: mustChangePassword flips and the server may rotate the CSRF token.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });

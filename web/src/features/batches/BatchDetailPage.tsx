@@ -4,6 +4,7 @@ import { IconArrowLeft, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryContent } from '../../components/QueryContent';
 import { LoadError, TableSkeleton } from '../../components/QueryStates';
 import { formatDate } from '../../lib/format';
 import type { Batch } from '../../lib/types';
@@ -20,7 +21,14 @@ export function BatchDetailPage() {
   const batch = useBatch(batchId);
   return (
     <>
-      <Anchor component={Link} to="/batches" size="sm" mb="sm" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to="/batches"
+        size="sm"
+        mb="sm"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> All batches
       </Anchor>
       {batch.isPending ? (
@@ -65,7 +73,9 @@ function BatchDetail({ batch }: { batch: Batch }) {
             )}
           </Group>
         }
-        description={[batch.description, `Created ${formatDate(batch.createdAt)}`].filter(Boolean).join(' · ')}
+        description={[batch.description, `Created ${formatDate(batch.createdAt)}`]
+          .filter(Boolean)
+          .join(' · ')}
         actions={isAdmin && <ArchiveBatchButton batch={batch} />}
       />
       <Grid gap="lg">
@@ -79,26 +89,36 @@ function BatchDetail({ batch }: { batch: Batch }) {
             </Title>
             {isAdmin && students.data?.items.length !== 0 && addButton}
           </Group>
-          {students.isPending ? (
-            <TableSkeleton />
-          ) : students.isError ? (
-            <LoadError error={students.error} onRetry={() => void students.refetch()} />
-          ) : students.data.items.length === 0 ? (
-            <EmptyPanel
-              icon={<IconUsers size={28} />}
-              title="No students in this batch"
-              description={isAdmin ? 'Add a student here, or import a class from CSV with this batch code.' : 'Your institute admin adds students to batches.'}
-              action={isAdmin && addButton}
-            />
-          ) : (
-            <UserTable users={students.data.items} kind="student" canManage={isAdmin} />
-          )}
+          <QueryContent
+            query={students}
+            isEmpty={(data) => data.items.length === 0}
+            empty={
+              <EmptyPanel
+                icon={<IconUsers size={28} />}
+                title="No students in this batch"
+                description={
+                  isAdmin
+                    ? 'Add a student here, or import a class from CSV with this batch code.'
+                    : 'Your institute admin adds students to batches.'
+                }
+                action={isAdmin && addButton}
+              />
+            }
+          >
+            {(data) => <UserTable users={data.items} kind="student" canManage={isAdmin} />}
+          </QueryContent>
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 4 }} order={{ base: 1, xl: 2 }}>
-          <BatchStaffCard key={batch.staff.map((member) => member.id).join()} batch={batch} canManage={isAdmin} />
+          <BatchStaffCard
+            key={batch.staff.map((member) => member.id).join()}
+            batch={batch}
+            canManage={isAdmin}
+          />
         </Grid.Col>
       </Grid>
-      {isAdmin && <CreateUserModal kind="student" opened={addOpened} onClose={addModal.close} batchIds={[batch.id]} />}
+      {isAdmin && (
+        <CreateUserModal kind="student" opened={addOpened} onClose={addModal.close} batchIds={[batch.id]} />
+      )}
     </>
   );
 }

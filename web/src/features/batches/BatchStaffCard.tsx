@@ -47,8 +47,14 @@ function StaffAssignment({ batch }: { batch: Batch }) {
   const changed = selected.length !== saved.length || selected.some((id) => !saved.includes(id));
 
   const options = [
-    { group: roleLabels.teacher + 's', items: (teachers.data?.items ?? []).map((user) => ({ value: user.id, label: user.name })) },
-    { group: roleLabels.proctor + 's', items: (proctors.data?.items ?? []).map((user) => ({ value: user.id, label: user.name })) },
+    {
+      group: roleLabels.teacher + 's',
+      items: (teachers.data?.items ?? []).map((user) => ({ value: user.id, label: user.name })),
+    },
+    {
+      group: roleLabels.proctor + 's',
+      items: (proctors.data?.items ?? []).map((user) => ({ value: user.id, label: user.name })),
+    },
   ];
 
   const save = () =>

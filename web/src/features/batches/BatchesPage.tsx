@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Group, Paper, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, TableSkeleton } from '../../components/QueryStates';
+import { QueryContent } from '../../components/QueryContent';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../lib/format';
 import type { Batch } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
@@ -31,94 +32,108 @@ export function BatchesPage() {
     <>
       <PageHeader
         title={isAdmin ? 'Batches' : 'My batches'}
-        description={isAdmin ? 'Classes of students, with the teachers and proctors who run them.' : 'The batches you teach or invigilate.'}
+        description={
+          isAdmin
+            ? 'Classes of students, with the teachers and proctors who run them.'
+            : 'The batches you teach or invigilate.'
+        }
         actions={isAdmin && createButton}
       />
       {isAdmin && (
         <Group justify="flex-end" mb="sm">
-          <Switch label="Show archived batches" checked={showArchived} onChange={(event) => setShowArchived(event.currentTarget.checked)} />
+          <Switch
+            label="Show archived batches"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.currentTarget.checked)}
+          />
         </Group>
       )}
-      {batches.isPending ? (
-        <TableSkeleton />
-      ) : batches.isError ? (
-        <LoadError error={batches.error} onRetry={() => void batches.refetch()} />
-      ) : batches.data.length === 0 ? (
-        <EmptyPanel
-          icon={<IconUsersGroup size={28} />}
-          title={isAdmin ? 'No batches yet' : 'You are not assigned to a batch yet'}
-          description={isAdmin ? 'Create a batch, then add students to it or import them from a spreadsheet.' : 'Your institute admin assigns teachers and proctors to batches.'}
-          action={isAdmin && createButton}
+      <QueryContent
+        query={batches}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyPanel
+            icon={<IconUsersGroup size={28} />}
+            title={isAdmin ? 'No batches yet' : 'You are not assigned to a batch yet'}
+            description={
+              isAdmin
+                ? 'Create a batch, then add students to it or import them from a spreadsheet.'
+                : 'Your institute admin assigns teachers and proctors to batches.'
+            }
+            action={isAdmin && createButton}
+          />
+        }
+      >
+        {(items) => <BatchTable batches={items} canManage={isAdmin} />}
+      </QueryContent>
+      {isAdmin && (
+        <CreateBatchModal
+          opened={createOpened}
+          onClose={createModal.close}
+          onCreated={(batch) => void navigate(`/batches/${batch.id}`)}
         />
-      ) : (
-        <BatchTable batches={batches.data} canManage={isAdmin} />
       )}
-      {isAdmin && <CreateBatchModal opened={createOpened} onClose={createModal.close} onCreated={(batch) => void navigate(`/batches/${batch.id}`)} />}
     </>
   );
 }
 
 function BatchTable({ batches, canManage }: { batches: Batch[]; canManage: boolean }) {
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={640} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Batch</Table.Th>
-              <Table.Th>Code</Table.Th>
-              <Table.Th>Students</Table.Th>
-              <Table.Th>Staff</Table.Th>
-              <Table.Th>Created</Table.Th>
-              {canManage && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {batches.map((batch) => (
-              <Table.Tr key={batch.id}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Anchor component={Link} to={`/batches/${batch.id}`} fw={600} size="sm">
-                      {batch.name}
-                    </Anchor>
-                    {batch.archived && (
-                      <Badge size="xs" color="gray" variant="light">
-                        Archived
-                      </Badge>
-                    )}
-                  </Group>
-                  {batch.description && (
-                    <Text size="xs" c="dimmed" lineClamp={1} maw={320} style={{ whiteSpace: 'normal' }}>
-                      {batch.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="outline" color="gray" tt="none" radius="sm">
-                    {batch.code}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{batch.studentCount}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={batch.staff.length ? undefined : 'dimmed'} lineClamp={1}>
-                    {batch.staff.length ? batch.staff.map((member) => member.name).join(', ') : 'Not assigned'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {formatDate(batch.createdAt)}
-                  </Text>
-                </Table.Td>
-                {canManage && (
-                  <Table.Td ta="right">
-                    <ArchiveBatchButton batch={batch} />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <ScrollTable
+      minWidth={640}
+      head={
+        <>
+          <Table.Th>Batch</Table.Th>
+          <Table.Th>Code</Table.Th>
+          <Table.Th>Students</Table.Th>
+          <Table.Th>Staff</Table.Th>
+          <Table.Th>Created</Table.Th>
+          {canManage && <Table.Th aria-label="Actions" />}
+        </>
+      }
+    >
+      {batches.map((batch) => (
+        <Table.Tr key={batch.id}>
+          <Table.Td>
+            <Group gap="xs" wrap="nowrap">
+              <Anchor component={Link} to={`/batches/${batch.id}`} fw={600} size="sm">
+                {batch.name}
+              </Anchor>
+              {batch.archived && (
+                <Badge size="xs" color="gray" variant="light">
+                  Archived
+                </Badge>
+              )}
+            </Group>
+            {batch.description && (
+              <Text size="xs" c="dimmed" lineClamp={1} maw={320} style={{ whiteSpace: 'normal' }}>
+                {batch.description}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="outline" color="gray" tt="none" radius="sm">
+              {batch.code}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{batch.studentCount}</Table.Td>
+          <Table.Td>
+            <Text size="sm" c={batch.staff.length ? undefined : 'dimmed'} lineClamp={1}>
+              {batch.staff.length ? batch.staff.map((member) => member.name).join(', ') : 'Not assigned'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" c="dimmed">
+              {formatDate(batch.createdAt)}
+            </Text>
+          </Table.Td>
+          {canManage && (
+            <Table.Td ta="right">
+              <ArchiveBatchButton batch={batch} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import type { Batch } from '../../lib/types';
@@ -7,14 +8,23 @@ import { useCreateBatch, type NewBatch } from './api';
 
 const codePattern = /^[A-Za-z0-9_-]{2,32}$/;
 
-export function CreateBatchModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated?: (batch: Batch) => void }) {
+export function CreateBatchModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated?: (batch: Batch) => void;
+}) {
   const createBatch = useCreateBatch();
   const form = useForm<Required<NewBatch>>({
     mode: 'uncontrolled',
     initialValues: { name: '', code: '', description: '' },
     validate: {
       name: (value) => (value.trim() ? null : 'Give the batch a name'),
-      code: (value) => (codePattern.test(value.trim()) ? null : '2–32 letters, digits, - or _ (for example JEE-2027-A)'),
+      code: (value) =>
+        codePattern.test(value.trim()) ? null : '2–32 letters, digits, - or _ (for example JEE-2027-A)',
     },
   });
 
@@ -42,7 +52,13 @@ export function CreateBatchModal({ opened, onClose, onCreated }: { opened: boole
     <Modal opened={opened} onClose={close} title="Create batch" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput label="Batch name" placeholder="JEE 2027 — Morning" data-autofocus key={form.key('name')} {...form.getInputProps('name')} />
+          <TextInput
+            label="Batch name"
+            placeholder="JEE 2027 — Morning"
+            data-autofocus
+            key={form.key('name')}
+            {...form.getInputProps('name')}
+          />
           <TextInput
             label="Batch code"
             description="Short unique code used in imports and reports"
@@ -50,15 +66,15 @@ export function CreateBatchModal({ opened, onClose, onCreated }: { opened: boole
             key={form.key('code')}
             {...form.getInputProps('code')}
           />
-          <Textarea label="Description" placeholder="Optional" autosize minRows={2} key={form.key('description')} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={createBatch.isPending}>
-              Create batch
-            </Button>
-          </Group>
+          <Textarea
+            label="Description"
+            placeholder="Optional"
+            autosize
+            minRows={2}
+            key={form.key('description')}
+            {...form.getInputProps('description')}
+          />
+          <FormActions submitLabel="Create batch" loading={createBatch.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -27,7 +27,10 @@ export function useBatch(id: string) {
 /** Batch options for selects: active batches, labelled by name and code. */
 export function useBatchOptions() {
   const batches = useBatches();
-  const options = (batches.data ?? []).map((batch) => ({ value: batch.id, label: `${batch.name} (${batch.code})` }));
+  const options = (batches.data ?? []).map((batch) => ({
+    value: batch.id,
+    label: `${batch.name} (${batch.code})`,
+  }));
   return { options, isLoading: batches.isLoading };
 }
 
@@ -49,7 +52,9 @@ function useBatchMutation<TInput>(request: (input: TInput) => Promise<{ batch: B
 }
 
 export function useCreateBatch() {
-  return useBatchMutation((input: NewBatch) => api<{ batch: Batch }>('/api/batches', { method: 'POST', body: input }));
+  return useBatchMutation((input: NewBatch) =>
+    api<{ batch: Batch }>('/api/batches', { method: 'POST', body: input }),
+  );
 }
 
 export interface BatchChanges {
@@ -60,7 +65,9 @@ export interface BatchChanges {
 }
 
 export function useUpdateBatch() {
-  return useBatchMutation(({ id, ...changes }: BatchChanges) => api<{ batch: Batch }>(`/api/batches/${id}`, { method: 'PATCH', body: changes }));
+  return useBatchMutation(({ id, ...changes }: BatchChanges) =>
+    api<{ batch: Batch }>(`/api/batches/${id}`, { method: 'PATCH', body: changes }),
+  );
 }
 
 export function useAssignBatchStaff() {

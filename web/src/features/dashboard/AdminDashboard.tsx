@@ -1,5 +1,14 @@
 import { Button, Group, Paper, SimpleGrid, Skeleton, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconFileImport, IconSchool, IconShieldCheck, IconUserPlus, IconUserShield, IconUsers, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import {
+  IconFileImport,
+  IconSchool,
+  IconShieldCheck,
+  IconUserPlus,
+  IconUserShield,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/QueryStates';
@@ -8,9 +17,24 @@ import { useInstituteOverview } from './api';
 import { StatCard } from './StatCard';
 
 const shortcuts: { title: string; text: string; to: string; icon: Icon }[] = [
-  { title: 'Create a batch', text: 'Group students by course and timing.', to: '/batches', icon: IconUsersGroup },
-  { title: 'Add a student', text: 'Enrol one student and share their login.', to: '/students', icon: IconUserPlus },
-  { title: 'Import students', text: 'Upload a whole class from a CSV file.', to: '/students/import', icon: IconFileImport },
+  {
+    title: 'Create a batch',
+    text: 'Group students by course and timing.',
+    to: '/batches',
+    icon: IconUsersGroup,
+  },
+  {
+    title: 'Add a student',
+    text: 'Enrol one student and share their login.',
+    to: '/students',
+    icon: IconUserPlus,
+  },
+  {
+    title: 'Import students',
+    text: 'Upload a whole class from a CSV file.',
+    to: '/students/import',
+    icon: IconFileImport,
+  },
 ];
 
 export function AdminDashboard() {
@@ -20,7 +44,10 @@ export function AdminDashboard() {
 
   return (
     <>
-      <PageHeader title={`Welcome back, ${user.name.split(' ')[0] ?? user.name}`} description={overview.data?.institute.name ?? user.institute?.name} />
+      <PageHeader
+        title={`Welcome back, ${user.name.split(' ')[0] ?? user.name}`}
+        description={overview.data?.institute.name ?? user.institute?.name}
+      />
       {overview.isError ? (
         <LoadError error={overview.error} onRetry={() => void overview.refetch()} />
       ) : (
@@ -34,7 +61,13 @@ export function AdminDashboard() {
               ['Admins', stats?.admins, IconUserShield, 'grape'],
             ] as const
           ).map(([label, value, StatIcon, color]) => (
-            <StatCard key={label} label={label} color={color} icon={<StatIcon size={22} />} value={value ?? <Skeleton height={30} width={48} mt={4} />} />
+            <StatCard
+              key={label}
+              label={label}
+              color={color}
+              icon={<StatIcon size={22} />}
+              value={value ?? <Skeleton height={30} width={48} mt={4} />}
+            />
           ))}
         </SimpleGrid>
       )}

@@ -9,7 +9,14 @@ export function BatchCards({ batches, linked }: { batches: Batch[]; linked: bool
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {batches.map((batch) =>
         linked ? (
-          <Card key={batch.id} withBorder radius="md" padding="md" component={Link} to={`/batches/${batch.id}`}>
+          <Card
+            key={batch.id}
+            withBorder
+            radius="md"
+            padding="md"
+            component={Link}
+            to={`/batches/${batch.id}`}
+          >
             <BatchCardBody batch={batch} showCount />
           </Card>
         ) : (

@@ -3,7 +3,7 @@ import { IconUsersGroup } from '@tabler/icons-react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { RoleBadge } from '../../components/Badges';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, TableSkeleton } from '../../components/QueryStates';
+import { QueryContent } from '../../components/QueryContent';
 import type { User } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useBatches } from '../batches/api';
@@ -23,24 +23,28 @@ export function MemberDashboard() {
           <ProfileCard user={user} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-        <Stack gap="sm">
-          <Title order={2} fz="h4">
-            Your batches
-          </Title>
-          {batches.isPending ? (
-            <TableSkeleton rows={2} />
-          ) : batches.isError ? (
-            <LoadError error={batches.error} onRetry={() => void batches.refetch()} />
-          ) : batches.data.length === 0 ? (
-            <EmptyPanel
-              icon={<IconUsersGroup size={28} />}
-              title="No batch yet"
-              description={isStudent ? 'Your institute will add you to a batch soon.' : 'Your institute admin assigns staff to batches.'}
-            />
-          ) : (
-            <BatchCards batches={batches.data} linked={!isStudent} />
-          )}
-        </Stack>
+          <Stack gap="sm">
+            <Title order={2} fz="h4">
+              Your batches
+            </Title>
+            <QueryContent
+              query={batches}
+              isEmpty={(items) => items.length === 0}
+              empty={
+                <EmptyPanel
+                  icon={<IconUsersGroup size={28} />}
+                  title="No batch yet"
+                  description={
+                    isStudent
+                      ? 'Your institute will add you to a batch soon.'
+                      : 'Your institute admin assigns staff to batches.'
+                  }
+                />
+              }
+            >
+              {(items) => <BatchCards batches={items} linked={!isStudent} />}
+            </QueryContent>
+          </Stack>
         </Grid.Col>
       </Grid>
     </>

@@ -1,7 +1,17 @@
 import { Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function StatCard({ label, value, icon, color }: { label: string; value: ReactNode; icon: ReactNode; color: string }) {
+export function StatCard({
+  label,
+  value,
+  icon,
+  color,
+}: {
+  label: string;
+  value: ReactNode;
+  icon: ReactNode;
+  color: string;
+}) {
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between" wrap="nowrap" align="flex-start">

@@ -1,7 +1,8 @@
-import { Button, Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
+import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import { validateEmail, validateName } from '../users/validation';
@@ -26,12 +27,14 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
     initialValues: { name: '', slug: '', admin: { name: '', email: '' } },
     validate: {
       name: (value) => (value.trim() ? null : 'Enter the institute name'),
-      slug: (value) => (slugPattern.test(value) ? null : 'Lowercase letters, digits and single hyphens, e.g. sharma-classes'),
+      slug: (value) =>
+        slugPattern.test(value) ? null : 'Lowercase letters, digits and single hyphens, e.g. sharma-classes',
       admin: { name: validateName, email: validateEmail },
     },
     // Suggest a slug from the name until the operator types one of their own.
     onValuesChange: (values, previous) => {
-      if (!slugEdited.current && values.name !== previous.name) form.setFieldValue('slug', slugify(values.name));
+      if (!slugEdited.current && values.name !== previous.name)
+        form.setFieldValue('slug', slugify(values.name));
     },
   });
 
@@ -43,25 +46,40 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
 
   const submit = form.onSubmit((values) => {
     createInstitute.mutate(
-      { name: values.name.trim(), slug: values.slug, admin: { name: values.admin.name.trim(), email: values.admin.email.trim() } },
+      {
+        name: values.name.trim(),
+        slug: values.slug,
+        admin: { name: values.admin.name.trim(), email: values.admin.email.trim() },
+      },
       {
         onSuccess: ({ institute, admin, temporaryPassword }) => {
           notifySuccess(`${institute.name} is ready`, 'Institute created');
           close();
           setIssued({ name: admin.name, email: admin.email, temporaryPassword });
         },
-        onError: (error) => showFormError(form, error, { INSTITUTE_SLUG_TAKEN: 'slug', USER_EMAIL_TAKEN: 'admin.email' }),
+        onError: (error) =>
+          showFormError(form, error, { INSTITUTE_SLUG_TAKEN: 'slug', USER_EMAIL_TAKEN: 'admin.email' }),
       },
     );
   });
 
   return (
     <>
-      <TemporaryPasswordModal issued={issued} title="Institute admin's sign-in" onClose={() => setIssued(null)} />
+      <TemporaryPasswordModal
+        issued={issued}
+        title="Institute admin's sign-in"
+        onClose={() => setIssued(null)}
+      />
       <Modal opened={opened} onClose={close} title="Create institute" centered size="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <TextInput label="Institute name" placeholder="Sharma Classes, Kota" data-autofocus key={form.key('name')} {...form.getInputProps('name')} />
+            <TextInput
+              label="Institute name"
+              placeholder="Sharma Classes, Kota"
+              data-autofocus
+              key={form.key('name')}
+              {...form.getInputProps('name')}
+            />
             <TextInput
               label="Short name (slug)"
               description="Used in links and reports; cannot be changed later"
@@ -76,17 +94,25 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
               They will receive a temporary password and manage batches, staff and students.
             </Text>
             <Group grow align="flex-start" wrap="wrap">
-              <TextInput label="Admin name" miw={200} key={form.key('admin.name')} {...form.getInputProps('admin.name')} />
-              <TextInput label="Admin email" type="email" miw={200} key={form.key('admin.email')} {...form.getInputProps('admin.email')} />
+              <TextInput
+                label="Admin name"
+                miw={200}
+                key={form.key('admin.name')}
+                {...form.getInputProps('admin.name')}
+              />
+              <TextInput
+                label="Admin email"
+                type="email"
+                miw={200}
+                key={form.key('admin.email')}
+                {...form.getInputProps('admin.email')}
+              />
             </Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={createInstitute.isPending}>
-                Create institute
-              </Button>
-            </Group>
+            <FormActions
+              submitLabel="Create institute"
+              loading={createInstitute.isPending}
+              onCancel={close}
+            />
           </Stack>
         </form>
       </Modal>

@@ -1,9 +1,10 @@
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, TableSkeleton } from '../../components/QueryStates';
+import { QueryContent } from '../../components/QueryContent';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../lib/format';
 import { useInstitutes } from './api';
 import { CreateInstituteModal } from './CreateInstituteModal';
@@ -19,54 +20,61 @@ export function InstitutesPage() {
 
   return (
     <>
-      <PageHeader title="Institutes" description="Every coaching institute on this platform." actions={createButton} />
-      {institutes.isPending ? (
-        <TableSkeleton />
-      ) : institutes.isError ? (
-        <LoadError error={institutes.error} onRetry={() => void institutes.refetch()} />
-      ) : institutes.data.length === 0 ? (
-        <EmptyPanel icon={<IconBuildingCommunity size={28} />} title="No institutes yet" description="Create the first institute and its administrator." action={createButton} />
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720} type="native">
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Institute</Table.Th>
-                  <Table.Th>Students</Table.Th>
-                  <Table.Th>Teachers</Table.Th>
-                  <Table.Th>Proctors</Table.Th>
-                  <Table.Th>Batches</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {institutes.data.map((institute) => (
-                  <Table.Tr key={institute.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {institute.name}
-                      </Text>
-                      <Badge variant="light" color="gray" tt="none" size="sm" radius="sm">
-                        {institute.slug}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{institute.stats.students}</Table.Td>
-                    <Table.Td>{institute.stats.teachers}</Table.Td>
-                    <Table.Td>{institute.stats.proctors}</Table.Td>
-                    <Table.Td>{institute.stats.batches}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {formatDate(institute.createdAt)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <PageHeader
+        title="Institutes"
+        description="Every coaching institute on this platform."
+        actions={createButton}
+      />
+      <QueryContent
+        query={institutes}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyPanel
+            icon={<IconBuildingCommunity size={28} />}
+            title="No institutes yet"
+            description="Create the first institute and its administrator."
+            action={createButton}
+          />
+        }
+      >
+        {(items) => (
+          <ScrollTable
+            minWidth={720}
+            head={
+              <>
+                <Table.Th>Institute</Table.Th>
+                <Table.Th>Students</Table.Th>
+                <Table.Th>Teachers</Table.Th>
+                <Table.Th>Proctors</Table.Th>
+                <Table.Th>Batches</Table.Th>
+                <Table.Th>Created</Table.Th>
+              </>
+            }
+          >
+            {items.map((institute) => (
+              <Table.Tr key={institute.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {institute.name}
+                  </Text>
+                  <Badge variant="light" color="gray" tt="none" size="sm" radius="sm">
+                    {institute.slug}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{institute.stats.students}</Table.Td>
+                <Table.Td>{institute.stats.teachers}</Table.Td>
+                <Table.Td>{institute.stats.proctors}</Table.Td>
+                <Table.Td>{institute.stats.batches}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {formatDate(institute.createdAt)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
+        )}
+      </QueryContent>
       <CreateInstituteModal opened={opened} onClose={modal.close} />
     </>
   );

@@ -22,7 +22,10 @@ export function useCreateInstitute() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewInstitute) =>
-      api<{ institute: Institute; admin: User; temporaryPassword: string }>('/api/institutes', { method: 'POST', body: input }),
+      api<{ institute: Institute; admin: User; temporaryPassword: string }>('/api/institutes', {
+        method: 'POST',
+        body: input,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: institutesKey }),
   });
 }

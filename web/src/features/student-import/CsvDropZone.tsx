@@ -12,7 +12,9 @@ interface CsvDropZoneProps {
 }
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export function CsvDropZone({ file, onChange, onReject }: CsvDropZoneProps) {
@@ -20,7 +22,8 @@ export function CsvDropZone({ file, onChange, onReject }: CsvDropZoneProps) {
 
   const accept = (picked: File | null) => {
     if (!picked) return;
-    if (!/\.csv$/i.test(picked.name)) return onReject('Choose a .csv file (save your spreadsheet as “CSV UTF-8”).');
+    if (!/\.csv$/i.test(picked.name))
+      return onReject('Choose a .csv file (save your spreadsheet as “CSV UTF-8”).');
     if (picked.size > maxBytes) return onReject('The file is larger than 5 MB. Split it into smaller files.');
     onChange(picked);
   };

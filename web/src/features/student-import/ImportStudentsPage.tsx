@@ -38,7 +38,10 @@ export function ImportStudentsPage() {
 
   return (
     <>
-      <PageHeader title="Import students" description="Add a whole class at once from a spreadsheet saved as CSV." />
+      <PageHeader
+        title="Import students"
+        description="Add a whole class at once from a spreadsheet saved as CSV."
+      />
       <Stack gap="lg">
         <Paper withBorder radius="md" p="lg">
           <Group justify="space-between" align="flex-start" gap="md">
@@ -52,7 +55,13 @@ export function ImportStudentsPage() {
                 <List.Item>Leave password empty to generate a temporary one</List.Item>
               </List>
             </div>
-            <Button component="a" href={templateUrl} download variant="default" leftSection={<IconDownload size={16} />}>
+            <Button
+              component="a"
+              href={templateUrl}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+            >
               Download template
             </Button>
           </Group>
@@ -61,9 +70,19 @@ export function ImportStudentsPage() {
           <Title order={2} fz="h4" mb="sm">
             2. Upload and validate
           </Title>
-          <CsvDropZone file={file} onChange={chooseFile} onReject={(reason) => notifyError(new Error(reason), 'File not accepted')} />
+          <CsvDropZone
+            file={file}
+            onChange={chooseFile}
+            onReject={(reason) => notifyError(new Error(reason), 'File not accepted')}
+          />
           <Group justify="flex-end" mt="md">
-            <Button variant="default" leftSection={<IconFileCheck size={16} />} disabled={!file || running === false} loading={running === true} onClick={() => run(true)}>
+            <Button
+              variant="default"
+              leftSection={<IconFileCheck size={16} />}
+              disabled={!file || running === false}
+              loading={running === true}
+              onClick={() => run(true)}
+            >
               Validate
             </Button>
             <Button
@@ -94,11 +113,11 @@ function ImportResult({ outcome, fileName }: { outcome: ImportOutcome; fileName:
     case 'validated':
       return (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="All rows are valid">
-          {outcome.rowCount} student{outcome.rowCount === 1 ? '' : 's'} ready to import. Press <b>Import</b> to create the accounts.
+          {outcome.rowCount} student{outcome.rowCount === 1 ? '' : 's'} ready to import. Press <b>Import</b>{' '}
+          to create the accounts.
         </Alert>
       );
     case 'imported':
       return <ImportedAccounts created={outcome.created} />;
   }
 }
-

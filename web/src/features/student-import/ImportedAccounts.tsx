@@ -1,5 +1,6 @@
-import { Alert, Button, Code, Group, Paper, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { ScrollTable } from '../../components/ScrollTable';
 import { downloadCsv } from '../../lib/csv';
 import type { ImportedStudent } from '../../lib/types';
 
@@ -13,41 +14,45 @@ export function ImportedAccounts({ created }: { created: ImportedStudent[] }) {
 
   return (
     <>
-      <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title={`${created.length} students imported`} mb="md">
+      <Alert
+        color="teal"
+        variant="light"
+        icon={<IconCircleCheck size={18} />}
+        title={`${created.length} students imported`}
+        mb="md"
+      >
         <Group justify="space-between" align="flex-end">
           <Text size="sm">
-            Download the sign-in details now and share them with the students; the temporary passwords are not shown again. Each student chooses a new password at
-            first sign-in.
+            Download the sign-in details now and share them with the students; the temporary passwords are not
+            shown again. Each student chooses a new password at first sign-in.
           </Text>
           <Button size="xs" color="teal" leftSection={<IconDownload size={14} />} onClick={download}>
             Download passwords CSV
           </Button>
         </Group>
       </Alert>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={560} maxHeight={480} type="native">
-          <Table stickyHeader verticalSpacing="xs" horizontalSpacing="md" striped aria-label="Imported students">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Temporary password</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {created.map((student) => (
-                <Table.Tr key={student.email}>
-                  <Table.Td>{student.name}</Table.Td>
-                  <Table.Td>{student.email}</Table.Td>
-                  <Table.Td>
-                    <Code>{student.temporaryPassword}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <ScrollTable
+        minWidth={560}
+        maxHeight={480}
+        aria-label="Imported students"
+        head={
+          <>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Email</Table.Th>
+            <Table.Th>Temporary password</Table.Th>
+          </>
+        }
+      >
+        {created.map((student) => (
+          <Table.Tr key={student.email}>
+            <Table.Td>{student.name}</Table.Td>
+            <Table.Td>{student.email}</Table.Td>
+            <Table.Td>
+              <Code>{student.temporaryPassword}</Code>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

@@ -22,10 +22,18 @@ async function submitImport(file: File, dryRun: boolean): Promise<ImportOutcome>
   body.append('file', file);
   try {
     if (dryRun) {
-      const result = await api<{ rowCount: number }>('/api/students/import', { method: 'POST', query: { dryRun: true }, body });
+      const result = await api<{ rowCount: number }>('/api/students/import', {
+        method: 'POST',
+        query: { dryRun: true },
+        body,
+      });
       return { kind: 'validated', rowCount: result.rowCount };
     }
-    const result = await api<{ rowCount: number; created: ImportedStudent[] }>('/api/students/import', { method: 'POST', query: { dryRun: false }, body });
+    const result = await api<{ rowCount: number; created: ImportedStudent[] }>('/api/students/import', {
+      method: 'POST',
+      query: { dryRun: false },
+      body,
+    });
     return { kind: 'imported', rowCount: result.rowCount, created: result.created };
   } catch (error) {
     if (isApiError(error, 'IMPORT_INVALID')) {
@@ -42,7 +50,10 @@ export function useStudentImport() {
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => submitImport(file, dryRun),
     onSuccess: (outcome) => {
       if (outcome.kind !== 'imported') return;
-      return Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), queryClient.invalidateQueries({ queryKey: batchKeys.all })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: userKeys.all }),
+        queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+      ]);
     },
   });
 }

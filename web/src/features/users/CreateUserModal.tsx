@@ -1,7 +1,8 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
+import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import { roleLabels } from '../../lib/roles';
@@ -37,7 +38,14 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
   const batchOptions = useBatchOptions();
   const form = useForm<Values>({
     mode: 'uncontrolled',
-    initialValues: { name: '', email: '', role: isStudent ? 'student' : 'teacher', phone: '', rollNumber: '', batchIds },
+    initialValues: {
+      name: '',
+      email: '',
+      role: isStudent ? 'student' : 'teacher',
+      phone: '',
+      rollNumber: '',
+      batchIds,
+    },
     validate: { name: validateName, email: validateEmail },
   });
 
@@ -68,48 +76,76 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
 
   return (
     <>
-    <TemporaryPasswordModal issued={issued} title={isStudent ? 'Student added' : 'Staff member added'} onClose={() => setIssued(null)} />
-    <Modal opened={opened} onClose={close} title={isStudent ? 'Add student' : 'Add staff member'} centered size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Full name" data-autofocus key={form.key('name')} {...form.getInputProps('name')} />
-            <TextInput label="Email" type="email" key={form.key('email')} {...form.getInputProps('email')} />
-            {isStudent ? (
-              <TextInput label="Roll number" placeholder="Optional" key={form.key('rollNumber')} {...form.getInputProps('rollNumber')} />
-            ) : (
-              <Select
-                label="Role"
-                allowDeselect={false}
-                data={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
-                key={form.key('role')}
-                {...form.getInputProps('role')}
+      <TemporaryPasswordModal
+        issued={issued}
+        title={isStudent ? 'Student added' : 'Staff member added'}
+        onClose={() => setIssued(null)}
+      />
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={isStudent ? 'Add student' : 'Add staff member'}
+        centered
+        size="lg"
+      >
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Full name"
+                data-autofocus
+                key={form.key('name')}
+                {...form.getInputProps('name')}
+              />
+              <TextInput
+                label="Email"
+                type="email"
+                key={form.key('email')}
+                {...form.getInputProps('email')}
+              />
+              {isStudent ? (
+                <TextInput
+                  label="Roll number"
+                  placeholder="Optional"
+                  key={form.key('rollNumber')}
+                  {...form.getInputProps('rollNumber')}
+                />
+              ) : (
+                <Select
+                  label="Role"
+                  allowDeselect={false}
+                  data={staffRoles.map((role) => ({ value: role, label: roleLabels[role] }))}
+                  key={form.key('role')}
+                  {...form.getInputProps('role')}
+                />
+              )}
+              <TextInput
+                label="Phone"
+                type="tel"
+                placeholder="Optional"
+                key={form.key('phone')}
+                {...form.getInputProps('phone')}
+              />
+            </SimpleGrid>
+            {isStudent && (
+              <MultiSelect
+                label="Batches"
+                placeholder={batchOptions.options.length ? 'Pick one or more' : 'No batches yet'}
+                data={batchOptions.options}
+                searchable
+                clearable
+                key={form.key('batchIds')}
+                {...form.getInputProps('batchIds')}
               />
             )}
-            <TextInput label="Phone" type="tel" placeholder="Optional" key={form.key('phone')} {...form.getInputProps('phone')} />
-          </SimpleGrid>
-          {isStudent && (
-            <MultiSelect
-              label="Batches"
-              placeholder={batchOptions.options.length ? 'Pick one or more' : 'No batches yet'}
-              data={batchOptions.options}
-              searchable
-              clearable
-              key={form.key('batchIds')}
-              {...form.getInputProps('batchIds')}
+            <FormActions
+              submitLabel={isStudent ? 'Add student' : 'Add staff member'}
+              loading={createUser.isPending}
+              onCancel={close}
             />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={createUser.isPending}>
-              {isStudent ? 'Add student' : 'Add staff member'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          </Stack>
+        </form>
+      </Modal>
     </>
   );
 }

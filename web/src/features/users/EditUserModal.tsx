@@ -1,5 +1,6 @@
-import { Button, Group, Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import type { User } from '../../lib/types';
@@ -20,7 +21,12 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const batchOptions = useBatchOptions();
   const form = useForm<Values>({
     mode: 'uncontrolled',
-    initialValues: { name: user.name, phone: user.phone ?? '', rollNumber: user.rollNumber ?? '', batchIds: user.batchIds },
+    initialValues: {
+      name: user.name,
+      phone: user.phone ?? '',
+      rollNumber: user.rollNumber ?? '',
+      batchIds: user.batchIds,
+    },
     validate: { name: validateName },
   });
 
@@ -49,20 +55,26 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Full name" key={form.key('name')} {...form.getInputProps('name')} />
             <TextInput label="Email" value={user.email} disabled description="Email cannot be changed" />
-            {isStudent && <TextInput label="Roll number" key={form.key('rollNumber')} {...form.getInputProps('rollNumber')} />}
+            {isStudent && (
+              <TextInput
+                label="Roll number"
+                key={form.key('rollNumber')}
+                {...form.getInputProps('rollNumber')}
+              />
+            )}
             <TextInput label="Phone" type="tel" key={form.key('phone')} {...form.getInputProps('phone')} />
           </SimpleGrid>
           {isStudent && (
-            <MultiSelect label="Batches" data={batchOptions.options} searchable clearable key={form.key('batchIds')} {...form.getInputProps('batchIds')} />
+            <MultiSelect
+              label="Batches"
+              data={batchOptions.options}
+              searchable
+              clearable
+              key={form.key('batchIds')}
+              {...form.getInputProps('batchIds')}
+            />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={updateUser.isPending}>
-              Save changes
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save changes" loading={updateUser.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

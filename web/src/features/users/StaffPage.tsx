@@ -4,7 +4,7 @@ import { IconPlus, IconSchool } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, TableSkeleton } from '../../components/QueryStates';
+import { QueryContent } from '../../components/QueryContent';
 import type { StaffRole } from '../../lib/types';
 import { useUsers } from './api';
 import { CreateUserModal } from './CreateUserModal';
@@ -34,7 +34,11 @@ export function StaffPage() {
 
   return (
     <>
-      <PageHeader title="Staff" description="Teachers, proctors and admins of your institute." actions={addButton} />
+      <PageHeader
+        title="Staff"
+        description="Teachers, proctors and admins of your institute."
+        actions={addButton}
+      />
       <SegmentedControl
         mb="md"
         aria-label="Staff role"
@@ -45,23 +49,30 @@ export function StaffPage() {
         }}
         data={roleTabs.map(({ value, label }) => ({ value, label }))}
       />
-      {staff.isPending ? (
-        <TableSkeleton />
-      ) : staff.isError ? (
-        <LoadError error={staff.error} onRetry={() => void staff.refetch()} />
-      ) : staff.data.items.length === 0 ? (
-        <EmptyPanel icon={<IconSchool size={28} />} title={`No ${roleLabel} yet`} description="Add a staff member and share the temporary password with them." action={addButton} />
-      ) : (
-        <>
-          <UserTable users={staff.data.items} kind="staff" canManage />
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {staff.data.total} {staff.data.total === 1 ? tab?.one : roleLabel}
-            </Text>
-            {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={setPage} size="sm" />}
-          </Group>
-        </>
-      )}
+      <QueryContent
+        query={staff}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyPanel
+            icon={<IconSchool size={28} />}
+            title={`No ${roleLabel} yet`}
+            description="Add a staff member and share the temporary password with them."
+            action={addButton}
+          />
+        }
+      >
+        {(data) => (
+          <>
+            <UserTable users={data.items} kind="staff" canManage />
+            <Group justify="space-between" mt="md">
+              <Text size="sm" c="dimmed">
+                {data.total} {data.total === 1 ? tab?.one : roleLabel}
+              </Text>
+              {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={setPage} size="sm" />}
+            </Group>
+          </>
+        )}
+      </QueryContent>
       <CreateUserModal kind="staff" opened={createOpened} onClose={createModal.close} />
     </>
   );

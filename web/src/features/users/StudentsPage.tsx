@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, TableSkeleton } from '../../components/QueryStates';
+import { QueryContent } from '../../components/QueryContent';
 import { useCurrentUser } from '../auth/session';
 import { useBatchOptions } from '../batches/api';
 import { useUsers } from './api';
@@ -23,7 +23,14 @@ export function StudentsPage() {
   const [page, setPage] = useState(1);
   const [createOpened, createModal] = useDisclosure();
   const batchOptions = useBatchOptions();
-  const students = useUsers({ role: 'student', q, batchId: batchId ?? undefined, includeInactive: isAdmin, page, pageSize });
+  const students = useUsers({
+    role: 'student',
+    q,
+    batchId: batchId ?? undefined,
+    includeInactive: isAdmin,
+    page,
+    pageSize,
+  });
   const filtered = q !== '' || batchId !== null;
   const totalPages = Math.max(1, Math.ceil((students.data?.total ?? 0) / pageSize));
 
@@ -37,11 +44,18 @@ export function StudentsPage() {
     <>
       <PageHeader
         title="Students"
-        description={isAdmin ? 'Everyone enrolled at your institute.' : 'Students of the batches you are assigned to.'}
+        description={
+          isAdmin ? 'Everyone enrolled at your institute.' : 'Students of the batches you are assigned to.'
+        }
         actions={
           isAdmin && (
             <>
-              <Button component={Link} to="/students/import" variant="default" leftSection={<IconFileImport size={16} />}>
+              <Button
+                component={Link}
+                to="/students/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+              >
                 Import CSV
               </Button>
               {addButton}
@@ -75,31 +89,37 @@ export function StudentsPage() {
           miw={200}
         />
       </Group>
-      {students.isPending ? (
-        <TableSkeleton />
-      ) : students.isError ? (
-        <LoadError error={students.error} onRetry={() => void students.refetch()} />
-      ) : students.data.items.length === 0 ? (
-        <EmptyPanel
-          icon={<IconUsers size={28} />}
-          title={filtered ? 'No students match' : 'No students yet'}
-          description={filtered ? 'Try another name or batch.' : isAdmin ? 'Add students one by one or import a whole class from a CSV file.' : 'Students appear here once they are added to your batches.'}
-          action={!filtered && isAdmin && addButton}
-        />
-      ) : (
-        <>
-          <UserTable users={students.data.items} kind="student" canManage={isAdmin} />
-          <Group justify="space-between" mt="md">
-            <Text size="sm" c="dimmed">
-              {students.data.total} student{students.data.total === 1 ? '' : 's'}
-            </Text>
-            {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={setPage} size="sm" aria-label="Pages" />}
-          </Group>
-        </>
-      )}
-      {isAdmin && (
-        <CreateUserModal kind="student" opened={createOpened} onClose={createModal.close} />
-      )}
+      <QueryContent
+        query={students}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyPanel
+            icon={<IconUsers size={28} />}
+            title={filtered ? 'No students match' : 'No students yet'}
+            description={
+              filtered
+                ? 'Try another name or batch.'
+                : isAdmin
+                  ? 'Add students one by one or import a whole class from a CSV file.'
+                  : 'Students appear here once they are added to your batches.'
+            }
+            action={!filtered && isAdmin && addButton}
+          />
+        }
+      >
+        {(data) => (
+          <>
+            <UserTable users={data.items} kind="student" canManage={isAdmin} />
+            <Group justify="space-between" mt="md">
+              <Text size="sm" c="dimmed">
+                {data.total} student{data.total === 1 ? '' : 's'}
+              </Text>
+              {totalPages > 1 && <Pagination total={totalPages} value={page} onChange={setPage} size="sm" />}
+            </Group>
+          </>
+        )}
+      </QueryContent>
+      {isAdmin && <CreateUserModal kind="student" opened={createOpened} onClose={createModal.close} />}
     </>
   );
 }

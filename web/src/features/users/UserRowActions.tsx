@@ -34,7 +34,9 @@ export function UserRowActions({ user }: { user: User }) {
       {
         onSuccess: () => {
           close();
-          notifySuccess(active ? `${user.name} can sign in again` : `${user.name} has been deactivated and signed out`);
+          notifySuccess(
+            active ? `${user.name} can sign in again` : `${user.name} has been deactivated and signed out`,
+          );
         },
         onError: (error) => notifyError(error),
       },
@@ -56,7 +58,12 @@ export function UserRowActions({ user }: { user: User }) {
             Reset password
           </Menu.Item>
           {user.active ? (
-            <Menu.Item color="red" leftSection={<IconUserOff size={16} />} disabled={user.id === me.id} onClick={() => setDialog('deactivate')}>
+            <Menu.Item
+              color="red"
+              leftSection={<IconUserOff size={16} />}
+              disabled={user.id === me.id}
+              onClick={() => setDialog('deactivate')}
+            >
               Deactivate
             </Menu.Item>
           ) : (
@@ -76,7 +83,8 @@ export function UserRowActions({ user }: { user: User }) {
         loading={resetPassword.isPending}
         onConfirm={confirmReset}
       >
-        {user.name} will be signed out everywhere and must sign in with a new temporary password, which you will see once on the next screen.
+        {user.name} will be signed out everywhere and must sign in with a new temporary password, which you
+        will see once on the next screen.
       </ConfirmModal>
       <ConfirmModal
         opened={dialog === 'deactivate'}
@@ -86,9 +94,14 @@ export function UserRowActions({ user }: { user: User }) {
         loading={updateUser.isPending}
         onConfirm={() => setActive(false)}
       >
-        {user.name} will be signed out and unable to sign in until you activate the account again. Their records are kept.
+        {user.name} will be signed out and unable to sign in until you activate the account again. Their
+        records are kept.
       </ConfirmModal>
-      <TemporaryPasswordModal issued={issued} title="New temporary password" onClose={() => setIssued(null)} />
+      <TemporaryPasswordModal
+        issued={issued}
+        title="New temporary password"
+        onClose={() => setIssued(null)}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { Avatar, Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { Avatar, Badge, Group, Table, Text } from '@mantine/core';
 import { ActiveBadge, RoleBadge } from '../../components/Badges';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate, initials } from '../../lib/format';
 import type { User } from '../../lib/types';
 import { useBatches } from '../batches/api';
@@ -18,74 +19,74 @@ export function UserTable({ users, kind, canManage }: UserTableProps) {
   const batchCode = new Map((batches.data ?? []).map((batch) => [batch.id, batch.code]));
 
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={680} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className="nowrap-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              {isStudent ? <Table.Th>Roll no.</Table.Th> : <Table.Th>Role</Table.Th>}
-              {isStudent ? <Table.Th>Batches</Table.Th> : <Table.Th>Phone</Table.Th>}
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Added</Table.Th>
-              {canManage && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>
-                  <Group gap="sm" wrap="nowrap">
-                    <Avatar size={32} radius="xl" color={user.active ? 'indigo' : 'gray'} aria-hidden>
-                      {initials(user.name)}
-                    </Avatar>
-                    <div style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600} lineClamp={1}>
-                        {user.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {user.email}
-                      </Text>
-                    </div>
-                  </Group>
-                </Table.Td>
-                {isStudent ? <Table.Td>{user.rollNumber ?? '—'}</Table.Td> : <Table.Td>{<RoleBadge role={user.role} />}</Table.Td>}
-                {isStudent ? (
-                  <Table.Td>
-                    <Group gap={4}>
-                      {user.batchIds.length === 0 && (
-                        <Text size="sm" c="dimmed">
-                          None
-                        </Text>
-                      )}
-                      {user.batchIds.map((id) => (
-                        <Badge key={id} variant="light" color="gray" tt="none" radius="sm">
-                          {batchCode.get(id) ?? '…'}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                ) : (
-                  <Table.Td>{user.phone ?? '—'}</Table.Td>
-                )}
-                <Table.Td>
-                  <ActiveBadge active={user.active} />
-                </Table.Td>
-                <Table.Td>
+    <ScrollTable
+      minWidth={680}
+      head={
+        <>
+          <Table.Th>Name</Table.Th>
+          {isStudent ? <Table.Th>Roll no.</Table.Th> : <Table.Th>Role</Table.Th>}
+          {isStudent ? <Table.Th>Batches</Table.Th> : <Table.Th>Phone</Table.Th>}
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Added</Table.Th>
+          {canManage && <Table.Th aria-label="Actions" />}
+        </>
+      }
+    >
+      {users.map((user) => (
+        <Table.Tr key={user.id}>
+          <Table.Td>
+            <Group gap="sm" wrap="nowrap">
+              <Avatar size={32} radius="xl" color={user.active ? 'indigo' : 'gray'} aria-hidden>
+                {initials(user.name)}
+              </Avatar>
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600} lineClamp={1}>
+                  {user.name}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {user.email}
+                </Text>
+              </div>
+            </Group>
+          </Table.Td>
+          {isStudent ? (
+            <Table.Td>{user.rollNumber ?? '—'}</Table.Td>
+          ) : (
+            <Table.Td>{<RoleBadge role={user.role} />}</Table.Td>
+          )}
+          {isStudent ? (
+            <Table.Td>
+              <Group gap={4}>
+                {user.batchIds.length === 0 && (
                   <Text size="sm" c="dimmed">
-                    {formatDate(user.createdAt)}
+                    None
                   </Text>
-                </Table.Td>
-                {canManage && (
-                  <Table.Td ta="right">
-                    <UserRowActions user={user} />
-                  </Table.Td>
                 )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+                {user.batchIds.map((id) => (
+                  <Badge key={id} variant="light" color="gray" tt="none" radius="sm">
+                    {batchCode.get(id) ?? '…'}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+          ) : (
+            <Table.Td>{user.phone ?? '—'}</Table.Td>
+          )}
+          <Table.Td>
+            <ActiveBadge active={user.active} />
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" c="dimmed">
+              {formatDate(user.createdAt)}
+            </Text>
+          </Table.Td>
+          {canManage && (
+            <Table.Td ta="right">
+              <UserRowActions user={user} />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+    </ScrollTable>
   );
 }

@@ -31,7 +31,11 @@ function useUserMutation<TInput, TResult>(request: (input: TInput) => Promise<TR
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: userKeys.all }), queryClient.invalidateQueries({ queryKey: batchKeys.all })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: userKeys.all }),
+        queryClient.invalidateQueries({ queryKey: batchKeys.all }),
+      ]),
   });
 }
 
@@ -45,7 +49,9 @@ export interface NewUser {
 }
 
 export function useCreateUser() {
-  return useUserMutation((input: NewUser) => api<CreatedAccount>('/api/users', { method: 'POST', body: input }));
+  return useUserMutation((input: NewUser) =>
+    api<CreatedAccount>('/api/users', { method: 'POST', body: input }),
+  );
 }
 
 export interface UserChanges {
@@ -58,9 +64,13 @@ export interface UserChanges {
 }
 
 export function useUpdateUser() {
-  return useUserMutation(({ id, ...changes }: UserChanges) => api<{ user: User }>(`/api/users/${id}`, { method: 'PATCH', body: changes }));
+  return useUserMutation(({ id, ...changes }: UserChanges) =>
+    api<{ user: User }>(`/api/users/${id}`, { method: 'PATCH', body: changes }),
+  );
 }
 
 export function useResetPassword() {
-  return useUserMutation((id: string) => api<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: 'POST' }));
+  return useUserMutation((id: string) =>
+    api<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: 'POST' }),
+  );
 }
