@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   index,
+  integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -107,4 +110,170 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Question bank
+
+/** PostgreSQL full-text vector; maintained by the service from every language's text. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const syllabusKind = pgEnum('syllabus_kind', ['subject', 'chapter', 'topic']);
+
+/** The subject -> chapter -> topic tree of one institute. */
+export const syllabusNodes = pgTable(
+  'syllabus_nodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    parentId: uuid('parent_id'),
+    kind: syllabusKind('kind').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('syllabus_nodes_parent_idx').on(t.instituteId, t.parentId),
+    // Names are unique among siblings, case-insensitively (lower() on write keeps the index simple).
+    uniqueIndex('syllabus_nodes_sibling_name_key').on(
+      t.instituteId,
+      t.kind,
+      sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`lower(${t.name})`,
+    ),
+  ],
+);
+
+export const questionStatus = pgEnum('question_status', ['active', 'archived']);
+
+/**
+ * A question's identity and its searchable, filterable current state. The content itself lives in
+ * immutable versions: an exam keeps the version it used however the bank is edited later.
+ */
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    currentVersionId: uuid('current_version_id'),
+    versionNumber: integer('version_number').notNull().default(1),
+    type: text('type').notNull(),
+    difficulty: text('difficulty').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    chapterId: uuid('chapter_id').notNull(),
+    topicId: uuid('topic_id').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    source: text('source'),
+    groupId: text('group_id'),
+    status: questionStatus('status').notNull().default('active'),
+    /** SHA-256 of the normalised English (or first-language) stem and options: duplicate detection. */
+    contentHash: text('content_hash').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('questions_filter_idx').on(t.instituteId, t.status, t.subjectId, t.chapterId, t.topicId),
+    index('questions_institute_updated_idx').on(t.instituteId, t.updatedAt),
+    index('questions_hash_idx').on(t.instituteId, t.contentHash),
+    index('questions_search_idx').using('gin', t.searchVector),
+    index('questions_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const questionVersions = pgTable(
+  'question_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'restrict' }),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    /** The core `Question` (without its id) exactly as authored in this version. */
+    body: jsonb('body').notNull(),
+    changeNote: text('change_note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('question_versions_question_version_key').on(t.questionId, t.version)],
+);
+
+/** Which exam used which question version, for "not used in the last N exams" and audits. */
+export const questionUsages = pgTable(
+  'question_usages',
+  {
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'restrict' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => questionVersions.id, { onDelete: 'restrict' }),
+    examId: uuid('exam_id').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.examId, t.questionId] }),
+    index('question_usages_question_idx').on(t.questionId),
+    index('question_usages_institute_used_idx').on(t.instituteId, t.usedAt),
+  ],
+);
+
+/** Uploaded files (question images, import archives); the bytes live in FileStorage. */
+export const assets = pgTable(
+  'assets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    originalName: text('original_name').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assets_institute_sha_idx').on(t.instituteId, t.sha256)],
+);
+
+export const importStatus = pgEnum('import_status', ['validating', 'ready', 'invalid', 'committing', 'committed', 'failed']);
+
+/**
+ * A question import: the uploaded file is validated in the background (progress readable by any
+ * instance), previewed, then committed in one transaction or not at all.
+ */
+export const questionImports = pgTable(
+  'question_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    status: importStatus('status').notNull().default('validating'),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    fileAssetId: uuid('file_asset_id').references(() => assets.id, { onDelete: 'set null' }),
+    imagesAssetId: uuid('images_asset_id').references(() => assets.id, { onDelete: 'set null' }),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    /** Validation outcome: row errors, duplicate rows, counts by type; committed question ids. */
+    report: jsonb('report'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('question_imports_institute_idx').on(t.instituteId, t.createdAt)],
 );
