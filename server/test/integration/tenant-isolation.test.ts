@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
+import { loadTenancyCases, type TenancyCase, type TenancyContext } from './tenancy/cases.js';
 
 /**
  * A user of institute B must never see or touch institute A. Every route the app registers needs a
@@ -42,9 +43,7 @@ const aIds = () => [a.batchId, a.studentId, a.teacherId, a.instituteId];
 const leaksNothing = (body: string) => aIds().every((id) => !body.includes(id));
 const csv = (rows: string[]) => ['name,email,roll_number,phone,batch_codes,password', ...rows].join('\n');
 
-type Case = (client: TestClient, who: 'admin' | 'teacher') => Promise<void>;
-
-const cases: Record<string, Case> = {
+const baseCases: Record<string, TenancyCase> = {
   'GET /health': async (c) => expect(leaksNothing((await c.get('/health')).body)).toBe(true),
   'GET /ready': async (c) => expect(leaksNothing((await c.get('/ready')).body)).toBe(true),
   'GET /metrics': async (c) => expect(leaksNothing((await c.get('/metrics')).body)).toBe(true),
@@ -126,6 +125,19 @@ const cases: Record<string, Case> = {
 };
 
 describe('tenant isolation', () => {
+  const context: TenancyContext = {
+    get app() {
+      return app;
+    },
+    get adminA() {
+      return adminA;
+    },
+    get adminB() {
+      return adminB;
+    },
+  };
+  const cases: Record<string, TenancyCase> = { ...baseCases, ...loadTenancyCases(context) };
+
   it('has a case for every route the app registers', () => {
     // Static files of the web app are public assets; everything else must be covered.
     const registered = app.routes

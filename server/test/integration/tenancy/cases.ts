@@ -1,0 +1,19 @@
+import type { App } from '../../../src/app.js';
+import type { TestClient } from '../../support/test-app.js';
+
+/**
+ * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
+ * and institute B's admin, returns one case per route it registers: the case runs as B's admin and
+ * as B's teacher and must show that nothing of A is seen or changed. The shared test fails when a
+ * registered route has no case.
+ */
+export type TenancyCase = (client: TestClient, who: 'admin' | 'teacher') => Promise<void>;
+export type TenancyContext = { readonly app: App; readonly adminA: TestClient; readonly adminB: TestClient };
+type CaseFactory = (context: TenancyContext) => Record<string, TenancyCase>;
+
+// Module case files register here (one import and one entry per module).
+const factories: CaseFactory[] = [];
+
+export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
+  return Object.assign({}, ...factories.map((factory) => factory(context))) as Record<string, TenancyCase>;
+}
