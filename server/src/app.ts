@@ -34,6 +34,17 @@ import { studentImportRoutes } from './modules/student-import/student-import-rou
 import { createStudentImportService } from './modules/student-import/student-import-service.js';
 import { userRoutes } from './modules/users/user-routes.js';
 import { createUserService } from './modules/users/user-service.js';
+import { examRoutes } from './modules/exams/exam-routes.js';
+import { createExamService } from './modules/exams/exam-service.js';
+import { practiceRoutes } from './modules/exams/practice-routes.js';
+import { createPracticeService } from './modules/exams/practice-service.js';
+import { createScheduleService } from './modules/exams/schedule-service.js';
+import { assetRoutes } from './modules/assets/asset-routes.js';
+import { createAssetService } from './modules/assets/asset-service.js';
+import { questionRoutes } from './modules/questions/question-routes.js';
+import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
+import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
+import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
 
 export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -104,8 +115,14 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const batches = createBatchService(database);
   const users = createUserService({ database, sessions, batches });
   const auth = createAuthService({ database, sessions, limiter, users, config });
-  const institutes = createInstituteService({ database, users });
+  const syllabus = createSyllabusService(database, { countQuestionsByTopic: countActiveQuestionsByTopic });
+  const institutes = createInstituteService({ database, users, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
+  const exams = createExamService(database);
+  const schedules = createScheduleService({ database, exams, batches });
+  const practice = createPracticeService(database);
+  const assets = createAssetService({ database, storage });
+  const questions = createQuestionService({ database, syllabus, assets, users });
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
@@ -119,9 +136,14 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(batchRoutes, { batches });
   await app.register(userRoutes, { users });
   await app.register(studentImportRoutes, { studentImport });
+  await app.register(examRoutes, { exams, schedules });
+  await app.register(practiceRoutes, { practice });
+  await app.register(syllabusRoutes, { syllabus });
+  await app.register(questionRoutes, { questions });
+  await app.register(assetRoutes, { assets });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
-  const seeded = config.seedDemoData ? await seedDemoData(database, users) : false;
+  const seeded = config.seedDemoData ? await seedDemoData(database, { users, syllabus, questions }) : false;
   const io = attachRealtime({
     app,
     sessions,

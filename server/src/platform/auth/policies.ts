@@ -27,6 +27,18 @@ const permissions = {
   'users:read': ['institute_admin', 'teacher', 'proctor'],
   'users:manage': ['institute_admin'],
   'students:import': ['institute_admin'],
+  'exams:read': ['institute_admin', 'teacher'],
+  'exams:manage': ['institute_admin', 'teacher'],
+  'exams:take': ['student'],
+  'practice:settings': ['institute_admin', 'teacher'],
+  'practice:read-settings': ['institute_admin', 'teacher', 'proctor', 'student'],
+  'practice:create': ['student'],
+  // The question bank: authors (admins and teachers) only; students never see keys or solutions.
+  'questions:read': ['institute_admin', 'teacher'],
+  'questions:manage': ['institute_admin', 'teacher'],
+  // Question images: anyone of the institute may read them (students see them in exams).
+  'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
+  'assets:upload': ['institute_admin', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
