@@ -1,9 +1,12 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import { institutes } from '../platform/db/schema.js';
+import type { QuestionService } from '../modules/questions/question-service.js';
+import { toSyllabusPathKey, type SyllabusService } from '../modules/syllabus/syllabus-service.js';
 import type { UserService } from '../modules/users/user-service.js';
 import * as batchRepo from '../modules/batches/batch-repo.js';
 import * as userRepo from '../modules/users/user-repo.js';
+import { demoQuestions } from './demo-questions.js';
 
 export type DemoLogin = { role: string; email: string; password: string; name: string };
 
@@ -21,8 +24,14 @@ export const demoLogins: DemoLogin[] = [
   })),
 ];
 
+export type SeedServices = {
+  users: UserService;
+  syllabus: Pick<SyllabusService, 'seedDefaultSyllabus' | 'resolveSyllabusPaths'>;
+  questions: Pick<QuestionService, 'createQuestionsInTx'>;
+};
+
 /** Seeds the demo institute once, on a database with no institutes. Returns true when it seeded. */
-export async function seedDemoData(database: Database, users: UserService): Promise<boolean> {
+export async function seedDemoData(database: Database, { users, syllabus, questions }: SeedServices): Promise<boolean> {
   const [existing] = await database.db.select({ n: count() }).from(institutes);
   if (Number(existing?.n ?? 0) > 0) return false;
 
@@ -44,6 +53,8 @@ export async function seedDemoData(database: Database, users: UserService): Prom
       code: 'NEET-2027-E',
       description: 'NEET UG programme, evening batch.',
     });
+    await syllabus.seedDefaultSyllabus(tx, institute.id);
+    let teacherId = '';
     for (const [index, login] of demoLogins.entries()) {
       const isOperator = login.role === 'platform_operator';
       const { user } = await users.createUserInTx(
@@ -58,10 +69,18 @@ export async function seedDemoData(database: Database, users: UserService): Prom
         },
         { mustChangePassword: false },
       );
+      if (login.role === 'teacher') teacherId = user.id;
       if (['teacher', 'proctor', 'student'].includes(login.role)) {
         await userRepo.replaceBatchMemberships(tx, institute.id, user.id, [batch.id]);
       }
     }
+    // A living bank from the first sign-in: every question type, LaTeX, Hindi versions.
+    const { topicIds } = await syllabus.resolveSyllabusPaths(tx, institute.id, demoQuestions.map((q) => q.path), { createMissing: true });
+    await questions.createQuestionsInTx(
+      tx,
+      { userId: teacherId, role: 'teacher', instituteId: institute.id },
+      demoQuestions.map(({ path, question }) => ({ question, topicId: topicIds.get(toSyllabusPathKey(path)) ?? '' })),
+    );
   });
   return true;
 }

@@ -5,6 +5,7 @@ import { batches, institutes, users } from '../../platform/db/schema.js';
 import { authorize, authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { InstituteRow } from '../users/user-presenter.js';
+import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 
 export type InstituteStats = { students: number; teachers: number; proctors: number; admins: number; batches: number };
@@ -41,7 +42,11 @@ async function loadStats(db: Db, instituteId: string): Promise<InstituteStats> {
 
 export type InstituteService = ReturnType<typeof createInstituteService>;
 
-export function createInstituteService(deps: { database: Database; users: UserService }) {
+export function createInstituteService(deps: {
+  database: Database;
+  users: UserService;
+  syllabus: Pick<SyllabusService, 'seedDefaultSyllabus'>;
+}) {
   const { db, readDb } = deps.database;
   return {
     async getOwnInstitute(actor: Actor): Promise<{ institute: InstituteView; stats: InstituteStats }> {
@@ -70,6 +75,8 @@ export function createInstituteService(deps: { database: Database; users: UserSe
             .values({ name: input.name.trim(), slug: input.slug.trim().toLowerCase() })
             .returning();
           if (!created) throw new Error('insert returned no row');
+          // A new institute opens with the default syllabus, so its bank is usable at once.
+          await deps.syllabus.seedDefaultSyllabus(tx, created.id);
           const { user, temporaryPassword } = await deps.users.createUserInTx(tx, created.id, {
             ...input.admin,
             role: 'institute_admin',

@@ -184,3 +184,8 @@ export async function insertBatchMemberships(
     await db.insert(batchMembers).values(rows.slice(i, i + 1000));
   }
 }
+
+export async function findUserNames(db: Conn, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+}

@@ -187,5 +187,11 @@ export function createUserService(deps: { database: Database; sessions: SessionS
     },
 
     rethrowUniqueViolation,
+
+    /** Display names by user id, for "created by" / "edited by" in other modules' responses. */
+    async findUserNames(ids: string[]): Promise<Map<string, string>> {
+      const rows = await repo.findUserNames(deps.database.readDb, [...new Set(ids)]);
+      return new Map(rows.map((row) => [row.id, row.name]));
+    },
   };
 }

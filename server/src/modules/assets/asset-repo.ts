@@ -1,0 +1,39 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { assets } from '../../platform/db/schema.js';
+
+type Conn = Db | Tx;
+export type AssetRow = typeof assets.$inferSelect;
+
+export async function findAsset(db: Conn, instituteId: string, id: string): Promise<AssetRow | null> {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.instituteId, instituteId), eq(assets.id, id)));
+  return row ?? null;
+}
+
+export async function findAssetBySha(db: Conn, instituteId: string, sha256: string, contentType: string): Promise<AssetRow | null> {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(and(eq(assets.instituteId, instituteId), eq(assets.sha256, sha256), eq(assets.contentType, contentType)))
+    .orderBy(asc(assets.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findAssetIds(db: Conn, instituteId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.instituteId, instituteId), inArray(assets.id, ids)));
+  return rows.map((row) => row.id);
+}
+
+export async function insertAsset(db: Conn, row: typeof assets.$inferInsert): Promise<AssetRow> {
+  const [inserted] = await db.insert(assets).values(row).returning();
+  if (!inserted) throw new Error('insert returned no row');
+  return inserted;
+}

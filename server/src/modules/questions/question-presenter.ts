@@ -1,0 +1,88 @@
+import type { Question } from '@examtech/core';
+import type { StoredBody } from './question-record.js';
+import type { QuestionRow, VersionRow } from './question-repo.js';
+
+export type PersonRef = { id: string; name: string } | null;
+type NamedRef = { id: string; name: string };
+
+export type QuestionSummaryView = {
+  id: string;
+  version: number;
+  type: Question['type'];
+  difficulty: Question['difficulty'];
+  subject: NamedRef;
+  chapter: NamedRef;
+  topic: NamedRef;
+  tags: string[];
+  source: string | null;
+  languages: string[];
+  status: 'active' | 'archived';
+  stemPreview: string;
+  updatedAt: string;
+  updatedBy: PersonRef;
+};
+export type QuestionDetailView = QuestionSummaryView & { body: Question; createdAt: string; createdBy: PersonRef };
+export type QuestionVersionView = { id: string; version: number; changeNote: string | null; createdAt: string; createdBy: PersonRef; body: Question };
+
+/** Names looked up once per response: syllabus nodes and users by id. */
+export type Lookups = { nodeNames: Map<string, string>; userNames: Map<string, string> };
+
+const named = (id: string, names: Map<string, string>): NamedRef => ({ id, name: names.get(id) ?? '' });
+const person = (id: string | null, names: Map<string, string>): PersonRef => (id ? { id, name: names.get(id) ?? '' } : null);
+
+export function presentSummary(row: QuestionRow, stemPreview: string, lookups: Lookups): QuestionSummaryView {
+  return {
+    id: row.id,
+    version: row.versionNumber,
+    type: row.type as Question['type'],
+    difficulty: row.difficulty as Question['difficulty'],
+    subject: named(row.subjectId, lookups.nodeNames),
+    chapter: named(row.chapterId, lookups.nodeNames),
+    topic: named(row.topicId, lookups.nodeNames),
+    tags: row.tags,
+    source: row.source,
+    languages: row.languages,
+    status: row.status,
+    stemPreview,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: person(row.updatedBy, lookups.userNames),
+  };
+}
+
+/**
+ * The current version as a core Question: id is the question's id, classification and tags are the
+ * bank's current ones (moving or tagging does not make a new version).
+ */
+export function presentCurrentBody(row: QuestionRow, body: StoredBody, nodeNames: Map<string, string>): Question {
+  return {
+    ...body,
+    id: row.id,
+    classification: {
+      subject: nodeNames.get(row.subjectId) ?? body.classification.subject,
+      chapter: nodeNames.get(row.chapterId) ?? body.classification.chapter,
+      topic: nodeNames.get(row.topicId) ?? body.classification.topic,
+    },
+    tags: row.tags,
+  } as Question;
+}
+
+export function presentDetail(row: QuestionRow, body: StoredBody, stemPreview: string, lookups: Lookups): QuestionDetailView {
+  return {
+    ...presentSummary(row, stemPreview, lookups),
+    body: presentCurrentBody(row, body, lookups.nodeNames),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: person(row.createdBy, lookups.userNames),
+  };
+}
+
+/** A version exactly as it was saved (its own classification and tags). */
+export function presentVersion(version: VersionRow, userNames: Map<string, string>): QuestionVersionView {
+  return {
+    id: version.id,
+    version: version.version,
+    changeNote: version.changeNote,
+    createdAt: version.createdAt.toISOString(),
+    createdBy: person(version.createdBy, userNames),
+    body: { ...(version.body as StoredBody), id: version.questionId } as Question,
+  };
+}

@@ -1,0 +1,216 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { questions, questionUsages, questionVersions } from '../../platform/db/schema.js';
+
+type Conn = Db | Tx;
+export type NewQuestionRow = typeof questions.$inferInsert & { id: string; currentVersionId: string };
+export type NewVersionRow = typeof questionVersions.$inferInsert & { id: string };
+
+/** Every column but the search vector, which is large and only ever matched in SQL. */
+const questionColumns = {
+  id: questions.id,
+  instituteId: questions.instituteId,
+  currentVersionId: questions.currentVersionId,
+  versionNumber: questions.versionNumber,
+  type: questions.type,
+  difficulty: questions.difficulty,
+  subjectId: questions.subjectId,
+  chapterId: questions.chapterId,
+  topicId: questions.topicId,
+  tags: questions.tags,
+  languages: questions.languages,
+  source: questions.source,
+  groupId: questions.groupId,
+  status: questions.status,
+  contentHash: questions.contentHash,
+  createdBy: questions.createdBy,
+  updatedBy: questions.updatedBy,
+  createdAt: questions.createdAt,
+  updatedAt: questions.updatedAt,
+};
+export type QuestionRow = { [K in keyof typeof questionColumns]: (typeof questions.$inferSelect)[K] };
+
+/** What the list filters become once the service has resolved them (tsquery text, recent exams). */
+export type QuestionCriteria = {
+  instituteId: string;
+  status: 'active' | 'archived';
+  subjectId?: string | undefined;
+  chapterId?: string | undefined;
+  topicId?: string | undefined;
+  type?: string | undefined;
+  difficulty?: string | undefined;
+  tags: string[];
+  language?: string | undefined;
+  missingLanguage?: string | undefined;
+  tsquery: string | null;
+  excludeUsedInExamIds: string[];
+  sort: 'updated' | 'created';
+};
+
+// Bind parameters per statement are limited to 65,535; questions have about 20 columns.
+const INSERT_CHUNK = 1_000;
+
+const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
+const uuidArray = (values: readonly string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::uuid[]`;
+
+function whereForCriteria(criteria: QuestionCriteria): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(questions.instituteId, criteria.instituteId), eq(questions.status, criteria.status)];
+  if (criteria.subjectId) conditions.push(eq(questions.subjectId, criteria.subjectId));
+  if (criteria.chapterId) conditions.push(eq(questions.chapterId, criteria.chapterId));
+  if (criteria.topicId) conditions.push(eq(questions.topicId, criteria.topicId));
+  if (criteria.type) conditions.push(eq(questions.type, criteria.type));
+  if (criteria.difficulty) conditions.push(eq(questions.difficulty, criteria.difficulty));
+  if (criteria.tags.length > 0) conditions.push(sql`${questions.tags} @> ${textArray(criteria.tags)}`);
+  if (criteria.language) conditions.push(sql`${questions.languages} @> ${textArray([criteria.language])}`);
+  if (criteria.missingLanguage) conditions.push(sql`not (${questions.languages} @> ${textArray([criteria.missingLanguage])})`);
+  if (criteria.tsquery) conditions.push(sql`${questions.searchVector} @@ ${criteria.tsquery}::tsquery`);
+  if (criteria.excludeUsedInExamIds.length > 0) {
+    conditions.push(sql`not exists (select 1 from ${questionUsages} u where u.question_id = ${questions.id}
+      and u.exam_id = any(${uuidArray(criteria.excludeUsedInExamIds)}))`);
+  }
+  return and(...conditions);
+}
+
+const orderForCriteria = (criteria: QuestionCriteria) =>
+  criteria.sort === 'created' ? [desc(questions.createdAt), desc(questions.id)] : [desc(questions.updatedAt), desc(questions.id)];
+
+export async function listQuestionRows(db: Conn, criteria: QuestionCriteria, page: { limit: number; offset: number }): Promise<QuestionRow[]> {
+  return db
+    .select(questionColumns)
+    .from(questions)
+    .where(whereForCriteria(criteria))
+    .orderBy(...orderForCriteria(criteria))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countQuestionRows(db: Conn, criteria: QuestionCriteria): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(questions).where(whereForCriteria(criteria));
+  return Number(row?.n ?? 0);
+}
+
+/** The institute's most recent distinct exams by their latest recorded usage. */
+export async function listRecentExamIds(db: Conn, instituteId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ examId: questionUsages.examId })
+    .from(questionUsages)
+    .where(eq(questionUsages.instituteId, instituteId))
+    .groupBy(questionUsages.examId)
+    .orderBy(sql`max(${questionUsages.usedAt}) desc`)
+    .limit(limit);
+  return rows.map((row) => row.examId);
+}
+
+export async function findQuestionRows(
+  db: Conn,
+  instituteId: string,
+  ids: string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<QuestionRow[]> {
+  if (ids.length === 0) return [];
+  const query = db
+    .select(questionColumns)
+    .from(questions)
+    .where(and(eq(questions.instituteId, instituteId), inArray(questions.id, ids)));
+  return options.forUpdate ? query.for('update') : query;
+}
+
+export async function insertQuestions(db: Conn, rows: NewQuestionRow[], versions: NewVersionRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    await db.insert(questions).values(rows.slice(start, start + INSERT_CHUNK));
+  }
+  // Version bodies are large: smaller chunks keep each statement's payload modest.
+  for (let start = 0; start < versions.length; start += INSERT_CHUNK / 2) {
+    await db.insert(questionVersions).values(versions.slice(start, start + INSERT_CHUNK / 2));
+  }
+}
+
+export async function insertVersion(db: Conn, row: NewVersionRow): Promise<void> {
+  await db.insert(questionVersions).values(row);
+}
+
+export async function updateQuestionRow(db: Conn, id: string, patch: Partial<typeof questions.$inferInsert>): Promise<void> {
+  await db
+    .update(questions)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(questions.id, id));
+}
+
+export async function updateQuestionRows(db: Conn, ids: string[], patch: Partial<typeof questions.$inferInsert>): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(questions)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(inArray(questions.id, ids));
+}
+
+/** Sets each question's tags and search vector in one statement. */
+export async function updateTagsAndVectors(
+  db: Conn,
+  updates: { id: string; tags: string[]; searchVector: string }[],
+  updatedBy: string,
+): Promise<void> {
+  if (updates.length === 0) return;
+  await db.execute(sql`
+    update ${questions} set tags = v.tags, search_vector = v.search_vector::tsvector, updated_by = ${updatedBy}, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, tags: u.tags, search_vector: u.searchVector })))}::jsonb)
+      as v(id uuid, tags text[], search_vector text)
+    where ${questions.id} = v.id`);
+}
+
+export type VersionRow = typeof questionVersions.$inferSelect;
+
+export async function findVersionsByIds(db: Conn, instituteId: string, ids: string[]): Promise<VersionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(questionVersions)
+    .where(and(eq(questionVersions.instituteId, instituteId), inArray(questionVersions.id, ids)));
+}
+
+export async function listVersions(db: Conn, questionId: string): Promise<VersionRow[]> {
+  return db.select().from(questionVersions).where(eq(questionVersions.questionId, questionId)).orderBy(desc(questionVersions.version));
+}
+
+export async function listTagCounts(db: Conn, instituteId: string): Promise<{ tag: string; count: number }[]> {
+  // A set-returning function in the select list, grouped by position: one row per (question, tag).
+  const rows = await db
+    .select({ tag: sql<string>`unnest(${questions.tags})`, n: count() })
+    .from(questions)
+    .where(and(eq(questions.instituteId, instituteId), eq(questions.status, 'active')))
+    .groupBy(sql`1`)
+    .orderBy(sql`2 desc`, sql`1 asc`);
+  return rows.map((row) => ({ tag: row.tag, count: Number(row.n) }));
+}
+
+export async function countActiveQuestionsByTopic(db: Conn, instituteId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ topicId: questions.topicId, n: count() })
+    .from(questions)
+    .where(and(eq(questions.instituteId, instituteId), eq(questions.status, 'active')))
+    .groupBy(questions.topicId);
+  return new Map(rows.map((row) => [row.topicId, Number(row.n)]));
+}
+
+export async function findActiveIdsByContentHash(db: Conn, instituteId: string, hashes: string[]): Promise<{ id: string; contentHash: string }[]> {
+  if (hashes.length === 0) return [];
+  return db
+    .select({ id: questions.id, contentHash: questions.contentHash })
+    .from(questions)
+    .where(and(eq(questions.instituteId, instituteId), eq(questions.status, 'active'), inArray(questions.contentHash, hashes)))
+    .orderBy(asc(questions.createdAt));
+}
+
+export async function upsertUsages(
+  db: Conn,
+  rows: { instituteId: string; examId: string; questionId: string; versionId: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(questionUsages)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [questionUsages.examId, questionUsages.questionId],
+      set: { versionId: sql`excluded.version_id`, usedAt: sql`now()` },
+    });
+}

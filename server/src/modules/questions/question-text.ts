@@ -1,0 +1,58 @@
+import type { Question, QuestionContent } from '@examtech/core';
+import { pickPrimaryContent } from './question-hash.js';
+
+/**
+ * Full-text search is tokenised here rather than by PostgreSQL's parser: the parser's notion of a
+ * letter depends on the server's locale, and under common locales it splits Hindi words at vowel
+ * signs and the virama (न्यूटन -> न + यूटन). Splitting on Unicode letters, marks and digits in one
+ * place gives the same lexemes on PGlite and on any PostgreSQL, for documents and queries alike.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const MAX_LEXEME_LENGTH = 100;
+const MAX_LEXEMES = 5_000;
+// Image references and links are addresses, not words a teacher would search for.
+const IMAGE_OR_LINK = /!?\[([^\]]*)\]\([^)]*\)|https?:\/\/\S+/gu;
+
+export function tokenizeForSearch(text: string): string[] {
+  const cleaned = text.replace(IMAGE_OR_LINK, ' $1 ').normalize('NFKC').toLowerCase();
+  return [...cleaned.matchAll(WORD)].map((match) => match[0]).filter((word) => word.length <= MAX_LEXEME_LENGTH);
+}
+
+function listContentTexts(content: QuestionContent): string[] {
+  const choices = [...(content.options ?? []), ...(content.rows ?? []), ...(content.columns ?? [])];
+  return [content.stem, ...choices.map((choice) => choice.text), content.assertion ?? '', content.reason ?? '', content.solution ?? ''];
+}
+
+/** Distinct lexemes of every language's text, the tags and the source. */
+export function collectSearchLexemes(question: Pick<Question, 'content' | 'source'>, tags: readonly string[]): string[] {
+  const texts = [...Object.values(question.content).flatMap(listContentTexts), ...tags, question.source ?? ''];
+  return [...new Set(texts.flatMap(tokenizeForSearch))].slice(0, MAX_LEXEMES);
+}
+
+const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** A `tsvector` literal: the lexemes are taken as they are, without the server's parser. */
+export function toTsvectorLiteral(lexemes: readonly string[]): string {
+  return lexemes.map(quoteLexeme).join(' ');
+}
+
+/** Every word must match; the last one as a prefix, so results appear while the teacher is typing. */
+export function toTsqueryLiteral(query: string): string | null {
+  const words = [...new Set(tokenizeForSearch(query))];
+  if (words.length === 0) return null;
+  return words.map((word, index) => `${quoteLexeme(word)}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+const PREVIEW_LENGTH = 200;
+
+/** Plain text of the English (or first) stem for lists: Markdown marks and images removed, LaTeX kept. */
+export function buildStemPreview(question: Pick<Question, 'content'>): string {
+  const stem = pickPrimaryContent(question)?.stem ?? '';
+  const plain = stem
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, (_match, alt: string) => (alt ? `[${alt}]` : '[image]'))
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .replace(/^#{1,6}\s+|^>\s?|[*_`~]+/gmu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain;
+}
