@@ -5,6 +5,7 @@ import { LoginRoute, RequireRole, RequireSession } from './features/auth/guards'
 import { BatchDetailPage } from './features/batches/BatchDetailPage';
 import { BatchesPage } from './features/batches/BatchesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { ExamBuilderPage, ExamPreviewPage, ExamsPage, LazyPage, PracticePage } from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { ImportStudentsPage } from './features/student-import/ImportStudentsPage';
 import { StaffPage } from './features/users/StaffPage';
@@ -14,6 +15,8 @@ import type { Role } from './lib/types';
 const admin: Role[] = ['institute_admin'];
 const instituteStaff: Role[] = ['institute_admin', 'teacher', 'proctor'];
 const operator: Role[] = ['platform_operator'];
+const examAuthors: Role[] = ['institute_admin', 'teacher'];
+const student: Role[] = ['student'];
 
 export function App() {
   return (
@@ -66,6 +69,33 @@ export function App() {
           element={
             <RequireRole roles={operator}>
               <InstitutesPage />
+            </RequireRole>
+          }
+        />
+        {(
+          [
+            ['exams', <ExamsPage key="exams" />],
+            ['exams/:examId', <ExamBuilderPage key="builder" />],
+            ['exams/:examId/preview', <ExamPreviewPage key="preview" />],
+          ] as const
+        ).map(([path, page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireRole roles={examAuthors}>
+                <LazyPage>{page}</LazyPage>
+              </RequireRole>
+            }
+          />
+        ))}
+        <Route
+          path="practice"
+          element={
+            <RequireRole roles={student}>
+              <LazyPage>
+                <PracticePage />
+              </LazyPage>
             </RequireRole>
           }
         />

@@ -1,7 +1,9 @@
 import {
   IconBuildingCommunity,
+  IconFileText,
   IconFileImport,
   IconLayoutDashboard,
+  IconPencil,
   IconSchool,
   IconUserCircle,
   IconUsers,
@@ -17,6 +19,7 @@ export interface NavItem {
 }
 
 const dashboard: NavItem = { label: 'Dashboard', to: '/', icon: IconLayoutDashboard };
+const exams: NavItem = { label: 'Exams', to: '/exams', icon: IconFileText };
 const account: NavItem = { label: 'Account', to: '/account', icon: IconUserCircle };
 
 /** The one place that decides which screens each role can reach from the menu. */
@@ -29,6 +32,7 @@ export function navigationFor(role: Role): NavItem[] {
         { label: 'Staff', to: '/staff', icon: IconSchool },
         { label: 'Students', to: '/students', icon: IconUsers },
         { label: 'Import students', to: '/students/import', icon: IconFileImport },
+        exams,
         account,
       ];
     case 'teacher':
@@ -37,10 +41,11 @@ export function navigationFor(role: Role): NavItem[] {
         dashboard,
         { label: 'My batches', to: '/batches', icon: IconUsersGroup },
         { label: 'Students', to: '/students', icon: IconUsers },
+        ...(role === 'teacher' ? [exams] : []),
         account,
       ];
     case 'student':
-      return [dashboard, account];
+      return [dashboard, { label: 'Practice', to: '/practice', icon: IconPencil }, account];
     case 'platform_operator':
       return [{ label: 'Institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
   }

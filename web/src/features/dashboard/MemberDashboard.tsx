@@ -7,6 +7,8 @@ import { QueryContent } from '../../components/QueryContent';
 import type { User } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useBatches } from '../batches/api';
+import { UpcomingExamsCard } from '../exams/UpcomingExamsCard';
+import { PracticeShortcutCard } from '../practice/PracticeShortcutCard';
 import { BatchCards } from './BatchCards';
 
 /** Dashboard for students, teachers and proctors: who they are and which batches they belong to. */
@@ -20,10 +22,14 @@ export function MemberDashboard() {
       <PageHeader title={`Welcome, ${user.name}`} description={user.institute?.name} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ProfileCard user={user} />
+          <Stack gap="lg">
+            <ProfileCard user={user} />
+            {isStudent && <PracticeShortcutCard />}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="sm">
+            {isStudent && <UpcomingExamsCard />}
             <Title order={2} fz="h4">
               Your batches
             </Title>

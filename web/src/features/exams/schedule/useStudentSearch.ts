@@ -1,0 +1,34 @@
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import type { User } from '../../../lib/types';
+import { useUsers } from '../../users/api';
+
+export function studentLabel(user: Pick<User, 'name' | 'rollNumber' | 'email'>): string {
+  return user.rollNumber ? `${user.name} (${user.rollNumber})` : `${user.name} (${user.email})`;
+}
+
+/**
+ * Server-side student search for pickers. Labels of students once seen are remembered, so a chosen
+ * student keeps its name when the next search no longer returns it.
+ */
+export function useStudentSearch(initialLabels: Record<string, string> = {}) {
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [remembered, setRemembered] = useState(initialLabels);
+  const students = useUsers({ role: 'student', q, page: 1, pageSize: 20 });
+  const found = students.data?.items;
+  useEffect(() => {
+    if (found?.length) {
+      setRemembered((current) => ({ ...current, ...Object.fromEntries(found.map((user) => [user.id, studentLabel(user)])) }));
+    }
+  }, [found]);
+  const labels: Record<string, string> = {
+    ...remembered,
+    ...Object.fromEntries((found ?? []).map((user) => [user.id, studentLabel(user)])),
+  };
+  const options = (keep: string[]) => {
+    const ids = new Set([...keep, ...(found ?? []).map((user) => user.id)]);
+    return [...ids].map((id) => ({ value: id, label: labels[id] ?? 'Student' }));
+  };
+  return { search, setSearch, options, labels, isLoading: students.isFetching };
+}
