@@ -42,6 +42,7 @@ import { createScheduleService } from './modules/exams/schedule-service.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
 import { createAssetService } from './modules/assets/asset-service.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
+import { questionTransferRoutes } from './modules/question-transfer/transfer-routes.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
@@ -141,6 +142,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });
+  await app.register(questionTransferRoutes, { database, storage, syllabus, questions, assets });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
   const seeded = config.seedDemoData ? await seedDemoData(database, { users, syllabus, questions }) : false;

@@ -20,8 +20,9 @@ function readCellValue(value: ExcelJS.CellValue): CellReading {
   if (value instanceof Date)
     return { text: '', problem: 'This cell is a date. Format the column as text and type the value again.' };
   if ('formula' in value || 'sharedFormula' in value) {
+    // The formula text (never its result) stands in for the cell, so only this one problem is reported.
     return {
-      text: '',
+      text: `=${'formula' in value ? value.formula : value.sharedFormula}`,
       problem:
         'This cell contains a formula. Formulas are never evaluated: replace it with its value (Paste Special > Values).',
     };

@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeInInstitute } from '../../platform/auth/policies.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { requireActor } from '../../platform/http/session-auth.js';
+import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
+import { createQuestionExportService } from './export-service.js';
+import type { RunnerDeps } from './import-runner.js';
+import { createQuestionImportService, type UploadedFile } from './import-service.js';
+import { MAX_IMPORT_BYTES, type ImportFormat } from './upload-file.js';
+
+const idParams = z.object({ id: z.uuid() });
+const CONTENT_TYPES: Readonly<Record<ImportFormat, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, body: Buffer) {
+  return reply
+    .type(CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(body);
+}
+
+/** The sheet (`file`), the optional images zip (`images`) and `createMissingSyllabus`, with the 50 MB limit per file. */
+async function readUpload(request: FastifyRequest) {
+  let file: UploadedFile | null = null;
+  let images: UploadedFile | null = null;
+  let createMissingSyllabus = false;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } })) {
+      if (part.type === 'file') {
+        const upload = { fileName: part.filename, body: await part.toBuffer() };
+        if (part.fieldname === 'file') file = upload;
+        else if (part.fieldname === 'images') images = upload;
+      } else if (part.fieldname === 'createMissingSyllabus') {
+        createMissingSyllabus = String(part.value) === 'true';
+      }
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError(
+        'IMPORT_FILE_UNREADABLE',
+        'The file is larger than 50 MB. Split it into smaller files.',
+      );
+    }
+    throw err;
+  }
+  if (!file) throw new AppError('BAD_REQUEST', 'Attach the CSV or Excel file in the "file" field.');
+  return { file, images, createMissingSyllabus };
+}
+
+type TransferDeps = RunnerDeps & {
+  questions: RunnerDeps['questions'] & Pick<QuestionService, 'listQuestionsForExport'>;
+};
+
+/** Registered with the bank's services; builds its own import and export services from them. */
+export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async (app, deps) => {
+  const imports = createQuestionImportService({ ...deps, log: app.log });
+  const exports = createQuestionExportService(deps);
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/question-imports/template.${format}`, async (request, reply) => {
+      authorizeInInstitute(requireActor(request), 'questions:manage');
+      return sendFile(reply, format, `questions-template.${format}`, await exports.buildTemplate(format));
+    });
+
+    app.get(
+      `/api/questions/export.${format}`,
+      { schema: { querystring: questionListQuerySchema } },
+      async (request, reply) => {
+        const body = await exports.exportQuestions(requireActor(request), request.query, format);
+        return sendFile(reply, format, `questions-${new Date().toISOString().slice(0, 10)}.${format}`, body);
+      },
+    );
+  }
+
+  app.post('/api/question-imports', async (request, reply) => {
+    const actor = requireActor(request);
+    authorizeInInstitute(actor, 'questions:manage');
+    const view = await imports.startImport(actor, await readUpload(request));
+    return reply.status(202).send({ import: view });
+  });
+
+  app.get('/api/question-imports/:id', { schema: { params: idParams } }, async (request) => ({
+    import: await imports.getImport(requireActor(request), request.params.id),
+  }));
+
+  app.get('/api/question-imports/:id/errors.csv', { schema: { params: idParams } }, async (request, reply) =>
+    sendFile(
+      reply,
+      'csv',
+      'import-errors.csv',
+      await imports.buildErrorsCsv(requireActor(request), request.params.id),
+    ),
+  );
+
+  app.post(
+    '/api/question-imports/:id/commit',
+    { schema: { params: idParams, body: z.object({ duplicates: z.enum(['skip', 'import']) }) } },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send({ import: await imports.commitImport(requireActor(request), request.params.id, request.body) }),
+  );
+};
