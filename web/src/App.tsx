@@ -7,6 +7,13 @@ import { BatchesPage } from './features/batches/BatchesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { ExamBuilderPage, ExamPreviewPage, ExamsPage, LazyPage, PracticePage } from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
+import {
+  QuestionBankPage,
+  QuestionEditorPage,
+  QuestionImportPage,
+  QuestionViewPage,
+  SyllabusPage,
+} from './features/question-bank/lazy-pages';
 import { ImportStudentsPage } from './features/student-import/ImportStudentsPage';
 import { StaffPage } from './features/users/StaffPage';
 import { StudentsPage } from './features/users/StudentsPage';
@@ -77,6 +84,26 @@ export function App() {
             ['exams', <ExamsPage key="exams" />],
             ['exams/:examId', <ExamBuilderPage key="builder" />],
             ['exams/:examId/preview', <ExamPreviewPage key="preview" />],
+          ] as const
+        ).map(([path, page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireRole roles={examAuthors}>
+                <LazyPage>{page}</LazyPage>
+              </RequireRole>
+            }
+          />
+        ))}
+        {(
+          [
+            ['questions', <QuestionBankPage key="bank" />],
+            ['questions/new', <QuestionEditorPage key="new" />],
+            ['questions/import', <QuestionImportPage key="import" />],
+            ['questions/:questionId', <QuestionViewPage key="view" />],
+            ['questions/:questionId/edit', <QuestionEditorPage key="edit" />],
+            ['syllabus', <SyllabusPage key="syllabus" />],
           ] as const
         ).map(([path, page]) => (
           <Route

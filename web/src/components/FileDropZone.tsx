@@ -1,14 +1,23 @@
 import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
-import classes from './CsvDropZone.module.css';
+import classes from './FileDropZone.module.css';
 
-const maxBytes = 5 * 1024 * 1024;
-
-interface CsvDropZoneProps {
+interface FileDropZoneProps {
   file: File | null;
   onChange: (file: File | null) => void;
   onReject: (reason: string) => void;
+  /** File name endings accepted, e.g. ['.csv'] or ['.csv', '.xlsx']. */
+  extensions: string[];
+  /** The `accept` attribute of the file picker. */
+  accept: string;
+  maxBytes: number;
+  /** What kind of file, for the labels: "CSV file", "spreadsheet". */
+  noun: string;
+  /** Why a file was refused when its type is wrong. */
+  typeHint: string;
+  /** The limits, shown under the button. */
+  limits: string;
 }
 
 function formatSize(bytes: number): string {
@@ -17,21 +26,33 @@ function formatSize(bytes: number): string {
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function CsvDropZone({ file, onChange, onReject }: CsvDropZoneProps) {
+/** Drag-and-drop or pick one file, checked for type and size before anything is uploaded. */
+export function FileDropZone({
+  file,
+  onChange,
+  onReject,
+  extensions,
+  accept,
+  maxBytes,
+  noun,
+  typeHint,
+  limits,
+}: FileDropZoneProps) {
   const [dragging, setDragging] = useState(false);
 
-  const accept = (picked: File | null) => {
+  const acceptFile = (picked: File | null) => {
     if (!picked) return;
-    if (!/\.csv$/i.test(picked.name))
-      return onReject('Choose a .csv file (save your spreadsheet as “CSV UTF-8”).');
-    if (picked.size > maxBytes) return onReject('The file is larger than 5 MB. Split it into smaller files.');
+    const name = picked.name.toLowerCase();
+    if (!extensions.some((extension) => name.endsWith(extension))) return onReject(typeHint);
+    if (picked.size > maxBytes)
+      return onReject(`The file is larger than ${formatSize(maxBytes)}. Split it into smaller files.`);
     onChange(picked);
   };
 
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    accept(event.dataTransfer.files[0] ?? null);
+    acceptFile(event.dataTransfer.files[0] ?? null);
   };
 
   if (file) {
@@ -74,19 +95,19 @@ export function CsvDropZone({ file, onChange, onReject }: CsvDropZoneProps) {
         <ThemeIcon variant="light" size={48} radius="xl" aria-hidden>
           <IconUpload size={24} />
         </ThemeIcon>
-        <Text fw={600}>Drop your CSV file here</Text>
+        <Text fw={600}>Drop your {noun} here</Text>
         <Text size="sm" c="dimmed">
           or
         </Text>
-        <FileButton onChange={accept} accept=".csv,text/csv">
+        <FileButton onChange={acceptFile} accept={accept}>
           {(props) => (
             <Button variant="light" {...props}>
-              Choose CSV file
+              Choose {noun}
             </Button>
           )}
         </FileButton>
         <Text size="xs" c="dimmed">
-          Up to 5,000 students and 5 MB per file
+          {limits}
         </Text>
       </Stack>
     </div>

@@ -1,4 +1,7 @@
 import {
+  IconDatabase,
+  IconListTree,
+  IconTableImport,
   IconBuildingCommunity,
   IconFileText,
   IconFileImport,
@@ -20,6 +23,12 @@ export interface NavItem {
 
 const dashboard: NavItem = { label: 'Dashboard', to: '/', icon: IconLayoutDashboard };
 const exams: NavItem = { label: 'Exams', to: '/exams', icon: IconFileText };
+/** Teachers and admins author questions; students and proctors never see the bank. */
+const questionBank: NavItem[] = [
+  { label: 'Question bank', to: '/questions', icon: IconDatabase },
+  { label: 'Import questions', to: '/questions/import', icon: IconTableImport },
+  { label: 'Syllabus', to: '/syllabus', icon: IconListTree },
+];
 const account: NavItem = { label: 'Account', to: '/account', icon: IconUserCircle };
 
 /** The one place that decides which screens each role can reach from the menu. */
@@ -32,6 +41,7 @@ export function navigationFor(role: Role): NavItem[] {
         { label: 'Staff', to: '/staff', icon: IconSchool },
         { label: 'Students', to: '/students', icon: IconUsers },
         { label: 'Import students', to: '/students/import', icon: IconFileImport },
+        ...questionBank,
         exams,
         account,
       ];
@@ -41,7 +51,7 @@ export function navigationFor(role: Role): NavItem[] {
         dashboard,
         { label: 'My batches', to: '/batches', icon: IconUsersGroup },
         { label: 'Students', to: '/students', icon: IconUsers },
-        ...(role === 'teacher' ? [exams] : []),
+        ...(role === 'teacher' ? [...questionBank, exams] : []),
         account,
       ];
     case 'student':

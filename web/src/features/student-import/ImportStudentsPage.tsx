@@ -1,10 +1,10 @@
 import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconFileCheck, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { FileDropZone } from '../../components/FileDropZone';
 import { PageHeader } from '../../components/PageHeader';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { templateUrl, useStudentImport, type ImportOutcome } from './api';
-import { CsvDropZone } from './CsvDropZone';
 import { ImportedAccounts } from './ImportedAccounts';
 import { ImportErrors } from './ImportErrors';
 
@@ -70,9 +70,15 @@ export function ImportStudentsPage() {
           <Title order={2} fz="h4" mb="sm">
             2. Upload and validate
           </Title>
-          <CsvDropZone
+          <FileDropZone
             file={file}
             onChange={chooseFile}
+            extensions={['.csv']}
+            accept=".csv,text/csv"
+            maxBytes={5 * 1024 * 1024}
+            noun="CSV file"
+            typeHint="Choose a .csv file (save your spreadsheet as “CSV UTF-8”)."
+            limits="Up to 5,000 students and 5 MB per file"
             onReject={(reason) => notifyError(new Error(reason), 'File not accepted')}
           />
           <Group justify="flex-end" mt="md">

@@ -1,0 +1,50 @@
+// The app's one Markdown + LaTeX renderer, for question text as a candidate will see it.
+// Sanitising runs before KaTeX: user text is cleaned first, then KaTeX turns the surviving math
+// elements into its own markup. Raw HTML in the text is never rendered (no rehype-raw).
+import 'katex/dist/katex.min.css';
+import { Typography } from '@mantine/core';
+import Markdown, { defaultUrlTransform, type Options, type UrlTransform } from 'react-markdown';
+import rehypeKatex from 'rehype-katex';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import remarkMath from 'remark-math';
+import classes from './MathMarkdown.module.css';
+
+const imageScheme = 'image:';
+
+/** remark-math marks math as `code.language-math.math-inline` / `.math-display`; keep those classes. */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [['className', 'language-math', 'math-inline', 'math-display', /^language-./]],
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    src: [...(defaultSchema.protocols?.src ?? []), 'image'],
+  },
+};
+
+/** `![alt](image:<id>)` points at an uploaded asset; everything else gets react-markdown's safe default. */
+export const transformUrl: UrlTransform = (url, key) => {
+  if (key === 'src' && url.startsWith(imageScheme)) {
+    return `/api/assets/${encodeURIComponent(url.slice(imageScheme.length))}`;
+  }
+  return defaultUrlTransform(url);
+};
+
+const remarkPlugins: Options['remarkPlugins'] = [remarkMath];
+// throwOnError off: a half-typed formula shows in red instead of breaking the preview.
+const rehypePlugins: Options['rehypePlugins'] = [
+  [rehypeSanitize, sanitizeSchema],
+  [rehypeKatex, { throwOnError: false }],
+];
+
+export function MathMarkdown({ children, inline }: { children: string; inline?: boolean }) {
+  return (
+    <Typography className={inline ? classes.inline : classes.block}>
+      <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} urlTransform={transformUrl}>
+        {children}
+      </Markdown>
+    </Typography>
+  );
+}
