@@ -104,6 +104,7 @@ export function createExamService(database: Database) {
     };
   }
 
+  /** Runs `change` on the locked draft. Inside it, query through `tx` only: PGlite has one connection. */
   async function updateDraftOnly(actor: Actor, id: string, change: (exam: repo.ExamRow, tx: Tx) => Promise<Partial<repo.ExamRow>>) {
     const { scoped } = await loadExam(actor, id, 'exams:manage');
     const updated = await db.transaction(async (tx) => {
@@ -156,10 +157,10 @@ export function createExamService(database: Database) {
     },
 
     saveDraft(actor: Actor, id: string, input: { title: string } & ExamDraft) {
-      return updateDraftOnly(actor, id, async (exam) => {
+      return updateDraftOnly(actor, id, async (exam, tx) => {
         const ids = input.sections.flatMap((s) => s.items.map((i) => i.questionId));
         if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', 'A question appears twice in the paper.', { fields: [{ path: 'sections', message: 'Each question can be used once.' }] });
-        const found = await bank.loadCurrentQuestions(db, exam.instituteId, ids);
+        const found = await bank.loadCurrentQuestions(tx, exam.instituteId, ids);
         const unknown = ids.filter((qid) => !found.has(qid));
         if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'Some questions are not in the bank.', { fields: [{ path: 'sections', message: `Unknown or archived: ${unknown.join(', ')}` }] });
         const { title, ...draft } = input;

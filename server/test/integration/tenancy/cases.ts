@@ -1,5 +1,6 @@
 import type { App } from '../../../src/app.js';
 import type { TestClient } from '../../support/test-app.js';
+import { questionBankCases } from './questions.cases.js';
 import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
 
@@ -14,7 +15,7 @@ export type TenancyContext = { readonly app: App; readonly adminA: TestClient; r
 type CaseFactory = (context: TenancyContext) => Record<string, TenancyCase>;
 
 // Module case files register here (one import and one entry per module).
-const factories: CaseFactory[] = [examTenancyCases, questionTransferTenancyCases];
+const factories: CaseFactory[] = [questionBankCases, examTenancyCases, questionTransferTenancyCases];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
   return Object.assign({}, ...factories.map((factory) => factory(context))) as Record<string, TenancyCase>;
