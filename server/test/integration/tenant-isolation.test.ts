@@ -141,7 +141,7 @@ describe('tenant isolation', () => {
   it('has a case for every route the app registers', () => {
     // Static files of the web app are public assets; everything else must be covered.
     const registered = app.routes
-      .filter((r) => !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|txt|json|map)$/.test(r.url) && r.url !== '/')
+      .filter((r) => !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(r.url) && r.url !== '/')
       .map((r) => `${r.method} ${r.url}`);
     const missing = registered.filter((r) => !(r in cases));
     expect(missing).toEqual([]);
