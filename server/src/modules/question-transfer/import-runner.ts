@@ -19,7 +19,6 @@ import { imageLookupKey, listImageFileNames } from './image-refs.js';
 import * as repo from './import-repo.js';
 import { buildImageResolver, findDuplicateRows, listSheetTexts, mapSheetRows } from './import-rows.js';
 import type { RowError, Sheet } from './sheet-layout.js';
-import { readImportSheet, type ImportFormat } from './upload-file.js';
 
 export const STALE_AFTER_MS = 2 * 60 * 1000;
 const HEARTBEAT_MS = 10 * 1000;
@@ -146,14 +145,13 @@ export function createImportRunner(deps: RunnerDeps) {
   /** Re-reads the stored sheet and maps it again: the commit may run on another instance than the upload. */
   async function loadQuestions(
     report: repo.ImportReport,
-    format: ImportFormat,
   ): Promise<{ rowNumber: number; question: Question }[]> {
     const stored = await deps.storage.get(report.fileKey);
     if (!stored)
       throw new AppError('IMPORT_NOT_READY', 'The uploaded file is no longer available. Upload it again.');
     const chunks: Buffer[] = [];
     for await (const chunk of stored.body) chunks.push(chunk as Buffer);
-    const sheet = await readImportSheet(Buffer.concat(chunks), format);
+    const sheet = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Sheet;
     const { headerErrors, rows } = await mapSheetRows(
       sheet,
       buildImageResolver(report.imageAssets, false, new Map()),
@@ -164,13 +162,8 @@ export function createImportRunner(deps: RunnerDeps) {
     return rows.map((row) => ({ rowNumber: row.rowNumber, question: row.question as Question }));
   }
 
-  async function commit(
-    importId: string,
-    actor: InstituteActor,
-    format: ImportFormat,
-    report: repo.ImportReport,
-  ): Promise<void> {
-    const rows = await loadQuestions(report, format);
+  async function commit(importId: string, actor: InstituteActor, report: repo.ImportReport): Promise<void> {
+    const rows = await loadQuestions(report);
     // Looked up before the transaction: PGlite runs one statement stream, and the bank may have changed since validation.
     const bank = await deps.questions.findQuestionIdsByContentHash(
       actor.instituteId,
@@ -221,8 +214,8 @@ export function createImportRunner(deps: RunnerDeps) {
 
   return {
     validate: (job: ValidationJob) => withHeartbeat(job.importId, () => validate(job)),
-    commit: (importId: string, actor: InstituteActor, format: ImportFormat, report: repo.ImportReport) =>
-      withHeartbeat(importId, () => commit(importId, actor, format, report)),
+    commit: (importId: string, actor: InstituteActor, report: repo.ImportReport) =>
+      withHeartbeat(importId, () => commit(importId, actor, report)),
     markFailed,
   };
 }

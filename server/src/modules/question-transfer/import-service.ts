@@ -101,12 +101,9 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
       const sheet = await readImportSheet(input.file.body, format);
       if (input.images) listArchiveNames(input.images.body);
       const id = randomUUID();
-      const fileKey = `institutes/${scoped.instituteId}/question-imports/${id}.${format}`;
-      await deps.storage.put(
-        fileKey,
-        input.file.body,
-        format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+      // The parsed sheet, not the upload, is kept for the commit: re-reading JSON is far cheaper than re-parsing XLSX.
+      const fileKey = `institutes/${scoped.instituteId}/question-imports/${id}.sheet.json`;
+      await deps.storage.put(fileKey, Buffer.from(JSON.stringify(sheet)), 'application/json');
       const report = emptyReport(fileKey, input.createMissingSyllabus);
       const row = await repo.insertImport(db, {
         id,
@@ -151,7 +148,7 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
       if (!moved || !row.report)
         throw new AppError('IMPORT_NOT_READY', undefined, { extra: { status: row.status } });
       const report: repo.ImportReport = { ...row.report, duplicatesChoice: options.duplicates };
-      runInBackground(id, report, () => runner.commit(id, scoped, row.format as ImportFormat, report));
+      runInBackground(id, report, () => runner.commit(id, scoped, report));
       return presentImport((await repo.findImport(db, scoped.instituteId, id)) ?? row);
     },
   };

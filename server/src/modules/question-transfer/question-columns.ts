@@ -12,8 +12,8 @@ export const ROW_LETTERS = 'pqrstuvwxyz';
 export const MAX_MATRIX_COLUMNS = 10;
 export const DEFAULT_CHOICE_COUNT = 5;
 
-/** Columns without a language. */
-export const PLAIN_COLUMNS = [
+/** The leading columns every type uses, in template order. */
+export const COMMON_COLUMNS = [
   'type',
   'subject',
   'chapter',
@@ -22,6 +22,11 @@ export const PLAIN_COLUMNS = [
   'tags',
   'source',
   'group_id',
+] as const;
+
+/** Columns without a language. */
+export const PLAIN_COLUMNS = [
+  ...COMMON_COLUMNS,
   'fixed_options',
   'allow_multiple_per_row',
   'answer',
@@ -134,14 +139,7 @@ export function buildHeader(needs: {
       languages.map((language) => choiceColumn(field, choiceIdAt(field, index), language)),
     ).flat();
   return [
-    'type',
-    'subject',
-    'chapter',
-    'topic',
-    'difficulty',
-    'tags',
-    'source',
-    'group_id',
+    ...COMMON_COLUMNS,
     ...perLanguage('stem'),
     ...choices('option', needs.options),
     'fixed_options',

@@ -26,6 +26,7 @@ import { rewriteImageTargets, type ImageResolver } from './image-refs.js';
 import { columnForIssue, messageForIssue } from './issue-columns.js';
 import {
   choiceColumn,
+  COMMON_COLUMNS,
   textColumn,
   TYPE_COLUMNS,
   type ChoiceField,
@@ -35,17 +36,7 @@ import { readCell, type RowError, type SheetLayout, type SheetRow } from './shee
 
 export type MappedRow = { rowNumber: number; question: Question | null; errors: RowError[] };
 
-const COMMON_PLAIN = new Set([
-  'type',
-  'subject',
-  'chapter',
-  'topic',
-  'difficulty',
-  'tags',
-  'source',
-  'group_id',
-  'answer',
-]);
+const COMMON_PLAIN = new Set<string>([...COMMON_COLUMNS, 'answer']);
 const ROUNDING_MODES = ['round', 'truncate', 'truncate_or_round'] as const;
 
 function typeColumnsOf(type: QuestionType): ReadonlySet<string> {
