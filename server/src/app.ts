@@ -39,6 +39,10 @@ import { createExamService } from './modules/exams/exam-service.js';
 import { practiceRoutes } from './modules/exams/practice-routes.js';
 import { createPracticeService } from './modules/exams/practice-service.js';
 import { createScheduleService } from './modules/exams/schedule-service.js';
+import { attemptRoutes } from './modules/attempts/attempt-routes.js';
+import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
+import { registerAttemptSocket } from './modules/attempts/attempt-socket.js';
+import { createPaperCache } from './modules/attempts/paper-cache.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
 import { createAssetService } from './modules/assets/asset-service.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
@@ -47,6 +51,29 @@ import { countActiveQuestionsByTopic, createQuestionService } from './modules/qu
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
+
+/**
+ * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every
+ * instance runs it; row locks with SKIP LOCKED make sure each attempt is submitted once.
+ */
+function startSweeper(app: FastifyInstance, attempts: AttemptService, intervalMs: number): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    attempts
+      .sweepExpired()
+      .then((count) => {
+        if (count > 0) app.log.info({ count }, 'auto-submitted attempts at their deadline');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'sweeper failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
 
 export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -120,7 +147,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const institutes = createInstituteService({ database, users, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const exams = createExamService(database);
-  const schedules = createScheduleService({ database, exams, batches });
+  const schedules = createScheduleService({ database, exams, batches, events });
+  const attempts = createAttemptService({ database, papers: createPaperCache(database.db), events });
   const practice = createPracticeService(database);
   const assets = createAssetService({ database, storage });
   const questions = createQuestionService({ database, syllabus, assets, users });
@@ -139,6 +167,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(studentImportRoutes, { studentImport });
   await app.register(examRoutes, { exams, schedules });
   await app.register(practiceRoutes, { practice });
+  await app.register(attemptRoutes, { attempts });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });
@@ -152,11 +181,19 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
+    socketHandlers: [registerAttemptSocket(attempts)],
   });
+  events.on('exam.scheduled', ({ examId }) => {
+    attempts.prepareAttempts(examId).catch((err: unknown) => app.log.error({ err, examId }, 'preparing attempts failed'));
+  });
+  const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
 
   // Close in reverse order of dependence: sockets, then Redis, then the database.
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
     await io.close();
+    // Every save already queued is committed (and acknowledged) before the pool closes.
+    await attempts.drain();
     // quit() waits for pending replies; disconnect() when Redis is already gone.
     await Promise.all(
       [redis, adapterRedis].map(async (client) => {

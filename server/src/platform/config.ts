@@ -38,6 +38,7 @@ const envSchema = z.object({
   RUN_MIGRATIONS: booleanFromEnv.default(true),
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
 });
 
 export type AppConfig = {
@@ -60,6 +61,7 @@ export type AppConfig = {
   webDistDir: string | null;
   filesDir: string;
   shutdownTimeoutMs: number;
+  sweeperIntervalMs: number;
 };
 
 export class ConfigError extends Error {
@@ -127,5 +129,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR ?? null,
     filesDir: `${e.DATA_DIR}/files`,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
   };
 }

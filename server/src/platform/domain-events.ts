@@ -3,6 +3,10 @@ import { EventEmitter } from 'node:events';
 /** Events services emit; the real-time module (and later others) react. Typed so names cannot drift. */
 export type DomainEventMap = {
   'user.sessionsRevoked': { userId: string };
+  /** A candidate opened the attempt on another device: the previous one must stop writing. */
+  'attempt.deviceChanged': { attemptId: string; deviceId: string };
+  /** An exam's schedule or candidates changed: attempts are prepared ahead of T0. */
+  'exam.scheduled': { examId: string };
 };
 
 export type DomainEvents = {

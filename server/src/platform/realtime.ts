@@ -31,6 +31,8 @@ export function attachRealtime(deps: {
   metrics: Metrics;
   /** Redis for cross-instance fan-out; the key prefix keeps deployments sharing one Redis apart. */
   redis: { client: Redis; keyPrefix: string } | null;
+  /** Modules' socket events (e.g. answer saves), registered on every authenticated connection. */
+  socketHandlers: ((socket: Socket, user: SocketUser) => void)[];
 }): Server {
   const io = new Server(deps.app.server, {
     serveClient: false,
@@ -71,9 +73,14 @@ export function attachRealtime(deps: {
     if (user.instituteId) void socket.join(`institute:${user.instituteId}`);
     deps.metrics.connectedSockets.inc();
     socket.on('disconnect', () => deps.metrics.connectedSockets.dec());
+    for (const register of deps.socketHandlers) register(socket, user);
     socket.on('session:whoami', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (u: SocketUser) => void)(user);
     });
+  });
+
+  deps.events.on('attempt.deviceChanged', ({ attemptId, deviceId }) => {
+    io.to(`attempt:${attemptId}`).emit('attempt:device-replaced', { deviceId });
   });
 
   deps.events.on('user.sessionsRevoked', ({ userId }) => {

@@ -3,6 +3,7 @@ import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.j
 import type { Database } from '../../platform/db/database.js';
 import { batchMembers, examBatches, examCandidates, exams, examSchedules, users } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { ExamService } from './exam-service.js';
 import * as repo from './exam-repo.js';
@@ -19,7 +20,7 @@ export type ScheduleInput = {
 
 const invalid = (path: string, message: string) => new AppError('SCHEDULE_INVALID', message, { fields: [{ path, message }] });
 
-export function createScheduleService(deps: { database: Database; exams: ExamService; batches: BatchService }) {
+export function createScheduleService(deps: { database: Database; exams: ExamService; batches: BatchService; events: DomainEvents }) {
   const { db } = deps.database;
 
   /** Students who may sit the exam: members of its batches and those assigned by name. */
@@ -90,6 +91,7 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
         }));
         if (rows.length) await tx.insert(examCandidates).values(rows);
       });
+      deps.events.emit('exam.scheduled', { examId });
       return deps.exams.getExam(actor, examId);
     },
 

@@ -397,3 +397,69 @@ export const practiceSettings = pgTable('practice_settings', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Live exams: attempts and answers
+
+export const attemptStatus = pgEnum('attempt_status', ['prepared', 'in_progress', 'submitted']);
+
+/**
+ * One candidate's sitting of one published exam. Prepared before T0 (seed, deadlines) so that
+ * Start is a cheap update; the deadline is the server's and already includes compensatory time.
+ */
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    examId: uuid('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'restrict' }),
+    snapshotId: uuid('snapshot_id')
+      .notNull()
+      .references(() => examSnapshots.id, { onDelete: 'restrict' }),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    seed: text('seed').notNull(),
+    status: attemptStatus('status').notNull().default('prepared'),
+    compensatoryMs: integer('compensatory_ms').notNull().default(0),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submitReason: text('submit_reason'),
+    /** The device currently allowed to write; a new device takes over and the old one is told. */
+    activeDeviceId: text('active_device_id'),
+    lastSeq: integer('last_seq').notNull().default(0),
+    score: jsonb('score'),
+    totalMarks: text('total_marks'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('attempts_exam_user_key').on(t.examId, t.userId),
+    index('attempts_user_idx').on(t.userId, t.createdAt),
+    // The sweeper's scan: attempts still running, by deadline.
+    index('attempts_running_deadline_idx').on(t.deadlineAt).where(sql`${t.status} = 'in_progress'`),
+  ],
+);
+
+/** The latest saved answer per question. `seq` orders saves: an older or duplicate save never overwrites. */
+export const attemptAnswers = pgTable(
+  'attempt_answers',
+  {
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').notNull(),
+    answer: jsonb('answer'),
+    state: text('state').notNull(),
+    seq: integer('seq').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    visits: integer('visits').notNull().default(0),
+    timeSpentMs: integer('time_spent_ms').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);

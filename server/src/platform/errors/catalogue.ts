@@ -40,6 +40,9 @@ export const errorCatalogue = {
   REGISTRATION_FULL: { status: 409, message: 'This exam has no seats left.' },
   PRACTICE_DISABLED: { status: 403, message: 'Practice is switched off for this subject by your institute.' },
   PRACTICE_NO_QUESTIONS: { status: 422, message: 'No questions match this practice test yet.' },
+  EXAM_NOT_STARTED: { status: 409, message: 'The exam has not started yet.' },
+  EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
+  RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,6 +1,7 @@
 import type { App } from '../../../src/app.js';
 import type { TestClient } from '../../support/test-app.js';
 import { questionBankCases } from './questions.cases.js';
+import { attemptTenancyCases } from './attempts.cases.js';
 import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
 
@@ -15,7 +16,7 @@ export type TenancyContext = { readonly app: App; readonly adminA: TestClient; r
 type CaseFactory = (context: TenancyContext) => Record<string, TenancyCase>;
 
 // Module case files register here (one import and one entry per module).
-const factories: CaseFactory[] = [questionBankCases, examTenancyCases, questionTransferTenancyCases];
+const factories: CaseFactory[] = [questionBankCases, examTenancyCases, attemptTenancyCases, questionTransferTenancyCases];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
   return Object.assign({}, ...factories.map((factory) => factory(context))) as Record<string, TenancyCase>;

@@ -1,0 +1,135 @@
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { attemptAnswers, attempts } from '../../platform/db/schema.js';
+
+type Conn = Db | Tx;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type AnswerRow = typeof attemptAnswers.$inferSelect;
+
+export async function findAttempt(db: Conn, id: string): Promise<AttemptRow | null> {
+  const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
+  return row ?? null;
+}
+
+export async function findAttemptOf(db: Conn, examId: string, userId: string): Promise<AttemptRow | null> {
+  const [row] = await db.select().from(attempts).where(and(eq(attempts.examId, examId), eq(attempts.userId, userId)));
+  return row ?? null;
+}
+
+/** Inserts prepared attempts, keeping any that exist (a candidate keeps one attempt per exam). */
+export async function insertPreparedAttempts(db: Conn, rows: (typeof attempts.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(attempts).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  }
+}
+
+export async function deletePreparedAttempts(db: Conn, examId: string, keepUserIds: string[]): Promise<void> {
+  const stale = and(eq(attempts.examId, examId), eq(attempts.status, 'prepared'));
+  await db.delete(attempts).where(keepUserIds.length ? and(stale, sql`${attempts.userId} <> all(${sql.param(keepUserIds)}::uuid[])`) : stale);
+}
+
+/** Start is one cheap update of a prepared row; a second Start (resume) changes nothing. */
+export async function markStarted(db: Conn, id: string, startedAt: Date, deadlineAt: Date, deviceId: string): Promise<AttemptRow | null> {
+  const [row] = await db
+    .update(attempts)
+    .set({ status: 'in_progress', startedAt, deadlineAt, activeDeviceId: deviceId, updatedAt: new Date() })
+    .where(and(eq(attempts.id, id), eq(attempts.status, 'prepared')))
+    .returning();
+  return row ?? null;
+}
+
+export async function setActiveDevice(db: Conn, id: string, deviceId: string): Promise<void> {
+  await db.update(attempts).set({ activeDeviceId: deviceId }).where(eq(attempts.id, id));
+}
+
+export async function listAnswers(db: Conn, attemptId: string): Promise<AnswerRow[]> {
+  return db.select().from(attemptAnswers).where(eq(attemptAnswers.attemptId, attemptId));
+}
+
+export type AnswerWrite = {
+  attemptId: string;
+  questionId: string;
+  answer: unknown;
+  state: string;
+  seq: number;
+  answeredAt: Date;
+  visits: number;
+  timeSpentMs: number;
+};
+
+/**
+ * Writes a batch of saves in the caller's transaction. Attempts are read FOR SHARE so a
+ * concurrent submit (FOR UPDATE) waits for this batch and then scores what it wrote. A save
+ * lands only while its attempt runs and before its deadline (plus grace), and only when its
+ * seq is newer than the stored one. Returns, per write, whether it was stored.
+ */
+export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: number): Promise<('saved' | 'superseded' | 'closed')[]> {
+  const ids = [...new Set(writes.map((w) => w.attemptId))];
+  const open = await tx
+    .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
+    .from(attempts)
+    .where(and(inArray(attempts.id, ids), eq(attempts.status, 'in_progress')))
+    .for('share');
+  const deadlines = new Map(open.map((a) => [a.id, a.deadlineAt?.getTime() ?? 0]));
+  const now = Date.now();
+  const isOpen = (w: AnswerWrite) => (deadlines.get(w.attemptId) ?? 0) + graceMs > now;
+  // Within one batch keep only the newest save per question: one row cannot be updated twice in one statement.
+  const newest = new Map<string, AnswerWrite>();
+  for (const w of writes.filter(isOpen)) {
+    const key = `${w.attemptId}:${w.questionId}`;
+    const current = newest.get(key);
+    if (!current || current.seq < w.seq) newest.set(key, w);
+  }
+  const stored = new Set<string>();
+  const rows = [...newest.values()];
+  if (rows.length > 0) {
+    const result = await tx
+      .insert(attemptAnswers)
+      .values(rows.map((w) => ({ ...w, answer: w.answer ?? null, savedAt: new Date() })))
+      .onConflictDoUpdate({
+        target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+        set: {
+          answer: sql`excluded.answer`,
+          state: sql`excluded.state`,
+          seq: sql`excluded.seq`,
+          answeredAt: sql`excluded.answered_at`,
+          savedAt: sql`excluded.saved_at`,
+          visits: sql`excluded.visits`,
+          timeSpentMs: sql`excluded.time_spent_ms`,
+        },
+        setWhere: lt(attemptAnswers.seq, sql`excluded.seq`),
+      })
+      .returning({ attemptId: attemptAnswers.attemptId, questionId: attemptAnswers.questionId, seq: attemptAnswers.seq });
+    for (const r of result) stored.add(`${r.attemptId}:${r.questionId}:${r.seq}`);
+  }
+  return writes.map((w) => {
+    if (!isOpen(w)) return 'closed';
+    return stored.has(`${w.attemptId}:${w.questionId}:${w.seq}`) ? 'saved' : 'superseded';
+  });
+}
+
+/** Attempts past their deadline (plus grace) still running; locked so only one instance submits each. */
+export async function lockExpiredAttempts(tx: Tx, graceMs: number, limit: number): Promise<AttemptRow[]> {
+  return tx
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, new Date(Date.now() - graceMs))))
+    .orderBy(attempts.deadlineAt)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function lockAttempt(tx: Tx, id: string): Promise<AttemptRow | null> {
+  const [row] = await tx.select().from(attempts).where(eq(attempts.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function markSubmitted(tx: Tx, id: string, reason: string, score: unknown, totalMarks: string): Promise<AttemptRow> {
+  const [row] = await tx
+    .update(attempts)
+    .set({ status: 'submitted', submittedAt: new Date(), submitReason: reason, score, totalMarks, updatedAt: new Date() })
+    .where(eq(attempts.id, id))
+    .returning();
+  if (!row) throw new Error('attempt vanished');
+  return row;
+}

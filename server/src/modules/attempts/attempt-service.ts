@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildAttemptPaper,
+  computeCompensatoryMs,
+  computeSchedule,
+  createTimingPlan,
+  decideSaveForQuestion,
+  findPaperItem,
+  formatMarks,
+  getTimeStatus,
+  isAnswerEmpty,
+  PALETTE_STATES,
+  scoreAttempt,
+  validateAnswer,
+  type Answer,
+  type AttemptResponses,
+  type PaletteState,
+  type Paper,
+} from '@examtech/core';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { createGroupCommitter } from '../../platform/db/group-commit.js';
+import { batchMembers, examBatches, examCandidates, exams, examSchedules } from '../../platform/db/schema.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { ExamSettings } from '../exams/exam-draft.js';
+import * as repo from './attempt-repo.js';
+import type { PaperCache } from './paper-cache.js';
+
+/** In-flight saves sent just before the deadline are still accepted for this long. */
+export const SAVE_GRACE_MS = 15_000;
+
+export type SaveInput = {
+  questionId: string;
+  answer: Answer | null;
+  state: PaletteState;
+  seq: number;
+  visits?: number | undefined;
+  timeSpentMs?: number | undefined;
+};
+
+export type SaveResult = { questionId: string; seq: number; status: 'saved' | 'superseded' | 'rejected'; code?: string };
+
+export function createAttemptService(deps: { database: Database; papers: PaperCache; events: DomainEvents }) {
+  const { db } = deps.database;
+  const committer = createGroupCommitter<repo.AnswerWrite, 'saved' | 'superseded' | 'closed'>({
+    maxBatch: 500,
+    commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS)),
+  });
+
+  async function loadOwnAttempt(actor: Actor, attemptId: string) {
+    const scoped = authorizeInInstitute(actor, 'exams:take');
+    const attempt = await repo.findAttempt(db, attemptId);
+    if (!attempt || attempt.userId !== actor.userId || attempt.instituteId !== scoped.instituteId) throw notFound('Attempt not found.');
+    return attempt;
+  }
+
+  function timingOf(paper: Paper, attempt: repo.AttemptRow) {
+    if (!attempt.startedAt) return null;
+    return computeSchedule(createTimingPlan(paper), attempt.startedAt.getTime(), attempt.compensatoryMs);
+  }
+
+  async function presentState(attempt: repo.AttemptRow) {
+    const { paper } = await deps.papers.get(attempt.snapshotId);
+    const schedule = timingOf(paper, attempt);
+    const now = Date.now();
+    const answers = await repo.listAnswers(db, attempt.id);
+    return {
+      attempt: {
+        id: attempt.id,
+        examId: attempt.examId,
+        status: attempt.status,
+        startedAt: attempt.startedAt?.toISOString() ?? null,
+        deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
+        serverNow: new Date(now).toISOString(),
+        time: schedule ? getTimeStatus(schedule, now) : null,
+        sections: schedule?.sections.map((s) => ({ sectionId: s.sectionId, opensAt: new Date(s.opensAt).toISOString(), closesAt: new Date(s.closesAt).toISOString() })) ?? [],
+        submittedAt: attempt.submittedAt?.toISOString() ?? null,
+        submitReason: attempt.submitReason,
+      },
+      answers: answers.map((a) => ({ questionId: a.questionId, answer: a.answer, state: a.state, seq: a.seq, visits: a.visits, timeSpentMs: a.timeSpentMs })),
+    };
+  }
+
+  async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
+    const { paper } = await deps.papers.get(attempt.snapshotId);
+    const answers = await repo.listAnswers(tx, attempt.id);
+    const responses: AttemptResponses = Object.fromEntries(answers.map((a) => [a.questionId, { answer: a.answer as Answer | null, state: a.state as PaletteState }]));
+    const score = scoreAttempt(paper, responses);
+    return repo.markSubmitted(tx, attempt.id, reason, score, formatMarks(score.total.exact, 2, 'round'));
+  }
+
+  return {
+    /**
+     * Prepares one attempt per eligible candidate before T0 (seed, compensatory time), so that
+     * Start is a single-row update for 10,000 candidates in the same minute.
+     */
+    async prepareAttempts(examId: string): Promise<number> {
+      const [exam] = await db.select().from(exams).where(eq(exams.id, examId));
+      if (!exam?.publishedSnapshotId) return 0;
+      const { paper } = await deps.papers.get(exam.publishedSnapshotId);
+      const eligible = await db.execute<{ user_id: string; comp: number | null }>(sql`
+        select u.user_id, max(c.compensatory_minutes_per_hour) as comp from (
+          select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
+          union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
+        ) u join users on users.id = u.user_id and users.role = 'student' and users.active
+        left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
+        group by u.user_id`);
+      const rows = (eligible as { rows: { user_id: string; comp: number | null }[] }).rows;
+      await db.transaction(async (tx) => {
+        await repo.deletePreparedAttempts(tx, examId, rows.map((r) => r.user_id));
+        await repo.insertPreparedAttempts(
+          tx,
+          rows.map((r) => ({
+            examId,
+            snapshotId: exam.publishedSnapshotId as string,
+            instituteId: exam.instituteId,
+            userId: r.user_id,
+            seed: randomUUID(),
+            compensatoryMs: computeCompensatoryMs(paper.durationMinutes * 60_000, Number(r.comp ?? 0)),
+          })),
+        );
+      });
+      return rows.length;
+    },
+
+    /** Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window. */
+    async startAttempt(actor: Actor, examId: string, deviceId: string) {
+      const scoped = authorizeInInstitute(actor, 'exams:take');
+      const [exam] = await db.select().from(exams).where(and(eq(exams.id, examId), eq(exams.instituteId, scoped.instituteId), isNotNull(exams.publishedSnapshotId)));
+      if (!exam) throw notFound('Exam not found.');
+      if (exam.kind === 'practice' && exam.ownerId !== actor.userId) throw notFound('Exam not found.');
+      let attempt = await repo.findAttemptOf(db, examId, actor.userId);
+      if (exam.kind === 'scheduled' && !attempt) {
+        // Prepared attempts are made when the exam is scheduled; a student added to a batch since gets one now.
+        await this.prepareAttempts(examId);
+        attempt = await repo.findAttemptOf(db, examId, actor.userId);
+      }
+      if (exam.kind === 'practice' && !attempt) {
+        await repo.insertPreparedAttempts(db, [{ examId, snapshotId: exam.publishedSnapshotId as string, instituteId: exam.instituteId, userId: actor.userId, seed: randomUUID() }]);
+        attempt = await repo.findAttemptOf(db, examId, actor.userId);
+      }
+      if (!attempt) throw notFound('You are not a candidate of this exam.');
+      if (attempt.status !== 'prepared') {
+        await repo.setActiveDevice(db, attempt.id, deviceId);
+        deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
+        return presentState({ ...attempt, activeDeviceId: deviceId });
+      }
+      const { paper } = await deps.papers.get(attempt.snapshotId);
+      const durationMs = paper.durationMinutes * 60_000 + attempt.compensatoryMs;
+      let startedAt = new Date();
+      if (exam.kind === 'scheduled') {
+        const [schedule] = await db.select().from(examSchedules).where(eq(examSchedules.examId, examId));
+        if (!schedule) throw notFound('Exam not found.');
+        if (Date.now() < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
+        if (schedule.mode === 'fixed') startedAt = schedule.startsAt;
+        else if (Date.now() >= (schedule.windowEndsAt ?? schedule.startsAt).getTime()) throw new AppError('EXAM_OVER');
+        if (startedAt.getTime() + durationMs <= Date.now()) throw new AppError('EXAM_OVER');
+      }
+      const started = (await repo.markStarted(db, attempt.id, startedAt, new Date(startedAt.getTime() + durationMs), deviceId)) ?? (await repo.findAttempt(db, attempt.id));
+      if (!started) throw notFound('Attempt not found.');
+      return presentState(started);
+    },
+
+    /** The paper: the exam's cached candidate JSON plus this candidate's order, without re-serialising the paper. */
+    async getPaperJson(actor: Actor, attemptId: string): Promise<string> {
+      const attempt = await loadOwnAttempt(actor, attemptId);
+      if (attempt.status === 'prepared') throw new AppError('EXAM_NOT_STARTED');
+      const { paper, candidateJson } = await deps.papers.get(attempt.snapshotId);
+      return `{"paper":${candidateJson},"order":${JSON.stringify(buildAttemptPaper(paper, attempt.seed))}}`;
+    },
+
+    async getState(actor: Actor, attemptId: string) {
+      return presentState(await loadOwnAttempt(actor, attemptId));
+    },
+
+    /** Validates each save, then commits it through the group committer; resolves after commit. */
+    async saveAnswers(actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]): Promise<SaveResult[]> {
+      const attempt = await loadOwnAttempt(actor, attemptId);
+      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) {
+        return saves.map((s) => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code: 'DEVICE_REPLACED' }));
+      }
+      if (attempt.status !== 'in_progress') return saves.map((s) => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code: 'ATTEMPT_CLOSED' }));
+      const { paper } = await deps.papers.get(attempt.snapshotId);
+      const schedule = timingOf(paper, attempt);
+      const now = Date.now();
+      return Promise.all(
+        saves.map(async (save): Promise<SaveResult> => {
+          const reject = (code: string): SaveResult => ({ questionId: save.questionId, seq: save.seq, status: 'rejected', code });
+          const located = findPaperItem(paper, save.questionId);
+          if (!located || !schedule) return reject('QUESTION_NOT_IN_PAPER');
+          if (!PALETTE_STATES.includes(save.state)) return reject('INVALID_STATE');
+          if (save.answer !== null && !isAnswerEmpty(save.answer) && validateAnswer(located.item.question, save.answer, { allowMultipleMarks: true }).length > 0) return reject('INVALID_ANSWER');
+          const decision = decideSaveForQuestion(paper, schedule, save.questionId, now, SAVE_GRACE_MS);
+          if (!decision.isAllowed) return reject(decision.reason);
+          const status = await committer.submit({
+            attemptId,
+            questionId: save.questionId,
+            answer: save.answer,
+            state: save.state,
+            seq: save.seq,
+            answeredAt: new Date(now),
+            visits: save.visits ?? 0,
+            timeSpentMs: save.timeSpentMs ?? 0,
+          });
+          return status === 'closed' ? reject('EXAM_OVER') : { questionId: save.questionId, seq: save.seq, status };
+        }),
+      );
+    },
+
+    async submit(actor: Actor, attemptId: string) {
+      await loadOwnAttempt(actor, attemptId);
+      const submitted = await db.transaction(async (tx) => {
+        const attempt = await repo.lockAttempt(tx, attemptId);
+        if (!attempt || attempt.status === 'prepared') throw new AppError('EXAM_NOT_STARTED');
+        return attempt.status === 'submitted' ? attempt : scoreAndSubmit(tx, attempt, 'candidate');
+      });
+      return presentState(submitted);
+    },
+
+    /** Submits attempts whose time is up; any instance may run it, SKIP LOCKED keeps them apart. */
+    async sweepExpired(limit = 200): Promise<number> {
+      return db.transaction(async (tx) => {
+        const expired = await repo.lockExpiredAttempts(tx, SAVE_GRACE_MS, limit);
+        for (const attempt of expired) await scoreAndSubmit(tx, attempt, 'deadline');
+        return expired.length;
+      });
+    },
+
+    /** Results with keys and solutions: only once the exam's release setting allows it. */
+    async getResult(actor: Actor, attemptId: string) {
+      const attempt = await loadOwnAttempt(actor, attemptId);
+      if (attempt.status !== 'submitted') throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
+      const [exam] = await db.select().from(exams).where(eq(exams.id, attempt.examId));
+      const settings = exam?.settings as ExamSettings | undefined;
+      if (settings?.resultRelease.mode !== 'instant') throw new AppError('RESULT_NOT_RELEASED');
+      const { paper } = await deps.papers.get(attempt.snapshotId);
+      const answers = new Map((await repo.listAnswers(db, attempt.id)).map((a) => [a.questionId, a]));
+      return {
+        score: attempt.score,
+        totalMarks: attempt.totalMarks,
+        questions: paper.sections.flatMap((section) =>
+          section.items.map((item) => ({
+            sectionId: section.id,
+            question: item.question,
+            answer: answers.get(item.question.id)?.answer ?? null,
+            state: answers.get(item.question.id)?.state ?? 'not_visited',
+          })),
+        ),
+      };
+    },
+
+    drain: () => committer.drain(),
+  };
+}
+
+export type AttemptService = ReturnType<typeof createAttemptService>;
