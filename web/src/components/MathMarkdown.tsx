@@ -39,11 +39,21 @@ const rehypePlugins: Options['rehypePlugins'] = [
   [rehypeKatex, { throwOnError: false }],
 ];
 
+const displayMath = /\$\$([^$]+?)\$\$/g;
+
+/**
+ * Teachers write `$$…$$` in the middle of a sentence and mean display math (as in LaTeX and
+ * KaTeX's auto-render); remark-math would render it inline. Give each its own block.
+ */
+function separateDisplayMath(markdown: string): string {
+  return markdown.replace(displayMath, (_match, formula: string) => `\n\n$$\n${formula.trim()}\n$$\n\n`);
+}
+
 export function MathMarkdown({ children, inline }: { children: string; inline?: boolean }) {
   return (
     <Typography className={inline ? classes.inline : classes.block}>
       <Markdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} urlTransform={transformUrl}>
-        {children}
+        {separateDisplayMath(children)}
       </Markdown>
     </Typography>
   );

@@ -52,7 +52,7 @@ export function ChoiceListEditor({
         const label = choiceLabel(list, index);
         const option = list === 'options' ? draft.options[index] : undefined;
         return (
-          <Group key={`${list}-${index}`} gap={6} wrap="nowrap" align="flex-start">
+          <Group key={`${list}-${index}`} gap={6} align="flex-start">
             <Text size="sm" fw={600} w={24} pt={7} ta="center" aria-hidden>
               {list === 'options' ? `(${label})` : label}
             </Text>
@@ -64,10 +64,11 @@ export function ChoiceListEditor({
                 onChange(setChoiceText(draft, language, list, index, event.currentTarget.value))
               }
               error={errorAt(`content.${language}.${list}.${index}.text`)}
-              style={{ flex: 1, minWidth: 0 }}
+              // On phones the buttons wrap under the text box instead of squeezing it.
+              style={{ flex: '1 1 180px', minWidth: 0 }}
             />
             {canRestructure && (
-              <Group gap={2} wrap="nowrap" pt={4}>
+              <Group gap={2} wrap="nowrap" pt={4} ml="auto">
                 {option && (
                   <Tooltip
                     label="Fixed position: never shuffled (e.g. “All of the above”)"

@@ -1,6 +1,5 @@
 import {
   Button,
-  Collapse,
   Group,
   MultiSelect,
   NumberInput,
@@ -95,7 +94,7 @@ export function QuestionFilters({ filter, onChange }: QuestionFiltersProps) {
             Filters{secondaryCount > 0 ? ` (${secondaryCount})` : ''}
           </Button>
         </Group>
-        <Collapse expanded={showSecondary}>
+        {showSecondary && (
           <Stack gap="sm">
             <SyllabusSelects
               value={{
@@ -173,7 +172,7 @@ export function QuestionFilters({ filter, onChange }: QuestionFiltersProps) {
               />
             </Group>
           </Stack>
-        </Collapse>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { MathMarkdown } from '../../components/MathMarkdown';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../lib/format';
 import type { QuestionSummary } from '../../lib/types';
@@ -17,7 +18,7 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
 
   return (
     <ScrollTable
-      minWidth={960}
+      minWidth={860}
       aria-label="Questions"
       head={
         <>
@@ -32,7 +33,6 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
           <Table.Th>Question</Table.Th>
           <Table.Th>Topic</Table.Th>
           <Table.Th>Type</Table.Th>
-          <Table.Th>Difficulty</Table.Th>
           <Table.Th>Languages</Table.Th>
           <Table.Th>Updated</Table.Th>
         </>
@@ -47,9 +47,9 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
               onChange={(event) => onSelect([question.id], event.currentTarget.checked)}
             />
           </Table.Td>
-          <Table.Td miw={300} maw={440} style={{ whiteSpace: 'normal' }}>
+          <Table.Td miw={280} maw={400} style={{ whiteSpace: 'normal' }}>
             <Anchor component={Link} to={`/questions/${question.id}`} size="sm" fw={500} lineClamp={2}>
-              {question.stemPreview || '(no text)'}
+              <MathMarkdown inline>{question.stemPreview || '(no text)'}</MathMarkdown>
             </Anchor>
             {(question.tags.length > 0 || question.status === 'archived') && (
               <Group gap={4} mt={4}>
@@ -66,17 +66,17 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
               </Group>
             )}
           </Table.Td>
-          <Table.Td>
+          <Table.Td miw={160} maw={240} style={{ whiteSpace: 'normal' }}>
             <Text size="sm">{question.topic.name}</Text>
             <Text size="xs" c="dimmed">
               {question.subject.name} · {question.chapter.name}
             </Text>
           </Table.Td>
           <Table.Td>
-            <TypeBadge type={question.type} />
-          </Table.Td>
-          <Table.Td>
-            <DifficultyBadge difficulty={question.difficulty} />
+            <Stack gap={4} align="flex-start">
+              <TypeBadge type={question.type} />
+              <DifficultyBadge difficulty={question.difficulty} />
+            </Stack>
           </Table.Td>
           <Table.Td>
             <LanguageBadges languages={question.languages} />

@@ -41,17 +41,19 @@ export function SyllabusNodeRow(props: NodeRowProps) {
         display={isActionsOnly ? 'none' : undefined}
       >
         {leading}
-        <Text size="sm" fw={kind === 'topic' ? 400 : 600} c={isArchived ? 'dimmed' : undefined} truncate>
-          {name}
-        </Text>
-        {isArchived && (
-          <Badge size="xs" color="gray" tt="none">
-            Archived
-          </Badge>
-        )}
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {meta}
-        </Text>
+        <Group gap={6} style={{ minWidth: 0, rowGap: 0 }}>
+          <Text size="sm" fw={kind === 'topic' ? 400 : 600} c={isArchived ? 'dimmed' : undefined}>
+            {name}
+          </Text>
+          {isArchived && (
+            <Badge size="xs" color="gray" tt="none">
+              Archived
+            </Badge>
+          )}
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {meta}
+          </Text>
+        </Group>
       </Group>
       <Group gap={2} wrap="nowrap">
         <ActionIcon

@@ -1,0 +1,289 @@
+// Issue 4's teacher journey in a real browser against a real server: write a bilingual question
+// with equations and see KaTeX render it, import a spreadsheet that has mistakes, fix them, import
+// again, and find the imported questions by English and Hindi words. Screenshots of every screen
+// (desktop and phone) go to .tmp/screenshots/bank-*.png for review.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { startTestServer } from '../support/server.js';
+
+const screenshotDir =
+  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
+
+let server: { baseUrl: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  await mkdir(screenshotDir, { recursive: true });
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Let notifications and transitions settle so the picture shows the resting state; from the top,
+  // or the fixed header is painted in the middle of a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(screenshotDir, `bank-${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(teacher.email);
+  await page.getByLabel('Password', { exact: true }).fill(teacher.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+}
+
+async function waitForContent(page: Page): Promise<void> {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+}
+
+/** Picks an option of a Mantine Select by its label and the option's text. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  // Required selects carry an asterisk in their accessible name.
+  await page.getByRole('combobox', { name: new RegExp(`^${label}( \\*)?$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+function toCsv(rows: string[][]): string {
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A row in the template's layout: named cells, everything else blank. */
+function buildRow(header: string[], cells: Record<string, string>): string[] {
+  for (const name of Object.keys(cells)) expect(header).toContain(name);
+  return header.map((name) => cells[name] ?? '');
+}
+
+async function uploadCsv(page: Page, name: string, csv: string): Promise<void> {
+  await page
+    .locator('input[type=file][accept*=".xlsx"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+}
+
+describe('question bank', () => {
+  test('a teacher writes a bilingual question with math, imports a spreadsheet after fixing it, and finds the questions', async () => {
+    const { context, page } = await openPage(desktop);
+    const suffix = Date.now().toString(36);
+    await signIn(page);
+
+    // The bank, reached from the menu.
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Question bank' })
+      .click();
+    await page.getByRole('heading', { name: 'Question bank' }).waitFor();
+    await waitForContent(page);
+    await page.getByRole('table', { name: 'Questions' }).waitFor();
+    await shoot(page, 'list-desktop');
+
+    // Write a question with inline and display math, in English and Hindi.
+    await page.getByRole('link', { name: 'New question' }).first().click();
+    await page.getByRole('heading', { name: 'New question' }).waitFor();
+    await choose(page, 'Subject', 'Physics');
+    await choose(page, 'Chapter', 'Work, Energy and Power');
+    await choose(page, 'Topic', 'Work-Energy Theorem');
+    await page.getByRole('combobox', { name: 'Tags' }).fill(`e2e-${suffix}`);
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('textbox', { name: 'English question', exact: true })
+      .fill(`Mass-energy check ${suffix}: with $E = mc^2$, evaluate $$\\int_0^1 x^2\\,dx$$`);
+    await page
+      .getByRole('textbox', { name: 'हिन्दी (Hindi) question', exact: true })
+      .fill(`द्रव्यमान-ऊर्जा ${suffix}: $E = mc^2$ से $$\\int_0^1 x^2\\,dx$$ का मान ज्ञात कीजिए`);
+    const options = [
+      ['$\\frac{1}{2}$', '$\\frac{1}{2}$'],
+      ['$\\frac{1}{3}$', '$\\frac{1}{3}$'],
+      ['$1$', '$1$'],
+      ['None of these', 'इनमें से कोई नहीं'],
+    ];
+    for (const [index, [english, hindi]] of options.entries()) {
+      const letter = String.fromCharCode(65 + index);
+      await page.getByRole('textbox', { name: `English option ${letter}`, exact: true }).fill(english ?? '');
+      await page
+        .getByRole('textbox', { name: `हिन्दी (Hindi) option ${letter}`, exact: true })
+        .fill(hindi ?? '');
+    }
+    await page.getByRole('switch', { name: 'Option D keeps its position' }).check();
+    await page
+      .getByRole('textbox', { name: 'English solution', exact: true })
+      .fill('$\\int_0^1 x^2\\,dx = \\left[\\frac{x^3}{3}\\right]_0^1 = \\frac{1}{3}$');
+    await page.getByRole('radio', { name: '(B)' }).check();
+
+    // The live preview renders both languages with KaTeX.
+    for (const language of ['en', 'hi']) {
+      const preview = page.getByTestId(`preview-${language}`);
+      await expect.poll(() => preview.locator('.katex').count()).toBeGreaterThanOrEqual(3);
+      await expect.poll(() => preview.locator('.katex-display').count()).toBe(1);
+    }
+    await page.getByText('Ready to save').waitFor();
+    await shoot(page, 'editor-desktop');
+
+    await page.getByRole('button', { name: 'Save question' }).click();
+    await page.getByRole('heading', { name: 'Question', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'View version 1' }).waitFor();
+    expect(await page.locator('.katex').count()).toBeGreaterThan(4);
+    await shoot(page, 'question-desktop');
+
+    // Import: the template's layout, one good row and two bad ones.
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Import questions' })
+      .click();
+    await page.getByRole('heading', { name: 'Import questions' }).waitFor();
+    const template = await page.request.get('/api/question-imports/template.csv');
+    expect(template.ok()).toBe(true);
+    const header =
+      (await template.text())
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0]
+        ?.split(',') ?? [];
+    expect(header).toContain('stem_hi');
+    await shoot(page, 'import-desktop');
+
+    const englishWord = `Pendulum${suffix}`;
+    const hindiWord = `लोलक${suffix}`;
+    const common = {
+      subject: 'Physics',
+      chapter: 'Oscillations',
+      topic: 'Simple Pendulum',
+      difficulty: 'easy',
+    };
+    const goodSingle = {
+      ...common,
+      type: 'mcq_single',
+      stem_en: `${englishWord}: the period of a simple pendulum is $T = 2\\pi\\sqrt{\\frac{l}{g}}$. If $l$ is made 4 times, $T$ becomes`,
+      stem_hi: `${hindiWord}: सरल लोलक का आवर्तकाल $T = 2\\pi\\sqrt{\\frac{l}{g}}$ है। $l$ को 4 गुना करने पर $T$ हो जाता है`,
+      option_a_en: '$T$',
+      option_a_hi: '$T$',
+      option_b_en: '$2T$',
+      option_b_hi: '$2T$',
+      option_c_en: '$4T$',
+      option_c_hi: '$4T$',
+      option_d_en: '$T/2$',
+      option_d_hi: '$T/2$',
+      answer: 'B',
+    };
+    const numerical = {
+      ...common,
+      type: 'numerical',
+      stem_en: `${englishWord}, numerical: a pendulum of length $1\\,\\text{m}$ has period (in s, $g = 9.8$), "to two places"`,
+      stem_hi: `${hindiWord} संख्यात्मक: $1\\,\\text{m}$ लंबे लोलक का आवर्तकाल (s में)`,
+      answer: '2.01',
+      decimals: '2',
+    };
+    const badRows = [
+      buildRow(header, goodSingle),
+      buildRow(header, {
+        ...goodSingle,
+        stem_en: `${englishWord} again, but the key names option Z`,
+        answer: 'Z',
+      }),
+      buildRow(header, { ...numerical, answer: 'about two' }),
+    ];
+    await uploadCsv(page, 'pendulum.csv', toCsv([header, ...badRows]));
+    const errors = page.getByRole('table', { name: 'Import errors' });
+    await errors.waitFor();
+    const errorText = await errors.textContent();
+    expect(errorText).toContain('answer');
+    expect(await errors.getByRole('row').filter({ hasText: /^3/ }).count()).toBeGreaterThanOrEqual(1);
+    expect(await errors.getByRole('row').filter({ hasText: /^4/ }).count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('link', { name: 'Download error report' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
+    await shoot(page, 'import-errors-desktop');
+
+    // Fix the two rows and upload again.
+    await page.getByRole('button', { name: 'Fix the file and upload again' }).click();
+    const fixedRows = [
+      buildRow(header, goodSingle),
+      buildRow(header, {
+        ...goodSingle,
+        stem_en: `${englishWord}: if $g$ is made 4 times, $T$ becomes`,
+        stem_hi: `${hindiWord}: $g$ को 4 गुना करने पर $T$ हो जाता है`,
+        answer: 'D',
+      }),
+      buildRow(header, numerical),
+    ];
+    await uploadCsv(page, 'pendulum-fixed.csv', toCsv([header, ...fixedRows]));
+    await page.getByText('Every row is valid').waitFor();
+    await shoot(page, 'import-ready-desktop');
+    await page.getByRole('button', { name: 'Import 3 questions' }).click();
+    await page.getByText('Import complete').waitFor();
+    await shoot(page, 'import-done-desktop');
+
+    // Find the imported questions by an English and by a Hindi word.
+    await page.getByRole('link', { name: 'Open the question bank' }).click();
+    await page.getByRole('heading', { name: 'Question bank' }).waitFor();
+    const table = page.getByRole('table', { name: 'Questions' });
+    for (const word of [englishWord, hindiWord]) {
+      await page.getByRole('textbox', { name: 'Search questions', exact: true }).fill(word);
+      await expect.poll(() => page.url()).toContain(`q=${encodeURIComponent(word)}`);
+      await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
+      await expect.poll(() => page.getByText('3 questions', { exact: true }).isVisible()).toBe(true);
+    }
+    await shoot(page, 'search-desktop');
+
+    // A reload keeps the filter.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Question bank' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Search questions', exact: true }).inputValue())
+      .toBe(hindiWord);
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
+    await context.close();
+  });
+
+  test.each([
+    ['desktop', desktop],
+    ['phone', phone],
+  ] as const)('bank screens render on %s', async (label, viewport) => {
+    const { context, page } = await openPage(viewport);
+    await signIn(page);
+    const screens: [string, string, string][] = [
+      ['/questions', 'Question bank', 'list'],
+      ['/questions/new', 'New question', 'editor'],
+      ['/questions/import', 'Import questions', 'import'],
+      ['/syllabus', 'Syllabus', 'syllabus'],
+    ];
+    for (const [url, heading, name] of screens) {
+      await page.goto(url);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await waitForContent(page);
+      if (name === 'syllabus') {
+        await page.getByRole('button', { name: 'Physics: show chapters' }).click();
+        await page.getByRole('button', { name: 'Show topics of Kinematics' }).click();
+      }
+      if (label === 'phone' || name === 'syllabus') await shoot(page, `${name}-${label}`);
+    }
+
+    // A seeded question's read view, with its preview rendered.
+    await page.goto('/questions');
+    await page.getByRole('table', { name: 'Questions' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Question', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'View version 1' }).waitFor();
+    await shoot(page, `question-${label}`);
+    await context.close();
+  });
+});
