@@ -81,8 +81,8 @@ function ExamTable({ exams }: { exams: ExamSummary[] }) {
   const templateName = (exam: ExamSummary) =>
     exam.templateId === null
       ? 'Custom'
-      : (templates.data?.find((t) => t.id === exam.templateId && t.version === exam.templateVersion)
-          ?.name ?? exam.templateId);
+      : (templates.data?.find((t) => t.id === exam.templateId && t.version === exam.templateVersion)?.name ??
+        exam.templateId);
 
   return (
     <ScrollTable

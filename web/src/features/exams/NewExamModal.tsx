@@ -56,7 +56,10 @@ export function NewExamModal({
             data-autofocus
             {...form.getInputProps('title')}
           />
-          <TemplatePicker value={form.values.template} onChange={(value) => form.setFieldValue('template', value)} />
+          <TemplatePicker
+            value={form.values.template}
+            onChange={(value) => form.setFieldValue('template', value)}
+          />
           <FormActions submitLabel="Create exam" loading={createExam.isPending} onCancel={close} />
         </Stack>
       </form>

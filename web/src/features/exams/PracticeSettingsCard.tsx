@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { LoadError } from '../../components/QueryStates';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -20,9 +31,7 @@ export function PracticeSettingsCard() {
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   const isDirty =
-    draft !== null &&
-    settings.data !== undefined &&
-    JSON.stringify(draft) !== JSON.stringify(settings.data);
+    draft !== null && settings.data !== undefined && JSON.stringify(draft) !== JSON.stringify(settings.data);
 
   const setSubjectEnabled = (subjectId: string, enabled: boolean) =>
     setDraft((current) =>

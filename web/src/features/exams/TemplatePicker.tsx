@@ -17,12 +17,21 @@ export function TemplatePicker({ value, onChange }: { value: string; onChange: (
     return <LoadError error={templates.error} onRetry={() => void templates.refetch()} />;
   }
   return (
-    <Radio.Group value={value} onChange={onChange} label="Pattern" description="Sections, marking and timing come from the pattern; you can still change them.">
+    <Radio.Group
+      value={value}
+      onChange={onChange}
+      label="Pattern"
+      description="Sections, marking and timing come from the pattern; you can still change them."
+    >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
         {templates.isPending
           ? Array.from({ length: 4 }, (_, index) => <Skeleton key={index} height={92} radius="md" />)
           : templates.data.map((template) => (
-              <TemplateCard key={templateKey(template)} template={template} checked={value === templateKey(template)} />
+              <TemplateCard
+                key={templateKey(template)}
+                template={template}
+                checked={value === templateKey(template)}
+              />
             ))}
         <Radio.Card value={SCRATCH} radius="md" p="sm" aria-label="From scratch">
           <Group wrap="nowrap" align="flex-start" gap="sm">
@@ -45,7 +54,13 @@ export function TemplatePicker({ value, onChange }: { value: string; onChange: (
 function TemplateCard({ template, checked }: { template: ExamTemplateView; checked: boolean }) {
   const questions = template.sections.reduce((sum, section) => sum + section.questionCount, 0);
   return (
-    <Radio.Card value={templateKey(template)} radius="md" p="sm" aria-label={template.name} bg={checked ? 'blue.0' : undefined}>
+    <Radio.Card
+      value={templateKey(template)}
+      radius="md"
+      p="sm"
+      aria-label={template.name}
+      bg={checked ? 'blue.0' : undefined}
+    >
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Radio.Indicator mt={2} />
         <Stack gap={4} style={{ minWidth: 0 }}>

@@ -154,7 +154,8 @@ export function useMyExams() {
 export function useRegisterForExam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (examId: string) => api<{ registered: true }>(`/api/exams/${examId}/register`, { method: 'POST' }),
+    mutationFn: (examId: string) =>
+      api<{ registered: true }>(`/api/exams/${examId}/register`, { method: 'POST' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-exams'] }),
   });
 }

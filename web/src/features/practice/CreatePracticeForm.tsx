@@ -1,4 +1,15 @@
-import { Alert, Button, MultiSelect, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { BUILT_IN_TEMPLATES } from '@examtech/core';
 import { IconCircleCheck } from '@tabler/icons-react';
@@ -6,7 +17,13 @@ import { useState } from 'react';
 import { LoadError } from '../../components/QueryStates';
 import { showFormError } from '../../lib/form-errors';
 import { useSyllabus } from '../syllabus/api';
-import { useCreatePracticeTest, usePracticeSettings, type PracticeDifficulty, type PracticeScope, type PracticeTest } from './api';
+import {
+  useCreatePracticeTest,
+  usePracticeSettings,
+  type PracticeDifficulty,
+  type PracticeScope,
+  type PracticeTest,
+} from './api';
 
 const scopes: { value: PracticeScope; label: string }[] = [
   { value: 'chapter', label: 'Chapter-wise' },
@@ -21,7 +38,8 @@ const difficulties: { value: PracticeDifficulty; label: string }[] = [
 ];
 // The server builds a mock from a pattern's latest version.
 const mockPatterns = BUILT_IN_TEMPLATES.filter(
-  (template) => !BUILT_IN_TEMPLATES.some((other) => other.id === template.id && other.version > template.version),
+  (template) =>
+    !BUILT_IN_TEMPLATES.some((other) => other.id === template.id && other.version > template.version),
 ).map((template) => ({ value: template.id, label: template.name }));
 
 interface PracticeValues {
@@ -40,13 +58,25 @@ export function CreatePracticeForm() {
   const create = useCreatePracticeTest();
   const [created, setCreated] = useState<PracticeTest | null>(null);
   const form = useForm<PracticeValues>({
-    initialValues: { scope: 'chapter', chapterIds: [], subjectIds: [], templateId: null, questionCount: 20, difficulty: 'mixed', durationMinutes: '' },
+    initialValues: {
+      scope: 'chapter',
+      chapterIds: [],
+      subjectIds: [],
+      templateId: null,
+      questionCount: 20,
+      difficulty: 'mixed',
+      durationMinutes: '',
+    },
     validate: {
-      chapterIds: (value, values) => (values.scope === 'chapter' && value.length === 0 ? 'Pick at least one chapter' : null),
-      subjectIds: (value, values) => (values.scope === 'subject' && value.length === 0 ? 'Pick at least one subject' : null),
+      chapterIds: (value, values) =>
+        values.scope === 'chapter' && value.length === 0 ? 'Pick at least one chapter' : null,
+      subjectIds: (value, values) =>
+        values.scope === 'subject' && value.length === 0 ? 'Pick at least one subject' : null,
       templateId: (value, values) => (values.scope === 'template' && !value ? 'Pick an exam pattern' : null),
       questionCount: (value, values) =>
-        values.scope !== 'template' && (typeof value !== 'number' || value < 5 || value > 200) ? 'Between 5 and 200 questions' : null,
+        values.scope !== 'template' && (typeof value !== 'number' || value < 5 || value > 200)
+          ? 'Between 5 and 200 questions'
+          : null,
     },
   });
   const values = form.getValues();
@@ -54,7 +84,10 @@ export function CreatePracticeForm() {
   const subjects = (syllabus.data ?? []).filter((subject) => !disabled.has(subject.id));
   const chapterGroups = subjects
     .filter((subject) => subject.chapters.length > 0)
-    .map((subject) => ({ group: subject.name, items: subject.chapters.map((chapter) => ({ value: chapter.id, label: chapter.name })) }));
+    .map((subject) => ({
+      group: subject.name,
+      items: subject.chapters.map((chapter) => ({ value: chapter.id, label: chapter.name })),
+    }));
 
   const submit = form.onSubmit((input) => {
     setCreated(null);
@@ -88,7 +121,12 @@ export function CreatePracticeForm() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <SegmentedControl data={scopes} aria-label="What to practise" fullWidth {...form.getInputProps('scope')} />
+            <SegmentedControl
+              data={scopes}
+              aria-label="What to practise"
+              fullWidth
+              {...form.getInputProps('scope')}
+            />
             {values.scope === 'chapter' && (
               <MultiSelect
                 label="Chapters"
@@ -117,13 +155,24 @@ export function CreatePracticeForm() {
                 {...form.getInputProps('templateId')}
               />
             ) : (
-              <NumberInput label="Number of questions" min={5} max={200} step={5} maw={220} {...form.getInputProps('questionCount')} />
+              <NumberInput
+                label="Number of questions"
+                min={5}
+                max={200}
+                step={5}
+                maw={220}
+                {...form.getInputProps('questionCount')}
+              />
             )}
             <div>
               <Text size="sm" fw={500} mb={4}>
                 Difficulty
               </Text>
-              <SegmentedControl data={difficulties} aria-label="Difficulty" {...form.getInputProps('difficulty')} />
+              <SegmentedControl
+                data={difficulties}
+                aria-label="Difficulty"
+                {...form.getInputProps('difficulty')}
+              />
             </div>
             <NumberInput
               label="Time limit (minutes)"
@@ -141,10 +190,17 @@ export function CreatePracticeForm() {
         </form>
       )}
       {created && (
-        <Alert mt="md" color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="Practice test ready" role="status">
+        <Alert
+          mt="md"
+          color="teal"
+          variant="light"
+          icon={<IconCircleCheck size={18} />}
+          title="Practice test ready"
+          role="status"
+        >
           <Text size="sm">
-            “{created.title}”: {created.questionCount} questions, {created.durationMinutes} minutes. It is listed under My
-            practice tests.
+            “{created.title}”: {created.questionCount} questions, {created.durationMinutes} minutes. It is
+            listed under My practice tests.
           </Text>
           {created.shortfall && (
             <Text size="sm" mt={4} c="orange.9">

@@ -1,4 +1,15 @@
-import { Accordion, Alert, Button, Checkbox, Group, List, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -9,7 +20,15 @@ import { BlueprintRules, createDefaultRules, toBlueprintRule, type RuleRow } fro
 import type { DraftEditor } from './useDraftEditor';
 
 /** Blueprint auto-select: per section, how many questions of which chapter/topic and difficulty. */
-export function AutofillModal({ editor, examId, onClose }: { editor: DraftEditor; examId: string; onClose: () => void }) {
+export function AutofillModal({
+  editor,
+  examId,
+  onClose,
+}: {
+  editor: DraftEditor;
+  examId: string;
+  onClose: () => void;
+}) {
   const syllabus = useSyllabus();
   const autofill = useAutofill(examId);
   const sections = editor.draft.sections;
@@ -22,7 +41,9 @@ export function AutofillModal({ editor, examId, onClose }: { editor: DraftEditor
   const current =
     rules ??
     (syllabus.data
-      ? Object.fromEntries(sections.map((section) => [section.id, createDefaultRules(section, syllabus.data)]))
+      ? Object.fromEntries(
+          sections.map((section) => [section.id, createDefaultRules(section, syllabus.data)]),
+        )
       : null);
 
   const submit = async () => {
@@ -56,7 +77,12 @@ export function AutofillModal({ editor, examId, onClose }: { editor: DraftEditor
     <Modal opened onClose={onClose} title="Auto-select from a blueprint" size="xl" centered>
       {shortfalls ? (
         <Stack gap="md">
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="The bank could not fill everything" role="alert">
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={18} />}
+            title="The bank could not fill everything"
+            role="alert"
+          >
             <Text size="sm" mb="xs">
               The questions that matched were added. Still missing:
             </Text>
@@ -84,8 +110,8 @@ export function AutofillModal({ editor, examId, onClose }: { editor: DraftEditor
       ) : (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            Each section starts with its remaining questions from its subject. Split them by chapter, topic and
-            difficulty as you like. Passage groups are kept whole.
+            Each section starts with its remaining questions from its subject. Split them by chapter, topic
+            and difficulty as you like. Passage groups are kept whole.
           </Text>
           <Accordion multiple variant="separated" defaultValue={sections[0] ? [sections[0].id] : []}>
             {sections.map((section) => {
@@ -98,7 +124,8 @@ export function AutofillModal({ editor, examId, onClose }: { editor: DraftEditor
                       {section.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {total} to select · {section.items.length} of {section.questionCount} already in the paper
+                      {total} to select · {section.items.length} of {section.questionCount} already in the
+                      paper
                     </Text>
                   </Accordion.Control>
                   <Accordion.Panel>

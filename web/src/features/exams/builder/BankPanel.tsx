@@ -23,11 +23,15 @@ import type { QuestionSummary } from '../../../lib/types';
 import { emptySyllabusPath, SyllabusSelects, type SyllabusPath } from '../../syllabus/SyllabusSelects';
 import { useBankQuestions } from '../api';
 import { difficultyLabels, questionTypeLabels } from '../labels';
+import classes from './BankPanel.module.css';
 import { bankDndId, type DragData } from './dnd';
 import { QuestionBadges, QuestionStem } from './QuestionMeta';
 
 const typeOptions = QUESTION_TYPES.map((type) => ({ value: type, label: questionTypeLabels[type] }));
-const difficultyOptions = DIFFICULTIES.map((difficulty) => ({ value: difficulty, label: difficultyLabels[difficulty] }));
+const difficultyOptions = DIFFICULTIES.map((difficulty) => ({
+  value: difficulty,
+  label: difficultyLabels[difficulty],
+}));
 
 interface BankPanelProps {
   targetName: string | null;
@@ -44,13 +48,22 @@ export function BankPanel({ targetName, isInPaper, onAdd }: BankPanelProps) {
   const [difficulty, setDifficulty] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const questions = useBankQuestions({ q, ...path, type, difficulty, page });
-  const resetPage = <T,>(setter: (value: T) => void) => (value: T) => {
-    setter(value);
-    setPage(1);
-  };
+  const resetPage =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setPage(1);
+    };
 
   return (
-    <Paper withBorder radius="md" p="sm" component="aside" aria-labelledby="bank-title">
+    <Paper
+      withBorder
+      radius="md"
+      p="sm"
+      component="aside"
+      aria-labelledby="bank-title"
+      className={classes.panel}
+    >
       <Title order={2} fz="h5" id="bank-title">
         Question bank
       </Title>
@@ -67,7 +80,14 @@ export function BankPanel({ targetName, isInPaper, onAdd }: BankPanelProps) {
         />
         <SyllabusSelects value={path} onChange={resetPage(setPath)} cols={1} />
         <SimpleGrid cols={2} spacing="xs">
-          <Select label="Type" placeholder="Any type" data={typeOptions} value={type} onChange={resetPage(setType)} clearable />
+          <Select
+            label="Type"
+            placeholder="Any type"
+            data={typeOptions}
+            value={type}
+            onChange={resetPage(setType)}
+            clearable
+          />
           <Select
             label="Difficulty"
             placeholder="Any"
@@ -135,7 +155,14 @@ function BankItem({
     disabled: isInPaper || !canAdd,
   });
   return (
-    <Paper ref={setNodeRef} withBorder radius="md" p="xs" data-testid="bank-item" style={{ opacity: isDragging || isInPaper ? 0.5 : 1 }}>
+    <Paper
+      ref={setNodeRef}
+      withBorder
+      radius="md"
+      p="xs"
+      data-testid="bank-item"
+      style={{ opacity: isDragging || isInPaper ? 0.5 : 1 }}
+    >
       <Group wrap="nowrap" align="flex-start" gap={6}>
         <ActionIcon
           ref={setActivatorNodeRef}
@@ -152,7 +179,9 @@ function BankItem({
         </ActionIcon>
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
           <QuestionStem text={question.stemPreview} />
-          <QuestionBadges question={{ ...question, chapter: question.chapter.name, topic: question.topic.name }} />
+          <QuestionBadges
+            question={{ ...question, chapter: question.chapter.name, topic: question.topic.name }}
+          />
         </Stack>
         <Button
           size="compact-xs"
@@ -160,7 +189,9 @@ function BankItem({
           leftSection={isInPaper ? undefined : <IconPlus size={12} />}
           disabled={isInPaper || !canAdd}
           onClick={onAdd}
-          aria-label={isInPaper ? 'Already in the paper' : `Add to paper: ${question.stemPreview.slice(0, 60)}`}
+          aria-label={
+            isInPaper ? 'Already in the paper' : `Add to paper: ${question.stemPreview.slice(0, 60)}`
+          }
         >
           {isInPaper ? 'In paper' : 'Add'}
         </Button>

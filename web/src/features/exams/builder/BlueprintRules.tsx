@@ -77,7 +77,12 @@ export function BlueprintRules({ rows, onChange }: { rows: RuleRow[]; onChange: 
         </Paper>
       ))}
       <Group>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, createRuleRow()])}>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...rows, createRuleRow()])}
+        >
           Add rule
         </Button>
       </Group>

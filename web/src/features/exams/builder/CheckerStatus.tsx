@@ -8,20 +8,34 @@ export function groupIssues(issues: CheckIssue[], sections: Pick<DraftSection, '
   for (const issue of issues) {
     const match = /^sections\.(\d+)/.exec(issue.path);
     const name = match ? (sections[Number(match[1])]?.name ?? 'Paper') : 'Paper';
-    groups.set(name, [...(groups.get(name) ?? []), issue.message]);
+    // Messages often start with the section's name already; it is shown once, as the heading.
+    const message = issue.message.startsWith(`${name}: `)
+      ? issue.message.slice(name.length + 2)
+      : issue.message;
+    groups.set(name, [...(groups.get(name) ?? []), message]);
   }
   return [...groups.entries()];
 }
 
-export function IssueList({ issues, sections }: { issues: CheckIssue[]; sections: Pick<DraftSection, 'name'>[] }) {
+export function IssueList({
+  issues,
+  sections,
+}: {
+  issues: CheckIssue[];
+  sections: Pick<DraftSection, 'name'>[];
+}) {
   return (
     <List size="sm" spacing={4}>
       {groupIssues(issues, sections).map(([name, messages]) => (
         <List.Item key={name}>
           <Text span fw={600} size="sm">
-            {name}:
-          </Text>{' '}
-          {messages.join('; ')}
+            {name}
+          </Text>
+          <List size="sm" withPadding listStyleType="disc">
+            {messages.map((message, index) => (
+              <List.Item key={index}>{message}</List.Item>
+            ))}
+          </List>
         </List.Item>
       ))}
     </List>
@@ -50,7 +64,9 @@ export function CheckerStatus({
         data-testid="checker-status"
         aria-live="polite"
       >
-        {isPending ? 'Checking your latest changes…' : 'Every section has the questions, types and marking it needs.'}
+        {isPending
+          ? 'Checking your latest changes…'
+          : 'Every section has the questions, types and marking it needs.'}
       </Alert>
     );
   }

@@ -21,9 +21,7 @@ import { useDraftEditor } from './useDraftEditor';
 export function ExamBuilderPage() {
   const { examId = '' } = useParams();
   const exam = useExam(examId);
-  return (
-    <QueryContent query={exam}>{(data) => <ExamBuilder key={data.id} exam={data} />}</QueryContent>
-  );
+  return <QueryContent query={exam}>{(data) => <ExamBuilder key={data.id} exam={data} />}</QueryContent>;
 }
 
 type BuilderTab = 'paper' | 'details' | 'settings' | 'schedule';
@@ -34,7 +32,9 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
   const templates = useExamTemplates();
   const [tab, setTab] = useState<BuilderTab>(exam.status === 'draft' ? 'paper' : 'schedule');
   const [isAutofillOpen, setAutofillOpen] = useState(false);
-  const template = templates.data?.find((t) => t.id === exam.templateId && t.version === exam.templateVersion);
+  const template = templates.data?.find(
+    (t) => t.id === exam.templateId && t.version === exam.templateVersion,
+  );
   const templateName = template ? `${template.name} ${template.version}` : null;
   const questionCount = editor.draft.sections.reduce((sum, section) => sum + section.items.length, 0);
 
@@ -45,7 +45,14 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
 
   return (
     <>
-      <Anchor component={Link} to="/exams" size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to="/exams"
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> All exams
       </Anchor>
       <PageHeader
@@ -54,7 +61,8 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
           <Group gap="xs" component="span">
             <ExamStatusBadge status={exam.status} />
             <Text span size="sm" c="dimmed">
-              {templateName ?? 'Custom pattern'} · {questionCount} questions · {formatMinutes(editor.draft.durationMinutes)}
+              {templateName ?? 'Custom pattern'} · {questionCount} questions ·{' '}
+              {formatMinutes(editor.draft.durationMinutes)}
             </Text>
             {!editor.isReadOnly && <SaveIndicator editor={editor} />}
           </Group>
@@ -62,7 +70,11 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
         actions={
           <>
             {!editor.isReadOnly && (
-              <Button variant="default" leftSection={<IconWand size={16} />} onClick={() => setAutofillOpen(true)}>
+              <Button
+                variant="default"
+                leftSection={<IconWand size={16} />}
+                onClick={() => setAutofillOpen(true)}
+              >
                 Auto-select
               </Button>
             )}
@@ -75,9 +87,15 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
       />
       <Stack gap="md">
         {editor.isReadOnly && (
-          <Alert color="blue" variant="light" icon={<IconLock size={18} />} title="Published: the paper is frozen" role="status">
-            Candidates get exactly this snapshot. To change questions or settings, unpublish it first (possible until
-            the first candidate starts).
+          <Alert
+            color="blue"
+            variant="light"
+            icon={<IconLock size={18} />}
+            title="Published: the paper is frozen"
+            role="status"
+          >
+            Candidates get exactly this snapshot. To change questions or settings, unpublish it first
+            (possible until the first candidate starts).
           </Alert>
         )}
         {!editor.isReadOnly && (
@@ -88,7 +106,11 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
             isPending={editor.status === 'dirty' || editor.status === 'saving'}
           />
         )}
-        <Tabs value={tab} onChange={(value) => setTab((value as BuilderTab | null) ?? 'paper')} keepMounted={false}>
+        <Tabs
+          value={tab}
+          onChange={(value) => setTab((value as BuilderTab | null) ?? 'paper')}
+          keepMounted={false}
+        >
           <Tabs.List mb="md">
             <Tabs.Tab value="paper">Paper</Tabs.Tab>
             <Tabs.Tab value="details">Timing &amp; instructions</Tabs.Tab>
@@ -115,7 +137,9 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
           <Tabs.Panel value="schedule">{exam.status !== 'draft' && <ScheduleForm exam={exam} />}</Tabs.Panel>
         </Tabs>
       </Stack>
-      {isAutofillOpen && <AutofillModal editor={editor} examId={exam.id} onClose={() => setAutofillOpen(false)} />}
+      {isAutofillOpen && (
+        <AutofillModal editor={editor} examId={exam.id} onClose={() => setAutofillOpen(false)} />
+      )}
     </>
   );
 }

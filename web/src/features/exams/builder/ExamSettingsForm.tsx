@@ -36,7 +36,9 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
         value.mode === 'scheduled' && !value.at ? 'Choose when results are released' : null,
       proctoring: {
         submitAfterViolations: (value, values) =>
-          value < values.proctoring.warnAfterViolations ? 'Submit after at least as many violations as the warning' : null,
+          value < values.proctoring.warnAfterViolations
+            ? 'Submit after at least as many violations as the warning'
+            : null,
       },
     },
   });
@@ -57,19 +59,29 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
       <Stack gap="md">
         <Fieldset legend="Candidates" disabled={isReadOnly} radius="md">
           <Stack gap="sm">
-            <Checkbox.Group label="Languages offered" description="Candidates can switch during the exam, as in the NTA interface" {...form.getInputProps('languages')}>
+            <Checkbox.Group
+              label="Languages offered"
+              description="Candidates can switch during the exam, as in the NTA interface"
+              {...form.getInputProps('languages')}
+            >
               <Group mt={6}>
                 {(['en', 'hi'] as ExamLanguage[]).map((language) => (
                   <Checkbox key={language} value={language} label={language === 'en' ? 'English' : 'Hindi'} />
                 ))}
               </Group>
             </Checkbox.Group>
-            <Switch label="On-screen calculator" {...form.getInputProps('calculator', { type: 'checkbox' })} />
+            <Switch
+              label="On-screen calculator"
+              {...form.getInputProps('calculator', { type: 'checkbox' })}
+            />
           </Stack>
         </Fieldset>
         <Fieldset legend="Proctoring" disabled={isReadOnly} radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Switch label="Webcam snapshots" {...form.getInputProps('proctoring.webcamSnapshots', { type: 'checkbox' })} />
+            <Switch
+              label="Webcam snapshots"
+              {...form.getInputProps('proctoring.webcamSnapshots', { type: 'checkbox' })}
+            />
             <NumberInput
               label="Snapshot every (seconds)"
               min={10}
@@ -77,12 +89,31 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
               disabled={!values.proctoring.webcamSnapshots}
               {...form.getInputProps('proctoring.snapshotIntervalSeconds')}
             />
-            <Switch label="Screen recording" {...form.getInputProps('proctoring.screenRecording', { type: 'checkbox' })} />
-            <Switch label="Detect tab switches" {...form.getInputProps('proctoring.tabSwitchDetection', { type: 'checkbox' })} />
-            <Switch label="Full screen required" {...form.getInputProps('proctoring.fullScreenRequired', { type: 'checkbox' })} />
+            <Switch
+              label="Screen recording"
+              {...form.getInputProps('proctoring.screenRecording', { type: 'checkbox' })}
+            />
+            <Switch
+              label="Detect tab switches"
+              {...form.getInputProps('proctoring.tabSwitchDetection', { type: 'checkbox' })}
+            />
+            <Switch
+              label="Full screen required"
+              {...form.getInputProps('proctoring.fullScreenRequired', { type: 'checkbox' })}
+            />
             <div />
-            <NumberInput label="Warn after (violations)" min={1} max={50} {...form.getInputProps('proctoring.warnAfterViolations')} />
-            <NumberInput label="Submit automatically after (violations)" min={1} max={100} {...form.getInputProps('proctoring.submitAfterViolations')} />
+            <NumberInput
+              label="Warn after (violations)"
+              min={1}
+              max={50}
+              {...form.getInputProps('proctoring.warnAfterViolations')}
+            />
+            <NumberInput
+              label="Submit automatically after (violations)"
+              min={1}
+              max={100}
+              {...form.getInputProps('proctoring.submitAfterViolations')}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Results" disabled={isReadOnly} radius="md">
@@ -99,8 +130,14 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
                 placeholder="Pick date and time"
                 valueFormat="DD MMM YYYY, hh:mm A"
                 maw={320}
-                value={values.resultRelease.at ? dayjs(values.resultRelease.at).format('YYYY-MM-DD HH:mm:ss') : null}
-                onChange={(value) => form.setFieldValue('resultRelease.at', value ? dayjs(value).toISOString() : undefined)}
+                value={
+                  values.resultRelease.at
+                    ? dayjs(values.resultRelease.at).format('YYYY-MM-DD HH:mm:ss')
+                    : null
+                }
+                onChange={(value) =>
+                  form.setFieldValue('resultRelease.at', value ? dayjs(value).toISOString() : undefined)
+                }
                 error={form.errors.resultRelease}
               />
             )}

@@ -23,7 +23,10 @@ export function MarkingOverride({
   const correct = marking?.correct ?? byType?.correct ?? scheme.correct;
   const wrong = marking?.wrong ?? byType?.wrong ?? scheme.wrong;
   const [opened, setOpened] = useState(false);
-  const [values, setValues] = useState<{ correct: string | number; wrong: string | number }>({ correct: '', wrong: '' });
+  const [values, setValues] = useState<{ correct: string | number; wrong: string | number }>({
+    correct: '',
+    wrong: '',
+  });
   const text = `${formatSignedMarks(correct)} / ${formatSignedMarks(wrong)}`;
   const badge = (
     <Text size="xs" fw={600} c={marking ? 'orange.8' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
@@ -34,7 +37,10 @@ export function MarkingOverride({
   if (isReadOnly) return badge;
 
   const open = () => {
-    setValues({ correct: typeof correct === 'number' ? correct : '', wrong: typeof wrong === 'number' ? wrong : '' });
+    setValues({
+      correct: typeof correct === 'number' ? correct : '',
+      wrong: typeof wrong === 'number' ? wrong : '',
+    });
     setOpened(true);
   };
   const apply = () => {
@@ -59,8 +65,20 @@ export function MarkingOverride({
             Marks for this question
           </Text>
           <Group grow gap="xs">
-            <NumberInput label="Correct" min={0} step={0.5} value={values.correct} onChange={(correct) => setValues((v) => ({ ...v, correct }))} />
-            <NumberInput label="Wrong" max={0} step={0.25} value={values.wrong} onChange={(wrong) => setValues((v) => ({ ...v, wrong }))} />
+            <NumberInput
+              label="Correct"
+              min={0}
+              step={0.5}
+              value={values.correct}
+              onChange={(correct) => setValues((v) => ({ ...v, correct }))}
+            />
+            <NumberInput
+              label="Wrong"
+              max={0}
+              step={0.25}
+              value={values.wrong}
+              onChange={(wrong) => setValues((v) => ({ ...v, wrong }))}
+            />
           </Group>
           <Group justify="space-between" gap="xs">
             <Button

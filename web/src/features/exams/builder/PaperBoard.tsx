@@ -10,12 +10,20 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { Grid, Paper, Text } from '@mantine/core';
+import { Grid, Paper } from '@mantine/core';
 import { useState } from 'react';
 import { createAnnouncements, detectCollision, readDragData, type DragData } from './dnd';
-import { createSectionId, findItemSection, isInPaper, placeItem, replaceItem, toDraftItem } from './draft-ops';
+import {
+  createSectionId,
+  findItemSection,
+  isInPaper,
+  placeItem,
+  replaceItem,
+  toDraftItem,
+} from './draft-ops';
 import { BankPanel } from './BankPanel';
 import { ReplaceQuestionModal } from './ReplaceQuestionModal';
+import { QuestionStem } from './QuestionMeta';
 import { SectionPanel } from './SectionPanel';
 import { SectionSettingsModal } from './SectionSettingsModal';
 import type { DraftEditor } from './useDraftEditor';
@@ -67,7 +75,11 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
     // From elsewhere, dropping on the lower half of a question puts the new one after it.
     const translated = active.rect.current.translated;
     const isFromElsewhere = source.kind === 'bank' || source.sectionId !== section.id;
-    if (isFromElsewhere && translated && translated.top + translated.height / 2 > over.rect.top + over.rect.height / 2) {
+    if (
+      isFromElsewhere &&
+      translated &&
+      translated.top + translated.height / 2 > over.rect.top + over.rect.height / 2
+    ) {
       index += 1;
     }
     update((current) => placeItem(current, item, section.id, index));
@@ -101,6 +113,8 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
     <DndContext
       sensors={sensors}
       collisionDetection={detectCollision}
+      // Scroll only near the very edge, so a drop aimed at the lower questions stays where it is aimed.
+      autoScroll={{ threshold: { x: 0, y: 0.1 } }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => setDragging(null)}
@@ -123,7 +137,8 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
               targetName={activeSection?.name ?? null}
               isInPaper={(questionId) => isInPaper(draft, questionId)}
               onAdd={(question) =>
-                activeSection && update((current) => placeItem(current, toDraftItem(question), activeSection.id, null))
+                activeSection &&
+                update((current) => placeItem(current, toDraftItem(question), activeSection.id, null))
               }
             />
           </Grid.Col>
@@ -132,9 +147,13 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
       <DragOverlay dropAnimation={null}>
         {dragging && (dragging.kind === 'item' || dragging.kind === 'bank') && (
           <Paper withBorder shadow="lg" radius="md" p="xs" maw={420} style={{ cursor: 'grabbing' }}>
-            <Text size="sm" lineClamp={2}>
-              {dragging.kind === 'item' ? (dragging.item.question?.stemPreview ?? 'Archived question') : dragging.question.stemPreview}
-            </Text>
+            <QuestionStem
+              text={
+                dragging.kind === 'item'
+                  ? (dragging.item.question?.stemPreview ?? 'Archived question')
+                  : dragging.question.stemPreview
+              }
+            />
           </Paper>
         )}
       </DragOverlay>

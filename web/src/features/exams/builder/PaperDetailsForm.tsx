@@ -24,7 +24,9 @@ export function PaperDetailsForm({ editor }: { editor: DraftEditor }) {
             min={1}
             max={600}
             value={draft.durationMinutes}
-            onChange={(value) => typeof value === 'number' && update((current) => ({ ...current, durationMinutes: value }))}
+            onChange={(value) =>
+              typeof value === 'number' && update((current) => ({ ...current, durationMinutes: value }))
+            }
           />
           <Switch
             mt={{ sm: 30 }}
@@ -40,7 +42,8 @@ export function PaperDetailsForm({ editor }: { editor: DraftEditor }) {
       <Fieldset legend="Instructions" disabled={isReadOnly} radius="md">
         <Stack gap="sm">
           <Text size="xs" c="dimmed">
-            Shown before the exam starts. They begin as the NTA-style general instructions; edit them for this exam.
+            Shown before the exam starts. They begin as the NTA-style general instructions; edit them for this
+            exam.
           </Text>
           <Textarea
             label="English"

@@ -23,7 +23,8 @@ export function PublishControls({ exam, editor }: { exam: ExamDetail; editor: Dr
       return;
     }
     publish.mutate(undefined, {
-      onSuccess: () => notifySuccess('The paper is frozen. Schedule it for your batches next.', 'Exam published'),
+      onSuccess: () =>
+        notifySuccess('The paper is frozen. Schedule it for your batches next.', 'Exam published'),
       onError: (error) => {
         if (isApiError(error, 'EXAM_DOES_NOT_FIT')) setRefusal(error.fields);
         else notifyError(error, 'Not published');
@@ -80,7 +81,13 @@ export function PublishControls({ exam, editor }: { exam: ExamDetail; editor: Dr
       >
         The exam goes back to draft and leaves candidates’ schedules until you publish it again.
       </ConfirmModal>
-      <Modal opened={refusal !== null} onClose={() => setRefusal(null)} title="The paper cannot be published yet" centered size="lg">
+      <Modal
+        opened={refusal !== null}
+        onClose={() => setRefusal(null)}
+        title="The paper cannot be published yet"
+        centered
+        size="lg"
+      >
         <Text size="sm" mb="sm">
           It does not fit its pattern. Fix these, then publish again:
         </Text>

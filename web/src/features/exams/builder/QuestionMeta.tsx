@@ -6,7 +6,13 @@ import { difficultyColors, difficultyLabels, questionTypeLabels } from '../label
 /** A question's opening words as a candidate would read them (Markdown and math rendered). */
 export function QuestionStem({ text }: { text: string }) {
   return (
-    <Text component="div" size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
+    <Text
+      component="div"
+      size="sm"
+      lineClamp={3}
+      style={{ overflowWrap: 'anywhere' }}
+      data-testid="question-stem"
+    >
       <MathMarkdown inline>{text || '(no text)'}</MathMarkdown>
     </Text>
   );

@@ -20,7 +20,13 @@ export function ReplaceQuestionModal({
 }) {
   const similar = useSimilarQuestions(examId, questionId);
   return (
-    <Modal opened={questionId !== null} onClose={onClose} title="Replace with a similar question" size="lg" centered>
+    <Modal
+      opened={questionId !== null}
+      onClose={onClose}
+      title="Replace with a similar question"
+      size="lg"
+      centered
+    >
       <Text size="sm" c="dimmed" mb="sm">
         Same topic, type and difficulty, not already in this paper. The marks set for the old question stay.
       </Text>
@@ -42,7 +48,9 @@ export function ReplaceQuestionModal({
                 <Group wrap="nowrap" align="flex-start">
                   <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
                     <QuestionStem text={question.stemPreview} />
-                    <QuestionBadges question={{ ...question, chapter: question.chapter.name, topic: question.topic.name }} />
+                    <QuestionBadges
+                      question={{ ...question, chapter: question.chapter.name, topic: question.topic.name }}
+                    />
                   </Stack>
                   <Button size="xs" onClick={() => onPick(question)}>
                     Use this

@@ -32,7 +32,10 @@ export function SectionPanel({
   const section = draft.sections.find((entry) => entry.id === activeSectionId) ?? draft.sections[0];
   // Questions are numbered through the whole paper, as candidates see them.
   const offset = draft.sections
-    .slice(0, draft.sections.findIndex((entry) => entry.id === section?.id))
+    .slice(
+      0,
+      draft.sections.findIndex((entry) => entry.id === section?.id),
+    )
     .reduce((sum, entry) => sum + entry.items.length, 0);
 
   return (
@@ -109,7 +112,9 @@ function SectionList({
   const facts = [
     `${formatSignedMarks(section.scheme.correct)} / ${formatSignedMarks(section.scheme.wrong)}`,
     section.bestOf !== undefined ? `best ${section.bestOf} of ${section.questionCount}` : null,
-    section.durationMinutes !== undefined && editor.draft.lockedSections ? formatMinutes(section.durationMinutes) : null,
+    section.durationMinutes !== undefined && editor.draft.lockedSections
+      ? formatMinutes(section.durationMinutes)
+      : null,
     section.shuffleQuestions ? 'questions shuffled' : null,
   ].filter(Boolean);
 
@@ -135,7 +140,10 @@ function SectionList({
           {isReadOnly ? 'Section details' : 'Section settings'}
         </Button>
       </Group>
-      <SortableContext items={section.items.map((item) => itemDndId(item.questionId))} strategy={verticalListSortingStrategy}>
+      <SortableContext
+        items={section.items.map((item) => itemDndId(item.questionId))}
+        strategy={verticalListSortingStrategy}
+      >
         <Stack gap={6} mih={80}>
           {section.items.map((item, index) => (
             <PaperItemRow
@@ -160,8 +168,16 @@ function SectionList({
             />
           ))}
           {section.items.length === 0 && (
-            <Text size="sm" c="dimmed" ta="center" py="lg" style={{ border: '1px dashed var(--mantine-color-gray-4)', borderRadius: 8 }}>
-              {isReadOnly ? 'No questions in this section.' : 'Drag questions here from the bank, or use Add, or Auto-select.'}
+            <Text
+              size="sm"
+              c="dimmed"
+              ta="center"
+              py="lg"
+              style={{ border: '1px dashed var(--mantine-color-gray-4)', borderRadius: 8 }}
+            >
+              {isReadOnly
+                ? 'No questions in this section.'
+                : 'Drag questions here from the bank, or use Add, or Auto-select.'}
             </Text>
           )}
         </Stack>

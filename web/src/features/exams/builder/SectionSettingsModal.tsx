@@ -43,16 +43,21 @@ export function SectionSettingsModal({
 
   if (!section || !values) return null;
   const readOnly = editor.isReadOnly;
-  const set = (change: Partial<DraftSection>) => setValues((current) => (current ? { ...current, ...change } : current));
+  const set = (change: Partial<DraftSection>) =>
+    setValues((current) => (current ? { ...current, ...change } : current));
   const setScheme = (change: Partial<MarkingScheme>) => set({ scheme: { ...values.scheme, ...change } });
-  const numberOr = <T,>(value: string | number, fallback: T) => (typeof value === 'number' ? value : fallback);
+  const numberOr = <T,>(value: string | number, fallback: T) =>
+    typeof value === 'number' ? value : fallback;
 
   const save = () => {
     editor.update((draft) => updateSection(draft, section.id, () => ({ ...values, items: section.items })));
     onClose();
   };
   const remove = () => {
-    editor.update((draft) => ({ ...draft, sections: draft.sections.filter((entry) => entry.id !== section.id) }));
+    editor.update((draft) => ({
+      ...draft,
+      sections: draft.sections.filter((entry) => entry.id !== section.id),
+    }));
     onRemoved();
     onClose();
   };
@@ -61,7 +66,12 @@ export function SectionSettingsModal({
     <Modal opened onClose={onClose} title={`Section: ${section.name}`} size="lg" centered>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label="Name" value={values.name} readOnly={readOnly} onChange={(e) => set({ name: e.currentTarget.value })} />
+          <TextInput
+            label="Name"
+            value={values.name}
+            readOnly={readOnly}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+          />
           <NumberInput
             label="Questions in this section"
             min={1}
@@ -75,7 +85,11 @@ export function SectionSettingsModal({
             min={0}
             step={0.5}
             decimalScale={2}
-            value={typeof values.scheme.correct === 'number' ? values.scheme.correct : values.scheme.correct.num / values.scheme.correct.den}
+            value={
+              typeof values.scheme.correct === 'number'
+                ? values.scheme.correct
+                : values.scheme.correct.num / values.scheme.correct.den
+            }
             readOnly={readOnly}
             onChange={(value) => setScheme({ correct: numberOr(value, values.scheme.correct) })}
           />
@@ -85,7 +99,11 @@ export function SectionSettingsModal({
             max={0}
             step={0.25}
             decimalScale={2}
-            value={typeof values.scheme.wrong === 'number' ? values.scheme.wrong : values.scheme.wrong.num / values.scheme.wrong.den}
+            value={
+              typeof values.scheme.wrong === 'number'
+                ? values.scheme.wrong
+                : values.scheme.wrong.num / values.scheme.wrong.den
+            }
             readOnly={readOnly}
             onChange={(value) => setScheme({ wrong: numberOr(value, values.scheme.wrong) })}
           />
@@ -140,8 +158,15 @@ export function SectionSettingsModal({
         </Group>
         {!readOnly && (
           <Group justify="space-between">
-            <Button variant="subtle" color="red" onClick={remove} disabled={editor.draft.sections.length === 1}>
-              {section.items.length > 0 ? `Delete section and its ${section.items.length} questions` : 'Delete section'}
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={remove}
+              disabled={editor.draft.sections.length === 1}
+            >
+              {section.items.length > 0
+                ? `Delete section and its ${section.items.length} questions`
+                : 'Delete section'}
             </Button>
             <Group gap="sm">
               <Button variant="default" onClick={onClose}>

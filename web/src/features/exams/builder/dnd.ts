@@ -53,9 +53,13 @@ export function createAnnouncements(describe: (id: UniqueIdentifier) => string):
   return {
     onDragStart: ({ active }) => `Picked up ${describe(active.id)}.`,
     onDragOver: ({ active, over }) =>
-      over ? `${describe(active.id)} is over ${describe(over.id)}.` : `${describe(active.id)} is not over a drop area.`,
+      over
+        ? `${describe(active.id)} is over ${describe(over.id)}.`
+        : `${describe(active.id)} is not over a drop area.`,
     onDragEnd: ({ active, over }) =>
-      over ? `${describe(active.id)} was dropped on ${describe(over.id)}.` : `${describe(active.id)} was dropped.`,
+      over
+        ? `${describe(active.id)} was dropped on ${describe(over.id)}.`
+        : `${describe(active.id)} was dropped.`,
     onDragCancel: ({ active }) => `Dragging was cancelled. ${describe(active.id)} was dropped.`,
   };
 }

@@ -71,7 +71,11 @@ export function removeItem(draft: EditableDraft, questionId: string): EditableDr
   };
 }
 
-export function replaceItem(draft: EditableDraft, questionId: string, replacement: QuestionSummary): EditableDraft {
+export function replaceItem(
+  draft: EditableDraft,
+  questionId: string,
+  replacement: QuestionSummary,
+): EditableDraft {
   return {
     ...draft,
     sections: draft.sections.map((section) => ({

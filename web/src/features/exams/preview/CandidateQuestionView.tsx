@@ -1,4 +1,15 @@
-import { Badge, Group, Paper, Radio, Checkbox, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Group,
+  Paper,
+  Radio,
+  Checkbox,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { CandidateContent, CandidateQuestion, LocalizedChoice } from '@examtech/core';
 import { MathMarkdown } from '../../../components/MathMarkdown';
 import { questionTypeLabels } from '../labels';
@@ -17,7 +28,8 @@ export function CandidateQuestionView({
   number: number;
   language: string;
 }) {
-  const content: CandidateContent | undefined = question.content[language] ?? Object.values(question.content)[0];
+  const content: CandidateContent | undefined =
+    question.content[language] ?? Object.values(question.content)[0];
   if (!content) return null;
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={`Question ${number}`}>
@@ -73,23 +85,41 @@ function QuestionResponse({ question, content }: { question: CandidateQuestion; 
           mt="sm"
           maw={240}
           readOnly
-          label={question.format.integerOnly ? 'Integer answer' : `Numerical answer${question.format.decimals !== undefined ? ` (${question.format.decimals} decimal places)` : ''}`}
+          label={
+            question.format.integerOnly
+              ? 'Integer answer'
+              : `Numerical answer${question.format.decimals !== undefined ? ` (${question.format.decimals} decimal places)` : ''}`
+          }
           placeholder="Candidate types here"
         />
       );
     case 'tita':
-      return <TextInput mt="sm" maw={320} readOnly label="Type your answer" placeholder="Candidate types here" />;
+      return (
+        <TextInput mt="sm" maw={320} readOnly label="Type your answer" placeholder="Candidate types here" />
+      );
     case 'matrix_match':
       return (
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
           <MatchList title="List I" ids={question.rows.map((row) => row.id)} choices={content.rows} />
-          <MatchList title="List II" ids={question.columns.map((column) => column.id)} choices={content.columns} />
+          <MatchList
+            title="List II"
+            ids={question.columns.map((column) => column.id)}
+            choices={content.columns}
+          />
         </SimpleGrid>
       );
   }
 }
 
-function MatchList({ title, ids, choices }: { title: string; ids: string[]; choices: readonly LocalizedChoice[] | undefined }) {
+function MatchList({
+  title,
+  ids,
+  choices,
+}: {
+  title: string;
+  ids: string[];
+  choices: readonly LocalizedChoice[] | undefined;
+}) {
   return (
     <Table withTableBorder>
       <Table.Thead>

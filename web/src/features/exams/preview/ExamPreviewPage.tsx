@@ -21,7 +21,14 @@ export function ExamPreviewPage() {
 
   return (
     <>
-      <Anchor component={Link} to={`/exams/${examId}`} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor
+        component={Link}
+        to={`/exams/${examId}`}
+        size="sm"
+        mb="xs"
+        display="inline-flex"
+        style={{ alignItems: 'center', gap: 4 }}
+      >
         <IconArrowLeft size={14} /> Back to the builder
       </Anchor>
       <PageHeader
@@ -42,15 +49,19 @@ export function ExamPreviewPage() {
       />
       <QueryContent query={preview}>
         {(paper) => {
-          const languages = [...new Set(paper.sections.flatMap((s) => s.questions.flatMap((q) => Object.keys(q.content))))];
+          const languages = [
+            ...new Set(paper.sections.flatMap((s) => s.questions.flatMap((q) => Object.keys(q.content)))),
+          ];
           let number = 0;
           return (
             <Stack gap="md">
               <Alert variant="light" color="gray" icon={<IconEyeCheck size={18} />}>
                 <Text size="sm">
                   {formatMinutes(paper.durationMinutes)}
-                  {paper.lockedSections ? ', each section in its own time, no going back' : ', one timer for the whole paper'}.
-                  Answer keys and solutions are not part of what candidates receive.
+                  {paper.lockedSections
+                    ? ', each section in its own time, no going back'
+                    : ', one timer for the whole paper'}
+                  . Answer keys and solutions are not part of what candidates receive.
                 </Text>
               </Alert>
               {languages.length > 1 && (
@@ -76,13 +87,18 @@ export function ExamPreviewPage() {
                   return (
                     <Tabs.Panel key={section.id} value={section.id} pt="md">
                       <Text size="sm" c="dimmed" mb="sm">
-                        {section.questions.length} questions · {formatSignedMarks(section.scheme.correct)} correct,{' '}
-                        {formatSignedMarks(section.scheme.wrong)} wrong
+                        {section.questions.length} questions · {formatSignedMarks(section.scheme.correct)}{' '}
+                        correct, {formatSignedMarks(section.scheme.wrong)} wrong
                         {section.bestOf !== undefined ? ` · attempt any ${section.bestOf}` : ''}
                       </Text>
                       <Stack gap="sm">
                         {section.questions.map((question, index) => (
-                          <CandidateQuestionView key={question.id} question={question} number={first + index + 1} language={language} />
+                          <CandidateQuestionView
+                            key={question.id}
+                            question={question}
+                            number={first + index + 1}
+                            language={language}
+                          />
                         ))}
                       </Stack>
                     </Tabs.Panel>

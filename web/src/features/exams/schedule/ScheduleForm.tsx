@@ -50,7 +50,9 @@ function initialValues(exam: ExamDetail): ScheduleValues {
     startsAt: schedule ? toPicker(schedule.startsAt) : tomorrow,
     windowEndsAt: toPicker(schedule?.windowEndsAt),
     batchIds: exam.assignments?.batchIds ?? [],
-    studentIds: candidates.filter((candidate) => candidate.assignedDirectly).map((candidate) => candidate.userId),
+    studentIds: candidates
+      .filter((candidate) => candidate.assignedDirectly)
+      .map((candidate) => candidate.userId),
     registrationRequired: schedule?.registration.required ?? false,
     registrationDeadline: toPicker(schedule?.registration.deadline),
     capacity: schedule?.registration.capacity ?? '',
@@ -66,7 +68,9 @@ function initialValues(exam: ExamDetail): ScheduleValues {
 
 /** Names the server already told us, so chosen students show by name before any search. */
 function knownStudentNames(exam: ExamDetail): Record<string, string> {
-  return Object.fromEntries((exam.assignments?.candidates ?? []).map((candidate) => [candidate.userId, candidate.name]));
+  return Object.fromEntries(
+    (exam.assignments?.candidates ?? []).map((candidate) => [candidate.userId, candidate.name]),
+  );
 }
 
 export function ScheduleForm({ exam }: { exam: ExamDetail }) {
@@ -91,16 +95,24 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
     const schedule: ScheduleInput = {
       mode: input.mode,
       startsAt: toIso(input.startsAt) ?? '',
-      ...(input.mode === 'window' && input.windowEndsAt ? { windowEndsAt: toIso(input.windowEndsAt) ?? '' } : {}),
+      ...(input.mode === 'window' && input.windowEndsAt
+        ? { windowEndsAt: toIso(input.windowEndsAt) ?? '' }
+        : {}),
       batchIds: input.batchIds,
       studentIds: input.studentIds,
       registration: {
         required: input.registrationRequired,
-        ...(input.registrationRequired && input.registrationDeadline ? { deadline: toIso(input.registrationDeadline) ?? '' } : {}),
-        ...(input.registrationRequired && typeof input.capacity === 'number' ? { capacity: input.capacity } : {}),
+        ...(input.registrationRequired && input.registrationDeadline
+          ? { deadline: toIso(input.registrationDeadline) ?? '' }
+          : {}),
+        ...(input.registrationRequired && typeof input.capacity === 'number'
+          ? { capacity: input.capacity }
+          : {}),
       },
       accommodations: input.accommodations.flatMap((row) =>
-        row.userId ? [{ userId: row.userId, compensatoryMinutesPerHour: Number(row.minutesPerHour) || 0 }] : [],
+        row.userId
+          ? [{ userId: row.userId, compensatoryMinutesPerHour: Number(row.minutesPerHour) || 0 }]
+          : [],
       ),
     };
     save.mutate(schedule, {
@@ -180,7 +192,12 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
                   clearable
                   {...form.getInputProps('registrationDeadline')}
                 />
-                <NumberInput label="Seats" placeholder="No limit" min={1} {...form.getInputProps('capacity')} />
+                <NumberInput
+                  label="Seats"
+                  placeholder="No limit"
+                  min={1}
+                  {...form.getInputProps('capacity')}
+                />
               </SimpleGrid>
             )}
           </Stack>

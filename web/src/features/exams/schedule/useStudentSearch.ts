@@ -19,7 +19,10 @@ export function useStudentSearch(initialLabels: Record<string, string> = {}) {
   const found = students.data?.items;
   useEffect(() => {
     if (found?.length) {
-      setRemembered((current) => ({ ...current, ...Object.fromEntries(found.map((user) => [user.id, studentLabel(user)])) }));
+      setRemembered((current) => ({
+        ...current,
+        ...Object.fromEntries(found.map((user) => [user.id, studentLabel(user)])),
+      }));
     }
   }, [found]);
   const labels: Record<string, string> = {
