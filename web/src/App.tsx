@@ -5,6 +5,7 @@ import { LoginRoute, RequireRole, RequireSession } from './features/auth/guards'
 import { BatchDetailPage } from './features/batches/BatchDetailPage';
 import { BatchesPage } from './features/batches/BatchesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { LazyExamRoomPage } from './features/exam-room/lazy-page';
 import { ExamBuilderPage, ExamPreviewPage, ExamsPage, LazyPage, PracticePage } from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import {
@@ -29,6 +30,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      {/* Full screen, outside the app shell; the page checks the session itself. */}
+      <Route path="/exam/:examId" element={<LazyExamRoomPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<DashboardPage />} />
         <Route

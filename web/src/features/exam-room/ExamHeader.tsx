@@ -1,0 +1,71 @@
+import { Badge, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
+import { formatClock, type SectionClock } from './useSectionClock';
+import type { Language } from './types';
+
+const FIVE_MINUTES = 5 * 60_000;
+
+function Timer({ label, ms }: { label: string; ms: number }) {
+  return (
+    <Group gap={6} wrap="nowrap" role="timer" aria-label={label}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} ff="monospace" fz="lg" c={ms <= FIVE_MINUTES ? 'red.7' : undefined} data-testid={label === 'Time left' ? 'time-left' : 'section-time-left'}>
+        {formatClock(ms)}
+      </Text>
+    </Group>
+  );
+}
+
+export function ExamHeader({
+  examName,
+  candidateName,
+  clock,
+  pendingCount,
+  language,
+  onLanguage,
+}: {
+  examName: string;
+  candidateName: string;
+  clock: SectionClock;
+  pendingCount: number;
+  language: Language;
+  onLanguage: (language: Language) => void;
+}) {
+  return (
+    <Group justify="space-between" px="md" py="xs" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} wrap="wrap" gap="xs">
+      <div style={{ minWidth: 0 }}>
+        <Title order={1} fz="h4" lineClamp={1}>
+          {examName}
+        </Title>
+        <Text size="sm" c="dimmed">
+          Candidate: {candidateName}
+        </Text>
+      </div>
+      <Group gap="md" wrap="wrap">
+        {pendingCount === 0 ? (
+          <Badge color="teal" variant="light" tt="none" leftSection={<IconCloudCheck size={14} />} data-testid="sync-status">
+            All answers saved
+          </Badge>
+        ) : (
+          <Badge color="orange" variant="light" tt="none" leftSection={<IconCloudUp size={14} />} data-testid="sync-status">
+            {pendingCount === 1 ? '1 answer waiting to sync' : `${pendingCount} answers waiting to sync`}
+          </Badge>
+        )}
+        <SegmentedControl
+          size="xs"
+          aria-label="Question language"
+          value={language}
+          onChange={(value) => onLanguage(value)}
+          data={[
+            { value: 'en', label: 'English' },
+            { value: 'hi', label: 'हिन्दी' },
+          ]}
+        />
+        {clock.sectionRemainingMs !== null && <Timer label="Section time left" ms={clock.sectionRemainingMs} />}
+        <Timer label="Time left" ms={clock.totalRemainingMs} />
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,93 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Navigate, useParams } from 'react-router';
+import { LoadError } from '../../components/QueryStates';
+import { useSession } from '../auth/session';
+import { startExam } from './api';
+import { getDeviceId, readActiveExam, rememberActiveExam } from './device-id';
+import { useExamInfo } from './exam-info';
+import { ExamRoom } from './ExamRoom';
+import { PreExamScreen } from './PreExamScreen';
+import { ResultView } from './ResultView';
+import type { AttemptState, Language } from './types';
+import { useAttemptData, type AttemptData } from './useAttemptData';
+import { useExamSession } from './useExamSession';
+
+function FullLoader() {
+  return (
+    <Center h="100dvh">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+/** /exam/:examId — full screen, outside the app shell: pre-exam, the room, then the result. */
+export function ExamRoomPage() {
+  const { examId = '' } = useParams();
+  const session = useSession();
+  const info = useExamInfo(examId);
+  const resumeLanguage = readActiveExam(examId);
+  const [language, setLanguage] = useState<Language>((resumeLanguage as Language | null) ?? 'en');
+  const [state, setState] = useState<AttemptState | null>(null);
+  const [isStarting, setStarting] = useState(resumeLanguage !== null);
+  const [startError, setStartError] = useState<unknown>(null);
+  const hasResumed = useRef(false);
+
+  const start = (chosen: Language) => {
+    setStarting(true);
+    setStartError(null);
+    startExam(examId, getDeviceId()).then(
+      (started) => {
+        rememberActiveExam(examId, chosen);
+        setLanguage(chosen);
+        setState(started);
+      },
+      (error: unknown) => {
+        setStartError(error);
+        setStarting(false);
+      },
+    );
+  };
+
+  useEffect(() => {
+    // A reload inside the exam goes straight back in (same tab, same device id).
+    if (resumeLanguage !== null && !hasResumed.current) {
+      hasResumed.current = true;
+      start(resumeLanguage as Language);
+    }
+  });
+
+  if (session.isPending) return <FullLoader />;
+  if (!session.data) return <Navigate to="/login" replace state={{ from: `/exam/${examId}` }} />;
+  const title = info.data?.title ?? 'Exam';
+  if (state?.attempt.status === 'submitted') return <ResultView state={state} title={title} language={language} />;
+  if (state) return <LoadedRoom initial={state} candidateName={session.data.name} language={language} onLanguage={setLanguage} onSubmitted={setState} />;
+  if (isStarting && resumeLanguage !== null && !startError) return <FullLoader />;
+  return <PreExamScreen info={info.data ?? null} candidateName={session.data.name} isStarting={isStarting} startError={startError} onStart={start} />;
+}
+
+function LoadedRoom(props: { initial: AttemptState; candidateName: string; language: Language; onLanguage: (l: Language) => void; onSubmitted: (s: AttemptState) => void }) {
+  const { data, error } = useAttemptData(props.initial);
+  if (error) return <LoadError error={error} onRetry={() => window.location.reload()} />;
+  if (!data) return <FullLoader />;
+  return <LiveRoom data={data} {...props} />;
+}
+
+function LiveRoom({ data, candidateName, language, onLanguage, onSubmitted }: { data: AttemptData; candidateName: string; language: Language; onLanguage: (l: Language) => void; onSubmitted: (s: AttemptState) => void }) {
+  const session = useExamSession(data, getDeviceId());
+  const { serverState } = session;
+  useEffect(() => {
+    if (serverState.attempt.status === 'submitted') onSubmitted(serverState);
+  }, [onSubmitted, serverState]);
+  return (
+    <ExamRoom
+      session={session}
+      candidateName={candidateName}
+      language={language}
+      onLanguage={(next) => {
+        rememberActiveExam(serverState.attempt.examId, next);
+        onLanguage(next);
+      }}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import { Alert, Button, Checkbox, Container, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { MathMarkdown } from '../../components/MathMarkdown';
+import { errorMessage } from '../../lib/notify';
+import type { ExamInfo } from './exam-info';
+import { generalInstructions } from './instructions';
+import { SystemCheck } from './SystemCheck';
+import type { Language } from './types';
+import { formatClock, useServerNow } from './useSectionClock';
+
+/** Before the exam: countdown, system check, instructions with the declaration, language, Start. */
+export function PreExamScreen({
+  info,
+  candidateName,
+  isStarting,
+  startError,
+  onStart,
+}: {
+  info: ExamInfo | null;
+  candidateName: string;
+  isStarting: boolean;
+  startError: unknown;
+  onStart: (language: Language) => void;
+}) {
+  const [readingLanguage, setReadingLanguage] = useState<Language>('en');
+  const [examLanguage, setExamLanguage] = useState<Language>('en');
+  const [hasAgreed, setAgreed] = useState(false);
+  const now = useServerNow(0);
+  const startsInMs = info?.startsAt ? Date.parse(info.startsAt) - now : 0;
+  return (
+    <Container size="md" py="lg">
+      <Stack gap="md">
+        <div>
+          <Title order={1} fz="h2">
+            {info?.title ?? 'Exam'}
+          </Title>
+          <Text c="dimmed">
+            Candidate: {candidateName}
+            {info ? ` · ${info.durationMinutes} minutes${info.compensatoryMinutes ? ` + ${info.compensatoryMinutes} minutes compensatory time` : ''}` : ''}
+          </Text>
+        </div>
+        {startsInMs > 0 && (
+          <Alert color="blue" title="The exam starts in" data-testid="countdown">
+            <Text ff="monospace" fz="xl" fw={700}>
+              {formatClock(startsInMs)}
+            </Text>
+          </Alert>
+        )}
+        <Paper withBorder p="md" radius="md">
+          <Title order={2} fz="h4" mb="sm">
+            System check
+          </Title>
+          <SystemCheck />
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} fz="h4">
+              General instructions
+            </Title>
+            <SegmentedControl
+              size="xs"
+              aria-label="Instructions language"
+              value={readingLanguage}
+              onChange={(value) => setReadingLanguage(value)}
+              data={[
+                { value: 'en', label: 'English' },
+                { value: 'hi', label: 'हिन्दी' },
+              ]}
+            />
+          </Group>
+          <div lang={readingLanguage}>
+            <MathMarkdown>{generalInstructions[readingLanguage]}</MathMarkdown>
+          </div>
+        </Paper>
+        <Paper withBorder p="md" radius="md">
+          <Stack gap="sm">
+            <Select
+              label="Language of the questions (you can switch at any time)"
+              maw={320}
+              value={examLanguage}
+              allowDeselect={false}
+              onChange={(value) => setExamLanguage((value ?? 'en'))}
+              data={[
+                { value: 'en', label: 'English' },
+                { value: 'hi', label: 'हिन्दी (Hindi)' },
+              ]}
+            />
+            <Checkbox
+              checked={hasAgreed}
+              onChange={(event) => setAgreed(event.currentTarget.checked)}
+              label="I have read and understood the instructions. All computer hardware allotted to me is in proper working condition. I declare that I am not in possession of any prohibited material."
+            />
+            {startError !== null && startError !== undefined && (
+              <Alert color="red" role="alert">
+                {errorMessage(startError)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button size="md" disabled={!hasAgreed || startsInMs > 0} loading={isStarting} onClick={() => onStart(examLanguage)}>
+                {startsInMs > 0 ? 'Start (available at the start time)' : 'I am ready to begin'}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,82 @@
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PALETTE_STATES, type PaletteState } from '@examtech/core';
+import { IconCloudUp } from '@tabler/icons-react';
+import { countStates, paletteLabels } from './session-model';
+import classes from './Palette.module.css';
+
+function StateCell({ state, label, isLegend }: { state: PaletteState; label: string | number; isLegend?: boolean }) {
+  return (
+    <span className={isLegend ? classes.legendCell : undefined} data-state={state} style={isLegend ? { display: 'inline-grid', placeItems: 'center' } : undefined}>
+      {label}
+      {state === 'answered_marked_for_review' && <span className={classes.tick}>✓</span>}
+    </span>
+  );
+}
+
+/** NTA palette: one button per question in display order, the five states as colour and shape. */
+export function QuestionPalette({
+  sectionName,
+  questionIds,
+  allIds,
+  currentId,
+  stateOf,
+  pendingIds,
+  onSelect,
+}: {
+  sectionName: string;
+  questionIds: readonly string[];
+  allIds: readonly string[];
+  currentId: string;
+  stateOf: (id: string) => PaletteState;
+  pendingIds: ReadonlySet<string>;
+  onSelect: (id: string) => void;
+}) {
+  const counts = countStates(questionIds, stateOf);
+  return (
+    <Paper withBorder radius="sm" p="sm" component="nav" aria-label="Question palette">
+      <SimpleGrid cols={2} spacing={6} verticalSpacing={6} mb="sm" aria-label="Legend">
+        {PALETTE_STATES.map((state) => (
+          <Group key={state} gap={6} wrap="nowrap" data-testid={`legend-${state}`}>
+            <StateCell state={state} label={counts[state]} isLegend />
+            <Text size="xs">{paletteLabels[state]}</Text>
+          </Group>
+        ))}
+      </SimpleGrid>
+      <Stack gap={6}>
+        <Title order={3} fz="sm" bg="blue.7" c="white" px="xs" py={4}>
+          {sectionName}
+        </Title>
+        <Text size="xs" c="dimmed">
+          Choose a question
+        </Text>
+        <div className={classes.grid}>
+          {questionIds.map((id) => {
+            const state = stateOf(id);
+            const number = allIds.indexOf(id) + 1;
+            const isPending = pendingIds.has(id);
+            return (
+              <button
+                key={id}
+                type="button"
+                className={classes.cell}
+                data-state={state}
+                data-current={id === currentId || undefined}
+                aria-current={id === currentId ? 'step' : undefined}
+                aria-label={`Question ${number}, ${paletteLabels[state]}${isPending ? ', waiting to sync' : ''}`}
+                onClick={() => onSelect(id)}
+              >
+                {number}
+                {state === 'answered_marked_for_review' && <span className={classes.tick}>✓</span>}
+                {isPending && (
+                  <span className={classes.pending} aria-hidden>
+                    <IconCloudUp size={14} />
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

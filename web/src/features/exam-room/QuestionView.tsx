@@ -1,0 +1,72 @@
+import { Badge, Divider, Group, Paper, Stack, Text } from '@mantine/core';
+import type { Answer, CandidateContent, CandidateQuestion } from '@examtech/core';
+import { MathMarkdown } from '../../components/MathMarkdown';
+import { AnswerInput } from './answer-inputs/AnswerInput';
+import type { Language } from './types';
+
+const typeHints: Record<CandidateQuestion['type'], string> = {
+  mcq_single: 'Single correct option',
+  mcq_multi: 'One or more correct options',
+  numerical: 'Numerical value',
+  matrix_match: 'Match the lists',
+  assertion_reason: 'Assertion and reason',
+  tita: 'Type in the answer',
+};
+
+export function contentIn(question: { content: Readonly<Record<string, CandidateContent>> }, language: Language): CandidateContent | undefined {
+  return question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
+}
+
+/** One question: stem (Markdown + KaTeX + images), A/R statements, then the response control. */
+export function QuestionView({
+  question,
+  number,
+  language,
+  optionOrder,
+  answer,
+  rejection,
+  onAnswer,
+}: {
+  question: CandidateQuestion;
+  number: number;
+  language: Language;
+  optionOrder: readonly string[] | undefined;
+  answer: Answer | null;
+  rejection: string | undefined;
+  onAnswer: (answer: Answer | null) => void;
+}) {
+  const content = contentIn(question, language);
+  if (!content) return null;
+  return (
+    <Paper withBorder radius="sm" p="md" component="article" aria-label={`Question ${number}`}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={700}>Question {number}</Text>
+        <Badge variant="light" tt="none">
+          {typeHints[question.type]}
+        </Badge>
+      </Group>
+      <Divider mb="sm" />
+      <Stack gap="sm" lang={language}>
+        <MathMarkdown>{content.stem}</MathMarkdown>
+        {question.type === 'assertion_reason' && (
+          <Stack gap={4}>
+            <Text fw={600} size="sm">
+              Assertion (A):
+            </Text>
+            <MathMarkdown>{content.assertion ?? ''}</MathMarkdown>
+            <Text fw={600} size="sm">
+              Reason (R):
+            </Text>
+            <MathMarkdown>{content.reason ?? ''}</MathMarkdown>
+          </Stack>
+        )}
+        <AnswerInput question={question} content={content} optionOrder={optionOrder} answer={answer} onChange={onAnswer} />
+        {rejection && (
+          <Text c="red" size="sm" role="alert">
+            {rejection}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

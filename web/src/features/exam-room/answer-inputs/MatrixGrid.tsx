@@ -1,0 +1,77 @@
+import { Checkbox, SimpleGrid, Table, Text } from '@mantine/core';
+import type { ChoiceSpec, LocalizedChoice } from '@examtech/core';
+import { MathMarkdown } from '../../../components/MathMarkdown';
+
+const textOf = (choices: readonly LocalizedChoice[] | undefined, id: string) => choices?.find((c) => c.id === id)?.text ?? '';
+
+/** List I and List II, then a grid of checkboxes: row x column. */
+export function MatrixGrid({
+  rows,
+  columns,
+  rowText,
+  columnText,
+  matches,
+  allowMultiplePerRow,
+  onChange,
+}: {
+  rows: readonly ChoiceSpec[];
+  columns: readonly ChoiceSpec[];
+  rowText: readonly LocalizedChoice[] | undefined;
+  columnText: readonly LocalizedChoice[] | undefined;
+  matches: Readonly<Record<string, readonly string[]>>;
+  allowMultiplePerRow: boolean;
+  onChange: (matches: Record<string, string[]>) => void;
+}) {
+  const toggle = (rowId: string, columnId: string) => {
+    const current = matches[rowId] ?? [];
+    const next = current.includes(columnId) ? current.filter((c) => c !== columnId) : allowMultiplePerRow ? [...current, columnId] : [columnId];
+    onChange({ ...Object.fromEntries(Object.entries(matches).map(([k, v]) => [k, [...v]])), [rowId]: next });
+  };
+  return (
+    <>
+      <SimpleGrid cols={2} mb="sm">
+        {[
+          { title: 'List I', ids: rows, choices: rowText },
+          { title: 'List II', ids: columns, choices: columnText },
+        ].map((list) => (
+          <div key={list.title}>
+            <Text fw={600} size="sm" mb={4}>
+              {list.title}
+            </Text>
+            {list.ids.map(({ id }) => (
+              <Text key={id} size="sm" component="div">
+                <b>{id.toUpperCase()}.</b> <MathMarkdown inline>{textOf(list.choices, id)}</MathMarkdown>
+              </Text>
+            ))}
+          </div>
+        ))}
+      </SimpleGrid>
+      <Table withTableBorder withColumnBorders w="auto" aria-label="Match grid">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            {columns.map(({ id }) => (
+              <Table.Th key={id}>{id.toUpperCase()}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map(({ id: rowId }) => (
+            <Table.Tr key={rowId}>
+              <Table.Th>{rowId.toUpperCase()}</Table.Th>
+              {columns.map(({ id: columnId }) => (
+                <Table.Td key={columnId}>
+                  <Checkbox
+                    aria-label={`${rowId.toUpperCase()} matches ${columnId.toUpperCase()}`}
+                    checked={(matches[rowId] ?? []).includes(columnId)}
+                    onChange={() => toggle(rowId, columnId)}
+                  />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+// The exam room (socket client, IndexedDB journal) loads only when a candidate opens an exam.
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+
+const ExamRoomPage = lazy(() => import('./ExamRoomPage').then((module) => ({ default: module.ExamRoomPage })));
+
+export function LazyExamRoomPage() {
+  return (
+    <Suspense
+      fallback={
+        <Center h="100dvh">
+          <Loader aria-label="Loading" />
+        </Center>
+      }
+    >
+      <ExamRoomPage />
+    </Suspense>
+  );
+}

@@ -1,0 +1,179 @@
+// Sends journalled saves to the server: over Socket.IO when connected (ack = committed), over HTTP
+// when not, retrying with backoff while offline. A save leaves the pending set only when the server
+// acknowledged that seq (saved/superseded) or refused it for good (rejected).
+import { io, type Socket } from 'socket.io-client';
+import { postSaves } from './api';
+import { settleJournal, writeJournal, type JournalEntry } from './journal';
+import type { AttemptState, SavedAnswer, SaveResult } from './types';
+
+export interface SyncSnapshot {
+  pendingIds: ReadonlySet<string>;
+  isOnline: boolean;
+  isDeviceReplaced: boolean;
+  /** Question id -> rejection code of its last refused save. */
+  rejections: Readonly<Record<string, string>>;
+}
+
+const MAX_BATCH = 500;
+const ACK_TIMEOUT_MS = 8_000;
+const MAX_RETRY_MS = 15_000;
+
+export class AttemptSync {
+  private readonly pending = new Map<string, JournalEntry>();
+  private readonly rejections: Record<string, string> = {};
+  private socket: Socket | null = null;
+  private isSending = false;
+  private hasMoreToSend = false;
+  private hasHttpFailed = false;
+  private isReplaced = false;
+  private retryMs = 1_000;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly attemptId: string,
+    private readonly deviceId: string,
+    private readonly onChange: (snapshot: SyncSnapshot) => void,
+    private readonly onServerState: (state: AttemptState) => void,
+  ) {}
+
+  start(unsent: JournalEntry[]): void {
+    for (const entry of unsent) this.pending.set(entry.questionId, entry);
+    const socket = io({ transports: ['websocket', 'polling'], reconnectionDelay: 1_000, reconnectionDelayMax: 10_000 });
+    this.socket = socket;
+    socket.on('connect', () => {
+      socket.emit('attempt:join', { attemptId: this.attemptId }, (reply: AttemptState | { error: string }) => {
+        if ('attempt' in reply) this.onServerState(reply);
+      });
+      this.retryMs = 1_000;
+      this.flushSoon();
+    });
+    socket.on('disconnect', () => this.emitChange());
+    socket.on('attempt:device-replaced', (event: { deviceId: string }) => {
+      if (event.deviceId !== this.deviceId) this.markReplaced();
+    });
+    window.addEventListener('online', this.handleOnline);
+    window.addEventListener('offline', this.handleOffline);
+    this.emitChange();
+    this.flushSoon();
+  }
+
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    window.removeEventListener('online', this.handleOnline);
+    window.removeEventListener('offline', this.handleOffline);
+    this.socket?.close();
+    this.socket = null;
+  }
+
+  /** Journals a save first (it survives a crash from here on), then sends it. */
+  async record(save: SavedAnswer): Promise<void> {
+    if (this.isReplaced) return;
+    const entry: JournalEntry = { ...save, attemptId: this.attemptId, isPending: true };
+    this.pending.set(save.questionId, entry);
+    this.emitChange();
+    try {
+      await writeJournal(entry);
+    } catch {
+      // IndexedDB refused (private mode, quota): the save still goes out from memory.
+    }
+    this.flushSoon();
+  }
+
+  /** Sends whatever is pending now; resolves when this round is acknowledged or has failed. */
+  async flush(): Promise<void> {
+    if (this.isSending) {
+      this.hasMoreToSend = true;
+      return;
+    }
+    if (this.pending.size === 0 || this.isReplaced || !navigator.onLine) return;
+    this.isSending = true;
+    try {
+      const saves = [...this.pending.values()].slice(0, MAX_BATCH).map(toSave);
+      await this.applyResults(await this.send(saves));
+      this.hasHttpFailed = false;
+      this.retryMs = 1_000;
+    } catch {
+      this.hasHttpFailed = true;
+      this.scheduleRetry();
+    } finally {
+      this.isSending = false;
+      this.emitChange();
+    }
+    if (this.hasMoreToSend || (this.pending.size > 0 && !this.hasHttpFailed)) {
+      this.hasMoreToSend = false;
+      await this.flush();
+    }
+  }
+
+  snapshot(): SyncSnapshot {
+    const isOnline = navigator.onLine && (this.socket?.connected === true || !this.hasHttpFailed);
+    return { pendingIds: new Set(this.pending.keys()), isOnline, isDeviceReplaced: this.isReplaced, rejections: { ...this.rejections } };
+  }
+
+  private async send(saves: SavedAnswer[]): Promise<SaveResult[]> {
+    const socket = this.socket;
+    if (socket?.connected) {
+      try {
+        const reply = (await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('answer:save', { attemptId: this.attemptId, deviceId: this.deviceId, saves })) as { results?: SaveResult[]; error?: string };
+        if (reply.results) return reply.results;
+      } catch {
+        // No ack in time: the same saves go over HTTP; seq makes the duplicate harmless.
+      }
+    }
+    return (await postSaves(this.attemptId, this.deviceId, saves)).results;
+  }
+
+  private async applyResults(results: SaveResult[]): Promise<void> {
+    for (const result of results) {
+      if (result.status === 'rejected' && result.code === 'DEVICE_REPLACED') {
+        this.markReplaced();
+        return;
+      }
+      const entry = this.pending.get(result.questionId);
+      if (result.status === 'rejected') this.rejections[result.questionId] = result.code ?? 'REJECTED';
+      else delete this.rejections[result.questionId];
+      if (entry?.seq === result.seq) this.pending.delete(result.questionId);
+      await settleJournal(this.attemptId, result.questionId, result.seq);
+    }
+  }
+
+  private markReplaced(): void {
+    this.isReplaced = true;
+    this.stop();
+    this.emitChange();
+  }
+
+  private flushSoon(): void {
+    // Fire-and-forget by design: failures are caught inside flush and retried with backoff.
+    void this.flush();
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.flushSoon(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+  }
+
+  private readonly handleOnline = () => {
+    this.retryMs = 1_000;
+    this.socket?.connect();
+    this.flushSoon();
+  };
+
+  private readonly handleOffline = () => {
+    // A dead network can leave the socket looking connected for a while; drop it so saves wait in the journal.
+    this.socket?.disconnect();
+    this.emitChange();
+  };
+
+  private emitChange(): void {
+    this.onChange(this.snapshot());
+  }
+}
+
+function toSave(entry: JournalEntry): SavedAnswer {
+  const { questionId, answer, state, seq, visits, timeSpentMs } = entry;
+  return { questionId, answer, state, seq, visits, timeSpentMs };
+}

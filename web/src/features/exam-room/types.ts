@@ -1,0 +1,48 @@
+import type { Answer, AttemptPaper, AttemptScore, CandidatePaper, PaletteState, Question } from '@examtech/core';
+
+export interface SavedAnswer {
+  questionId: string;
+  answer: Answer | null;
+  state: PaletteState;
+  seq: number;
+  visits: number;
+  timeSpentMs: number;
+}
+
+export interface AttemptState {
+  attempt: {
+    id: string;
+    examId: string;
+    status: 'prepared' | 'in_progress' | 'submitted';
+    startedAt: string | null;
+    deadlineAt: string | null;
+    serverNow: string;
+    time: { phase: string; openSectionId: string | null; sectionRemainingMs: number; totalRemainingMs: number } | null;
+    sections: { sectionId: string; opensAt: string; closesAt: string }[];
+    submittedAt: string | null;
+    submitReason: 'candidate' | 'deadline' | null;
+  };
+  answers: SavedAnswer[];
+}
+
+export interface PaperResponse {
+  paper: CandidatePaper;
+  order: AttemptPaper;
+}
+
+export type SaveStatus = 'saved' | 'superseded' | 'rejected';
+
+export interface SaveResult {
+  questionId: string;
+  seq: number;
+  status: SaveStatus;
+  code?: string;
+}
+
+export interface AttemptResult {
+  score: AttemptScore | null;
+  totalMarks: string | null;
+  questions: { sectionId: string; question: Question; answer: Answer | null; state: PaletteState }[];
+}
+
+export type Language = 'en' | 'hi';

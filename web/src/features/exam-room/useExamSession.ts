@@ -1,0 +1,192 @@
+// The exam room's live state: answers (journalled and synced), the current question with visits and
+// time spent, NTA button semantics, locked sections and the server's deadline.
+import { isAnswerEmpty, type Answer, type PaletteState } from '@examtech/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fetchState, submitAttempt } from './api';
+import { rememberQuestion } from './journal';
+import { orderPaper } from './session-model';
+import { AttemptSync, type SyncSnapshot } from './socket-sync';
+import type { AttemptState, SavedAnswer } from './types';
+import type { AttemptData } from './useAttemptData';
+import { useSectionClock } from './useSectionClock';
+
+type Committed = { answer: Answer | null; state: PaletteState };
+const isMarked = (state: PaletteState | undefined) => state === 'marked_for_review' || state === 'answered_marked_for_review';
+const isSaved = (state: PaletteState) => state === 'answered' || isMarked(state);
+const sameAnswer = (a: Answer | null, b: Answer | null) => JSON.stringify(a) === JSON.stringify(b);
+
+export function useExamSession(data: AttemptData, deviceId: string) {
+  const attemptId = data.state.attempt.id;
+  const sections = useMemo(() => orderPaper(data.paper), [data.paper]);
+  const questionIds = useMemo(() => sections.flatMap((s) => s.questions.map((q) => q.id)), [sections]);
+  const sectionOf = useMemo(() => new Map(sections.flatMap((s) => s.questions.map((q) => [q.id, s.section.id] as const))), [sections]);
+  const [serverState, setServerState] = useState<AttemptState>(data.state);
+  const clock = useSectionClock(data.paper.paper.lockedSections, serverState, data.offsetMs);
+
+  const responsesRef = useRef<Record<string, SavedAnswer>>(data.responses);
+  const committedRef = useRef<Record<string, Committed>>(
+    Object.fromEntries(Object.values(data.responses).filter((r) => isSaved(r.state)).map((r) => [r.questionId, { answer: r.answer, state: r.state }])),
+  );
+  const seqRef = useRef(data.lastSeq);
+  const [, setVersion] = useState(0);
+  const [sync, setSync] = useState<SyncSnapshot>({ pendingIds: new Set(), isOnline: true, isDeviceReplaced: false, rejections: {} });
+  const syncRef = useRef<AttemptSync | null>(null);
+
+  useEffect(() => {
+    const engine = new AttemptSync(attemptId, deviceId, setSync, setServerState);
+    engine.start(data.unsent);
+    syncRef.current = engine;
+    return () => engine.stop();
+  }, [attemptId, deviceId, data.unsent]);
+
+  const firstOpenQuestion = useCallback(
+    () => sections.find((s) => clock.isSectionOpen(s.section.id))?.questions[0]?.id ?? questionIds[0] ?? '',
+    [sections, clock, questionIds],
+  );
+  const [currentId, setCurrentId] = useState<string>(() => {
+    const resume = data.resumeQuestionId;
+    return resume && sectionOf.has(resume) && clock.isSectionOpen(sectionOf.get(resume) ?? '') ? resume : firstOpenQuestion();
+  });
+  const enteredAtRef = useRef(Date.now());
+
+  const put = useCallback((save: SavedAnswer, isLocalOnly = false) => {
+    responsesRef.current = { ...responsesRef.current, [save.questionId]: save };
+    setVersion((v) => v + 1);
+    if (!isLocalOnly) void syncRef.current?.record(save); // record never rejects; it retries on its own
+  }, []);
+
+  const buildSave = useCallback(
+    (questionId: string, answer: Answer | null, state: PaletteState): SavedAnswer => {
+      const previous = responsesRef.current[questionId];
+      const now = Date.now();
+      const extra = questionId === currentId ? now - enteredAtRef.current : 0;
+      if (questionId === currentId) enteredAtRef.current = now;
+      seqRef.current += 1;
+      return { questionId, answer, state, seq: seqRef.current, visits: previous?.visits ?? 1, timeSpentMs: (previous?.timeSpentMs ?? 0) + extra };
+    },
+    [currentId],
+  );
+
+  /** Leaves the current question (recording its time, undoing unsaved edits of a saved answer) and enters another. */
+  const goTo = useCallback(
+    (targetId: string, hasJustSaved = false) => {
+      const leaving = currentId;
+      if (!hasJustSaved && clock.isSectionOpen(sectionOf.get(leaving) ?? '')) {
+        const current = responsesRef.current[leaving];
+        const committed = committedRef.current[leaving];
+        const keep = committed && !sameAnswer(committed.answer, current?.answer ?? null) ? committed : null;
+        const answer = keep ? keep.answer : (current?.answer ?? null);
+        const state = keep ? keep.state : current && current.state !== 'not_visited' ? current.state : 'not_answered';
+        put(buildSave(leaving, answer, state));
+      }
+      if (targetId === leaving) return;
+      const target = responsesRef.current[targetId];
+      put(
+        {
+          questionId: targetId,
+          answer: target?.answer ?? null,
+          state: !target || target.state === 'not_visited' ? 'not_answered' : target.state,
+          seq: target?.seq ?? 0,
+          visits: (target?.visits ?? 0) + 1,
+          timeSpentMs: target?.timeSpentMs ?? 0,
+        },
+        true,
+      );
+      enteredAtRef.current = Date.now();
+      setCurrentId(targetId);
+      void rememberQuestion(attemptId, targetId).catch(() => undefined); // only a resume hint
+    },
+    [attemptId, buildSave, clock, currentId, put, sectionOf],
+  );
+
+  const neighbour = useCallback(
+    (step: 1 | -1) => {
+      const sectionId = sectionOf.get(currentId);
+      const ids = questionIds.filter((id) => !clock.isLocked || sectionOf.get(id) === sectionId);
+      return ids[ids.indexOf(currentId) + step];
+    },
+    [clock.isLocked, currentId, questionIds, sectionOf],
+  );
+
+  const saveWith = useCallback(
+    (mark: boolean) => {
+      const answer = responsesRef.current[currentId]?.answer ?? null;
+      const hasAnswer = !isAnswerEmpty(answer);
+      const state: PaletteState = mark ? (hasAnswer ? 'answered_marked_for_review' : 'marked_for_review') : hasAnswer ? 'answered' : 'not_answered';
+      committedRef.current[currentId] = { answer, state };
+      put(buildSave(currentId, hasAnswer ? answer : null, state));
+      goTo(neighbour(1) ?? currentId, true);
+    },
+    [buildSave, currentId, goTo, neighbour, put],
+  );
+
+  // A locked section that closes moves the candidate on; they never return to it.
+  useEffect(() => {
+    const sectionId = sectionOf.get(currentId);
+    if (sectionId && !clock.isSectionOpen(sectionId)) {
+      const next = firstOpenQuestion();
+      if (next !== currentId) goTo(next, true);
+    }
+  }, [clock, currentId, firstOpenQuestion, goTo, sectionOf]);
+
+  // At zero the server submits; wait for its word before saying so.
+  const isTimeUp = clock.totalRemainingMs <= 0 && serverState.attempt.status !== 'submitted';
+  useEffect(() => {
+    if (!isTimeUp) return;
+    void syncRef.current?.flush();
+    const timer = setInterval(() => {
+      fetchState(attemptId).then(setServerState, () => undefined);
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [attemptId, isTimeUp]);
+
+  const submit = useCallback(async () => {
+    const current = responsesRef.current[currentId];
+    put(buildSave(currentId, current?.answer ?? null, current && current.state !== 'not_visited' ? current.state : 'not_answered'));
+    await syncRef.current?.flush();
+    setServerState(await submitAttempt(attemptId));
+  }, [attemptId, buildSave, currentId, put]);
+
+  const responses = responsesRef.current;
+  const stateOf = (id: string): PaletteState => responses[id]?.state ?? 'not_visited';
+  return {
+    title: data.paper.paper.name,
+    optionOrder: data.paper.order.optionOrder,
+    sections,
+    currentId,
+    currentSectionId: sectionOf.get(currentId) ?? '',
+    responses,
+    stateOf,
+    sync,
+    clock,
+    serverState,
+    isTimeUp,
+    hasPrevious: neighbour(-1) !== undefined,
+    hasNext: neighbour(1) !== undefined,
+    setAnswer: (answer: Answer | null) => {
+      const previous = responses[currentId]?.state;
+      const empty = isAnswerEmpty(answer);
+      const state: PaletteState = isMarked(previous) ? (empty ? 'marked_for_review' : 'answered_marked_for_review') : 'not_answered';
+      put(buildSave(currentId, answer, state));
+    },
+    saveAndNext: () => saveWith(false),
+    saveAndMark: () => saveWith(true),
+    markAndNext: () => saveWith(true),
+    clearResponse: () => {
+      delete committedRef.current[currentId];
+      put(buildSave(currentId, null, 'not_answered'));
+    },
+    goTo: (id: string) => goTo(id),
+    goBack: () => {
+      const previous = neighbour(-1);
+      if (previous) goTo(previous);
+    },
+    goNext: () => {
+      const next = neighbour(1);
+      if (next) goTo(next);
+    },
+    submit,
+  };
+}
+
+export type ExamSession = ReturnType<typeof useExamSession>;
