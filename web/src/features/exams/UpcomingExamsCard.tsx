@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -54,6 +55,9 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
             {exam.compensatoryMinutes > 0 ? ` + ${exam.compensatoryMinutes} min extra time` : ''}
           </Text>
         </div>
+        <Button size="xs" variant="light" component={Link} to={`/exam/${exam.id}`} aria-label={`Open ${exam.title}`}>
+          Open
+        </Button>
         {registration.required &&
           (registration.registered ? (
             <Badge color="teal" variant="light" tt="none">

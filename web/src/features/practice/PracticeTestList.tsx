@@ -1,4 +1,5 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconClock, IconListNumbers, IconPencil } from '@tabler/icons-react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
@@ -27,9 +28,14 @@ export function PracticeTestList() {
           <Stack gap="xs" data-testid="practice-tests">
             {items.map((test) => (
               <Paper key={test.id} withBorder radius="md" p="md">
-                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {test.title}
-                </Text>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {test.title}
+                  </Text>
+                  <Button size="xs" component={Link} to={`/exam/${test.id}`} aria-label={`Start ${test.title}`}>
+                    Start
+                  </Button>
+                </Group>
                 <Group gap="md" mt={4} c="dimmed">
                   <Group gap={4}>
                     <IconListNumbers size={14} />
