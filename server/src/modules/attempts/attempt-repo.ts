@@ -48,6 +48,8 @@ export async function listAnswers(db: Conn, attemptId: string): Promise<AnswerRo
 
 export type AnswerWrite = {
   attemptId: string;
+  /** The device that sent it: only the attempt's active device may write. */
+  deviceId: string;
   questionId: string;
   answer: unknown;
   state: string;
@@ -66,13 +68,16 @@ export type AnswerWrite = {
 export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: number): Promise<('saved' | 'superseded' | 'closed')[]> {
   const ids = [...new Set(writes.map((w) => w.attemptId))];
   const open = await tx
-    .select({ id: attempts.id, deadlineAt: attempts.deadlineAt })
+    .select({ id: attempts.id, deadlineAt: attempts.deadlineAt, activeDeviceId: attempts.activeDeviceId })
     .from(attempts)
     .where(and(inArray(attempts.id, ids), eq(attempts.status, 'in_progress')))
     .for('share');
-  const deadlines = new Map(open.map((a) => [a.id, a.deadlineAt?.getTime() ?? 0]));
+  const byId = new Map(open.map((a) => [a.id, a]));
   const now = Date.now();
-  const isOpen = (w: AnswerWrite) => (deadlines.get(w.attemptId) ?? 0) + graceMs > now;
+  const isOpen = (w: AnswerWrite) => {
+    const attempt = byId.get(w.attemptId);
+    return !!attempt && (attempt.deadlineAt?.getTime() ?? 0) + graceMs > now && (!attempt.activeDeviceId || attempt.activeDeviceId === w.deviceId);
+  };
   // Within one batch keep only the newest save per question: one row cannot be updated twice in one statement.
   const newest = new Map<string, AnswerWrite>();
   for (const w of writes.filter(isOpen)) {
@@ -81,11 +86,12 @@ export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: numbe
     if (!current || current.seq < w.seq) newest.set(key, w);
   }
   const stored = new Set<string>();
-  const rows = [...newest.values()];
+  // A fixed lock order (attempt, question) keeps concurrent batches from deadlocking on the same rows.
+  const rows = [...newest.values()].sort((a, b) => a.attemptId.localeCompare(b.attemptId) || a.questionId.localeCompare(b.questionId));
   if (rows.length > 0) {
     const result = await tx
       .insert(attemptAnswers)
-      .values(rows.map((w) => ({ ...w, answer: w.answer ?? null, savedAt: new Date() })))
+      .values(rows.map(({ deviceId: _deviceId, ...w }) => ({ ...w, answer: w.answer ?? null, savedAt: new Date() })))
       .onConflictDoUpdate({
         target: [attemptAnswers.attemptId, attemptAnswers.questionId],
         set: {

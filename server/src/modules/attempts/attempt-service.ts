@@ -46,8 +46,23 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
   const { db } = deps.database;
   const committer = createGroupCommitter<repo.AnswerWrite, 'saved' | 'superseded' | 'closed'>({
     maxBatch: 500,
+    concurrency: 4,
     commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS)),
   });
+
+  // Saves read the attempt from a short-lived cache: the commit re-checks status, deadline and device
+  // under a row lock, so a stale entry can only delay a rejection, never accept a save it should not.
+  const attemptCache = new Map<string, { attempt: repo.AttemptRow; expiresAt: number }>();
+  deps.events.on('attempt.deviceChanged', ({ attemptId }) => attemptCache.delete(attemptId));
+
+  async function loadOwnAttemptCached(actor: Actor, attemptId: string) {
+    const cached = attemptCache.get(attemptId);
+    if (cached && cached.expiresAt > Date.now() && cached.attempt.userId === actor.userId) return cached.attempt;
+    const attempt = await loadOwnAttempt(actor, attemptId);
+    if (attemptCache.size > 50_000) attemptCache.clear();
+    attemptCache.set(attemptId, { attempt, expiresAt: Date.now() + 2000 });
+    return attempt;
+  }
 
   async function loadOwnAttempt(actor: Actor, attemptId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
@@ -177,7 +192,7 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
 
     /** Validates each save, then commits it through the group committer; resolves after commit. */
     async saveAnswers(actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]): Promise<SaveResult[]> {
-      const attempt = await loadOwnAttempt(actor, attemptId);
+      const attempt = await loadOwnAttemptCached(actor, attemptId);
       if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) {
         return saves.map((s) => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code: 'DEVICE_REPLACED' }));
       }
@@ -196,6 +211,7 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
           if (!decision.isAllowed) return reject(decision.reason);
           const status = await committer.submit({
             attemptId,
+            deviceId,
             questionId: save.questionId,
             answer: save.answer,
             state: save.state,
@@ -204,7 +220,11 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
             visits: save.visits ?? 0,
             timeSpentMs: save.timeSpentMs ?? 0,
           });
-          return status === 'closed' ? reject('EXAM_OVER') : { questionId: save.questionId, seq: save.seq, status };
+          if (status === 'closed') {
+            attemptCache.delete(attemptId);
+            return reject('ATTEMPT_CLOSED');
+          }
+          return { questionId: save.questionId, seq: save.seq, status };
         }),
       );
     },

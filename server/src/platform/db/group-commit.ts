@@ -1,8 +1,9 @@
 /**
- * Group commit: callers submit items one at a time; while one batch is being committed, new
- * items queue up and go together in the next batch. At low load a save is committed at once;
- * under load one transaction carries many saves, so throughput rises with load while each
- * caller's promise still resolves only after its own batch has committed.
+ * Group commit: callers submit items one at a time; while a batch is being committed, new items
+ * queue up and go together in a following batch. At low load a save is committed at once; under
+ * load one transaction carries many saves, so throughput rises with load while each caller's
+ * promise still resolves only after its own batch has committed. Up to `concurrency` batches are
+ * in flight so the database's round trips overlap.
  */
 export type GroupCommitter<T, R> = {
   submit(item: T): Promise<R>;
@@ -16,29 +17,31 @@ export function createGroupCommitter<T, R>(options: {
   /** Commits the batch in one transaction and returns one result per item, in order. */
   commit: (items: T[]) => Promise<R[]>;
   maxBatch: number;
+  concurrency?: number;
 }): GroupCommitter<T, R> {
+  const concurrency = options.concurrency ?? 1;
   let queue: Pending<T, R>[] = [];
-  let running: Promise<void> | null = null;
+  const running = new Set<Promise<void>>();
 
-  async function run(): Promise<void> {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, options.maxBatch);
-      queue = queue.slice(batch.length);
-      try {
-        const results = await options.commit(batch.map((p) => p.item));
-        batch.forEach((p, i) => p.resolve(results[i] as R));
-      } catch (err) {
-        batch.forEach((p) => p.reject(err));
-      }
+  async function flush(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const results = await options.commit(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i] as R));
+    } catch (err) {
+      batch.forEach((p) => p.reject(err));
     }
   }
 
   function kick(): void {
-    if (running) return;
-    running = run().finally(() => {
-      running = null;
-      if (queue.length > 0) kick();
-    });
+    while (queue.length > 0 && running.size < concurrency) {
+      const batch = queue.slice(0, options.maxBatch);
+      queue = queue.slice(batch.length);
+      const task: Promise<void> = flush(batch).finally(() => {
+        running.delete(task);
+        kick();
+      });
+      running.add(task);
+    }
   }
 
   return {
@@ -49,7 +52,7 @@ export function createGroupCommitter<T, R>(options: {
       });
     },
     async drain() {
-      while (running) await running;
+      while (running.size > 0 || queue.length > 0) await Promise.race(running);
     },
   };
 }
