@@ -96,7 +96,7 @@ export function createSyllabusService(
     instituteId: string,
     paths: SyllabusPath[],
     level: 0 | 1 | 2,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const nodes = await repo.listNodes(conn, instituteId);
     const index = indexBySibling(nodes);
     const kind = (['subject', 'chapter', 'topic'] as const)[level];
@@ -120,7 +120,6 @@ export function createSyllabusService(
     // Another import may create the same node concurrently: skip it and use theirs on re-read.
     await repo.insertNodes(conn, [...planned.values()], { skipTaken: true });
     await repo.unarchiveNodes(conn, [...toUnarchive]);
-    return planned.size > 0 || toUnarchive.size > 0;
   }
 
   return {
