@@ -116,9 +116,7 @@ export function CreatePracticeForm() {
       <Text size="sm" c="dimmed" mb="md">
         Questions you have not practised yet come first. Results appear as soon as you submit.
       </Text>
-      {syllabus.isError ? (
-        <LoadError error={syllabus.error} onRetry={() => void syllabus.refetch()} />
-      ) : (
+      {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <SegmentedControl
@@ -127,7 +125,10 @@ export function CreatePracticeForm() {
               fullWidth
               {...form.getInputProps('scope')}
             />
-            {values.scope === 'chapter' && (
+            {syllabus.isError && values.scope !== 'template' && (
+              <LoadError error={syllabus.error} onRetry={() => void syllabus.refetch()} />
+            )}
+            {values.scope === 'chapter' && !syllabus.isError && (
               <MultiSelect
                 label="Chapters"
                 placeholder={values.chapterIds.length ? undefined : 'Search chapters'}
@@ -137,7 +138,7 @@ export function CreatePracticeForm() {
                 {...form.getInputProps('chapterIds')}
               />
             )}
-            {values.scope === 'subject' && (
+            {values.scope === 'subject' && !syllabus.isError && (
               <MultiSelect
                 label="Subjects"
                 placeholder={values.subjectIds.length ? undefined : 'Pick subjects'}
@@ -188,7 +189,7 @@ export function CreatePracticeForm() {
             </Button>
           </Stack>
         </form>
-      )}
+      }
       {created && (
         <Alert
           mt="md"
