@@ -147,6 +147,24 @@ describe('question bank', () => {
     expect(await page.locator('.katex').count()).toBeGreaterThan(4);
     await shoot(page, 'question-desktop');
 
+    // Editing makes version 2, with the change note in the history.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: 'Edit question' }).waitFor();
+    await page
+      .getByRole('textbox', { name: 'हिन्दी (Hindi) solution', exact: true })
+      .fill('$\\int_0^1 x^2\\,dx = \\frac{1}{3}$');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    const noteDialog = page.getByRole('dialog', { name: 'Save a new version' });
+    await noteDialog.getByRole('textbox', { name: 'What changed?' }).fill('Added the Hindi solution');
+    await noteDialog.getByRole('button', { name: 'Save version 2' }).click();
+    await page.getByRole('button', { name: 'View version 2' }).waitFor();
+    await page.getByText('Added the Hindi solution').waitFor();
+    await page.getByRole('button', { name: 'View version 1' }).click();
+    const versionDialog = page.getByRole('dialog', { name: 'Version 1' });
+    await expect.poll(() => versionDialog.locator('.katex').count()).toBeGreaterThan(4);
+    await shoot(page, 'version-desktop');
+    await page.keyboard.press('Escape');
+
     // Import: the template's layout, one good row and two bad ones.
     await page
       .getByRole('navigation', { name: 'Main navigation' })
@@ -244,6 +262,19 @@ describe('question bank', () => {
       await expect.poll(() => page.getByText('3 questions', { exact: true }).isVisible()).toBe(true);
     }
     await shoot(page, 'search-desktop');
+
+    // Bulk action on the selection: tag all three found questions at once.
+    await page.getByRole('checkbox', { name: 'Select all questions on this page' }).check();
+    await page.getByText('3 questions selected').waitFor();
+    await shoot(page, 'bulk-desktop');
+    await page.getByRole('button', { name: 'Add tags' }).click();
+    const tagDialog = page.getByRole('dialog', { name: 'Add tags' });
+    await tagDialog.getByRole('combobox', { name: 'Tags' }).fill('pendulum-set');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // closes the suggestions over the button
+    await tagDialog.getByRole('button', { name: 'Add tags' }).click();
+    await page.getByText('3 questions tagged').waitFor();
+    await expect.poll(() => table.getByText('pendulum-set').count()).toBe(3);
 
     // A reload keeps the filter.
     await page.reload();

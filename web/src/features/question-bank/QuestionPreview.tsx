@@ -6,6 +6,7 @@ import {
 } from '@examtech/core';
 import {
   Alert,
+  Badge,
   Box,
   Divider,
   Group,
@@ -37,10 +38,13 @@ const statementLabels: Record<string, [string, string]> = {
 function ChoiceRows({
   choices,
   correct,
+  fixed = [],
   list,
 }: {
   choices: LocalizedChoice[];
   correct: readonly string[];
+  /** Options that never move when shuffled; marked for teachers only. */
+  fixed?: readonly string[];
   list: 'options' | 'rows' | 'columns';
 }) {
   return (
@@ -64,6 +68,11 @@ function ChoiceRows({
               <Box style={{ flex: 1, minWidth: 0 }}>
                 <MathMarkdown inline>{choice.text}</MathMarkdown>
               </Box>
+              {fixed.includes(choice.id) && (
+                <Badge size="xs" variant="outline" color="gray" tt="none">
+                  fixed position
+                </Badge>
+              )}
               {isCorrect && (
                 <ThemeIcon size="sm" color="teal" radius="xl" aria-label="Correct">
                   <IconCheck size={12} />
@@ -98,7 +107,14 @@ export function QuestionPreview({ question, language, showAnswer = false }: Ques
     <Stack gap="sm" lang={language} data-testid={`preview-${language}`}>
       <MathMarkdown>{content.stem}</MathMarkdown>
       {(question.type === 'mcq_single' || question.type === 'mcq_multi') && (
-        <ChoiceRows choices={[...(content.options ?? [])]} correct={correct} list="options" />
+        <ChoiceRows
+          choices={[...(content.options ?? [])]}
+          correct={correct}
+          fixed={
+            showAnswer ? question.options.filter((option) => option.fixed).map((option) => option.id) : []
+          }
+          list="options"
+        />
       )}
       {question.type === 'matrix_match' && (
         <SimpleGrid cols={2} spacing="sm">
