@@ -50,8 +50,9 @@ export function ExamRoomPage() {
   };
 
   useEffect(() => {
-    // A reload inside the exam goes straight back in (same tab, same device id).
-    if (resumeLanguage !== null && !hasResumed.current) {
+    // A reload inside the exam goes straight back in (same tab, same device id), once the
+    // session (and with it the CSRF token) is known.
+    if (resumeLanguage !== null && session.data && !hasResumed.current) {
       hasResumed.current = true;
       start(resumeLanguage as Language);
     }

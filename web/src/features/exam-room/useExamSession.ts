@@ -15,6 +15,21 @@ const isMarked = (state: PaletteState | undefined) => state === 'marked_for_revi
 const isSaved = (state: PaletteState) => state === 'answered' || isMarked(state);
 const sameAnswer = (a: Answer | null, b: Answer | null) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Entering a question counts a visit and turns "Not Visited" into "Not Answered" (sent when leaving). */
+function enterQuestion(responses: Record<string, SavedAnswer>, questionId: string): Record<string, SavedAnswer> {
+  if (!questionId) return responses;
+  const target = responses[questionId];
+  const entered: SavedAnswer = {
+    questionId,
+    answer: target?.answer ?? null,
+    state: !target || target.state === 'not_visited' ? 'not_answered' : target.state,
+    seq: target?.seq ?? 0,
+    visits: (target?.visits ?? 0) + 1,
+    timeSpentMs: target?.timeSpentMs ?? 0,
+  };
+  return { ...responses, [questionId]: entered };
+}
+
 export function useExamSession(data: AttemptData, deviceId: string) {
   const attemptId = data.state.attempt.id;
   const sections = useMemo(() => orderPaper(data.paper), [data.paper]);
@@ -23,7 +38,17 @@ export function useExamSession(data: AttemptData, deviceId: string) {
   const [serverState, setServerState] = useState<AttemptState>(data.state);
   const clock = useSectionClock(data.paper.paper.lockedSections, serverState, data.offsetMs);
 
-  const responsesRef = useRef<Record<string, SavedAnswer>>(data.responses);
+  const firstOpenQuestion = useCallback(
+    () => sections.find((s) => clock.isSectionOpen(s.section.id))?.questions[0]?.id ?? questionIds[0] ?? '',
+    [sections, clock, questionIds],
+  );
+  const [initialId] = useState<string>(() => {
+    const resume = data.resumeQuestionId;
+    return resume && sectionOf.has(resume) && clock.isSectionOpen(sectionOf.get(resume) ?? '') ? resume : firstOpenQuestion();
+  });
+  const [currentId, setCurrentId] = useState(initialId);
+  const [initialResponses] = useState(() => enterQuestion(data.responses, initialId));
+  const responsesRef = useRef<Record<string, SavedAnswer>>(initialResponses);
   const committedRef = useRef<Record<string, Committed>>(
     Object.fromEntries(Object.values(data.responses).filter((r) => isSaved(r.state)).map((r) => [r.questionId, { answer: r.answer, state: r.state }])),
   );
@@ -39,14 +64,6 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     return () => engine.stop();
   }, [attemptId, deviceId, data.unsent]);
 
-  const firstOpenQuestion = useCallback(
-    () => sections.find((s) => clock.isSectionOpen(s.section.id))?.questions[0]?.id ?? questionIds[0] ?? '',
-    [sections, clock, questionIds],
-  );
-  const [currentId, setCurrentId] = useState<string>(() => {
-    const resume = data.resumeQuestionId;
-    return resume && sectionOf.has(resume) && clock.isSectionOpen(sectionOf.get(resume) ?? '') ? resume : firstOpenQuestion();
-  });
   const enteredAtRef = useRef(Date.now());
 
   const put = useCallback((save: SavedAnswer, isLocalOnly = false) => {
@@ -80,18 +97,8 @@ export function useExamSession(data: AttemptData, deviceId: string) {
         put(buildSave(leaving, answer, state));
       }
       if (targetId === leaving) return;
-      const target = responsesRef.current[targetId];
-      put(
-        {
-          questionId: targetId,
-          answer: target?.answer ?? null,
-          state: !target || target.state === 'not_visited' ? 'not_answered' : target.state,
-          seq: target?.seq ?? 0,
-          visits: (target?.visits ?? 0) + 1,
-          timeSpentMs: target?.timeSpentMs ?? 0,
-        },
-        true,
-      );
+      const entered = enterQuestion(responsesRef.current, targetId)[targetId];
+      if (entered) put(entered, true);
       enteredAtRef.current = Date.now();
       setCurrentId(targetId);
       void rememberQuestion(attemptId, targetId).catch(() => undefined); // only a resume hint
