@@ -149,7 +149,11 @@ describe('publishing freezes a snapshot', () => {
     const preview = await teacher.get(`/api/exams/${exam.id}/preview?seed=candidate-7`);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).not.toMatch(/"key"|"solution"|optionId/);
-    expect(preview.body).toContain(original.slice(0, 20));
+    type Preview = { paper: { sections: { questions: { id: string; content: { en: { stem: string } } }[] }[] } };
+    const shown = preview.json<Preview>().paper.sections.flatMap((s) => s.questions).find((q) => q.id === firstId);
+    expect(shown?.content.en.stem).not.toContain('Edited after publishing');
+    const versions = (await teacher.get(`/api/questions/${firstId}/versions`)).json<{ items: { version: number; body: { content: { en: { stem: string } } } }[] }>().items;
+    expect(shown?.content.en.stem).toBe(versions.find((v) => v.version === 1)?.body.content.en.stem);
     const otherSeed = await teacher.get(`/api/exams/${exam.id}/preview?seed=candidate-8`);
     const order = (body: string) => (JSON.parse(body) as { paper: { sections: { questions: { id: string }[] }[] } }).paper.sections[0]!.questions.map((q) => q.id);
     expect(order(preview.body)).not.toEqual(order(otherSeed.body));
@@ -244,6 +248,9 @@ describe('scheduling', () => {
 describe('practice tests', () => {
   it('gives a student a chapter-wise test, new questions first, and honours a subject switched off', async () => {
     const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    // Students pick chapters from the syllabus tree, but cannot change it.
+    expect((await student.get('/api/syllabus')).statusCode).toBe(200);
+    expect((await student.post('/api/syllabus/nodes', { kind: 'subject', name: 'Not allowed' })).statusCode).toBe(403);
     const first = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [maths.chapterId], questionCount: 10, difficulty: 'mixed' });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ practiceTest: { questionCount: 10, durationMinutes: 24 } });

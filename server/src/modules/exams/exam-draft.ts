@@ -185,11 +185,9 @@ export function checkDraft(paper: Paper, draft: ExamDraft, questions: ReadonlyMa
     if (sum !== draft.durationMinutes) issue('SECTION_DURATIONS_SUM', 'durationMinutes', `locked sections add up to ${sum} minutes, the exam lasts ${draft.durationMinutes}`);
   }
   if (template) {
-    const known = new Set(issues.map((i) => `${i.code}:${i.path}`));
-    for (const found of checkPaperAgainstTemplate(paper, template)) {
-      // The section-count finding repeats ours with the template's wording; keep one.
-      if (!known.has(`${found.code}:${found.path}`)) issues.push(found);
-    }
+    // Counts and types per section are already reported above, in the builder's words.
+    const coveredAbove = new Set(['PAPER_SECTION_COUNT', 'PAPER_TYPE_NOT_ALLOWED']);
+    issues.push(...checkPaperAgainstTemplate(paper, template).filter((found) => !coveredAbove.has(found.code)));
   }
   return issues;
 }

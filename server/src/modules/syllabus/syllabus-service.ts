@@ -124,7 +124,7 @@ export function createSyllabusService(
 
   return {
     async getTree(actor: Actor, options: { includeArchived: boolean }): Promise<SyllabusTreeView> {
-      const scoped = authorizeInInstitute(actor, 'questions:read');
+      const scoped = authorizeInInstitute(actor, 'syllabus:read');
       const [nodes, counts] = await Promise.all([
         repo.listNodes(readDb, scoped.instituteId),
         deps.countQuestionsByTopic ? deps.countQuestionsByTopic(readDb, scoped.instituteId) : new Map<string, number>(),

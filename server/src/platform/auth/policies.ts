@@ -35,6 +35,8 @@ const permissions = {
   'practice:create': ['student'],
   // The question bank: authors (admins and teachers) only; students never see keys or solutions.
   'questions:read': ['institute_admin', 'teacher'],
+  // Students choose chapters for practice tests; the tree holds names, not questions.
+  'syllabus:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'questions:manage': ['institute_admin', 'teacher'],
   // Question images: anyone of the institute may read them (students see them in exams).
   'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
