@@ -16,12 +16,13 @@ import {
   IconAlertTriangle,
   IconCircleCheck,
   IconCopy,
-  IconDownload,
   IconFileImport,
   IconRowInsertBottom,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ImportErrorReport } from '../../components/ImportErrorReport';
 import { ScrollTable } from '../../components/ScrollTable';
 import { notifyError } from '../../lib/notify';
 import type { QuestionImport } from '../../lib/types';
@@ -39,6 +40,12 @@ export function ImportReview({ view, onRestart }: { view: QuestionImport; onRest
   const { summary } = view;
   const isReady = view.status === 'ready';
   const importCount = summary.valid - (duplicates === 'skip' ? summary.duplicates : 0);
+  const stats: [string, number, ReactNode, string][] = [
+    ['Rows', view.totalRows, <IconRowInsertBottom key="rows" size={22} />, 'indigo'],
+    ['Valid', summary.valid, <IconCircleCheck key="valid" size={22} />, 'teal'],
+    ['With errors', summary.invalid, <IconAlertTriangle key="invalid" size={22} />, 'red'],
+    ['Duplicates', summary.duplicates, <IconCopy key="duplicates" size={22} />, 'yellow'],
+  ];
   const byType = Object.entries(summary.byType).filter(([, count]) => (count ?? 0) > 0);
 
   const runCommit = () =>
@@ -50,30 +57,15 @@ export function ImportReview({ view, onRestart }: { view: QuestionImport; onRest
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-        <StatCard
-          label="Rows"
-          value={view.totalRows.toLocaleString('en-IN')}
-          icon={<IconRowInsertBottom size={22} />}
-          color="indigo"
-        />
-        <StatCard
-          label="Valid"
-          value={summary.valid.toLocaleString('en-IN')}
-          icon={<IconCircleCheck size={22} />}
-          color="teal"
-        />
-        <StatCard
-          label="With errors"
-          value={summary.invalid.toLocaleString('en-IN')}
-          icon={<IconAlertTriangle size={22} />}
-          color="red"
-        />
-        <StatCard
-          label="Duplicates"
-          value={summary.duplicates.toLocaleString('en-IN')}
-          icon={<IconCopy size={22} />}
-          color="yellow"
-        />
+        {stats.map(([label, value, icon, color]) => (
+          <StatCard
+            key={label}
+            label={label}
+            value={value.toLocaleString('en-IN')}
+            icon={icon}
+            color={color}
+          />
+        ))}
       </SimpleGrid>
       {byType.length > 0 && (
         <Group gap={6}>
@@ -108,61 +100,17 @@ export function ImportReview({ view, onRestart }: { view: QuestionImport; onRest
         </Alert>
       )}
       {view.errors.length > 0 && (
-        <Stack gap="sm">
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            title="Nothing was imported"
-            role="alert"
-          >
-            <Group justify="space-between" align="flex-end">
-              <Text size="sm">
-                {plural(summary.invalid, 'row')} {summary.invalid === 1 ? 'has' : 'have'} problems. Fix them
-                in your file and upload it again — the import runs only when every row is valid.
-              </Text>
-              <Button
-                component="a"
-                href={errorReportUrl(view.id)}
-                download
-                size="xs"
-                color="red"
-                variant="white"
-                leftSection={<IconDownload size={14} />}
-              >
+        <div>
+          <ImportErrorReport
+            errors={view.errors}
+            description={`${plural(summary.invalid, 'row')} ${summary.invalid === 1 ? 'has' : 'have'} problems. Fix them in your file and upload it again — the import runs only when every row is valid.`}
+            download={
+              <DownloadButton href={errorReportUrl(view.id)} size="xs" color="red" variant="white">
                 Download error report
-              </Button>
-            </Group>
-          </Alert>
-          <ScrollTable
-            minWidth={560}
-            maxHeight={420}
-            aria-label="Import errors"
-            head={
-              <>
-                <Table.Th w={70}>Row</Table.Th>
-                <Table.Th w={160}>Column</Table.Th>
-                <Table.Th>Problem</Table.Th>
-              </>
+              </DownloadButton>
             }
-          >
-            {view.errors.map((error, index) => (
-              <Table.Tr key={`${error.row}-${error.column}-${index}`}>
-                <Table.Td fw={600}>{error.row}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {error.column || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'normal' }}>
-                  <Text size="sm" c="red.8">
-                    {error.message}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ScrollTable>
-        </Stack>
+          />
+        </div>
       )}
       {view.duplicates.length > 0 && (
         <Paper withBorder radius="md" p="lg">

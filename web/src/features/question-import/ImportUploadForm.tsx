@@ -1,7 +1,9 @@
-import { Button, Checkbox, FileInput, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconFileZip, IconUpload } from '@tabler/icons-react';
+import { Button, Checkbox, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconFileZip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DownloadButton } from '../../components/DownloadButton';
 import { FileDropZone } from '../../components/FileDropZone';
+import { TemplateStepCard } from '../../components/TemplateStepCard';
 import { notifyError } from '../../lib/notify';
 import { templateUrls, useStartImport } from './api';
 
@@ -27,44 +29,19 @@ export function ImportUploadForm({ onStarted }: { onStarted: (importId: string) 
 
   return (
     <Stack gap="lg">
-      <Paper withBorder radius="md" p="lg">
-        <Group justify="space-between" align="flex-start" gap="md">
-          <div>
-            <Title order={2} fz="h4" mb={4}>
-              1. Fill in the template
-            </Title>
-            <List size="sm" c="dimmed" spacing={2}>
-              <List.Item>One question per row, with a filled example of every question type</List.Item>
-              <List.Item>
-                English and Hindi side by side: stem_en and stem_hi, option_a_en and option_a_hi…
-              </List.Item>
-              <List.Item>
-                LaTeX between $…$; images as ![alt](photo.png) from the zip, or by https:// address
-              </List.Item>
-            </List>
-          </div>
-          <Group gap="sm">
-            <Button
-              component="a"
-              href={templateUrls.csv}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-            >
-              CSV template
-            </Button>
-            <Button
-              component="a"
-              href={templateUrls.xlsx}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-            >
-              Excel template
-            </Button>
-          </Group>
-        </Group>
-      </Paper>
+      <TemplateStepCard
+        hints={[
+          'One question per row, with a filled example of every question type',
+          'English and Hindi side by side: stem_en and stem_hi, option_a_en and option_a_hi…',
+          'LaTeX between $…$; images as ![alt](photo.png) from the zip, or by https:// address',
+        ]}
+        downloads={
+          <>
+            <DownloadButton href={templateUrls.csv}>CSV template</DownloadButton>
+            <DownloadButton href={templateUrls.xlsx}>Excel template</DownloadButton>
+          </>
+        }
+      />
       <Paper withBorder radius="md" p="lg">
         <Title order={2} fz="h4" mb="sm">
           2. Upload and check

@@ -1,8 +1,10 @@
-import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconFileCheck, IconFileImport } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconFileCheck, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DownloadButton } from '../../components/DownloadButton';
 import { FileDropZone } from '../../components/FileDropZone';
 import { PageHeader } from '../../components/PageHeader';
+import { TemplateStepCard } from '../../components/TemplateStepCard';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { templateUrl, useStudentImport, type ImportOutcome } from './api';
 import { ImportedAccounts } from './ImportedAccounts';
@@ -43,29 +45,14 @@ export function ImportStudentsPage() {
         description="Add a whole class at once from a spreadsheet saved as CSV."
       />
       <Stack gap="lg">
-        <Paper withBorder radius="md" p="lg">
-          <Group justify="space-between" align="flex-start" gap="md">
-            <div>
-              <Title order={2} fz="h4" mb={4}>
-                1. Fill in the template
-              </Title>
-              <List size="sm" c="dimmed" spacing={2}>
-                <List.Item>Columns: name, email, roll_number, phone, batch_codes, password</List.Item>
-                <List.Item>Separate several batch codes with “;” (for example JEE27-A;JEE27-TEST)</List.Item>
-                <List.Item>Leave password empty to generate a temporary one</List.Item>
-              </List>
-            </div>
-            <Button
-              component="a"
-              href={templateUrl}
-              download
-              variant="default"
-              leftSection={<IconDownload size={16} />}
-            >
-              Download template
-            </Button>
-          </Group>
-        </Paper>
+        <TemplateStepCard
+          hints={[
+            'Columns: name, email, roll_number, phone, batch_codes, password',
+            'Separate several batch codes with “;” (for example JEE27-A;JEE27-TEST)',
+            'Leave password empty to generate a temporary one',
+          ]}
+          downloads={<DownloadButton href={templateUrl}>Download template</DownloadButton>}
+        />
         <Paper withBorder radius="md" p="lg">
           <Title order={2} fz="h4" mb="sm">
             2. Upload and validate
