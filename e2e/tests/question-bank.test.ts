@@ -13,6 +13,8 @@ const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
+const onePixelPng =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
 
 let server: { baseUrl: string; stop(): Promise<void> };
@@ -132,6 +134,23 @@ describe('question bank', () => {
       .fill('$\\int_0^1 x^2\\,dx = \\left[\\frac{x^3}{3}\\right]_0^1 = \\frac{1}{3}$');
     await page.getByRole('radio', { name: '(B)' }).check();
 
+    // An uploaded image goes in at the cursor as image:<id> and shows in the preview.
+    const stem = page.getByRole('textbox', { name: 'English question', exact: true });
+    await stem.press('End');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Insert image into English question' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'graph.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(onePixelPng, 'base64'),
+    });
+    await expect.poll(() => stem.inputValue()).toMatch(/!\[graph\]\(image:[\w-]+\)$/);
+    const image = page.getByTestId('preview-en').getByRole('img', { name: 'graph' });
+    await expect.poll(() => image.getAttribute('src')).toMatch(/^\/api\/assets\//);
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+
     // The live preview renders both languages with KaTeX.
     for (const language of ['en', 'hi']) {
       const preview = page.getByTestId(`preview-${language}`);
@@ -164,6 +183,13 @@ describe('question bank', () => {
     await expect.poll(() => versionDialog.locator('.katex').count()).toBeGreaterThan(4);
     await shoot(page, 'version-desktop');
     await page.keyboard.press('Escape');
+
+    // Duplicate makes a new question (version 1) and opens it for editing.
+    const originalUrl = page.url();
+    await page.getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('heading', { name: 'Edit question' }).waitFor();
+    expect(page.url()).not.toContain(originalUrl.split('/').pop() ?? '');
+    await page.getByText('Version 1. Saving creates version 2', { exact: false }).waitFor();
 
     // Import: the template's layout, one good row and two bad ones.
     await page
