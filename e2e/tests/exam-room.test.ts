@@ -175,10 +175,17 @@ describe('exam room', () => {
     await answerCurrent(page, 4);
     await page.getByRole('article', { name: 'Question 5' }).click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'हिन्दी' }).click();
+    await page.getByText('हिन्दी', { exact: true }).click();
+    // The numerical question has no Hindi text; any other one switches language in place.
+    for (const n of [1, 2]) {
+      await paletteButton(page, n).click();
+      await page.getByRole('article', { name: `Question ${n}` }).waitFor();
+      if ((await page.getByLabel('Numerical answer').count()) === 0) break;
+    }
+    await page.getByText('परीक्षा प्रश्न', { exact: false }).first().waitFor();
     await expectAllSaved(page);
     await shoot(page, 'room-desktop');
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('English', { exact: true }).click();
 
     await expect.poll(() => paletteButton(page, 1).getAttribute('aria-label')).toBe('Question 1, Answered');
     await expect.poll(() => paletteButton(page, 2).getAttribute('aria-label')).toBe('Question 2, Answered & Marked for Review');

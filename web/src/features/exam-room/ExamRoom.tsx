@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Grid, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { IconWifiOff } from '@tabler/icons-react';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { notifyError } from '../../lib/notify';
 import { ActionBar } from './ActionBar';
 import { ExamHeader } from './ExamHeader';
@@ -12,9 +12,9 @@ import type { Language } from './types';
 import type { ExamSession } from './useExamSession';
 
 /** Keys: 1-9 pick an option, arrows move, Enter is Save & Next (outside text fields). */
-function handleKeys(event: KeyboardEvent<HTMLDivElement>, session: ExamSession) {
+function handleKeys(event: KeyboardEvent, session: ExamSession) {
   const target = event.target as HTMLElement;
-  if (target.closest('input, textarea, [role="dialog"]')) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, [role="dialog"]')) return;
   if (event.key === 'ArrowRight') session.goNext();
   else if (event.key === 'ArrowLeft') session.goBack();
   else if (event.key === 'Enter' && target.tagName !== 'BUTTON') session.saveAndNext();
@@ -34,6 +34,12 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
   const question = section?.questions.find((q) => q.id === currentId);
   const rejection = sync.rejections[currentId];
 
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => handleKeys(event, session);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session]);
+
   const confirmSubmit = () => {
     setSubmitting(true);
     session.submit().then(
@@ -46,7 +52,7 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
   };
 
   return (
-    <Box mih="100dvh" bg="gray.0" onKeyDown={(event) => handleKeys(event, session)}>
+    <Box mih="100dvh" bg="gray.0">
       <ExamHeader
         examName={session.title}
         candidateName={candidateName}
