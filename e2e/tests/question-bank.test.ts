@@ -7,14 +7,21 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import {
+  buildPendulumRows,
+  buildRow,
+  choose,
+  onePixelPng,
+  toCsv,
+  uploadCsv,
+  waitForContent,
+} from '../support/question-bank.js';
 import { startTestServer } from '../support/server.js';
 
 const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
-const onePixelPng =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
 
 let server: { baseUrl: string; stop(): Promise<void> };
@@ -54,35 +61,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(teacher.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-}
-
-async function waitForContent(page: Page): Promise<void> {
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
-}
-
-/** Picks an option of a Mantine Select by its label and the option's text. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  // Required selects carry an asterisk in their accessible name.
-  await page.getByRole('combobox', { name: new RegExp(`^${label}( \\*)?$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-function toCsv(rows: string[][]): string {
-  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** A row in the template's layout: named cells, everything else blank. */
-function buildRow(header: string[], cells: Record<string, string>): string[] {
-  for (const name of Object.keys(cells)) expect(header).toContain(name);
-  return header.map((name) => cells[name] ?? '');
-}
-
-async function uploadCsv(page: Page, name: string, csv: string): Promise<void> {
-  await page
-    .locator('input[type=file][accept*=".xlsx"]')
-    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-  await page.getByRole('button', { name: 'Upload and check' }).click();
 }
 
 describe('question bank', () => {
@@ -209,35 +187,7 @@ describe('question bank', () => {
 
     const englishWord = `Pendulum${suffix}`;
     const hindiWord = `लोलक${suffix}`;
-    const common = {
-      subject: 'Physics',
-      chapter: 'Oscillations',
-      topic: 'Simple Pendulum',
-      difficulty: 'easy',
-    };
-    const goodSingle = {
-      ...common,
-      type: 'mcq_single',
-      stem_en: `${englishWord}: the period of a simple pendulum is $T = 2\\pi\\sqrt{\\frac{l}{g}}$. If $l$ is made 4 times, $T$ becomes`,
-      stem_hi: `${hindiWord}: सरल लोलक का आवर्तकाल $T = 2\\pi\\sqrt{\\frac{l}{g}}$ है। $l$ को 4 गुना करने पर $T$ हो जाता है`,
-      option_a_en: '$T$',
-      option_a_hi: '$T$',
-      option_b_en: '$2T$',
-      option_b_hi: '$2T$',
-      option_c_en: '$4T$',
-      option_c_hi: '$4T$',
-      option_d_en: '$T/2$',
-      option_d_hi: '$T/2$',
-      answer: 'B',
-    };
-    const numerical = {
-      ...common,
-      type: 'numerical',
-      stem_en: `${englishWord}, numerical: a pendulum of length $1\\,\\text{m}$ has period (in s, $g = 9.8$), "to two places"`,
-      stem_hi: `${hindiWord} संख्यात्मक: $1\\,\\text{m}$ लंबे लोलक का आवर्तकाल (s में)`,
-      answer: '2.01',
-      decimals: '2',
-    };
+    const { goodSingle, numerical } = buildPendulumRows(englishWord, hindiWord);
     const badRows = [
       buildRow(header, goodSingle),
       buildRow(header, {
