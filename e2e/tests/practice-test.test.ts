@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addQuestionsToChapter } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -19,6 +20,8 @@ let browser: Browser;
 beforeAll(async () => {
   await mkdir(screenshotDir, { recursive: true });
   server = await startTestServer();
+  // Two tests of five questions each, and students see questions they have not seen first.
+  await addQuestionsToChapter(server.baseUrl, 'Physics', 'Kinematics', 10);
   browser = await launchBrowser();
 });
 
@@ -49,7 +52,6 @@ describe('practice tests', () => {
       await page.getByRole('link', { name: 'Create practice test' }).click();
       await page.getByRole('heading', { name: 'Practice', exact: true }).waitFor();
       await page.getByLabel('Chapters', { exact: true }).first().click();
-      // The demo bank has kinematics questions (Physics).
       await page.getByRole('option', { name: 'Kinematics' }).click();
       await page.keyboard.press('Escape');
       await page.getByLabel('Number of questions').fill('5');
