@@ -177,7 +177,7 @@ export function CreatePracticeForm() {
             </div>
             <NumberInput
               label="Time limit (minutes)"
-              description="Leave empty for about 1.5 minutes per question"
+              description="Leave empty for 2.4 minutes per question, the JEE Main pace"
               placeholder="Automatic"
               min={5}
               max={600}
