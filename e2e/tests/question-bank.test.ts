@@ -2,11 +2,9 @@
 // with equations and see KaTeX render it, import a spreadsheet that has mistakes, fix them, import
 // again, and find the imported questions by English and Hindi words. Screenshots of every screen
 // (desktop and phone) go to .tmp/screenshots/bank-*.png for review.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { desktop, phone, useBrowserSuite } from '../support/browser-suite.js';
 import {
   buildPendulumRows,
   buildRow,
@@ -16,44 +14,9 @@ import {
   uploadCsv,
   waitForContent,
 } from '../support/question-bank.js';
-import { startTestServer } from '../support/server.js';
 
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
 const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
-
-let server: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: {
-  width: number;
-  height: number;
-}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  // Let notifications and transitions settle so the picture shows the resting state; from the top,
-  // or the fixed header is painted in the middle of a full-page picture.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `bank-${name}.png`), fullPage: true });
-}
+const { openPage, shoot } = useBrowserSuite('bank-');
 
 async function signIn(page: Page): Promise<void> {
   await page.goto('/login');

@@ -1,0 +1,51 @@
+// The frame of a browser test file: one test server and one Chromium for the file, pages at a given
+// viewport, and full-page screenshots to .tmp/screenshots for review.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startTestServer } from './server.js';
+
+export const desktop = { width: 1280, height: 800 };
+export const phone = { width: 390, height: 844 };
+
+const screenshotDir =
+  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+
+export interface BrowserSuite {
+  openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
+  /** Saves `<prefix><name>.png` once notifications and transitions have settled. */
+  shoot: (page: Page, name: string) => Promise<void>;
+}
+
+/** Registers the file's beforeAll/afterAll; call it at the top level of a test file. */
+export function useBrowserSuite(prefix: string): BrowserSuite {
+  let server: { baseUrl: string; stop(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    await mkdir(screenshotDir, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    async openPage(viewport) {
+      if (!browser || !server) throw new Error('the browser suite has not started');
+      const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
+      return { context, page: await context.newPage() };
+    },
+    async shoot(page, name) {
+      // From the top, or the fixed header is painted in the middle of a full-page picture.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(screenshotDir, `${prefix}${name}.png`), fullPage: true });
+    },
+  };
+}
