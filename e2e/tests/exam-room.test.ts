@@ -168,7 +168,7 @@ describe('exam room', () => {
     await answerCurrent(page, 3);
     await page.getByRole('button', { name: 'Clear Response' }).click();
     await page.getByRole('button', { name: 'Mark for Review & Next' }).click();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     // Question 4 is visited but left unanswered; question 5 by the keyboard's Enter (Save & Next).
     await paletteButton(page, 5).click();

@@ -63,12 +63,18 @@ export function ResultView({ state, title, language }: { state: AttemptState; ti
                     )}
                   </Group>
                   <MathMarkdown>{content?.stem ?? ''}</MathMarkdown>
-                  <Text size="sm" mt="xs">
-                    <b>Your answer:</b> {formatAnswer(question, answer)}
-                  </Text>
-                  <Text size="sm">
-                    <b>Correct answer:</b> {formatKey(question)}
-                  </Text>
+                  <Group gap={6} mt="xs" wrap="nowrap">
+                    <Text size="sm" fw={700}>
+                      Your answer:
+                    </Text>
+                    <MathMarkdown inline>{formatAnswer(question, answer)}</MathMarkdown>
+                  </Group>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" fw={700}>
+                      Correct answer:
+                    </Text>
+                    <MathMarkdown inline>{formatKey(question)}</MathMarkdown>
+                  </Group>
                   {content?.solution && (
                     <div>
                       <Text size="sm" fw={700} mt="xs">
