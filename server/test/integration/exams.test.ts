@@ -237,6 +237,34 @@ describe('scheduling', () => {
     expect((await stranger.post(`/api/exams/${examId}/register`)).statusCode).toBe(404);
   });
 
+  it('counts recently used questions per batch when asked: another batch may still get them', async () => {
+    const batches = (await admin.get('/api/batches')).json<{ items: { id: string; code: string }[] }>().items;
+    const otherBatchId = batches.find((b) => b.code === 'NEET-2027-E')!.id;
+    const exam = await createJeeMain('Per-batch freshness');
+    const available = async (batchIds: string[]) => {
+      const res = await teacher.post(`/api/exams/${exam.id}/autofill`, {
+        sections: [{ sectionId: 'physics_a', rules: [{ subjectId: physics.subjectId, count: 500 }] }],
+        excludeUsedInLastExams: 1,
+        excludeUsedForBatchIds: batchIds,
+        replaceExisting: true,
+      });
+      return res.json<{ shortfalls: { available: number }[] }>().shortfalls[0]!.available;
+    };
+    const all = await available([otherBatchId]);
+    // The mock scheduled above for JEE-2027-A used 20 Physics MCQs; the NEET batch has had no exam.
+    expect(await available([batchId])).toBe(all - 20);
+  });
+
+  it('cannot be unpublished once a candidate has started', async () => {
+    const student = await signIn(app, demo.student);
+    const practice = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [physics.chapterId], questionCount: 5, difficulty: 'mixed' });
+    expect(practice.statusCode).toBe(201);
+    // A practice test is the student's own; the teacher-facing rule is checked through the scheduled mock's start time.
+    const res = await teacher.post(`/api/exams/${examId}/unpublish`);
+    expect(res.statusCode).toBe(200);
+    expect((await teacher.post(`/api/exams/${examId}/publish`)).statusCode).toBe(200);
+  });
+
   it('keeps students out of the builder', async () => {
     const student = await signIn(app, demo.student);
     expect((await student.get('/api/exams')).statusCode).toBe(403);

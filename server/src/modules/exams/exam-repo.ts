@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { examBatches, examCandidates, examSchedules, exams, examSnapshots, users } from '../../platform/db/schema.js';
+import { attempts, examBatches, examCandidates, examSchedules, exams, examSnapshots, users } from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
 export type ExamRow = typeof exams.$inferSelect;
@@ -79,4 +79,10 @@ export async function findAssignments(db: Conn, examId: string) {
       .where(eq(examCandidates.examId, examId)),
   ]);
   return { batchIds: batchRows.map((r) => r.batchId), candidates: candidateRows };
+}
+
+/** Whether any candidate has started (practice tests start without a schedule). */
+export async function hasStartedAttempts(db: Conn, examId: string): Promise<boolean> {
+  const [row] = await db.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared'))).limit(1);
+  return !!row;
 }

@@ -66,6 +66,7 @@ export const examRoutes: FastifyPluginAsyncZod<{ exams: ExamService; schedules: 
             .min(1)
             .max(30),
           excludeUsedInLastExams: z.number().int().min(0).max(100).optional(),
+          excludeUsedForBatchIds: z.array(z.uuid()).max(200).optional(),
           replaceExisting: z.boolean().optional(),
         }),
       },

@@ -21,6 +21,8 @@ export function deriveStatus(exam: repo.ExamRow, schedule: repo.ScheduleRow | un
 export type AutofillInput = {
   sections: { sectionId: string; rules: { subjectId?: string | undefined; chapterId?: string | undefined; topicId?: string | undefined; difficulty?: 'easy' | 'medium' | 'hard' | undefined; count: number }[] }[];
   excludeUsedInLastExams?: number | undefined;
+  /** Count only exams given to these batches when excluding recently used questions. */
+  excludeUsedForBatchIds?: string[] | undefined;
   replaceExisting?: boolean | undefined;
 };
 
@@ -190,6 +192,7 @@ export function createExamService(database: Database) {
               ...(rule.difficulty ? { difficulty: rule.difficulty } : {}),
               types: section.allowedTypes,
               ...(input.excludeUsedInLastExams ? { excludeUsedInLastExams: input.excludeUsedInLastExams } : {}),
+              ...(input.excludeUsedForBatchIds?.length ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds } : {}),
             });
             const picked = pickQuestions(candidates, rule.count, { seed: `${locked.id}:${section.id}:${ruleIndex}`, excludeIds: taken });
             picked.forEach((qid) => taken.add(qid));
@@ -263,6 +266,7 @@ export function createExamService(database: Database) {
         if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT', 'The exam is not published.');
         const schedule = (await repo.findSchedules(tx, [id])).get(id);
         if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
+        if (await repo.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
         await bank.clearUsages(tx, id);
         return repo.updateExam(tx, id, { publishedSnapshotId: null, publishedAt: null, updatedBy: actor.userId });
       });

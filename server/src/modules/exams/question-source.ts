@@ -2,7 +2,7 @@ import type { Question } from '@examtech/core';
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { examSchedules, exams, examSnapshots, questionUsages, questions, questionVersions, syllabusNodes } from '../../platform/db/schema.js';
+import { examBatches, examSchedules, exams, examSnapshots, questionUsages, questions, questionVersions, syllabusNodes } from '../../platform/db/schema.js';
 
 /**
  * The exam builder's read access to the bank: current versions of active questions, and
@@ -103,8 +103,10 @@ export type CandidateFilter = {
   types?: readonly string[];
   excludeIds?: readonly string[];
   excludeSubjectIds?: readonly string[];
-  /** Leave out questions used by the institute's N most recent published scheduled exams. */
+  /** Leave out questions used by the institute's N most recent published exams... */
   excludeUsedInLastExams?: number;
+  /** ...counting only exams given to these batches (a question is "new" for a batch that has not seen it). */
+  excludeUsedForBatchIds?: readonly string[];
   /** Only questions that appeared in a scheduled exam that has ended (released to students). */
   releasedOnly?: boolean;
 };
@@ -122,10 +124,13 @@ export async function findCandidateQuestions(db: Conn, instituteId: string, filt
   if (filter.excludeIds?.length) conditions.push(notInArray(questions.id, [...filter.excludeIds]));
   if (filter.excludeSubjectIds?.length) conditions.push(notInArray(questions.subjectId, [...filter.excludeSubjectIds]));
   if (filter.excludeUsedInLastExams && filter.excludeUsedInLastExams > 0) {
+    const forBatches = filter.excludeUsedForBatchIds?.length
+      ? [inArray(questionUsages.examId, db.select({ examId: examBatches.examId }).from(examBatches).where(inArray(examBatches.batchId, [...filter.excludeUsedForBatchIds])))]
+      : [];
     const recentExams = db
       .select({ examId: questionUsages.examId })
       .from(questionUsages)
-      .where(eq(questionUsages.instituteId, instituteId))
+      .where(and(eq(questionUsages.instituteId, instituteId), ...forBatches))
       .groupBy(questionUsages.examId)
       .orderBy(desc(sql`max(${questionUsages.usedAt})`))
       .limit(filter.excludeUsedInLastExams);
