@@ -2,6 +2,7 @@ import type { Question } from '@examtech/core';
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { buildStemPreview } from '../questions/question-text.js';
 import { examBatches, examSchedules, exams, examSnapshots, questionUsages, questions, questionVersions, syllabusNodes } from '../../platform/db/schema.js';
 
 /**
@@ -32,12 +33,8 @@ const subjectNode = alias(syllabusNodes, 'subject_node');
 const chapterNode = alias(syllabusNodes, 'chapter_node');
 const topicNode = alias(syllabusNodes, 'topic_node');
 
-/** Plain text of the first lines of the English (or first) stem, for lists. */
-export function previewStem(question: Question): string {
-  const content = question.content.en ?? Object.values(question.content)[0];
-  const text = (content?.stem ?? content?.assertion ?? '').replace(/!\[[^\]]*\]\([^)]*\)/g, '[image]').replace(/\s+/g, ' ').trim();
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
+/** The bank's list preview of a stem, reused so every list shows the same text. */
+export const previewStem = (question: Question) => buildStemPreview(question);
 
 /** Current versions of the given active questions of the institute, keyed by question id. */
 export async function loadCurrentQuestions(db: Conn, instituteId: string, ids: readonly string[]): Promise<Map<string, BankQuestion>> {

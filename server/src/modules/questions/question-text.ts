@@ -77,10 +77,18 @@ const PREVIEW_LENGTH = 200;
 /** Plain text of the English (or first) stem for lists: Markdown marks and images removed, LaTeX kept. */
 export function buildStemPreview(question: Pick<Question, 'content'>): string {
   const stem = pickPrimaryContent(question)?.stem ?? '';
+  // Markdown marks are removed outside math only: `_` and `*` inside $...$ are subscripts and products.
   const plain = stem
-    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, (_match, alt: string) => (alt ? `[${alt}]` : '[image]'))
-    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
-    .replace(/^#{1,6}\s+|^>\s?|[*_`~]+/gmu, '')
+    .split(/(\$\$[\s\S]*?\$\$|\$[^$\n]*\$)/u)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/!\[([^\]]*)\]\([^)]*\)/gu, (_match, alt: string) => (alt ? `[${alt}]` : '[image]'))
+            .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+            .replace(/^#{1,6}\s+|^>\s?|[*_`~]+/gmu, ''),
+    )
+    .join('')
     .replace(/\s+/gu, ' ')
     .trim();
   return plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain;
