@@ -48,8 +48,15 @@ const save = (questionId: string, optionId: string | null, seq: number, state: P
 });
 
 describe('answers during an attempt', () => {
-  it('serves the paper without keys or solutions, in this candidate’s order', async () => {
+  it('tells the candidate the exam’s instructions and timing before Start, then serves the paper without keys, in their order', async () => {
     const student = await signIn(app, demo.student);
+    const created = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [chapterId], questionCount: 5, difficulty: 'mixed' });
+    const info = (await student.get(`/api/exams/${created.json<{ practiceTest: { id: string } }>().practiceTest.id}/candidate-info`)).json<{
+      durationMinutes: number; instructions: { en: string; hi: string }; sections: { name: string; questionCount: number }[]; attempt: unknown; serverNow: string;
+    }>();
+    expect(info).toMatchObject({ durationMinutes: 12, sections: [{ name: 'Practice', questionCount: 5 }], attempt: null });
+    expect(info.instructions.en).toContain('General instructions');
+    expect(Math.abs(Date.parse(info.serverNow) - Date.now())).toBeLessThan(5000);
     const { state, paper } = await startPractice(student);
     const raw = (await student.get(`/api/attempts/${state.attempt.id}/paper`)).body;
     expect(raw).not.toMatch(/"key"|"solution"|"optionId"/);

@@ -8,6 +8,8 @@ const idParams = z.object({ id: z.uuid() });
 const deviceId = z.string().min(8).max(64);
 
 export const attemptRoutes: FastifyPluginAsyncZod<{ attempts: AttemptService }> = async (app, { attempts }) => {
+  app.get('/api/exams/:id/candidate-info', { schema: { params: idParams } }, (request) => attempts.getCandidateInfo(requireActor(request), request.params.id));
+
   app.post('/api/exams/:id/start', { schema: { params: idParams, body: z.object({ deviceId }) } }, (request) =>
     attempts.startAttempt(requireActor(request), request.params.id, request.body.deviceId),
   );

@@ -178,6 +178,39 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
       return presentState(started);
     },
 
+    /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
+    async getCandidateInfo(actor: Actor, examId: string) {
+      const scoped = authorizeInInstitute(actor, 'exams:take');
+      const [exam] = await db.select().from(exams).where(and(eq(exams.id, examId), eq(exams.instituteId, scoped.instituteId), isNotNull(exams.publishedSnapshotId)));
+      if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId)) throw notFound('Exam not found.');
+      let attempt = await repo.findAttemptOf(db, examId, actor.userId);
+      if (exam.kind === 'scheduled' && !attempt) {
+        await this.prepareAttempts(examId);
+        attempt = await repo.findAttemptOf(db, examId, actor.userId);
+        if (!attempt) throw notFound('You are not a candidate of this exam.');
+      }
+      const [schedule] = exam.kind === 'scheduled' ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId)) : [];
+      const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
+      const settings = exam.settings as ExamSettings;
+      return {
+        id: exam.id,
+        title: exam.title,
+        kind: exam.kind,
+        durationMinutes: paper.durationMinutes,
+        compensatoryMinutes: Math.round((attempt?.compensatoryMs ?? 0) / 60_000),
+        lockedSections: paper.lockedSections,
+        sections: paper.sections.map((s) => ({ id: s.id, name: s.name, questionCount: s.items.length, durationMinutes: s.durationMinutes ?? null })),
+        instructions: (exam.draft as { instructions: { en: string; hi: string } }).instructions,
+        languages: settings.languages,
+        calculator: settings.calculator,
+        cameraRequired: settings.proctoring.webcamSnapshots,
+        fullScreenRequired: settings.proctoring.fullScreenRequired,
+        schedule: schedule ? { mode: schedule.mode, startsAt: schedule.startsAt.toISOString(), windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null } : null,
+        attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
+        serverNow: new Date().toISOString(),
+      };
+    },
+
     /** The paper: the exam's cached candidate JSON plus this candidate's order, without re-serialising the paper. */
     async getPaperJson(actor: Actor, attemptId: string): Promise<string> {
       const attempt = await loadOwnAttempt(actor, attemptId);
@@ -260,6 +293,7 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
       return {
         score: attempt.score,
         totalMarks: attempt.totalMarks,
+        sections: paper.sections.map((s) => ({ id: s.id, name: s.name })),
         questions: paper.sections.flatMap((section) =>
           section.items.map((item) => ({
             sectionId: section.id,

@@ -9,6 +9,7 @@ export function attemptTenancyCases(): Record<string, TenancyCase> {
     expect(res.statusCode).toBe(403);
   };
   return {
+    'GET /api/exams/:id/candidate-info': forbidden('GET', `/api/exams/${someId}/candidate-info`),
     'POST /api/exams/:id/start': forbidden('POST', `/api/exams/${someId}/start`, { deviceId: 'device-0001' }),
     'GET /api/attempts/:id/paper': forbidden('GET', `/api/attempts/${someId}/paper`),
     'GET /api/attempts/:id/state': forbidden('GET', `/api/attempts/${someId}/state`),

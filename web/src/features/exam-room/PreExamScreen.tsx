@@ -69,7 +69,7 @@ export function PreExamScreen({
             />
           </Group>
           <div lang={readingLanguage}>
-            <MathMarkdown>{generalInstructions[readingLanguage]}</MathMarkdown>
+            <MathMarkdown>{info?.instructions[readingLanguage] || generalInstructions[readingLanguage]}</MathMarkdown>
           </div>
         </Paper>
         <Paper withBorder p="md" radius="md">

@@ -1,6 +1,6 @@
 import type { Language } from './types';
 
-/** NTA's general instructions, in both languages; an exam's own instructions are not sent to candidates yet. */
+/** NTA's general instructions, in both languages: shown when an exam's own instructions are empty. */
 export const generalInstructions: Record<Language, string> = {
   en: `1. The clock is set at the server. The countdown timer at the top right shows the time left; when it reaches zero the exam ends and is submitted on its own.
 2. The question palette on the right shows the status of each question:
