@@ -222,7 +222,11 @@ describe('exam builder', () => {
     // The bank panel stays in view beside the paper: scroll so both the spare and the paper's first questions show.
     await spare.scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollTo(0, 350));
-    await dragTo(page, spare.getByTestId('bank-drag-handle'), items.nth(1));
+    // A mouse drag on a busy machine can be missed by the drag sensor; a person would simply drag again.
+    for (let attempt = 0; attempt < 3 && (await items.count()) < 20; attempt++) {
+      await dragTo(page, spare.getByTestId('bank-drag-handle'), items.nth(1));
+      await page.waitForTimeout(500);
+    }
     await shoot(page, 'exam-bank-drop-desktop');
     await expect.poll(() => items.count()).toBe(20);
     await waitUntilSaved(page);

@@ -63,9 +63,11 @@ async function signInOverHttp(credentials: { email: string; password: string }) 
 
 /** Four single-correct questions (key: option b) with math, and one integer question, in one chapter. */
 async function prepareQuestions(author: Client): Promise<string> {
-  const tree = await author.call<{ subjects: { name: string; chapters: { id: string; topics: { id: string }[] }[] }[] }>('GET', '/api/syllabus');
-  const chapter = tree.subjects.find((s) => s.name === 'Physics')!.chapters[3]!;
-  const topicId = chapter.topics[0]!.id;
+  // A chapter of its own, so the practice test holds exactly these five questions (the demo bank has others).
+  const tree = await author.call<{ subjects: { id: string; name: string }[] }>('GET', '/api/syllabus');
+  const physicsId = tree.subjects.find((s) => s.name === 'Physics')!.id;
+  const chapter = (await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', { kind: 'chapter', parentId: physicsId, name: 'Exam room drills' })).node;
+  const topicId = (await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', { kind: 'topic', parentId: chapter.id, name: 'Motion drills' })).node.id;
   for (let i = 1; i <= 4; i++) {
     const options = ['a', 'b', 'c', 'd'].map((id, k) => ({ id, text: `$${i + k}\\,\\text{m/s}$` }));
     const question = {
