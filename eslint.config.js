@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.tmp/**', 'server/drizzle/**', '**/*.config.js', '**/*.mjs', 'vitest.config.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      '.tmp/**',
+      'server/drizzle/**',
+      '**/*.config.js',
+      '**/*.mjs',
+      'vitest.config.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -28,7 +37,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**', '**/*.test.ts', '**/*.test.tsx', 'e2e/**', '**/bench/**', 'scripts/**', 'loadtest/**', 'server/src/cli/**'],
+    files: [
+      '**/test/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**',
+      '**/bench/**',
+      'scripts/**',
+      'loadtest/**',
+      'server/src/cli/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -20,7 +20,11 @@ function newestMtime(target) {
 }
 
 const builtAt = newestMtime('web/dist/index.html');
-const sourcesAt = Math.max(newestMtime('web/src'), newestMtime('web/index.html'), newestMtime('packages/core/src'));
+const sourcesAt = Math.max(
+  newestMtime('web/src'),
+  newestMtime('web/index.html'),
+  newestMtime('packages/core/src'),
+);
 if (builtAt === 0 || sourcesAt > builtAt) {
   console.log('Building the web app (first run or sources changed)...');
   execSync('npm run build -w web', { stdio: 'inherit' });

@@ -2,7 +2,16 @@
 // free loopback ports (unless TEST_DATABASE_URL / TEST_REDIS_URL point at running ones), builds the
 // web app for the browser tests, runs every Vitest project, prints "N passed, N failed" and cleans up.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,14 +19,17 @@ import path from 'node:path';
 const INSTALL_HINT = 'apt-get install -y postgresql redis-server chromium';
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  console.error(`Node.js 24 is required (found ${process.version}). Run: . scripts/ensure-node24.sh && npm test`);
+  console.error(
+    `Node.js 24 is required (found ${process.version}). Run: . scripts/ensure-node24.sh && npm test`,
+  );
   process.exit(1);
 }
 
 function findPgBin() {
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) if (existsSync(path.join(base, v, 'bin', 'initdb'))) return path.join(base, v, 'bin');
+  for (const v of versions)
+    if (existsSync(path.join(base, v, 'bin', 'initdb'))) return path.join(base, v, 'bin');
   return null;
 }
 
@@ -80,13 +92,26 @@ async function startPostgres() {
     const [cmd, rest] = asPg(args);
     execFileSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'] });
   };
-  run([path.join(pgBin, 'initdb'), '-D', path.join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  run([
+    path.join(pgBin, 'initdb'),
+    '-D',
+    path.join(dir, 'data'),
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
   run([
     path.join(pgBin, 'pg_ctl'),
-    '-D', path.join(dir, 'data'),
-    '-l', path.join(dir, 'log'),
+    '-D',
+    path.join(dir, 'data'),
+    '-l',
+    path.join(dir, 'log'),
     '-w',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
   cleanups.push(() => {
@@ -98,9 +123,13 @@ async function startPostgres() {
 
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   cleanups.push(() => child.kill('SIGTERM'));
   for (let i = 0; i < 50; i++) {
     const ok = await new Promise((resolve) => {
@@ -126,19 +155,38 @@ try {
   execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   mkdirSync('.tmp', { recursive: true });
-  const resultsFile = '.tmp/vitest-results.json';
-  rmSync(resultsFile, { force: true });
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)];
-  const result = spawnSync('npx', args, { stdio: 'inherit', env });
-  exitCode = result.status ?? 1;
-  if (existsSync(resultsFile)) {
-    const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
-    const failed = report.numFailedTests + (report.numFailedTestSuites ?? 0) * (report.numFailedTests === 0 ? 1 : 0);
-    console.log(`\n${report.numPassedTests} passed, ${failed} failed`);
-    if (failed > 0) exitCode = exitCode || 1;
-  } else {
-    console.log('\n0 passed, 1 failed');
+  // Browser journeys run after the rest, alone: on a small machine they are timing-sensitive, and the
+  // integration suites would otherwise compete with Chromium for the same cores.
+  const stages = [['core', 'server-unit', 'integration-postgres', 'integration-embedded'], ['e2e']];
+  let passed = 0;
+  let failed = 0;
+  exitCode = 0;
+  for (const [index, projects] of stages.entries()) {
+    const resultsFile = `.tmp/vitest-results-${index}.json`;
+    rmSync(resultsFile, { force: true });
+    const args = [
+      'vitest',
+      'run',
+      ...projects.map((p) => `--project=${p}`),
+      '--passWithNoTests',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultsFile}`,
+      ...process.argv.slice(2),
+    ];
+    const result = spawnSync('npx', args, { stdio: 'inherit', env });
+    if (result.status !== 0) exitCode = result.status ?? 1;
+    if (existsSync(resultsFile)) {
+      const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
+      passed += report.numPassedTests;
+      // A file that fails to load has no failed test but must still fail the run.
+      failed += report.numFailedTests || (report.numFailedTestSuites ?? 0);
+    } else if (result.status !== 0) {
+      failed += 1;
+    }
   }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  if (failed > 0 && exitCode === 0) exitCode = 1;
 } catch (err) {
   console.error(err);
   exitCode = 1;

@@ -11,7 +11,12 @@ import path from 'node:path';
  */
 export async function startTestServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpRoot, 'e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, SEED_DEMO_DATA: 'true' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATA_DIR: dataDir,
+    SEED_DEMO_DATA: 'true',
+  });
   const app = await buildApp(config, { database: await openEmbeddedTestDatabase() });
   const baseUrl = await listen(app);
   return {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
-const screenshotDir = process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+const screenshotDir =
+  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const tablet = { width: 1024, height: 768 };
 const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
@@ -22,7 +23,14 @@ let chapterId: string;
 type Client = Awaited<ReturnType<typeof signInOverHttp>>;
 interface State {
   attempt: { id: string; status: string; deadlineAt: string };
-  answers: { questionId: string; answer: unknown; state: string; seq: number; visits: number; timeSpentMs: number }[];
+  answers: {
+    questionId: string;
+    answer: unknown;
+    state: string;
+    seq: number;
+    visits: number;
+    timeSpentMs: number;
+  }[];
 }
 
 beforeAll(async () => {
@@ -51,7 +59,11 @@ async function signInOverHttp(credentials: { email: string; password: string }) 
     async call<T>(method: string, url: string, body?: unknown): Promise<T> {
       const response = await fetch(`${server.baseUrl}${url}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
@@ -66,8 +78,20 @@ async function prepareQuestions(author: Client): Promise<string> {
   // A chapter of its own, so the practice test holds exactly these five questions (the demo bank has others).
   const tree = await author.call<{ subjects: { id: string; name: string }[] }>('GET', '/api/syllabus');
   const physicsId = tree.subjects.find((s) => s.name === 'Physics')!.id;
-  const chapter = (await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', { kind: 'chapter', parentId: physicsId, name: 'Exam room drills' })).node;
-  const topicId = (await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', { kind: 'topic', parentId: chapter.id, name: 'Motion drills' })).node.id;
+  const chapter = (
+    await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', {
+      kind: 'chapter',
+      parentId: physicsId,
+      name: 'Exam room drills',
+    })
+  ).node;
+  const topicId = (
+    await author.call<{ node: { id: string } }>('POST', '/api/syllabus/nodes', {
+      kind: 'topic',
+      parentId: chapter.id,
+      name: 'Motion drills',
+    })
+  ).node.id;
   for (let i = 1; i <= 4; i++) {
     const options = ['a', 'b', 'c', 'd'].map((id, k) => ({ id, text: `$${i + k}\\,\\text{m/s}$` }));
     const question = {
@@ -77,7 +101,11 @@ async function prepareQuestions(author: Client): Promise<string> {
       options: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
       key: { optionId: 'b' },
       content: {
-        en: { stem: `Exam room question ${i}: a body moves with $v = ${i} + t^2$. Find $v$ at $t = 1$.`, options, solution: `Substitute: $v = ${i + 1}\\,\\text{m/s}$.` },
+        en: {
+          stem: `Exam room question ${i}: a body moves with $v = ${i} + t^2$. Find $v$ at $t = 1$.`,
+          options,
+          solution: `Substitute: $v = ${i + 1}\\,\\text{m/s}$.`,
+        },
         hi: { stem: `परीक्षा प्रश्न ${i}: $v = ${i} + t^2$ है। $t = 1$ पर $v$ ज्ञात कीजिए।`, options },
       },
     };
@@ -96,11 +124,20 @@ async function prepareQuestions(author: Client): Promise<string> {
 }
 
 async function createPracticeTest(client: Client): Promise<string> {
-  const created = await client.call<{ practiceTest: { id: string } }>('POST', '/api/practice-tests', { scope: 'chapter', chapterIds: [chapterId], questionCount: 5, difficulty: 'mixed', durationMinutes: 30 });
+  const created = await client.call<{ practiceTest: { id: string } }>('POST', '/api/practice-tests', {
+    scope: 'chapter',
+    chapterIds: [chapterId],
+    questionCount: 5,
+    difficulty: 'mixed',
+    durationMinutes: 30,
+  });
   return created.practiceTest.id;
 }
 
-async function openPage(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(viewport: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
   return { context, page: await context.newPage() };
 }
@@ -133,7 +170,8 @@ async function enterExam(page: Page, examId: string, screenshot?: string): Promi
 }
 
 const palette = (page: Page) => page.getByRole('navigation', { name: 'Question palette' });
-const paletteButton = (page: Page, n: number) => palette(page).getByRole('button', { name: new RegExp(`^Question ${n},`) });
+const paletteButton = (page: Page, n: number) =>
+  palette(page).getByRole('button', { name: new RegExp(`^Question ${n},`) });
 
 /** Answers the question on screen: an option by number, or the keypad for a numerical question. */
 async function answerCurrent(page: Page, option: number): Promise<void> {
@@ -148,7 +186,9 @@ async function answerCurrent(page: Page, option: number): Promise<void> {
 }
 
 async function expectAllSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 15_000 }).toBe('All answers saved');
+  await expect
+    .poll(() => page.getByTestId('sync-status').textContent(), { timeout: 15_000 })
+    .toBe('All answers saved');
 }
 
 describe('exam room', () => {
@@ -158,11 +198,18 @@ describe('exam room', () => {
     const { context, page } = await openPage(desktop);
     await signIn(page, student(1));
     await page.goto('/practice');
-    await page.getByRole('link', { name: /^Start / }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^Start / })
+      .first()
+      .waitFor();
     const attemptId = await enterExam(page, examId, 'pre-exam-desktop');
 
-    await expect.poll(() => paletteButton(page, 1).getAttribute('aria-label')).toBe('Question 1, Not Answered');
-    await expect.poll(() => paletteButton(page, 2).getAttribute('aria-label')).toBe('Question 2, Not Visited');
+    await expect
+      .poll(() => paletteButton(page, 1).getAttribute('aria-label'))
+      .toBe('Question 1, Not Answered');
+    await expect
+      .poll(() => paletteButton(page, 2).getAttribute('aria-label'))
+      .toBe('Question 2, Not Visited');
     await answerCurrent(page, 2);
     await page.getByRole('button', { name: 'Save & Next' }).click();
     await answerCurrent(page, 1);
@@ -190,9 +237,15 @@ describe('exam room', () => {
     await page.getByText('English', { exact: true }).click();
 
     await expect.poll(() => paletteButton(page, 1).getAttribute('aria-label')).toBe('Question 1, Answered');
-    await expect.poll(() => paletteButton(page, 2).getAttribute('aria-label')).toBe('Question 2, Answered & Marked for Review');
-    await expect.poll(() => paletteButton(page, 3).getAttribute('aria-label')).toBe('Question 3, Marked for Review');
-    await expect.poll(() => paletteButton(page, 4).getAttribute('aria-label')).toBe('Question 4, Not Answered');
+    await expect
+      .poll(() => paletteButton(page, 2).getAttribute('aria-label'))
+      .toBe('Question 2, Answered & Marked for Review');
+    await expect
+      .poll(() => paletteButton(page, 3).getAttribute('aria-label'))
+      .toBe('Question 3, Marked for Review');
+    await expect
+      .poll(() => paletteButton(page, 4).getAttribute('aria-label'))
+      .toBe('Question 4, Not Answered');
     await expect.poll(() => paletteButton(page, 5).getAttribute('aria-label')).toBe('Question 5, Answered');
     const stored = await client.call<State>('GET', `/api/attempts/${attemptId}/state`);
     expect(stored.answers.filter((a) => a.state === 'answered')).toHaveLength(2);
@@ -226,7 +279,9 @@ describe('exam room', () => {
       await answerCurrent(page, 2);
       await page.getByRole('button', { name: 'Save & Next' }).click();
     }
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/answers? waiting to sync/);
+    await expect
+      .poll(() => page.getByTestId('sync-status').textContent())
+      .toMatch(/answers? waiting to sync/);
     await shoot(page, 'offline-tablet');
 
     await context.setOffline(false);
@@ -254,9 +309,14 @@ describe('exam room', () => {
     await palette(page).waitFor();
     await expect.poll(() => paletteButton(page, 3).getAttribute('aria-current')).toBe('step');
     await expect.poll(() => paletteButton(page, 1).getAttribute('aria-label')).toBe('Question 1, Answered');
-    await expect.poll(() => paletteButton(page, 2).getAttribute('aria-label')).toBe('Question 2, Answered & Marked for Review');
+    await expect
+      .poll(() => paletteButton(page, 2).getAttribute('aria-label'))
+      .toBe('Question 2, Answered & Marked for Review');
     const stored = await client.call<State>('GET', `/api/attempts/${attemptId}/state`);
-    const shownSeconds = (await page.getByTestId('time-left').textContent())!.split(':').map(Number).reduce((sum, part) => sum * 60 + part, 0);
+    const shownSeconds = (await page.getByTestId('time-left').textContent())!
+      .split(':')
+      .map(Number)
+      .reduce((sum, part) => sum * 60 + part, 0);
     const serverSeconds = (Date.parse(stored.attempt.deadlineAt) - Date.now()) / 1000;
     expect(Math.abs(shownSeconds - serverSeconds)).toBeLessThan(5);
     expect(shownSeconds).toBeLessThan(30 * 60);

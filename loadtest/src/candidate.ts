@@ -23,7 +23,13 @@ export type CandidateOptions = {
 };
 
 /** What a candidate sent and what the server acknowledged, for the verification afterwards. */
-export type CandidateLog = { email: string; attemptId: string | null; sent: Map<number, Save>; ackedSeqByQuestion: Map<string, number>; submitted: boolean };
+export type CandidateLog = {
+  email: string;
+  attemptId: string | null;
+  sent: Map<number, Save>;
+  ackedSeqByQuestion: Map<string, number>;
+  submitted: boolean;
+};
 
 function randomAnswer(question: PaperQuestion, random: Random): unknown {
   const pick = () => question.options?.[Math.floor(random() * (question.options?.length ?? 1))]?.id ?? 'a';
@@ -38,32 +44,65 @@ function randomAnswer(question: PaperQuestion, random: Random): unknown {
 }
 
 /** One simulated candidate: log in, wait for T0, start, fetch the paper, answer, maybe drop and restore, submit. */
-export async function runCandidate(options: CandidateOptions, rec: Recorder, loggedIn: Client): Promise<CandidateLog> {
+export async function runCandidate(
+  options: CandidateOptions,
+  rec: Recorder,
+  loggedIn: Client,
+): Promise<CandidateLog> {
   const random = createRandom(options.email);
-  const log: CandidateLog = { email: options.email, attemptId: null, sent: new Map(), ackedSeqByQuestion: new Map(), submitted: false };
+  const log: CandidateLog = {
+    email: options.email,
+    attemptId: null,
+    sent: new Map(),
+    ackedSeqByQuestion: new Map(),
+    submitted: false,
+  };
   const client = loggedIn;
   const deviceId = `load-${options.email}`.slice(0, 64);
 
   await sleep(Math.max(0, options.startsAt - Date.now()) + random() * options.startSpreadMs);
-  const state = await rec.time('start', () => client.expect<{ attempt: { id: string } }>('POST', `/api/exams/${options.examId}/start`, 200, { deviceId }));
+  const state = await rec.time('start', () =>
+    client.expect<{ attempt: { id: string } }>('POST', `/api/exams/${options.examId}/start`, 200, {
+      deviceId,
+    }),
+  );
   log.attemptId = state.attempt.id;
-  const paper = await rec.time('paper', () => client.expect<{ paper: { sections: { questions: PaperQuestion[] }[] } }>('GET', `/api/attempts/${state.attempt.id}/paper`, 200));
+  const paper = await rec.time('paper', () =>
+    client.expect<{ paper: { sections: { questions: PaperQuestion[] }[] } }>(
+      'GET',
+      `/api/attempts/${state.attempt.id}/paper`,
+      200,
+    ),
+  );
   const questions = paper.paper.sections.flatMap((s) => s.questions);
 
-  const socket: Socket = io(options.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
-  await rec.time('socket_connect', () => new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  }));
+  const socket: Socket = io(options.baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookie },
+    reconnection: false,
+  });
+  await rec.time(
+    'socket_connect',
+    () =>
+      new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      }),
+  );
   let seq = 0;
   const pending: Save[] = [];
 
   const send = async (saves: Save[]): Promise<void> => {
     const started = performance.now();
     const ack = await new Promise<{ results?: SaveResult[]; error?: string }>((resolve) => {
-      socket.timeout(30_000).emit('answer:save', { attemptId: state.attempt.id, deviceId, saves }, (err: Error | null, response: { results?: SaveResult[]; error?: string }) =>
-        resolve(err ? { error: 'ACK_TIMEOUT' } : response),
-      );
+      socket
+        .timeout(30_000)
+        .emit(
+          'answer:save',
+          { attemptId: state.attempt.id, deviceId, saves },
+          (err: Error | null, response: { results?: SaveResult[]; error?: string }) =>
+            resolve(err ? { error: 'ACK_TIMEOUT' } : response),
+        );
     });
     rec.record('save_ack', performance.now() - started);
     if (!ack.results) {
@@ -73,7 +112,10 @@ export async function runCandidate(options: CandidateOptions, rec: Recorder, log
     }
     for (const result of ack.results) {
       if (result.status === 'saved' || result.status === 'superseded') {
-        log.ackedSeqByQuestion.set(result.questionId, Math.max(result.seq, log.ackedSeqByQuestion.get(result.questionId) ?? 0));
+        log.ackedSeqByQuestion.set(
+          result.questionId,
+          Math.max(result.seq, log.ackedSeqByQuestion.get(result.questionId) ?? 0),
+        );
       } else rec.fail('save', result.code);
     }
   };
@@ -88,7 +130,12 @@ export async function runCandidate(options: CandidateOptions, rec: Recorder, log
     const save: Save = {
       questionId: question.id,
       seq: ++seq,
-      ...(roll < 0.05 ? { answer: null, state: 'marked_for_review' } : { answer: randomAnswer(question, random), state: roll < 0.15 ? 'answered_marked_for_review' : 'answered' }),
+      ...(roll < 0.05
+        ? { answer: null, state: 'marked_for_review' }
+        : {
+            answer: randomAnswer(question, random),
+            state: roll < 0.15 ? 'answered_marked_for_review' : 'answered',
+          }),
     };
     log.sent.set(save.seq, save);
     if (options.dropConnection && action === dropAt) {

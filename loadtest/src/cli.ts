@@ -28,7 +28,8 @@ const { values } = parseArgs({
   },
 });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error('--database-url (or DATABASE_URL) is needed to verify what the server stored');
+if (!databaseUrl)
+  throw new Error('--database-url (or DATABASE_URL) is needed to verify what the server stored');
 const candidates = Number(values.candidates);
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -36,7 +37,15 @@ log(`preparing ${candidates} candidates against ${values.url}`);
 const password = 'Load-Test-2026';
 const leadSeconds = 30 + Math.ceil(candidates / 40);
 const prepared = await prepareLoad(
-  { baseUrl: values.url, candidates, durationMinutes: Number(values['duration-minutes']), leadSeconds, adminEmail: values['admin-email'], adminPassword: values['admin-password'], password },
+  {
+    baseUrl: values.url,
+    candidates,
+    durationMinutes: Number(values['duration-minutes']),
+    leadSeconds,
+    adminEmail: values['admin-email'],
+    adminPassword: values['admin-password'],
+    password,
+  },
   log,
 );
 const rec = new Recorder();

@@ -11,17 +11,21 @@ function chartSvg(timeline: { at: number; ms: number }[]): string {
     const key = Math.floor((t.at - start) / 5000);
     buckets.set(key, [...(buckets.get(key) ?? []), t.ms]);
   }
-  const points = [...buckets].sort((a, b) => a[0] - b[0]).map(([k, v]) => {
-    const sorted = v.sort((a, b) => a - b);
-    return { x: k * 5, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, n: v.length };
-  });
+  const points = [...buckets]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => {
+      const sorted = v.sort((a, b) => a - b);
+      return { x: k * 5, p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, n: v.length };
+    });
   const maxY = Math.max(50, ...points.map((p) => p.p95));
   const maxX = Math.max(5, ...points.map((p) => p.x));
   const w = 640;
   const h = 220;
   const px = (x: number) => 40 + (x / maxX) * (w - 60);
   const py = (y: number) => h - 30 - (y / maxY) * (h - 50);
-  const line = points.map((p, i) => `${i ? 'L' : 'M'}${px(p.x).toFixed(1)},${py(p.p95).toFixed(1)}`).join(' ');
+  const line = points
+    .map((p, i) => `${i ? 'L' : 'M'}${px(p.x).toFixed(1)},${py(p.p95).toFixed(1)}`)
+    .join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="11">
 <rect width="100%" height="100%" fill="white"/>
 <line x1="40" y1="${py(0)}" x2="${w - 20}" y2="${py(0)}" stroke="#999"/><line x1="40" y1="${py(0)}" x2="40" y2="10" stroke="#999"/>
@@ -31,10 +35,25 @@ function chartSvg(timeline: { at: number; ms: number }[]): string {
 </svg>`;
 }
 
-export function writeReport(file: string, result: { candidates: number; wallSeconds: number; latencyMs: Ops; errorCount: number; errors: Record<string, number>; saveThroughputPerSecond: number; server: unknown; verification: Record<string, number> }, timeline: { at: number; ms: number }[]): void {
+export function writeReport(
+  file: string,
+  result: {
+    candidates: number;
+    wallSeconds: number;
+    latencyMs: Ops;
+    errorCount: number;
+    errors: Record<string, number>;
+    saveThroughputPerSecond: number;
+    server: unknown;
+    verification: Record<string, number>;
+  },
+  timeline: { at: number; ms: number }[],
+): void {
   const svgFile = file.replace(/\.md$/, '.svg');
   writeFileSync(svgFile, chartSvg(timeline));
-  const rows = Object.entries(result.latencyMs).map(([op, s]) => `| ${op} | ${s.count} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`);
+  const rows = Object.entries(result.latencyMs).map(
+    ([op, s]) => `| ${op} | ${s.count} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} |`,
+  );
   const md = [
     `# Load test: ${result.candidates} candidates`,
     '',

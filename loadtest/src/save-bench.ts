@@ -23,7 +23,9 @@ const seconds = Number(values.seconds);
 
 async function measureBaseline(clients: number): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: clients });
-  await pool.query(`create table if not exists bench_answers (attempt_id uuid, question_id uuid, answer jsonb, seq int, saved_at timestamptz default now(), primary key (attempt_id, question_id))`);
+  await pool.query(
+    `create table if not exists bench_answers (attempt_id uuid, question_id uuid, answer jsonb, seq int, saved_at timestamptz default now(), primary key (attempt_id, question_id))`,
+  );
   const attempt = crypto.randomUUID();
   const questions = Array.from({ length: 30 }, () => crypto.randomUUID());
   let done = 0;
@@ -51,7 +53,18 @@ async function measureBaseline(clients: number): Promise<number> {
 async function measureEngine(): Promise<{ rate: number; p95: number }> {
   const count = Number(values.sockets);
   const password = 'Load-Test-2026';
-  const prepared = await prepareLoad({ baseUrl: values.url, candidates: count, durationMinutes: 30, leadSeconds: 20 + Math.ceil(count / 30), adminEmail: 'admin@demo.examtech.in', adminPassword: 'Admin@12345', password }, console.log);
+  const prepared = await prepareLoad(
+    {
+      baseUrl: values.url,
+      candidates: count,
+      durationMinutes: 30,
+      leadSeconds: 20 + Math.ceil(count / 30),
+      adminEmail: 'admin@demo.examtech.in',
+      adminPassword: 'Admin@12345',
+      password,
+    },
+    console.log,
+  );
   const sessions: { client: Client; socket?: Socket; attemptId?: string; questionIds?: string[] }[] = [];
   await forEachLimited(prepared.students, 32, async (email, i) => {
     const client = new Client(values.url);
@@ -60,8 +73,17 @@ async function measureEngine(): Promise<{ rate: number; p95: number }> {
   });
   await sleep(Math.max(0, prepared.startsAt - Date.now()) + 500);
   await forEachLimited(sessions, 32, async (s) => {
-    const state = await s.client.expect<{ attempt: { id: string } }>('POST', `/api/exams/${prepared.examId}/start`, 200, { deviceId: `bench-${s.client.cookie.slice(-12)}` });
-    const paper = await s.client.expect<{ paper: { sections: { questions: { id: string }[] }[] } }>('GET', `/api/attempts/${state.attempt.id}/paper`, 200);
+    const state = await s.client.expect<{ attempt: { id: string } }>(
+      'POST',
+      `/api/exams/${prepared.examId}/start`,
+      200,
+      { deviceId: `bench-${s.client.cookie.slice(-12)}` },
+    );
+    const paper = await s.client.expect<{ paper: { sections: { questions: { id: string }[] }[] } }>(
+      'GET',
+      `/api/attempts/${state.attempt.id}/paper`,
+      200,
+    );
     s.attemptId = state.attempt.id;
     s.questionIds = paper.paper.sections.flatMap((x) => x.questions.map((q) => q.id));
     s.socket = io(values.url, { transports: ['websocket'], extraHeaders: { cookie: s.client.cookie } });
@@ -77,7 +99,22 @@ async function measureEngine(): Promise<{ rate: number; p95: number }> {
         seq += 1;
         const started = performance.now();
         const response = await new Promise<{ results?: { status: string }[] }>((resolve) =>
-          s.socket?.emit('answer:save', { attemptId: s.attemptId, deviceId: `bench-${s.client.cookie.slice(-12)}`, saves: [{ questionId: s.questionIds?.[seq % 30], answer: { type: 'mcq_single', optionIds: ['a'] }, state: 'answered', seq }] }, resolve),
+          s.socket?.emit(
+            'answer:save',
+            {
+              attemptId: s.attemptId,
+              deviceId: `bench-${s.client.cookie.slice(-12)}`,
+              saves: [
+                {
+                  questionId: s.questionIds?.[seq % 30],
+                  answer: { type: 'mcq_single', optionIds: ['a'] },
+                  state: 'answered',
+                  seq,
+                },
+              ],
+            },
+            resolve,
+          ),
         );
         if (response.results?.[0]?.status === 'saved') acked += 1;
         latencies.push(performance.now() - started);
@@ -96,6 +133,14 @@ for (const clients of [8, 16, 32, 64]) {
 }
 const best = Math.max(...Object.values(baseline));
 const engine = await measureEngine();
-const result = { baselineUpsertsPerSecond: baseline, bestBaseline: best, engineSavesPerSecond: Math.round(engine.rate), engineSaveAckP95Ms: engine.p95, ratio: Math.round((engine.rate / best) * 100) / 100, sockets: Number(values.sockets), seconds };
+const result = {
+  baselineUpsertsPerSecond: baseline,
+  bestBaseline: best,
+  engineSavesPerSecond: Math.round(engine.rate),
+  engineSaveAckP95Ms: engine.p95,
+  ratio: Math.round((engine.rate / best) * 100) / 100,
+  sockets: Number(values.sockets),
+  seconds,
+};
 console.log(JSON.stringify(result, null, 2));
 process.exit(0);

@@ -5,7 +5,11 @@ export function sampleServerMetrics(baseUrl: string, everyMs = 2000) {
     try {
       const text = await (await fetch(`${baseUrl}/metrics`)).text();
       const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+]+)`, 'm').exec(text)?.[1] ?? NaN);
-      samples.push({ at: Date.now(), cpuSeconds: value('process_cpu_seconds_total'), rssBytes: value('process_resident_memory_bytes') });
+      samples.push({
+        at: Date.now(),
+        cpuSeconds: value('process_cpu_seconds_total'),
+        rssBytes: value('process_resident_memory_bytes'),
+      });
     } catch {
       // A missed sample is not an error of the system under test.
     }

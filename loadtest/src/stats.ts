@@ -32,18 +32,30 @@ export class Recorder {
     const ops = Object.fromEntries(
       [...this.samples].map(([op, values]) => {
         const sorted = [...values].sort((a, b) => a - b);
-        const at = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-        return [op, { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? 0) }];
+        const at = (p: number) =>
+          round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+        return [
+          op,
+          { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? 0) },
+        ];
       }),
     );
-    return { ops, errors: Object.fromEntries(this.errors), errorCount: [...this.errors.values()].reduce((a, b) => a + b, 0) };
+    return {
+      ops,
+      errors: Object.fromEntries(this.errors),
+      errorCount: [...this.errors.values()].reduce((a, b) => a + b, 0),
+    };
   }
 }
 
 export const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Runs `fn` over items with at most `limit` in flight. */
-export async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {

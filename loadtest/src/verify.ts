@@ -15,13 +15,20 @@ export type Verification = {
 };
 
 /** Waits until every attempt of the exam is submitted (the sweeper takes the rest at the deadline). */
-export async function waitForSubmissions(databaseUrl: string, examId: string, timeoutMs: number): Promise<void> {
+export async function waitForSubmissions(
+  databaseUrl: string,
+  examId: string,
+  timeoutMs: number,
+): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from attempts where exam_id = $1 and status = 'in_progress'`, [examId]);
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from attempts where exam_id = $1 and status = 'in_progress'`,
+        [examId],
+      );
       if ((rows[0]?.n ?? 0) === 0) return;
       await sleep(1000);
     }
@@ -35,15 +42,31 @@ export async function waitForSubmissions(databaseUrl: string, examId: string, ti
  * acknowledged save is stored with its last value, and every score is the core's score of the
  * stored answers.
  */
-export async function verifyRun(databaseUrl: string, examId: string, logs: CandidateLog[]): Promise<Verification> {
+export async function verifyRun(
+  databaseUrl: string,
+  examId: string,
+  logs: CandidateLog[],
+): Promise<Verification> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const attempts = await client.query<{ id: string; status: string; submit_reason: string | null; score: AttemptScore | null; paper: Paper }>(
+    const attempts = await client.query<{
+      id: string;
+      status: string;
+      submit_reason: string | null;
+      score: AttemptScore | null;
+      paper: Paper;
+    }>(
       `select a.id, a.status, a.submit_reason, a.score, s.paper from attempts a join exam_snapshots s on s.id = a.snapshot_id where a.exam_id = $1 and a.status <> 'prepared'`,
       [examId],
     );
-    const answers = await client.query<{ attempt_id: string; question_id: string; answer: unknown; state: string; seq: number }>(
+    const answers = await client.query<{
+      attempt_id: string;
+      question_id: string;
+      answer: unknown;
+      state: string;
+      seq: number;
+    }>(
       `select aa.attempt_id, aa.question_id, aa.answer, aa.state, aa.seq from attempt_answers aa join attempts a on a.id = aa.attempt_id where a.exam_id = $1`,
       [examId],
     );
@@ -62,14 +85,25 @@ export async function verifyRun(databaseUrl: string, examId: string, logs: Candi
         acknowledged += 1;
         const row = stored.get(questionId);
         const sent = row ? log.sent.get(row.seq) : undefined;
-        const isIntact = row && row.seq >= ackedSeq && sent && sent.questionId === questionId && isDeepStrictEqual(sent.answer, row.answer) && sent.state === row.state;
+        const isIntact =
+          row &&
+          row.seq >= ackedSeq &&
+          sent &&
+          sent.questionId === questionId &&
+          isDeepStrictEqual(sent.answer, row.answer) &&
+          sent.state === row.state;
         if (!isIntact) lost += 1;
       }
     }
     let mismatches = 0;
     for (const attempt of attempts.rows) {
       if (attempt.status !== 'submitted' || !attempt.score) continue;
-      const responses = Object.fromEntries((byAttempt.get(attempt.id) ?? []).map((r) => [r.question_id, { answer: r.answer as never, state: r.state as never }]));
+      const responses = Object.fromEntries(
+        (byAttempt.get(attempt.id) ?? []).map((r) => [
+          r.question_id,
+          { answer: r.answer as never, state: r.state as never },
+        ]),
+      );
       const expected = scoreAttempt(attempt.paper, responses);
       if (!isRationalEqual(expected.total.exact, attempt.score.total.exact)) mismatches += 1;
     }

@@ -24,7 +24,10 @@ const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const BATCH = 5_000;
 const EXAMS = 50;
 const ITERATIONS = 200;
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 // Deterministic pseudo-random numbers (mulberry32), so every run loads the same bank.
 let seed = 42;
@@ -43,9 +46,24 @@ const EN_WORDS = (
   'probability series function limit parabola ellipse circle triangle cell enzyme protein gene chromosome ecosystem ' +
   'photosynthesis respiration hormone neuron constitution parliament monsoon inflation budget treaty'
 ).split(' ');
-const HI_WORDS = 'वेग त्वरण बल संवेग ऊर्जा घर्षण दाब घनत्व आवेश धारा प्रतिरोध विभव तरंग आवृत्ति अभिक्रिया साम्य अम्ल क्षार बहुलक समाकल अवकलज आव्यूह प्रायिकता कोशिका प्रोटीन जीन संविधान संसद मानसून मुद्रास्फीति'.split(' ');
-const TAGS = Array.from({ length: 60 }, (_, i) => (i < 10 ? ['pyq', 'jee main', 'jee advanced', 'neet', 'ncert', 'cat', 'upsc', 'hard-set', 'revision', 'mock'][i]! : `set-${i}`));
-const SOURCES = ['JEE Main 2023', 'JEE Advanced 2022', 'NEET 2024', 'HC Verma', 'NCERT Exemplar', 'CAT 2021', 'UPSC CSE 2020'];
+const HI_WORDS =
+  'वेग त्वरण बल संवेग ऊर्जा घर्षण दाब घनत्व आवेश धारा प्रतिरोध विभव तरंग आवृत्ति अभिक्रिया साम्य अम्ल क्षार बहुलक समाकल अवकलज आव्यूह प्रायिकता कोशिका प्रोटीन जीन संविधान संसद मानसून मुद्रास्फीति'.split(
+    ' ',
+  );
+const TAGS = Array.from({ length: 60 }, (_, i) =>
+  i < 10
+    ? ['pyq', 'jee main', 'jee advanced', 'neet', 'ncert', 'cat', 'upsc', 'hard-set', 'revision', 'mock'][i]!
+    : `set-${i}`,
+);
+const SOURCES = [
+  'JEE Main 2023',
+  'JEE Advanced 2022',
+  'NEET 2024',
+  'HC Verma',
+  'NCERT Exemplar',
+  'CAT 2021',
+  'UPSC CSE 2020',
+];
 const DIFFICULTIES: Difficulty[] = ['easy', 'medium', 'hard'];
 
 const sentence = (words: string[], n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
@@ -62,17 +80,37 @@ function generateQuestion(index: number): Question {
     source: pick(SOURCES),
   };
   if (random() < 0.25) {
-    const content: Record<string, { stem: string; solution: string }> = { en: { stem, solution: sentence(EN_WORDS, 10) } };
-    if (isBilingual) content.hi = { stem: `प्रश्न ${index}: ${sentence(HI_WORDS, 12)}`, solution: sentence(HI_WORDS, 8) };
-    return { ...common, type: 'numerical', format: { integerOnly: true }, content, key: { kind: 'exact', value: index % 50 } };
+    const content: Record<string, { stem: string; solution: string }> = {
+      en: { stem, solution: sentence(EN_WORDS, 10) },
+    };
+    if (isBilingual)
+      content.hi = { stem: `प्रश्न ${index}: ${sentence(HI_WORDS, 12)}`, solution: sentence(HI_WORDS, 8) };
+    return {
+      ...common,
+      type: 'numerical',
+      format: { integerOnly: true },
+      content,
+      key: { kind: 'exact', value: index % 50 },
+    };
   }
-  const content: Record<string, { stem: string; options: { id: string; text: string }[]; solution: string }> = {
-    en: { stem, options, solution: sentence(EN_WORDS, 10) },
-  };
+  const content: Record<string, { stem: string; options: { id: string; text: string }[]; solution: string }> =
+    {
+      en: { stem, options, solution: sentence(EN_WORDS, 10) },
+    };
   if (isBilingual) {
-    content.hi = { stem: `प्रश्न ${index}: ${sentence(HI_WORDS, 12)}`, options: options.map((o) => ({ id: o.id, text: sentence(HI_WORDS, 3) })), solution: sentence(HI_WORDS, 8) };
+    content.hi = {
+      stem: `प्रश्न ${index}: ${sentence(HI_WORDS, 12)}`,
+      options: options.map((o) => ({ id: o.id, text: sentence(HI_WORDS, 3) })),
+      solution: sentence(HI_WORDS, 8),
+    };
   }
-  return { ...common, type: 'mcq_single', options: options.map((o) => ({ id: o.id })), content, key: { optionId: pick(['a', 'b', 'c', 'd']) } };
+  return {
+    ...common,
+    type: 'mcq_single',
+    options: options.map((o) => ({ id: o.id })),
+    content,
+    key: { optionId: pick(['a', 'b', 'c', 'd']) },
+  };
 }
 
 async function adminQuery(sql: string): Promise<void> {
@@ -92,11 +130,17 @@ async function signIn(app: App, email: string, password: string): Promise<string
   return `et_sid=${cookie.value}`;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function measure(app: App, cookie: string, urls: string[]): Promise<{ p50: number; p95: number; total: number }> {
+async function measure(
+  app: App,
+  cookie: string,
+  urls: string[],
+): Promise<{ p50: number; p95: number; total: number }> {
   let total = 0;
-  for (let i = 0; i < 20; i++) await app.http.inject({ method: 'GET', url: urls[i % urls.length]!, headers: { cookie } });
+  for (let i = 0; i < 20; i++)
+    await app.http.inject({ method: 'GET', url: urls[i % urls.length]!, headers: { cookie } });
   const times: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
     const url = urls[i % urls.length]!;
@@ -118,7 +162,15 @@ async function main(): Promise<void> {
   await adminQuery(`create database ${name}`);
   let app: App | null = null;
   try {
-    app = await buildApp(loadConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'true', NODE_ENV: 'test' }));
+    app = await buildApp(
+      loadConfig({
+        DATABASE_URL: url.toString(),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        SEED_DEMO_DATA: 'true',
+        NODE_ENV: 'test',
+      }),
+    );
     const database = app.database;
     const syllabus = createSyllabusService(database);
     const questions = createQuestionService({
@@ -128,25 +180,40 @@ async function main(): Promise<void> {
       users: { findUserNames: async () => new Map() },
     });
     const teacherCookie = await signIn(app, 'teacher@demo.examtech.in', 'Teacher@12345');
-    const me = (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: teacherCookie } })).json<{ user: { id: string; institute: { id: string } } }>();
+    const me = (
+      await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: teacherCookie } })
+    ).json<{ user: { id: string; institute: { id: string } } }>();
     const actor: InstituteActor = { userId: me.user.id, role: 'teacher', instituteId: me.user.institute.id };
     const tree = await syllabus.getTree(actor, { includeArchived: false });
-    const topics = tree.subjects.flatMap((s) => s.chapters.flatMap((c) => c.topics.map((t) => ({ subjectId: s.id, topicId: t.id }))));
+    const topics = tree.subjects.flatMap((s) =>
+      s.chapters.flatMap((c) => c.topics.map((t) => ({ subjectId: s.id, topicId: t.id }))),
+    );
 
     const loadStart = performance.now();
     const ids: string[] = [];
     for (let start = 0; start < QUESTIONS; start += BATCH) {
-      const items = Array.from({ length: Math.min(BATCH, QUESTIONS - start) }, (_, i) => ({ question: generateQuestion(start + i), topicId: pick(topics).topicId }));
+      const items = Array.from({ length: Math.min(BATCH, QUESTIONS - start) }, (_, i) => ({
+        question: generateQuestion(start + i),
+        topicId: pick(topics).topicId,
+      }));
       ids.push(...(await database.db.transaction((tx) => questions.createQuestionsInTx(tx, actor, items))));
       process.stdout.write(`\rloaded ${ids.length.toLocaleString('en-IN')} questions`);
     }
     const loadSeconds = (performance.now() - loadStart) / 1000;
     console.log(`\nload: ${loadSeconds.toFixed(1)} s (${Math.round(QUESTIONS / loadSeconds)} questions/s)`);
 
-    const usageItems = await questions.findCurrentVersions(database.db, actor.instituteId, ids.slice(0, EXAMS * 90));
+    const usageItems = await questions.findCurrentVersions(
+      database.db,
+      actor.instituteId,
+      ids.slice(0, EXAMS * 90),
+    );
     for (let exam = 0; exam < EXAMS; exam++) {
-      const slice = ids.slice(exam * 90, exam * 90 + 90).map((questionId) => ({ questionId, versionId: usageItems.get(questionId)!.versionId }));
-      await database.db.transaction((tx) => questions.recordQuestionUsage(tx, actor.instituteId, randomUUID(), slice));
+      const slice = ids
+        .slice(exam * 90, exam * 90 + 90)
+        .map((questionId) => ({ questionId, versionId: usageItems.get(questionId)!.versionId }));
+      await database.db.transaction((tx) =>
+        questions.recordQuestionUsage(tx, actor.instituteId, randomUUID(), slice),
+      );
     }
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
@@ -164,7 +231,12 @@ async function main(): Promise<void> {
       ['text: two words + prefix', q(['photon electron nucl', 'acid bas', 'vector deriv'])],
       ['text: Hindi', q(['ऊर्जा', 'प्रायिकता कोशि'])],
       ['text: rare (Q-number)', q(['q12345', 'q777', 'q99999'])],
-      ['text + subject + difficulty', ['velocity', 'acid', 'integral'].map((w) => `/api/questions?q=${w}&subjectId=${physics}&difficulty=hard`)],
+      [
+        'text + subject + difficulty',
+        ['velocity', 'acid', 'integral'].map(
+          (w) => `/api/questions?q=${w}&subjectId=${physics}&difficulty=hard`,
+        ),
+      ],
       ['tags', ['pyq', 'neet', 'set-42', 'pyq,jee%20main'].map((t) => `/api/questions?tags=${t}`)],
       ['notUsedInLastExams=10', ['/api/questions?notUsedInLastExams=10']],
       ['missingLanguage=hi', ['/api/questions?missingLanguage=hi']],
@@ -177,7 +249,10 @@ async function main(): Promise<void> {
     console.log(`\n${QUESTIONS.toLocaleString('en-IN')} questions, ${ITERATIONS} requests per scenario\n`);
     console.log('| scenario | matches | p50 ms | p95 ms | p95 / batches p95 |');
     console.log('|---|---|---|---|---|');
-    for (const r of results) console.log(`| ${r.name} | ${r.total.toLocaleString('en-IN')} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / baseline).toFixed(1)}x |`);
+    for (const r of results)
+      console.log(
+        `| ${r.name} | ${r.total.toLocaleString('en-IN')} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.p95 / baseline).toFixed(1)}x |`,
+      );
   } finally {
     await app?.http.close();
     // BENCH_KEEP_DATABASE=1 keeps the loaded database for EXPLAIN ANALYZE.

@@ -110,7 +110,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   });
   const routes: App['routes'] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -121,7 +122,9 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const database = overrides.database ?? (await openDatabase(config.database));
   if (config.runMigrations) await runMigrations(database);
   const onRedisError = (err: Error) => app.log.warn({ err: err.message }, 'redis unavailable; retrying');
-  const redis: Redis | null = config.redis ? createRedisClient(config.redis, { onError: onRedisError }) : null;
+  const redis: Redis | null = config.redis
+    ? createRedisClient(config.redis, { onError: onRedisError })
+    : null;
   // The streams adapter blocks on XREAD, so it gets its own connection.
   const adapterRedis: Redis | null = config.redis
     ? createRedisClient(config.redis, { prefixed: false, waitForReconnect: true, onError: onRedisError })
@@ -184,7 +187,9 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     socketHandlers: [registerAttemptSocket(attempts)],
   });
   events.on('exam.scheduled', ({ examId }) => {
-    attempts.prepareAttempts(examId).catch((err: unknown) => app.log.error({ err, examId }, 'preparing attempts failed'));
+    attempts
+      .prepareAttempts(examId)
+      .catch((err: unknown) => app.log.error({ err, examId }, 'preparing attempts failed'));
   });
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
 

@@ -6,7 +6,13 @@ import { BatchDetailPage } from './features/batches/BatchDetailPage';
 import { BatchesPage } from './features/batches/BatchesPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LazyExamRoomPage } from './features/exam-room/lazy-page';
-import { ExamBuilderPage, ExamPreviewPage, ExamsPage, LazyPage, PracticePage } from './features/exams/lazy-pages';
+import {
+  ExamBuilderPage,
+  ExamPreviewPage,
+  ExamsPage,
+  LazyPage,
+  PracticePage,
+} from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import {
   QuestionBankPage,

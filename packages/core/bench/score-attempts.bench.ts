@@ -24,9 +24,20 @@ function pick<T>(items: readonly T[]): T {
 }
 
 function makeQuestion(id: string, type: 'mcq_single' | 'numerical'): Question {
-  const common = { id, classification: { subject: 'Physics', chapter: 'c', topic: 't' }, difficulty: 'medium' as const, tags: [] };
+  const common = {
+    id,
+    classification: { subject: 'Physics', chapter: 'c', topic: 't' },
+    difficulty: 'medium' as const,
+    tags: [],
+  };
   if (type === 'numerical') {
-    return { ...common, type, content: { en: { stem: id } }, format: { integerOnly: true }, key: { kind: 'exact', value: Math.floor(random() * 10) } };
+    return {
+      ...common,
+      type,
+      content: { en: { stem: id } },
+      format: { integerOnly: true },
+      key: { kind: 'exact', value: Math.floor(random() * 10) },
+    };
   }
   return {
     ...common,
@@ -40,7 +51,12 @@ function makeQuestion(id: string, type: 'mcq_single' | 'numerical'): Question {
 const questions = Object.fromEntries(
   JEE_MAIN_2025.sections.map((section) => [
     section.id,
-    Array.from({ length: section.questionCount }, (_, index) => makeQuestion(`${section.id}-${index}`, section.allowedTypes.includes('numerical') ? 'numerical' : 'mcq_single')),
+    Array.from({ length: section.questionCount }, (_, index) =>
+      makeQuestion(
+        `${section.id}-${index}`,
+        section.allowedTypes.includes('numerical') ? 'numerical' : 'mcq_single',
+      ),
+    ),
   ]),
 );
 const paper = createPaperFromTemplate(JEE_MAIN_2025, { id: 'bench', questions });
@@ -48,12 +64,22 @@ const allQuestions = paper.sections.flatMap((section) => section.items.map((item
 
 function randomAnswer(question: Question): Answer | null {
   if (random() < 0.2) return null;
-  return question.type === 'numerical' ? { type: 'numerical', value: String(Math.floor(random() * 10)) } : { type: 'mcq_single', optionIds: [pick(OPTION_IDS)] };
+  return question.type === 'numerical'
+    ? { type: 'numerical', value: String(Math.floor(random() * 10)) }
+    : { type: 'mcq_single', optionIds: [pick(OPTION_IDS)] };
 }
 
-const STATES: readonly PaletteState[] = ['answered', 'answered', 'answered', 'answered_marked_for_review', 'marked_for_review'];
+const STATES: readonly PaletteState[] = [
+  'answered',
+  'answered',
+  'answered',
+  'answered_marked_for_review',
+  'marked_for_review',
+];
 const attempts: AttemptResponses[] = Array.from({ length: ATTEMPTS }, () =>
-  Object.fromEntries(allQuestions.map((question) => [question.id, { answer: randomAnswer(question), state: pick(STATES) }])),
+  Object.fromEntries(
+    allQuestions.map((question) => [question.id, { answer: randomAnswer(question), state: pick(STATES) }]),
+  ),
 );
 
 /** The least any scorer must do: look up each answer, compare with the key, add +4 or -1. */
@@ -62,8 +88,18 @@ function scoreTrivially(responses: AttemptResponses): number {
   for (const question of allQuestions) {
     const answer = responses[question.id]?.answer;
     if (answer === null || answer === undefined) continue;
-    const given = answer.type === 'numerical' ? answer.value : answer.type === 'mcq_single' ? answer.optionIds[0] : undefined;
-    const key = question.type === 'numerical' && question.key.kind === 'exact' ? String(question.key.value) : question.type === 'mcq_single' ? question.key.optionId : undefined;
+    const given =
+      answer.type === 'numerical'
+        ? answer.value
+        : answer.type === 'mcq_single'
+          ? answer.optionIds[0]
+          : undefined;
+    const key =
+      question.type === 'numerical' && question.key.kind === 'exact'
+        ? String(question.key.value)
+        : question.type === 'mcq_single'
+          ? question.key.optionId
+          : undefined;
     total += given === key ? 4 : -1;
   }
   return total;
@@ -75,7 +111,8 @@ function time(run: () => number): { ms: number; checksum: number } {
   return { ms: performance.now() - started, checksum };
 }
 
-const runEngine = (): number => attempts.reduce((sum, responses) => sum + scoreAttempt(paper, responses).total.marks, 0);
+const runEngine = (): number =>
+  attempts.reduce((sum, responses) => sum + scoreAttempt(paper, responses).total.marks, 0);
 const runBaseline = (): number => attempts.reduce((sum, responses) => sum + scoreTrivially(responses), 0);
 
 // Warm up both paths so the JIT has compiled them before timing.
@@ -102,5 +139,9 @@ const result = {
 };
 
 console.log(JSON.stringify(result));
-console.log(`scored ${ATTEMPTS} attempts x ${allQuestions.length} questions in ${result.engineMs} ms: ${result.attemptsPerSecond} attempts/s (${result.questionsPerSecond} questions/s)`);
-console.log(`baseline (+4/-1 loop, no rules): ${result.baselineMs} ms, ${result.baselineAttemptsPerSecond} attempts/s; engine is ${result.engineToBaselineRatio}x the baseline time`);
+console.log(
+  `scored ${ATTEMPTS} attempts x ${allQuestions.length} questions in ${result.engineMs} ms: ${result.attemptsPerSecond} attempts/s (${result.questionsPerSecond} questions/s)`,
+);
+console.log(
+  `baseline (+4/-1 loop, no rules): ${result.baselineMs} ms, ${result.baselineAttemptsPerSecond} attempts/s; engine is ${result.engineToBaselineRatio}x the baseline time`,
+);

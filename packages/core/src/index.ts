@@ -4,20 +4,68 @@
  */
 export { CoreError, type ValidationIssue } from './errors.js';
 
-export { createRational, toRational, addRationals, sumRationals, compareRationals, isRationalEqual, toNumber, formatMarks, ZERO, type Rational, type MarkValue } from './math/rational.js';
-export { parseDecimal, quantizeDecimal, compareDecimals, type Decimal, type RoundingMode } from './math/decimal.js';
+export {
+  createRational,
+  toRational,
+  addRationals,
+  sumRationals,
+  compareRationals,
+  isRationalEqual,
+  toNumber,
+  formatMarks,
+  ZERO,
+  type Rational,
+  type MarkValue,
+} from './math/rational.js';
+export {
+  parseDecimal,
+  quantizeDecimal,
+  compareDecimals,
+  type Decimal,
+  type RoundingMode,
+} from './math/decimal.js';
 
 export * from './questions/types.js';
 export { validateQuestion, isQuestionValid } from './questions/validate.js';
 export { validateKey } from './questions/validate-key.js';
 export { normaliseTitaText, listImageRefs } from './questions/text.js';
-export { toCandidateQuestion, type CandidateQuestion, type CandidateContent } from './questions/candidate-view.js';
+export {
+  toCandidateQuestion,
+  type CandidateQuestion,
+  type CandidateContent,
+} from './questions/candidate-view.js';
 
-export { isAnswerEmpty, type Answer, type McqSingleAnswer, type McqMultiAnswer, type NumericalAnswer, type MatrixMatchAnswer, type AssertionReasonAnswer, type TitaAnswer } from './answers/types.js';
-export { validateAnswer, isAnswerValid, MAX_TEXT_ANSWER_LENGTH, type AnswerValidationOptions } from './answers/validate.js';
+export {
+  isAnswerEmpty,
+  type Answer,
+  type McqSingleAnswer,
+  type McqMultiAnswer,
+  type NumericalAnswer,
+  type MatrixMatchAnswer,
+  type AssertionReasonAnswer,
+  type TitaAnswer,
+} from './answers/types.js';
+export {
+  validateAnswer,
+  isAnswerValid,
+  MAX_TEXT_ANSWER_LENGTH,
+  type AnswerValidationOptions,
+} from './answers/validate.js';
 export { PALETTE_STATES, isEvaluated, derivePaletteState, type PaletteState } from './answers/palette.js';
 
-export { findPaperItem, getItemSubject, getEffectiveKeys, pickSectionHeader, type Paper, type PaperSection, type SectionHeader, type PaperItem, type ItemRevision, type DropAward, type LocatedItem } from './paper.js';
+export {
+  findPaperItem,
+  getItemSubject,
+  getEffectiveKeys,
+  pickSectionHeader,
+  type Paper,
+  type PaperSection,
+  type SectionHeader,
+  type PaperItem,
+  type ItemRevision,
+  type DropAward,
+  type LocatedItem,
+} from './paper.js';
 export { toCandidatePaper, type CandidatePaper, type CandidateSection } from './candidate-paper.js';
 
 export {
@@ -42,15 +90,33 @@ export {
   type ScoreSummary,
   type QuestionScore,
 } from './marking/score-attempt.js';
-export { applyRevision, applyRevisions, createAcceptAllOptionsRevision, type KeyRevision } from './marking/revisions.js';
+export {
+  applyRevision,
+  applyRevisions,
+  createAcceptAllOptionsRevision,
+  type KeyRevision,
+} from './marking/revisions.js';
 
 export type { ExamTemplate, TemplateSection, ExamFamily } from './templates/types.js';
 export { JEE_MAIN_2025, JEE_MAIN_SCHEME, JEE_MAIN_SUBJECTS } from './templates/jee-main.js';
-export { buildJeeAdvancedTemplate, JEE_ADVANCED_DEFAULT, JEE_ADVANCED_SCHEMES, JEE_ADVANCED_2024_PAPER_1_PARTS, type JeeAdvancedParams, type JeeAdvancedPart } from './templates/jee-advanced.js';
+export {
+  buildJeeAdvancedTemplate,
+  JEE_ADVANCED_DEFAULT,
+  JEE_ADVANCED_SCHEMES,
+  JEE_ADVANCED_2024_PAPER_1_PARTS,
+  type JeeAdvancedParams,
+  type JeeAdvancedPart,
+} from './templates/jee-advanced.js';
 export { NEET_UG_2025, NEET_UG_2021 } from './templates/neet.js';
 export { CAT_2024, CAT_2025, CAT_SCHEME } from './templates/cat.js';
 export { UPSC_PRELIMS_GS1, UPSC_PRELIMS_CSAT, createUpscScheme } from './templates/upsc.js';
-export { validateTemplate, checkPaperAgainstTemplate, createPaperFromTemplate, isQualified, type PaperDraft } from './templates/checker.js';
+export {
+  validateTemplate,
+  checkPaperAgainstTemplate,
+  createPaperFromTemplate,
+  isQualified,
+  type PaperDraft,
+} from './templates/checker.js';
 export { computeTemplateMaxMarks } from './templates/max-marks.js';
 export { BUILT_IN_TEMPLATES, listTemplates, findTemplate } from './templates/registry.js';
 
@@ -83,8 +149,22 @@ export {
   type AttemptSectionOrder,
 } from './shuffle/shuffle.js';
 
-export { computeMean, computeMedian, computeVariance, computeStandardDeviation, computeSkewness, summariseDistribution, type DistributionSummary } from './analytics/stats.js';
-export { computeNtaPercentile, computeNtaPercentiles, formatPercentile, rankWithTies, NTA_PERCENTILE_DECIMALS } from './analytics/percentile.js';
+export {
+  computeMean,
+  computeMedian,
+  computeVariance,
+  computeStandardDeviation,
+  computeSkewness,
+  summariseDistribution,
+  type DistributionSummary,
+} from './analytics/stats.js';
+export {
+  computeNtaPercentile,
+  computeNtaPercentiles,
+  formatPercentile,
+  rankWithTies,
+  NTA_PERCENTILE_DECIMALS,
+} from './analytics/percentile.js';
 export {
   analyseItems,
   computeGroupSize,

@@ -34,11 +34,20 @@ describe('NTA percentile', () => {
     expect(formatPercentile(computeNtaPercentile(seven, 1))).toBe('14.2857143');
     expect(formatPercentile(computeNtaPercentile([1, 2, 3], 2))).toBe('66.6666667');
     // 1/16 = 6.25 % exactly; 1/160000 = 0.000625 %: 7 decimals keep it.
-    expect(formatPercentile(computeNtaPercentile([...Array.from({ length: 159_999 }, () => 10), 1], 1))).toBe('0.0006250');
+    expect(formatPercentile(computeNtaPercentile([...Array.from({ length: 159_999 }, () => 10), 1], 1))).toBe(
+      '0.0006250',
+    );
   });
 
   it('computes every percentile at once, in input order, with ties equal', () => {
-    expect(computeNtaPercentiles(shift).map(formatPercentile)).toEqual(['100.0000000', '83.3333333', '83.3333333', '50.0000000', '33.3333333', '16.6666667']);
+    expect(computeNtaPercentiles(shift).map(formatPercentile)).toEqual([
+      '100.0000000',
+      '83.3333333',
+      '83.3333333',
+      '50.0000000',
+      '33.3333333',
+      '16.6666667',
+    ]);
   });
 });
 
@@ -83,7 +92,16 @@ describe('item analysis', () => {
   const chosen = [['a'], ['a'], ['a'], ['b'], ['c']];
   const candidates: CandidateItemResponses[] = matrix.map((row, candidate) => ({
     totalScore: row.reduce((sum, value) => sum + value, 0),
-    responses: Object.fromEntries(row.map((value, item) => [`i${item + 1}`, { isCorrect: value === 1, selectedOptionIds: item === 0 ? chosen[candidate] : [], timeSpentMs: 1000 * (item + 1) }])),
+    responses: Object.fromEntries(
+      row.map((value, item) => [
+        `i${item + 1}`,
+        {
+          isCorrect: value === 1,
+          selectedOptionIds: item === 0 ? chosen[candidate] : [],
+          timeSpentMs: 1000 * (item + 1),
+        },
+      ]),
+    ),
   }));
   const analysis = analyseItems({ itemIds: ['i1', 'i2', 'i3'], candidates });
 
@@ -120,19 +138,38 @@ describe('item analysis', () => {
   });
 
   it('group size is 27 % of candidates', () => {
-    expect([computeGroupSize(1), computeGroupSize(2), computeGroupSize(100), computeGroupSize(1000)]).toEqual([0, 1, 27, 270]);
+    expect([computeGroupSize(1), computeGroupSize(2), computeGroupSize(100), computeGroupSize(1000)]).toEqual(
+      [0, 1, 27, 270],
+    );
   });
 
   it('builds its input from scored attempts', () => {
-    const paper = makePaper([makeSection('s', JEE_MAIN_LIKE, [makeSingle('q1', 'a'), makeSingle('q2', 'b')])]);
+    const paper = makePaper([
+      makeSection('s', JEE_MAIN_LIKE, [makeSingle('q1', 'a'), makeSingle('q2', 'b')]),
+    ]);
     const responses = [
-      { q1: { answer: { type: 'mcq_single' as const, optionIds: ['a'] } }, q2: { answer: { type: 'mcq_single' as const, optionIds: ['b'] } } },
-      { q1: { answer: { type: 'mcq_single' as const, optionIds: ['c'] } }, q2: { answer: { type: 'mcq_single' as const, optionIds: ['b'] }, state: 'marked_for_review' as const } },
+      {
+        q1: { answer: { type: 'mcq_single' as const, optionIds: ['a'] } },
+        q2: { answer: { type: 'mcq_single' as const, optionIds: ['b'] } },
+      },
+      {
+        q1: { answer: { type: 'mcq_single' as const, optionIds: ['c'] } },
+        q2: {
+          answer: { type: 'mcq_single' as const, optionIds: ['b'] },
+          state: 'marked_for_review' as const,
+        },
+      },
     ];
-    const input = buildItemAnalysisInput(responses.map((attempt) => ({ responses: attempt, score: scoreAttempt(paper, attempt) })));
+    const input = buildItemAnalysisInput(
+      responses.map((attempt) => ({ responses: attempt, score: scoreAttempt(paper, attempt) })),
+    );
     expect(input.itemIds).toEqual(['q1', 'q2']);
     expect(input.candidates.map((candidate) => candidate.totalScore)).toEqual([8, -1]);
-    expect(input.candidates[1]?.responses.q2).toMatchObject({ isCorrect: false, isAnswered: false, selectedOptionIds: [] });
+    expect(input.candidates[1]?.responses.q2).toMatchObject({
+      isCorrect: false,
+      isAnswered: false,
+      selectedOptionIds: [],
+    });
     const result = analyseItems(input);
     expect(result.items[0]?.optionCounts).toEqual({ a: 1, c: 1 });
     expect(result.items[1]).toMatchObject({ answeredCount: 1, unansweredCount: 1 });

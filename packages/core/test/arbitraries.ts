@@ -11,7 +11,16 @@ import {
   type PaperSection,
   type Question,
 } from '../src/index.js';
-import { makeAssertionReason, makeMatrix, makeMulti, makeNumerical, makePaper, makeSingle, makeTita, OPTION_IDS } from './fixtures.js';
+import {
+  makeAssertionReason,
+  makeMatrix,
+  makeMulti,
+  makeNumerical,
+  makePaper,
+  makeSingle,
+  makeTita,
+  OPTION_IDS,
+} from './fixtures.js';
 
 const optionId = fc.constantFrom(...OPTION_IDS);
 const optionSubset = fc.subarray([...OPTION_IDS], { minLength: 1 });
@@ -27,7 +36,12 @@ export const SCHEMES: readonly MarkingScheme[] = [
   { correct: 4, wrong: -2, multi: { mode: 'jee_advanced_partial' }, byType: { numerical: { wrong: 0 } } },
   createUpscScheme(2),
   createUpscScheme(2.5),
-  { correct: 3, wrong: -1, byType: { tita: { wrong: 0 } }, matrix: { mode: 'per_row', correctPerRow: 1, wrongPerRow: { num: -1, den: 2 } } },
+  {
+    correct: 3,
+    wrong: -1,
+    byType: { tita: { wrong: 0 } },
+    matrix: { mode: 'per_row', correctPerRow: 1, wrongPerRow: { num: -1, den: 2 } },
+  },
 ];
 
 /** A question of any type, with `fixed` options and passage groups sprinkled in. */
@@ -37,10 +51,19 @@ export function arbQuestion(id: string): fc.Arbitrary<Question> {
   const base = fc.oneof(
     fc.tuple(optionId, fc.boolean()).map(([key, hasFixedLast]) => {
       const question = makeSingle(id, key);
-      return hasFixedLast ? { ...question, options: question.options.map((option) => (option.id === 'd' ? { ...option, fixed: true } : option)) } : question;
+      return hasFixedLast
+        ? {
+            ...question,
+            options: question.options.map((option) =>
+              option.id === 'd' ? { ...option, fixed: true } : option,
+            ),
+          }
+        : question;
     }),
     optionSubset.map((key) => makeMulti(id, key)),
-    fc.integer({ min: -5, max: 5 }).map((value) => makeNumerical(id, { kind: 'exact', value }, { integerOnly: true })),
+    fc
+      .integer({ min: -5, max: 5 })
+      .map((value) => makeNumerical(id, { kind: 'exact', value }, { integerOnly: true })),
     fc.integer({ min: 0, max: 9 }).map((value) => makeTita(id, [String(value)])),
     fc.constant(makeAssertionReason(id)),
     matrixKey.map((key) => makeMatrix(id, key)),
@@ -57,15 +80,23 @@ export function arbAnswer(question: Question): fc.Arbitrary<Answer | null> {
   const given: fc.Arbitrary<Answer> = (() => {
     switch (question.type) {
       case 'mcq_single':
-        return fc.subarray([...OPTION_IDS], { minLength: 1, maxLength: 2 }).map((optionIds): Answer => ({ type: 'mcq_single', optionIds }));
+        return fc
+          .subarray([...OPTION_IDS], { minLength: 1, maxLength: 2 })
+          .map((optionIds): Answer => ({ type: 'mcq_single', optionIds }));
       case 'mcq_multi':
-        return fc.subarray([...OPTION_IDS, 'zz'], { minLength: 1 }).map((optionIds): Answer => ({ type: 'mcq_multi', optionIds }));
+        return fc
+          .subarray([...OPTION_IDS, 'zz'], { minLength: 1 })
+          .map((optionIds): Answer => ({ type: 'mcq_multi', optionIds }));
       case 'numerical':
-        return fc.integer({ min: -5, max: 5 }).map((value): Answer => ({ type: 'numerical', value: String(value) }));
+        return fc
+          .integer({ min: -5, max: 5 })
+          .map((value): Answer => ({ type: 'numerical', value: String(value) }));
       case 'tita':
         return fc.integer({ min: 0, max: 9 }).map((value): Answer => ({ type: 'tita', text: ` ${value} ` }));
       case 'assertion_reason':
-        return fc.constantFrom(...ASSERTION_REASON_OPTION_IDS).map((optionId): Answer => ({ type: 'assertion_reason', optionId }));
+        return fc
+          .constantFrom(...ASSERTION_REASON_OPTION_IDS)
+          .map((optionId): Answer => ({ type: 'assertion_reason', optionId }));
       case 'matrix_match':
         return matrixKey.map((matches): Answer => ({ type: 'matrix_match', matches }));
     }
@@ -73,7 +104,14 @@ export function arbAnswer(question: Question): fc.Arbitrary<Answer | null> {
   return fc.option(given, { nil: null, freq: 4 });
 }
 
-export const arbState: fc.Arbitrary<PaletteState> = fc.constantFrom('answered', 'answered', 'answered', 'answered_marked_for_review', 'marked_for_review', 'not_answered');
+export const arbState: fc.Arbitrary<PaletteState> = fc.constantFrom(
+  'answered',
+  'answered',
+  'answered',
+  'answered_marked_for_review',
+  'marked_for_review',
+  'not_answered',
+);
 
 export interface PaperCase {
   readonly paper: Paper;
@@ -87,7 +125,10 @@ function groupRuns(questions: readonly Question[]): Question[] {
     if (question.groupId !== undefined && !order.has(question.groupId)) order.set(question.groupId, index);
   });
   return questions
-    .map((question, index) => ({ question, rank: question.groupId === undefined ? index : (order.get(question.groupId) ?? index) }))
+    .map((question, index) => ({
+      question,
+      rank: question.groupId === undefined ? index : (order.get(question.groupId) ?? index),
+    }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ question }) => question);
 }
@@ -102,8 +143,9 @@ export function arbSection(sectionIndex: number): fc.Arbitrary<PaperSection> {
       shuffleOptions: fc.boolean(),
     })
     .chain(({ count, scheme, bestOf, shuffleQuestions, shuffleOptions }) =>
-      fc.tuple(...Array.from({ length: count }, (_, index) => arbQuestion(`s${sectionIndex}q${index}`))).map(
-        (questions): PaperSection => ({
+      fc
+        .tuple(...Array.from({ length: count }, (_, index) => arbQuestion(`s${sectionIndex}q${index}`)))
+        .map((questions): PaperSection => ({
           id: `s${sectionIndex}`,
           name: `Section ${sectionIndex}`,
           scheme,
@@ -111,9 +153,14 @@ export function arbSection(sectionIndex: number): fc.Arbitrary<PaperSection> {
           shuffleQuestions,
           shuffleOptions,
           // Group ids are per section.
-          items: groupRuns(questions.map((question) => (question.groupId === undefined ? question : { ...question, groupId: `${sectionIndex}-${question.groupId}` }))).map((question) => ({ question })),
-        }),
-      ),
+          items: groupRuns(
+            questions.map((question) =>
+              question.groupId === undefined
+                ? question
+                : { ...question, groupId: `${sectionIndex}-${question.groupId}` },
+            ),
+          ).map((question) => ({ question })),
+        })),
     );
 }
 
@@ -127,6 +174,8 @@ export const arbPaperCase: fc.Arbitrary<PaperCase> = fc
       .tuple(...questions.map((question) => fc.tuple(arbAnswer(question), arbState)))
       .map((pairs): PaperCase => ({
         paper,
-        responses: Object.fromEntries(pairs.map(([answer, state], index) => [questions[index]?.id ?? '', { answer, state }])),
+        responses: Object.fromEntries(
+          pairs.map(([answer, state], index) => [questions[index]?.id ?? '', { answer, state }]),
+        ),
       }));
   });

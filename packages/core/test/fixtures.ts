@@ -36,7 +36,11 @@ export function makeSingle(id: string, key = 'a', extra: Partial<McqSingleQuesti
     ...common(id),
     type: 'mcq_single',
     content: {
-      en: { stem: `Question ${id}`, options: options(OPTION_IDS, 'en'), solution: 'Because SECRET_SOLUTION.' },
+      en: {
+        stem: `Question ${id}`,
+        options: options(OPTION_IDS, 'en'),
+        solution: 'Because SECRET_SOLUTION.',
+      },
       hi: { stem: `प्रश्न ${id}`, options: options(OPTION_IDS, 'hi'), solution: 'क्योंकि SECRET_SOLUTION.' },
     },
     options: OPTION_IDS.map((optionId) => ({ id: optionId })),
@@ -55,17 +59,38 @@ export function makeMulti(id: string, correct: readonly string[]): McqMultiQuest
   };
 }
 
-export function makeNumerical(id: string, key: NumericalKey, format: NumericalFormat = {}): NumericalQuestion {
-  return { ...common(id), type: 'numerical', content: { en: { stem: `Numerical ${id}`, solution: 'SECRET_SOLUTION' } }, format, key };
+export function makeNumerical(
+  id: string,
+  key: NumericalKey,
+  format: NumericalFormat = {},
+): NumericalQuestion {
+  return {
+    ...common(id),
+    type: 'numerical',
+    content: { en: { stem: `Numerical ${id}`, solution: 'SECRET_SOLUTION' } },
+    format,
+    key,
+  };
 }
 
-export function makeMatrix(id: string, matches: Record<string, readonly string[]>, allowMultiplePerRow = true): MatrixMatchQuestion {
+export function makeMatrix(
+  id: string,
+  matches: Record<string, readonly string[]>,
+  allowMultiplePerRow = true,
+): MatrixMatchQuestion {
   const rows = ['p', 'q', 'r', 's'];
   const columns = ['1', '2', '3', '4', '5'];
   return {
     ...common(id),
     type: 'matrix_match',
-    content: { en: { stem: `Match ${id}`, rows: options(rows, 'en'), columns: options(columns, 'en'), solution: 'SECRET_SOLUTION' } },
+    content: {
+      en: {
+        stem: `Match ${id}`,
+        rows: options(rows, 'en'),
+        columns: options(columns, 'en'),
+        solution: 'SECRET_SOLUTION',
+      },
+    },
     rows: rows.map((rowId) => ({ id: rowId })),
     columns: columns.map((columnId) => ({ id: columnId })),
     allowMultiplePerRow,
@@ -77,21 +102,49 @@ export function makeAssertionReason(id: string): AssertionReasonQuestion {
   return {
     ...common(id),
     type: 'assertion_reason',
-    content: { en: { stem: 'Read both statements.', assertion: 'Ice floats on water.', reason: 'Ice is less dense than water.', solution: 'SECRET_SOLUTION' } },
+    content: {
+      en: {
+        stem: 'Read both statements.',
+        assertion: 'Ice floats on water.',
+        reason: 'Ice is less dense than water.',
+        solution: 'SECRET_SOLUTION',
+      },
+    },
     key: { optionId: 'both_true_reason_explains' },
   };
 }
 
-export function makeTita(id: string, accepted: readonly string[], compare: 'text' | 'number' = 'number'): TitaQuestion {
-  return { ...common(id), type: 'tita', content: { en: { stem: `Type the answer ${id}`, solution: 'SECRET_SOLUTION' } }, key: { accepted, compare } };
+export function makeTita(
+  id: string,
+  accepted: readonly string[],
+  compare: 'text' | 'number' = 'number',
+): TitaQuestion {
+  return {
+    ...common(id),
+    type: 'tita',
+    content: { en: { stem: `Type the answer ${id}`, solution: 'SECRET_SOLUTION' } },
+    key: { accepted, compare },
+  };
 }
 
-export function makeSection(id: string, scheme: MarkingScheme, questions: readonly Question[], extra: Partial<PaperSection> = {}): PaperSection {
+export function makeSection(
+  id: string,
+  scheme: MarkingScheme,
+  questions: readonly Question[],
+  extra: Partial<PaperSection> = {},
+): PaperSection {
   return { id, name: id, scheme, items: questions.map((question): PaperItem => ({ question })), ...extra };
 }
 
 export function makePaper(sections: readonly PaperSection[], extra: Partial<Paper> = {}): Paper {
-  return { id: 'paper-1', name: 'Test paper', durationMinutes: 180, lockedSections: false, sections, ...extra };
+  return {
+    id: 'paper-1',
+    name: 'Test paper',
+    durationMinutes: 180,
+    lockedSections: false,
+    sections,
+    ...extra,
+  };
 }
 
 export const JEE_MAIN_LIKE: MarkingScheme = { correct: 4, wrong: -1 };
@@ -104,11 +157,11 @@ export function fillTemplate(template: ExamTemplate): Paper {
       const id = `${section.id}-${index + 1}`;
       const type = section.allowedTypes[0];
       if (type === 'mcq_multi') return makeMulti(id, ['a', 'b']);
-      if (type === 'numerical') return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
+      if (type === 'numerical')
+        return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
       if (type === 'tita') return makeTita(id, ['1']);
       return makeSingle(id, 'a');
     });
   }
   return createPaperFromTemplate(template, { id: `${template.id}-${template.version}`, questions });
 }
-

@@ -11,11 +11,28 @@ import {
   type Question,
   type QuestionScore,
 } from '../src/index.js';
-import { JEE_MAIN_LIKE, makeAssertionReason, makeMatrix, makeMulti, makeNumerical, makePaper, makeSection, makeSingle, makeTita } from './fixtures.js';
+import {
+  JEE_MAIN_LIKE,
+  makeAssertionReason,
+  makeMatrix,
+  makeMulti,
+  makeNumerical,
+  makePaper,
+  makeSection,
+  makeSingle,
+  makeTita,
+} from './fixtures.js';
 
-function scoreOne(question: Question, answer: Answer | null, scheme: MarkingScheme, state?: PaletteState): QuestionScore {
+function scoreOne(
+  question: Question,
+  answer: Answer | null,
+  scheme: MarkingScheme,
+  state?: PaletteState,
+): QuestionScore {
   const paper = makePaper([makeSection('s1', scheme, [question])]);
-  const result = scoreAttempt(paper, { [question.id]: { answer, ...(state === undefined ? {} : { state }) } });
+  const result = scoreAttempt(paper, {
+    [question.id]: { answer, ...(state === undefined ? {} : { state }) },
+  });
   const score = result.questions[0];
   if (score === undefined) throw new Error('no score');
   return score;
@@ -54,14 +71,26 @@ describe('JEE Advanced multi-correct partial marking (+4/+3/+2/+1/0/-2)', () => 
   });
 
   it('gives 0 when unanswered, and for an empty selection', () => {
-    expect(scoreOne(makeMulti('q', ['a', 'b']), null, scheme)).toMatchObject({ marks: 0, outcome: 'unanswered', reason: 'UNANSWERED' });
-    expect(scoreOne(makeMulti('q', ['a', 'b']), multi([]), scheme)).toMatchObject({ marks: 0, outcome: 'unanswered' });
+    expect(scoreOne(makeMulti('q', ['a', 'b']), null, scheme)).toMatchObject({
+      marks: 0,
+      outcome: 'unanswered',
+      reason: 'UNANSWERED',
+    });
+    expect(scoreOne(makeMulti('q', ['a', 'b']), multi([]), scheme)).toMatchObject({
+      marks: 0,
+      outcome: 'unanswered',
+    });
   });
 
   it('all-or-nothing multi gives no partial marks', () => {
     const allOrNothing: MarkingScheme = { correct: 4, wrong: -2, multi: { mode: 'all_or_nothing' } };
-    expect(scoreOne(makeMulti('q', ['a', 'b', 'c', 'd']), multi(['a', 'b', 'c']), allOrNothing)).toMatchObject({ marks: -2, outcome: 'wrong' });
-    expect(scoreOne(makeMulti('q', ['a', 'b']), multi(['b', 'a']), allOrNothing)).toMatchObject({ marks: 4, outcome: 'correct' });
+    expect(
+      scoreOne(makeMulti('q', ['a', 'b', 'c', 'd']), multi(['a', 'b', 'c']), allOrNothing),
+    ).toMatchObject({ marks: -2, outcome: 'wrong' });
+    expect(scoreOne(makeMulti('q', ['a', 'b']), multi(['b', 'a']), allOrNothing)).toMatchObject({
+      marks: 4,
+      outcome: 'correct',
+    });
   });
 });
 
@@ -78,8 +107,14 @@ describe('single-correct MCQ', () => {
 
   it('assertion-reason is scored as single-correct', () => {
     const question = makeAssertionReason('ar');
-    expect(scoreOne(question, { type: 'assertion_reason', optionId: 'both_true_reason_explains' }, JEE_MAIN_LIKE).marks).toBe(4);
-    expect(scoreOne(question, { type: 'assertion_reason', optionId: 'assertion_false_reason_true' }, JEE_MAIN_LIKE).marks).toBe(-1);
+    expect(
+      scoreOne(question, { type: 'assertion_reason', optionId: 'both_true_reason_explains' }, JEE_MAIN_LIKE)
+        .marks,
+    ).toBe(4);
+    expect(
+      scoreOne(question, { type: 'assertion_reason', optionId: 'assertion_false_reason_true' }, JEE_MAIN_LIKE)
+        .marks,
+    ).toBe(-1);
   });
 });
 
@@ -108,8 +143,19 @@ describe('UPSC: one third deducted, several marks = wrong', () => {
   });
 
   it('three wrong answers cost exactly 2 marks (no rounding drift)', () => {
-    const paper = makePaper([makeSection('gs', createUpscScheme(2), ['q1', 'q2', 'q3', 'q4'].map((id) => makeSingle(id, 'a')))]);
-    const result = scoreAttempt(paper, { q1: { answer: single('b') }, q2: { answer: single('c') }, q3: { answer: single('d') }, q4: { answer: single('a') } });
+    const paper = makePaper([
+      makeSection(
+        'gs',
+        createUpscScheme(2),
+        ['q1', 'q2', 'q3', 'q4'].map((id) => makeSingle(id, 'a')),
+      ),
+    ]);
+    const result = scoreAttempt(paper, {
+      q1: { answer: single('b') },
+      q2: { answer: single('c') },
+      q3: { answer: single('d') },
+      q4: { answer: single('a') },
+    });
     expect(result.total.exact).toEqual({ num: 0, den: 1 });
     expect(result.total).toMatchObject({ correct: 1, wrong: 3 });
   });
@@ -137,10 +183,20 @@ describe('numerical answers', () => {
     ['integer wrong', makeNumerical('n', { kind: 'exact', value: 12 }, { integerOnly: true }), '13', -1],
     ['decimal exact string', makeNumerical('n', { kind: 'exact', value: '2.50' }), '2.5', 4],
     ['tolerance inside', makeNumerical('n', { kind: 'tolerance', value: 9.8, tolerance: 0.05 }), '9.85', 4],
-    ['tolerance edge below', makeNumerical('n', { kind: 'tolerance', value: 9.8, tolerance: 0.05 }), '9.75', 4],
+    [
+      'tolerance edge below',
+      makeNumerical('n', { kind: 'tolerance', value: 9.8, tolerance: 0.05 }),
+      '9.75',
+      4,
+    ],
     ['tolerance outside', makeNumerical('n', { kind: 'tolerance', value: 9.8, tolerance: 0.05 }), '9.86', -1],
     ['range inside', makeNumerical('n', { kind: 'range', min: 0.1, max: 0.3 }), '0.3', 4],
-    ['range float trap (0.1 + 0.2)', makeNumerical('n', { kind: 'range', min: '0.3', max: '0.4' }), '0.30', 4],
+    [
+      'range float trap (0.1 + 0.2)',
+      makeNumerical('n', { kind: 'range', min: '0.3', max: '0.4' }),
+      '0.30',
+      4,
+    ],
     ['range outside', makeNumerical('n', { kind: 'range', min: 0.1, max: 0.3 }), '0.31', -1],
     ['negative value', makeNumerical('n', { kind: 'exact', value: -1.5 }), '-1.50', 4],
   ] as const)('%s', (_name, question, value, marks) => {
@@ -148,10 +204,19 @@ describe('numerical answers', () => {
   });
 
   it('truncate vs round to 2 places: true value 2.346', () => {
-    const truncated = makeNumerical('n', { kind: 'exact', value: 2.346 }, { decimals: 2, rounding: 'truncate' });
+    const truncated = makeNumerical(
+      'n',
+      { kind: 'exact', value: 2.346 },
+      { decimals: 2, rounding: 'truncate' },
+    );
     const rounded = makeNumerical('n', { kind: 'exact', value: 2.346 }, { decimals: 2, rounding: 'round' });
-    const either = makeNumerical('n', { kind: 'exact', value: 2.346 }, { decimals: 2, rounding: 'truncate_or_round' });
-    const at = (question: Question, value: string) => scoreOne(question, { type: 'numerical', value }, noNegative).marks;
+    const either = makeNumerical(
+      'n',
+      { kind: 'exact', value: 2.346 },
+      { decimals: 2, rounding: 'truncate_or_round' },
+    );
+    const at = (question: Question, value: string) =>
+      scoreOne(question, { type: 'numerical', value }, noNegative).marks;
     expect([at(truncated, '2.34'), at(truncated, '2.35')]).toEqual([4, 0]);
     expect([at(rounded, '2.34'), at(rounded, '2.35')]).toEqual([0, 4]);
     expect([at(either, '2.34'), at(either, '2.35'), at(either, '2.33')]).toEqual([4, 4, 0]);
@@ -161,14 +226,21 @@ describe('numerical answers', () => {
   });
 
   it('rounds half away from zero exactly (1.005 -> 1.01, where floats give 1.00)', () => {
-    const question = makeNumerical('n', { kind: 'exact', value: '1.005' }, { decimals: 2, rounding: 'round' });
+    const question = makeNumerical(
+      'n',
+      { kind: 'exact', value: '1.005' },
+      { decimals: 2, rounding: 'round' },
+    );
     expect(scoreOne(question, { type: 'numerical', value: '1.01' }, JEE_MAIN_LIKE).marks).toBe(4);
     expect(scoreOne(question, { type: 'numerical', value: '1.00' }, JEE_MAIN_LIKE).marks).toBe(-1);
   });
 
   it('no negative marks for numerical where the scheme says so', () => {
     const question = makeNumerical('n', { kind: 'exact', value: 5 }, { integerOnly: true });
-    expect(scoreOne(question, { type: 'numerical', value: '6' }, noNegative)).toMatchObject({ marks: 0, outcome: 'wrong' });
+    expect(scoreOne(question, { type: 'numerical', value: '6' }, noNegative)).toMatchObject({
+      marks: 0,
+      outcome: 'wrong',
+    });
     const byType: MarkingScheme = { correct: 4, wrong: -1, byType: { numerical: { wrong: 0 } } };
     expect(scoreOne(question, { type: 'numerical', value: '6' }, byType).marks).toBe(0);
     expect(scoreOne(makeSingle('s', 'a'), single('b'), byType).marks).toBe(-1);
@@ -178,7 +250,11 @@ describe('numerical answers', () => {
 describe('matrix match', () => {
   const key = { p: ['1'], q: ['2', '3'], r: ['4'], s: ['5'] };
   const answer = (matches: Record<string, string[]>): Answer => ({ type: 'matrix_match', matches });
-  const perRow: MarkingScheme = { correct: 8, wrong: 0, matrix: { mode: 'per_row', correctPerRow: 2, wrongPerRow: -1 } };
+  const perRow: MarkingScheme = {
+    correct: 8,
+    wrong: 0,
+    matrix: { mode: 'per_row', correctPerRow: 2, wrongPerRow: -1 },
+  };
   const allOrNothing: MarkingScheme = { correct: 3, wrong: -1, matrix: { mode: 'all_or_nothing' } };
 
   it.each([
@@ -189,7 +265,14 @@ describe('matrix match', () => {
     ['all rows wrong', { p: ['2'], q: ['1'], r: ['1'], s: ['1'] }, -4, 'wrong', -1, 'wrong'],
   ] as const)('%s', (_name, matches, perRowMarks, perRowOutcome, allMarks, allOutcome) => {
     const question = makeMatrix('m', key);
-    const given = answer(Object.fromEntries(Object.entries(matches).map(([row, columns]): [string, string[]] => [row, [...(columns as readonly string[])]])));
+    const given = answer(
+      Object.fromEntries(
+        Object.entries(matches).map(([row, columns]): [string, string[]] => [
+          row,
+          [...(columns as readonly string[])],
+        ]),
+      ),
+    );
     expect(scoreOne(question, given, perRow)).toMatchObject({ marks: perRowMarks, outcome: perRowOutcome });
     expect(scoreOne(question, given, allOrNothing)).toMatchObject({ marks: allMarks, outcome: allOutcome });
   });
@@ -207,13 +290,20 @@ describe('palette state decides whether an answer is evaluated', () => {
     ['not_answered', 0, 'NOT_SAVED_AS_ANSWER'],
     ['not_visited', 0, 'NOT_SAVED_AS_ANSWER'],
   ] as const)('%s', (state, marks, reason) => {
-    expect(scoreOne(makeSingle('q', 'a'), single('a'), JEE_MAIN_LIKE, state)).toMatchObject({ marks, reason });
+    expect(scoreOne(makeSingle('q', 'a'), single('a'), JEE_MAIN_LIKE, state)).toMatchObject({
+      marks,
+      reason,
+    });
   });
 });
 
 describe('invalid stored answers are not wrong answers', () => {
   it('an unknown option scores 0 with INVALID_ANSWER', () => {
-    expect(scoreOne(makeSingle('q', 'a'), single('z'), JEE_MAIN_LIKE)).toMatchObject({ marks: 0, outcome: 'unanswered', reason: 'INVALID_ANSWER' });
+    expect(scoreOne(makeSingle('q', 'a'), single('z'), JEE_MAIN_LIKE)).toMatchObject({
+      marks: 0,
+      outcome: 'unanswered',
+      reason: 'INVALID_ANSWER',
+    });
   });
 });
 
@@ -248,24 +338,38 @@ describe('best k of n', () => {
       q4: { answer: single('a') },
       q5: { answer: single('a') },
     });
-    expect(result.questions.filter((score) => score.outcome === 'correct').map((score) => score.questionId)).toEqual(['q2', 'q3', 'q4']);
+    expect(
+      result.questions.filter((score) => score.outcome === 'correct').map((score) => score.questionId),
+    ).toEqual(['q2', 'q3', 'q4']);
   });
 });
 
 describe('per-question marks and totals', () => {
   it('an item override wins over the section scheme', () => {
-    const paper = makePaper([{ ...makeSection('s', JEE_MAIN_LIKE, []), items: [{ question: makeSingle('q', 'a'), marking: { correct: 5, wrong: -2 } }] }]);
+    const paper = makePaper([
+      {
+        ...makeSection('s', JEE_MAIN_LIKE, []),
+        items: [{ question: makeSingle('q', 'a'), marking: { correct: 5, wrong: -2 } }],
+      },
+    ]);
     expect(scoreAttempt(paper, { q: { answer: single('b') } }).total.marks).toBe(-2);
     expect(scoreAttempt(paper, { q: { answer: single('a') } }).total.maxMarks).toBe(5);
   });
 
   it('totals per section and per subject add up to the total', () => {
-    const chemistry = { ...makeSingle('c1', 'a'), classification: { subject: 'Chemistry', chapter: 'Moles', topic: 'Stoichiometry' } };
+    const chemistry = {
+      ...makeSingle('c1', 'a'),
+      classification: { subject: 'Chemistry', chapter: 'Moles', topic: 'Stoichiometry' },
+    };
     const paper = makePaper([
       makeSection('a', JEE_MAIN_LIKE, [makeSingle('p1', 'a'), chemistry]),
       makeSection('b', createUpscScheme(2), [makeSingle('p2', 'a')]),
     ]);
-    const result = scoreAttempt(paper, { p1: { answer: single('a') }, c1: { answer: single('b') }, p2: { answer: single('b') } });
+    const result = scoreAttempt(paper, {
+      p1: { answer: single('a') },
+      c1: { answer: single('b') },
+      p2: { answer: single('b') },
+    });
     expect(result.total.exact).toEqual({ num: 7, den: 3 });
     expect(result.sections.a?.marks).toBe(3);
     expect(result.sections.b?.exact).toEqual({ num: -2, den: 3 });

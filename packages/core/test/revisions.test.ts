@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyRevision, applyRevisions, createAcceptAllOptionsRevision, CoreError, JEE_ADVANCED_SCHEMES, scoreAttempt, type Answer, type AttemptResponses } from '../src/index.js';
+import {
+  applyRevision,
+  applyRevisions,
+  createAcceptAllOptionsRevision,
+  CoreError,
+  JEE_ADVANCED_SCHEMES,
+  scoreAttempt,
+  type Answer,
+  type AttemptResponses,
+} from '../src/index.js';
 import { JEE_MAIN_LIKE, makeMulti, makeNumerical, makePaper, makeSection, makeSingle } from './fixtures.js';
 
 const single = (id: string): { answer: Answer } => ({ answer: { type: 'mcq_single', optionIds: [id] } });
-const paper = makePaper([makeSection('s', JEE_MAIN_LIKE, [makeSingle('q1', 'a'), makeSingle('q2', 'b'), makeSingle('q3', 'c')])]);
-const marksOf = (revised: typeof paper, responses: AttemptResponses) => scoreAttempt(revised, responses).questions.map((score) => score.marks);
+const paper = makePaper([
+  makeSection('s', JEE_MAIN_LIKE, [makeSingle('q1', 'a'), makeSingle('q2', 'b'), makeSingle('q3', 'c')]),
+]);
+const marksOf = (revised: typeof paper, responses: AttemptResponses) =>
+  scoreAttempt(revised, responses).questions.map((score) => score.marks);
 
 describe('answer-key revisions (NTA rules)', () => {
   const candidates: Record<string, AttemptResponses> = {
@@ -25,12 +37,21 @@ describe('answer-key revisions (NTA rules)', () => {
     const revised = applyRevision(paper, { kind: 'drop', questionId: 'q1', award: 'attempted' });
     expect(marksOf(revised, candidates.right ?? {})[0]).toBe(4);
     expect(marksOf(revised, candidates.wrong ?? {})[0]).toBe(4);
-    expect(scoreAttempt(revised, {}).questions[0]).toMatchObject({ marks: 0, reason: 'DROPPED_NOT_ATTEMPTED' });
+    expect(scoreAttempt(revised, {}).questions[0]).toMatchObject({
+      marks: 0,
+      reason: 'DROPPED_NOT_ATTEMPTED',
+    });
   });
 
   it('several correct options: +4 to anyone who chose any of them', () => {
-    const revised = applyRevision(paper, { kind: 'accept_keys', questionId: 'q1', keys: [{ optionId: 'a' }, { optionId: 'c' }] });
-    expect([single('a'), single('c'), single('b')].map((response) => marksOf(revised, { q1: response })[0])).toEqual([4, 4, -1]);
+    const revised = applyRevision(paper, {
+      kind: 'accept_keys',
+      questionId: 'q1',
+      keys: [{ optionId: 'a' }, { optionId: 'c' }],
+    });
+    expect(
+      [single('a'), single('c'), single('b')].map((response) => marksOf(revised, { q1: response })[0]),
+    ).toEqual([4, 4, -1]);
   });
 
   it('all options correct: everyone who attempted gets +4, the blank 0', () => {
@@ -40,9 +61,13 @@ describe('answer-key revisions (NTA rules)', () => {
   });
 
   it('all options correct on a multi-correct question: any attempt gets full marks', () => {
-    const multiPaper = makePaper([makeSection('m', JEE_ADVANCED_SCHEMES.multiCorrectPartial, [makeMulti('m1', ['a'])])]);
+    const multiPaper = makePaper([
+      makeSection('m', JEE_ADVANCED_SCHEMES.multiCorrectPartial, [makeMulti('m1', ['a'])]),
+    ]);
     const revised = applyRevision(multiPaper, createAcceptAllOptionsRevision(makeMulti('m1', ['a'])));
-    expect(scoreAttempt(revised, { m1: { answer: { type: 'mcq_multi', optionIds: ['b', 'c'] } } }).total.marks).toBe(4);
+    expect(
+      scoreAttempt(revised, { m1: { answer: { type: 'mcq_multi', optionIds: ['b', 'c'] } } }).total.marks,
+    ).toBe(4);
     expect(scoreAttempt(revised, {}).total.marks).toBe(0);
   });
 
@@ -53,9 +78,17 @@ describe('answer-key revisions (NTA rules)', () => {
   });
 
   it('changing a numerical key to a range', () => {
-    const numericalPaper = makePaper([makeSection('n', JEE_MAIN_LIKE, [makeNumerical('n1', { kind: 'exact', value: 3 })])]);
-    const revised = applyRevision(numericalPaper, { kind: 'change_key', questionId: 'n1', key: { kind: 'range', min: 3, max: 3.5 } });
-    expect(scoreAttempt(revised, { n1: { answer: { type: 'numerical', value: '3.4' } } }).total.marks).toBe(4);
+    const numericalPaper = makePaper([
+      makeSection('n', JEE_MAIN_LIKE, [makeNumerical('n1', { kind: 'exact', value: 3 })]),
+    ]);
+    const revised = applyRevision(numericalPaper, {
+      kind: 'change_key',
+      questionId: 'n1',
+      key: { kind: 'range', min: 3, max: 3.5 },
+    });
+    expect(scoreAttempt(revised, { n1: { answer: { type: 'numerical', value: '3.4' } } }).total.marks).toBe(
+      4,
+    );
   });
 
   it('never touches other questions, and leaves the original paper unchanged', () => {
@@ -73,7 +106,9 @@ describe('answer-key revisions (NTA rules)', () => {
   });
 
   it('rejects a revision for a question not in the paper or with a key naming a missing option', () => {
-    expect(() => applyRevision(paper, { kind: 'drop', questionId: 'nope', award: 'everyone' })).toThrow(CoreError);
+    expect(() => applyRevision(paper, { kind: 'drop', questionId: 'nope', award: 'everyone' })).toThrow(
+      CoreError,
+    );
     try {
       applyRevision(paper, { kind: 'change_key', questionId: 'q1', key: { optionId: 'z' } });
       expect.unreachable();
@@ -82,6 +117,8 @@ describe('answer-key revisions (NTA rules)', () => {
       expect((error as CoreError).code).toBe('REVISION_INVALID_KEY');
       expect((error as CoreError).issues[0]?.code).toBe('KEY_UNKNOWN_OPTION');
     }
-    expect(() => applyRevision(paper, { kind: 'accept_keys', questionId: 'q1', keys: [] })).toThrow(/accepts no key/);
+    expect(() => applyRevision(paper, { kind: 'accept_keys', questionId: 'q1', keys: [] })).toThrow(
+      /accepts no key/,
+    );
   });
 });

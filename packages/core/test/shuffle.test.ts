@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { buildAttemptPaper, createRandom, getDisplayedOptionIds, JEE_MAIN_2025, mapDisplayedOption, mapDisplayedQuestion, NEET_UG_2021, shuffleOptionIds, type Question } from '../src/index.js';
-import { fillTemplate, JEE_MAIN_LIKE, makeAssertionReason, makePaper, makeSection, makeSingle } from './fixtures.js';
+import {
+  buildAttemptPaper,
+  createRandom,
+  getDisplayedOptionIds,
+  JEE_MAIN_2025,
+  mapDisplayedOption,
+  mapDisplayedQuestion,
+  NEET_UG_2021,
+  shuffleOptionIds,
+  type Question,
+} from '../src/index.js';
+import {
+  fillTemplate,
+  JEE_MAIN_LIKE,
+  makeAssertionReason,
+  makePaper,
+  makeSection,
+  makeSingle,
+} from './fixtures.js';
 
 describe('seeded PRNG', () => {
   it('is deterministic per seed and differs between seeds', () => {
@@ -25,7 +42,9 @@ describe('buildAttemptPaper', () => {
 
   it('reproduces the same paper from the same seed (audit)', () => {
     expect(buildAttemptPaper(paper, 'candidate-42')).toEqual(buildAttemptPaper(paper, 'candidate-42'));
-    expect(buildAttemptPaper(paper, 'candidate-42').sections).not.toEqual(buildAttemptPaper(paper, 'candidate-43').sections);
+    expect(buildAttemptPaper(paper, 'candidate-42').sections).not.toEqual(
+      buildAttemptPaper(paper, 'candidate-43').sections,
+    );
   });
 
   it('pins a known order, so a change to the PRNG or the shuffle is noticed', () => {
@@ -54,7 +73,9 @@ describe('buildAttemptPaper', () => {
     const attempt = buildAttemptPaper(neet, 'seed');
     const sectionB = attempt.sections.find((section) => section.sectionId === 'physics_b');
     expect(sectionB?.questionIds).toEqual(neet.sections[1]?.items.map((item) => item.question.id));
-    expect(attempt.sections.find((section) => section.sectionId === 'physics_a')?.questionIds).not.toEqual(neet.sections[0]?.items.map((item) => item.question.id));
+    expect(attempt.sections.find((section) => section.sectionId === 'physics_a')?.questionIds).not.toEqual(
+      neet.sections[0]?.items.map((item) => item.question.id),
+    );
   });
 
   it('maps display positions back to canonical ids', () => {
@@ -71,14 +92,21 @@ describe('buildAttemptPaper', () => {
 
 describe('option shuffling', () => {
   it('never moves a fixed option ("All of the above")', () => {
-    const question: Question = { ...makeSingle('q'), options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd', fixed: true }] };
+    const question: Question = {
+      ...makeSingle('q'),
+      options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd', fixed: true }],
+    };
     for (let seed = 0; seed < 50; seed++) expect(shuffleOptionIds(question, `s${seed}`)[3]).toBe('d');
-    const orders = new Set(Array.from({ length: 50 }, (_, seed) => shuffleOptionIds(question, `s${seed}`).join('')));
+    const orders = new Set(
+      Array.from({ length: 50 }, (_, seed) => shuffleOptionIds(question, `s${seed}`).join('')),
+    );
     expect(orders.size).toBe(6);
   });
 
   it('never shuffles assertion-reason options', () => {
-    const paper = makePaper([makeSection('s', JEE_MAIN_LIKE, [makeAssertionReason('ar'), makeSingle('q')], { shuffleOptions: true })]);
+    const paper = makePaper([
+      makeSection('s', JEE_MAIN_LIKE, [makeAssertionReason('ar'), makeSingle('q')], { shuffleOptions: true }),
+    ]);
     const attempt = buildAttemptPaper(paper, 'seed');
     expect(attempt.optionOrder.ar).toBeUndefined();
     expect(attempt.optionOrder.q).toBeDefined();
@@ -86,7 +114,9 @@ describe('option shuffling', () => {
   });
 
   it('leaves options alone when the section does not shuffle them', () => {
-    const paper = makePaper([makeSection('s', JEE_MAIN_LIKE, [makeSingle('q')], { shuffleOptions: false, shuffleQuestions: false })]);
+    const paper = makePaper([
+      makeSection('s', JEE_MAIN_LIKE, [makeSingle('q')], { shuffleOptions: false, shuffleQuestions: false }),
+    ]);
     expect(buildAttemptPaper(paper, 'seed').optionOrder).toEqual({});
   });
 });

@@ -22,13 +22,17 @@ import {
 } from '../src/index.js';
 import { fillTemplate, makeNumerical, makeSingle, makeTita } from './fixtures.js';
 
-const codes = (paper: Paper, template: ExamTemplate) => checkPaperAgainstTemplate(paper, template).map((issue) => issue.code);
+const codes = (paper: Paper, template: ExamTemplate) =>
+  checkPaperAgainstTemplate(paper, template).map((issue) => issue.code);
 
 describe('built-in templates', () => {
-  it.each(BUILT_IN_TEMPLATES.map((template) => [`${template.id} v${template.version}`, template] as const))('%s is self-consistent and a filled paper fits it', (_name, template) => {
-    expect(validateTemplate(template)).toEqual([]);
-    expect(checkPaperAgainstTemplate(fillTemplate(template), template)).toEqual([]);
-  });
+  it.each(BUILT_IN_TEMPLATES.map((template) => [`${template.id} v${template.version}`, template] as const))(
+    '%s is self-consistent and a filled paper fits it',
+    (_name, template) => {
+      expect(validateTemplate(template)).toEqual([]);
+      expect(checkPaperAgainstTemplate(fillTemplate(template), template)).toEqual([]);
+    },
+  );
 
   it.each([
     [JEE_MAIN_2025, 75, 300, 180],
@@ -46,7 +50,9 @@ describe('built-in templates', () => {
   });
 
   it('NEET legacy evaluates 180 of 200 questions through best-k-of-n', () => {
-    expect(NEET_UG_2021.sections.map((section) => [section.id, section.questionCount, section.bestOf])).toEqual([
+    expect(
+      NEET_UG_2021.sections.map((section) => [section.id, section.questionCount, section.bestOf]),
+    ).toEqual([
       ['physics_a', 35, undefined],
       ['physics_b', 15, 10],
       ['chemistry_a', 35, undefined],
@@ -54,7 +60,9 @@ describe('built-in templates', () => {
       ['biology_a', 70, undefined],
       ['biology_b', 30, 20],
     ]);
-    expect(NEET_UG_2021.sections.reduce((sum, section) => sum + (section.bestOf ?? section.questionCount), 0)).toBe(180);
+    expect(
+      NEET_UG_2021.sections.reduce((sum, section) => sum + (section.bestOf ?? section.questionCount), 0),
+    ).toBe(180);
   });
 
   it('CAT: three locked 40-minute sections in order VARC, DILR, QA; TITA has no negative', () => {
@@ -70,7 +78,13 @@ describe('built-in templates', () => {
     const paper = fillTemplate(CAT_2024);
     const varc = paper.sections[0];
     const tita = makeTita('tita-1', ['7']);
-    const withTita: Paper = { ...paper, sections: [{ ...varc!, items: [{ question: tita }, ...varc!.items.slice(1)] }, ...paper.sections.slice(1)] };
+    const withTita: Paper = {
+      ...paper,
+      sections: [
+        { ...varc!, items: [{ question: tita }, ...varc!.items.slice(1)] },
+        ...paper.sections.slice(1),
+      ],
+    };
     expect(scoreAttempt(withTita, { 'tita-1': { answer: { type: 'tita', text: '8' } } }).total.marks).toBe(0);
   });
 
@@ -107,10 +121,20 @@ describe('validateTemplate', () => {
     const broken: ExamTemplate = {
       ...CAT_2024,
       totalMarks: 200,
-      sections: [{ ...CAT_2024.sections[0]!, bestOf: 30 }, { ...CAT_2024.sections[1]!, durationMinutes: undefined }, CAT_2024.sections[1]!],
+      sections: [
+        { ...CAT_2024.sections[0]!, bestOf: 30 },
+        { ...CAT_2024.sections[1]!, durationMinutes: undefined },
+        CAT_2024.sections[1]!,
+      ],
     };
     expect(validateTemplate(broken).map((issue) => issue.code)).toEqual(
-      expect.arrayContaining(['TEMPLATE_BEST_OF_INVALID', 'TEMPLATE_SECTION_DURATION_MISSING', 'TEMPLATE_SECTION_DUPLICATE_ID', 'TEMPLATE_MARKS_MISMATCH', 'TEMPLATE_DURATION_MISMATCH']),
+      expect.arrayContaining([
+        'TEMPLATE_BEST_OF_INVALID',
+        'TEMPLATE_SECTION_DURATION_MISSING',
+        'TEMPLATE_SECTION_DUPLICATE_ID',
+        'TEMPLATE_MARKS_MISMATCH',
+        'TEMPLATE_DURATION_MISMATCH',
+      ]),
     );
   });
 });
@@ -120,17 +144,38 @@ describe('checkPaperAgainstTemplate', () => {
   const physicsA = paper.sections[0]!;
 
   it('wrong count per section', () => {
-    const short: Paper = { ...paper, sections: [{ ...physicsA, items: physicsA.items.slice(1) }, ...paper.sections.slice(1)] };
+    const short: Paper = {
+      ...paper,
+      sections: [{ ...physicsA, items: physicsA.items.slice(1) }, ...paper.sections.slice(1)],
+    };
     expect(codes(short, JEE_MAIN_2025)).toEqual(['PAPER_SECTION_COUNT']);
   });
 
   it('a type the section does not allow', () => {
-    const wrongType: Paper = { ...paper, sections: [{ ...physicsA, items: [{ question: makeNumerical('x', { kind: 'exact', value: 1 }) }, ...physicsA.items.slice(1)] }, ...paper.sections.slice(1)] };
+    const wrongType: Paper = {
+      ...paper,
+      sections: [
+        {
+          ...physicsA,
+          items: [{ question: makeNumerical('x', { kind: 'exact', value: 1 }) }, ...physicsA.items.slice(1)],
+        },
+        ...paper.sections.slice(1),
+      ],
+    };
     expect(codes(wrongType, JEE_MAIN_2025)).toEqual(['PAPER_TYPE_NOT_ALLOWED']);
   });
 
   it('marks that do not add up (a per-question override)', () => {
-    const overridden: Paper = { ...paper, sections: [{ ...physicsA, items: [{ ...physicsA.items[0]!, marking: { correct: 5 } }, ...physicsA.items.slice(1)] }, ...paper.sections.slice(1)] };
+    const overridden: Paper = {
+      ...paper,
+      sections: [
+        {
+          ...physicsA,
+          items: [{ ...physicsA.items[0]!, marking: { correct: 5 } }, ...physicsA.items.slice(1)],
+        },
+        ...paper.sections.slice(1),
+      ],
+    };
     expect(codes(overridden, JEE_MAIN_2025)).toEqual(['PAPER_SECTION_MARKS_MISMATCH']);
   });
 
@@ -141,7 +186,15 @@ describe('checkPaperAgainstTemplate', () => {
       durationMinutes: 200,
       sections: [
         { ...second!, scheme: { correct: 4, wrong: 0 } },
-        { ...first!, items: [{ question: { ...makeSingle('p-dup'), groupId: 'g' } }, { question: makeSingle('p-dup', 'z') }, { question: { ...makeSingle('p-3'), groupId: 'g' } }, ...first!.items.slice(3)] },
+        {
+          ...first!,
+          items: [
+            { question: { ...makeSingle('p-dup'), groupId: 'g' } },
+            { question: makeSingle('p-dup', 'z') },
+            { question: { ...makeSingle('p-3'), groupId: 'g' } },
+            ...first!.items.slice(3),
+          ],
+        },
         ...rest.slice(1),
       ],
     };
@@ -164,8 +217,13 @@ describe('checkPaperAgainstTemplate', () => {
 
   it('a best-of that differs from the template', () => {
     const neet = fillTemplate(NEET_UG_2021);
-    const allCompulsory: Paper = { ...neet, sections: neet.sections.map(({ bestOf: _bestOf, ...section }) => section) };
+    const allCompulsory: Paper = {
+      ...neet,
+      sections: neet.sections.map(({ bestOf: _bestOf, ...section }) => section),
+    };
     // Every Section B loses its "any k of n" and its maximum grows from k x 4 to n x 4.
-    expect(codes(allCompulsory, NEET_UG_2021)).toEqual(Array.from({ length: 3 }, () => ['PAPER_BEST_OF_MISMATCH', 'PAPER_SECTION_MARKS_MISMATCH']).flat());
+    expect(codes(allCompulsory, NEET_UG_2021)).toEqual(
+      Array.from({ length: 3 }, () => ['PAPER_BEST_OF_MISMATCH', 'PAPER_SECTION_MARKS_MISMATCH']).flat(),
+    );
   });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CAT_2024, computeCompensatoryMs, computeSchedule, CoreError, createTimingPlan, decideSave, decideSaveForQuestion, getTimeStatus, JEE_MAIN_2025, canSaveAnswer } from '../src/index.js';
+import {
+  CAT_2024,
+  computeCompensatoryMs,
+  computeSchedule,
+  CoreError,
+  createTimingPlan,
+  decideSave,
+  decideSaveForQuestion,
+  getTimeStatus,
+  JEE_MAIN_2025,
+  canSaveAnswer,
+} from '../src/index.js';
 import { fillTemplate, makePaper, makeSection, JEE_MAIN_LIKE } from './fixtures.js';
 
 const MINUTE = 60_000;
@@ -10,15 +21,26 @@ describe('one total timer (JEE Main)', () => {
 
   it('ends 180 minutes after the start; every section is open throughout', () => {
     expect(schedule.endsAt).toBe(T0 + 180 * MINUTE);
-    expect(getTimeStatus(schedule, T0 + 60 * MINUTE)).toEqual({ phase: 'running', openSectionId: null, sectionRemainingMs: 120 * MINUTE, totalRemainingMs: 120 * MINUTE });
+    expect(getTimeStatus(schedule, T0 + 60 * MINUTE)).toEqual({
+      phase: 'running',
+      openSectionId: null,
+      sectionRemainingMs: 120 * MINUTE,
+      totalRemainingMs: 120 * MINUTE,
+    });
     expect(canSaveAnswer(schedule, 'mathematics_b', T0 + 1)).toBe(true);
   });
 
   it('before the start and at/after the end', () => {
-    expect(getTimeStatus(schedule, T0 - 1)).toMatchObject({ phase: 'not_started', totalRemainingMs: 180 * MINUTE });
+    expect(getTimeStatus(schedule, T0 - 1)).toMatchObject({
+      phase: 'not_started',
+      totalRemainingMs: 180 * MINUTE,
+    });
     expect(getTimeStatus(schedule, T0 + 180 * MINUTE)).toMatchObject({ phase: 'ended', totalRemainingMs: 0 });
     expect(decideSave(schedule, 'physics_a', T0 - 1)).toEqual({ isAllowed: false, reason: 'NOT_STARTED' });
-    expect(decideSave(schedule, 'physics_a', T0 + 180 * MINUTE)).toEqual({ isAllowed: false, reason: 'EXAM_ENDED' });
+    expect(decideSave(schedule, 'physics_a', T0 + 180 * MINUTE)).toEqual({
+      isAllowed: false,
+      reason: 'EXAM_ENDED',
+    });
     expect(decideSave(schedule, 'physics_a', T0 + 180 * MINUTE - 1)).toEqual({ isAllowed: true });
   });
 
@@ -30,7 +52,9 @@ describe('one total timer (JEE Main)', () => {
   it('PwBD compensatory time of 20 minutes per hour adds 60 minutes to a 3-hour paper', () => {
     const compensatory = computeCompensatoryMs(180 * MINUTE, 20);
     expect(compensatory).toBe(60 * MINUTE);
-    expect(computeSchedule(createTimingPlan(fillTemplate(JEE_MAIN_2025)), T0, compensatory).endsAt).toBe(T0 + 240 * MINUTE);
+    expect(computeSchedule(createTimingPlan(fillTemplate(JEE_MAIN_2025)), T0, compensatory).endsAt).toBe(
+      T0 + 240 * MINUTE,
+    );
   });
 });
 
@@ -40,12 +64,23 @@ describe('locked sections (CAT)', () => {
 
   it('opens VARC, DILR, QA one after another, 40 minutes each', () => {
     const schedule = computeSchedule(plan, T0);
-    expect(schedule.sections.map((window) => [window.sectionId, (window.opensAt - T0) / MINUTE, (window.closesAt - T0) / MINUTE])).toEqual([
+    expect(
+      schedule.sections.map((window) => [
+        window.sectionId,
+        (window.opensAt - T0) / MINUTE,
+        (window.closesAt - T0) / MINUTE,
+      ]),
+    ).toEqual([
       ['varc', 0, 40],
       ['dilr', 40, 80],
       ['qa', 80, 120],
     ]);
-    expect(getTimeStatus(schedule, T0 + 45 * MINUTE)).toEqual({ phase: 'running', openSectionId: 'dilr', sectionRemainingMs: 35 * MINUTE, totalRemainingMs: 75 * MINUTE });
+    expect(getTimeStatus(schedule, T0 + 45 * MINUTE)).toEqual({
+      phase: 'running',
+      openSectionId: 'dilr',
+      sectionRemainingMs: 35 * MINUTE,
+      totalRemainingMs: 75 * MINUTE,
+    });
   });
 
   it('no going back, no jumping ahead', () => {
@@ -62,8 +97,14 @@ describe('locked sections (CAT)', () => {
   it('by question id', () => {
     const schedule = computeSchedule(plan, T0);
     expect(decideSaveForQuestion(paper, schedule, 'qa-1', T0 + 100 * MINUTE)).toEqual({ isAllowed: true });
-    expect(decideSaveForQuestion(paper, schedule, 'varc-1', T0 + 100 * MINUTE)).toEqual({ isAllowed: false, reason: 'SECTION_CLOSED' });
-    expect(decideSaveForQuestion(paper, schedule, 'ghost', T0)).toEqual({ isAllowed: false, reason: 'UNKNOWN_QUESTION' });
+    expect(decideSaveForQuestion(paper, schedule, 'varc-1', T0 + 100 * MINUTE)).toEqual({
+      isAllowed: false,
+      reason: 'SECTION_CLOSED',
+    });
+    expect(decideSaveForQuestion(paper, schedule, 'ghost', T0)).toEqual({
+      isAllowed: false,
+      reason: 'UNKNOWN_QUESTION',
+    });
   });
 
   it('compensatory time (20 min/hour = 40 min) is spread evenly: each section gets 13 min 20 s more', () => {
@@ -77,13 +118,22 @@ describe('locked sections (CAT)', () => {
 
   it('shares of an indivisible compensatory time add up exactly', () => {
     const schedule = computeSchedule(plan, T0, 1);
-    expect(schedule.sections.map((window) => window.closesAt - window.opensAt)).toEqual([40 * MINUTE, 40 * MINUTE, 40 * MINUTE + 1]);
+    expect(schedule.sections.map((window) => window.closesAt - window.opensAt)).toEqual([
+      40 * MINUTE,
+      40 * MINUTE,
+      40 * MINUTE + 1,
+    ]);
   });
 
   it('rejects locked sections without durations and negative compensatory time', () => {
-    const broken = makePaper([makeSection('a', JEE_MAIN_LIKE, [])], { lockedSections: true, durationMinutes: 40 });
+    const broken = makePaper([makeSection('a', JEE_MAIN_LIKE, [])], {
+      lockedSections: true,
+      durationMinutes: 40,
+    });
     expect(() => createTimingPlan(broken)).toThrow(CoreError);
-    expect(() => createTimingPlan({ ...broken, sections: [{ ...broken.sections[0]!, durationMinutes: 30 }] })).toThrow(/TIMING|last/);
+    expect(() =>
+      createTimingPlan({ ...broken, sections: [{ ...broken.sections[0]!, durationMinutes: 30 }] }),
+    ).toThrow(/TIMING|last/);
     expect(() => computeSchedule(plan, T0, -1)).toThrow(CoreError);
   });
 });

@@ -11,7 +11,14 @@ const booleanFromEnv = z
 const optionalUrlList = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []))
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  )
   .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })));
 
 const envSchema = z.object({
@@ -30,10 +37,19 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(1000),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   SEED_DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
   RUN_MIGRATIONS: booleanFromEnv.default(true),
   WEB_DIST_DIR: z.string().optional(),
@@ -50,7 +66,12 @@ export type AppConfig = {
   database:
     | { kind: 'embedded'; dataDir: string | null }
     | { kind: 'postgres'; url: string; replicaUrls: string[]; poolMax: number };
-  redis: null | { url: string; sentinels: { host: string; port: number }[]; sentinelName: string; keyPrefix: string };
+  redis: null | {
+    url: string;
+    sentinels: { host: string; port: number }[];
+    sentinelName: string;
+    keyPrefix: string;
+  };
   publicUrl: string | null;
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
@@ -110,7 +131,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, replicaUrls: e.DATABASE_REPLICA_URLS, poolMax: e.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          replicaUrls: e.DATABASE_REPLICA_URLS,
+          poolMax: e.DATABASE_POOL_MAX,
+        }
       : { kind: 'embedded', dataDir: `${e.DATA_DIR}/pglite` },
     redis: e.REDIS_URL
       ? { url: e.REDIS_URL, sentinels, sentinelName: e.REDIS_SENTINEL_NAME, keyPrefix: e.REDIS_KEY_PREFIX }

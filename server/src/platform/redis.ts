@@ -17,7 +17,10 @@ export function createRedisClient(
   return client;
 }
 
-function openClient(config: NonNullable<AppConfig['redis']>, options: { prefixed?: boolean; waitForReconnect?: boolean }): Redis {
+function openClient(
+  config: NonNullable<AppConfig['redis']>,
+  options: { prefixed?: boolean; waitForReconnect?: boolean },
+): Redis {
   const url = new URL(config.url);
   const common = {
     keyPrefix: options.prefixed === false ? undefined : config.keyPrefix,

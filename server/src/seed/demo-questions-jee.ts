@@ -1,4 +1,12 @@
-import { assertionReason, at, matrix, multi, numerical, single, type DemoQuestion } from './demo-question-builders.js';
+import {
+  assertionReason,
+  at,
+  matrix,
+  multi,
+  numerical,
+  single,
+  type DemoQuestion,
+} from './demo-question-builders.js';
 
 /** JEE-style demo questions: Physics, Chemistry, Mathematics, most with a Hindi version. */
 export const jeeDemoQuestions: DemoQuestion[] = [
@@ -23,12 +31,22 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     'c',
     {
       stem: 'A force $\\vec{F} = (3\\hat{i} + 4\\hat{j})\\,\\text{N}$ acts on a body of mass $2\\,\\text{kg}$. Using $\\vec{F} = m\\vec{a}$, the magnitude of its acceleration is',
-      options: ['$1.5\\ \\text{m s}^{-2}$', '$2\\ \\text{m s}^{-2}$', '$2.5\\ \\text{m s}^{-2}$', '$5\\ \\text{m s}^{-2}$'],
+      options: [
+        '$1.5\\ \\text{m s}^{-2}$',
+        '$2\\ \\text{m s}^{-2}$',
+        '$2.5\\ \\text{m s}^{-2}$',
+        '$5\\ \\text{m s}^{-2}$',
+      ],
       solution: '$|\\vec{F}| = \\sqrt{3^2 + 4^2} = 5\\,\\text{N}$, so $a = 5/2 = 2.5\\ \\text{m s}^{-2}$.',
     },
     {
       stem: '$2\\,\\text{kg}$ द्रव्यमान की एक वस्तु पर बल $\\vec{F} = (3\\hat{i} + 4\\hat{j})\\,\\text{N}$ लगता है। $\\vec{F} = m\\vec{a}$ से उसके त्वरण का परिमाण है',
-      options: ['$1.5\\ \\text{m s}^{-2}$', '$2\\ \\text{m s}^{-2}$', '$2.5\\ \\text{m s}^{-2}$', '$5\\ \\text{m s}^{-2}$'],
+      options: [
+        '$1.5\\ \\text{m s}^{-2}$',
+        '$2\\ \\text{m s}^{-2}$',
+        '$2.5\\ \\text{m s}^{-2}$',
+        '$5\\ \\text{m s}^{-2}$',
+      ],
       solution: '$|\\vec{F}| = 5\\,\\text{N}$, अतः न्यूटन के दूसरे नियम से $a = 2.5\\ \\text{m s}^{-2}$।',
     },
   ),
@@ -58,11 +76,17 @@ export const jeeDemoQuestions: DemoQuestion[] = [
         'It is zero if the surface encloses no net charge',
         'It depends on the shape of the surface',
       ],
-      solution: "By Gauss's law the flux depends only on the enclosed charge, not on outside charges or the surface's shape.",
+      solution:
+        "By Gauss's law the flux depends only on the enclosed charge, not on outside charges or the surface's shape.",
     },
     {
       stem: 'किसी बंद पृष्ठ से गुजरने वाले विद्युत फ्लक्स $\\Phi = \\oint \\vec{E} \\cdot d\\vec{A}$ के बारे में कौन-से कथन सही हैं?',
-      options: ['यह $q_{\\text{enc}}/\\varepsilon_0$ के बराबर है', 'यह पृष्ठ के बाहर के आवेशों पर निर्भर करता है', 'यदि पृष्ठ के अंदर कुल आवेश शून्य है तो यह शून्य है', 'यह पृष्ठ के आकार पर निर्भर करता है'],
+      options: [
+        'यह $q_{\\text{enc}}/\\varepsilon_0$ के बराबर है',
+        'यह पृष्ठ के बाहर के आवेशों पर निर्भर करता है',
+        'यदि पृष्ठ के अंदर कुल आवेश शून्य है तो यह शून्य है',
+        'यह पृष्ठ के आकार पर निर्भर करता है',
+      ],
       solution: 'गाउस के नियम से फ्लक्स केवल परिबद्ध आवेश पर निर्भर करता है।',
     },
   ),
@@ -73,12 +97,22 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     {
       stem: 'Match the optical element in List I with the image it forms of a real object placed far away (List II).',
       rows: ['Convex mirror', 'Concave mirror (object beyond $C$)', 'Plane mirror', 'Concave lens'],
-      columns: ['Real, inverted, diminished', 'Virtual, erect, diminished, behind the mirror', 'Virtual, erect, same size', 'Virtual, erect, diminished, on the same side as the object'],
+      columns: [
+        'Real, inverted, diminished',
+        'Virtual, erect, diminished, behind the mirror',
+        'Virtual, erect, same size',
+        'Virtual, erect, diminished, on the same side as the object',
+      ],
     },
     {
       stem: 'सूची I के प्रकाशीय अवयव का सूची II में दूर रखी वास्तविक वस्तु के प्रतिबिंब से मिलान कीजिए।',
       rows: ['उत्तल दर्पण', 'अवतल दर्पण (वस्तु $C$ से परे)', 'समतल दर्पण', 'अवतल लेंस'],
-      columns: ['वास्तविक, उल्टा, छोटा', 'आभासी, सीधा, छोटा, दर्पण के पीछे', 'आभासी, सीधा, समान आकार', 'आभासी, सीधा, छोटा, वस्तु की ओर'],
+      columns: [
+        'वास्तविक, उल्टा, छोटा',
+        'आभासी, सीधा, छोटा, दर्पण के पीछे',
+        'आभासी, सीधा, समान आकार',
+        'आभासी, सीधा, छोटा, वस्तु की ओर',
+      ],
     },
   ),
   assertionReason(
@@ -87,7 +121,8 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     'both_true_reason_explains',
     {
       assertion: 'The escape velocity from the Earth does not depend on the mass of the body projected.',
-      reason: 'Escape velocity is $v_e = \\sqrt{2GM/R}$, where $M$ and $R$ are the mass and radius of the Earth.',
+      reason:
+        'Escape velocity is $v_e = \\sqrt{2GM/R}$, where $M$ and $R$ are the mass and radius of the Earth.',
     },
     {
       assertion: 'पृथ्वी से पलायन वेग प्रक्षेपित वस्तु के द्रव्यमान पर निर्भर नहीं करता।',
@@ -101,7 +136,8 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     { decimals: 2, rounding: 'truncate_or_round' },
     {
       stem: 'A thin uniform ring of mass $1\\,\\text{kg}$ and radius $0.5\\,\\text{m}$ rotates about a diameter. Find its moment of inertia in $\\text{kg m}^2$, truncated or rounded to two decimal places.',
-      solution: 'About its axis $I_z = MR^2$; by the perpendicular-axis theorem $I_{\\text{diameter}} = \\tfrac{1}{2}MR^2 = \\tfrac{1}{2} \\times 1 \\times 0.25 = 0.125$, so $0.12$ or $0.13$.',
+      solution:
+        'About its axis $I_z = MR^2$; by the perpendicular-axis theorem $I_{\\text{diameter}} = \\tfrac{1}{2}MR^2 = \\tfrac{1}{2} \\times 1 \\times 0.25 = 0.125$, so $0.12$ or $0.13$.',
     },
     {
       stem: '$1\\,\\text{kg}$ द्रव्यमान और $0.5\\,\\text{m}$ त्रिज्या की एक पतली एकसमान वलय अपने व्यास के परितः घूमती है। उसका जड़त्व आघूर्ण $\\text{kg m}^2$ में दो दशमलव स्थानों तक ज्ञात कीजिए।',
@@ -157,8 +193,14 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     { difficulty: 'easy', tags: ['integer type', 'jee main'], source: 'JEE Main 2022 (adapted)' },
     { kind: 'exact', value: 3 },
     { integerOnly: true },
-    { stem: 'What is the pH of a $0.001\\,\\text{M}$ aqueous solution of $\\mathrm{HCl}$ at $25^\\circ\\text{C}$?', solution: '$[\\mathrm{H^+}] = 10^{-3}$, so $\\text{pH} = 3$.' },
-    { stem: '$25^\\circ\\text{C}$ पर $\\mathrm{HCl}$ के $0.001\\,\\text{M}$ जलीय विलयन का pH क्या है?', solution: '$[\\mathrm{H^+}] = 10^{-3}$, अतः pH $= 3$।' },
+    {
+      stem: 'What is the pH of a $0.001\\,\\text{M}$ aqueous solution of $\\mathrm{HCl}$ at $25^\\circ\\text{C}$?',
+      solution: '$[\\mathrm{H^+}] = 10^{-3}$, so $\\text{pH} = 3$.',
+    },
+    {
+      stem: '$25^\\circ\\text{C}$ पर $\\mathrm{HCl}$ के $0.001\\,\\text{M}$ जलीय विलयन का pH क्या है?',
+      solution: '$[\\mathrm{H^+}] = 10^{-3}$, अतः pH $= 3$।',
+    },
   ),
   multi(
     at('Chemistry', 'Hydrocarbons', 'Alkenes and Alkynes'),
@@ -166,8 +208,14 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     ['a', 'd'],
     {
       stem: 'Which of the following compounds show geometrical (*cis–trans*) isomerism?',
-      options: ['But-2-ene, $\\mathrm{CH_3CH{=}CHCH_3}$', 'Propene, $\\mathrm{CH_3CH{=}CH_2}$', '2-Methylpropene', 'Pent-2-ene'],
-      solution: 'Each doubly bonded carbon must carry two different groups: true for but-2-ene and pent-2-ene only.',
+      options: [
+        'But-2-ene, $\\mathrm{CH_3CH{=}CHCH_3}$',
+        'Propene, $\\mathrm{CH_3CH{=}CH_2}$',
+        '2-Methylpropene',
+        'Pent-2-ene',
+      ],
+      solution:
+        'Each doubly bonded carbon must carry two different groups: true for but-2-ene and pent-2-ene only.',
     },
   ),
   assertionReason(
@@ -176,7 +224,8 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     'both_true_reason_explains',
     {
       assertion: 'The rate constant of a reaction increases with temperature.',
-      reason: 'By the Arrhenius equation $k = A e^{-E_a/RT}$, a larger fraction of molecules has energy $\\ge E_a$ at a higher temperature.',
+      reason:
+        'By the Arrhenius equation $k = A e^{-E_a/RT}$, a larger fraction of molecules has energy $\\ge E_a$ at a higher temperature.',
     },
     {
       assertion: 'ताप बढ़ने पर अभिक्रिया का वेग स्थिरांक बढ़ता है।',
@@ -200,7 +249,8 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     { decimals: 2 },
     {
       stem: 'For the Daniell cell $\\mathrm{Zn | Zn^{2+}(1\\,M) \\| Cu^{2+}(1\\,M) | Cu}$ with $E^\\circ_{\\mathrm{Cu^{2+}/Cu}} = 0.34\\,\\text{V}$ and $E^\\circ_{\\mathrm{Zn^{2+}/Zn}} = -0.76\\,\\text{V}$, find $E_{\\text{cell}}$ in volts.',
-      solution: '$E^\\circ_{\\text{cell}} = 0.34 - (-0.76) = 1.10\\,\\text{V}$; with unit concentrations $E = E^\\circ$.',
+      solution:
+        '$E^\\circ_{\\text{cell}} = 0.34 - (-0.76) = 1.10\\,\\text{V}$; with unit concentrations $E = E^\\circ$.',
     },
   ),
   numerical(
@@ -210,7 +260,8 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     { decimals: 2, rounding: 'round' },
     {
       stem: 'Evaluate $\\displaystyle\\int_0^1 x^2\\,dx$, correct to two decimal places.',
-      solution: '$\\displaystyle\\int_0^1 x^2\\,dx = \\left[\\frac{x^3}{3}\\right]_0^1 = \\frac{1}{3} \\approx 0.33$.',
+      solution:
+        '$\\displaystyle\\int_0^1 x^2\\,dx = \\left[\\frac{x^3}{3}\\right]_0^1 = \\frac{1}{3} \\approx 0.33$.',
     },
     {
       stem: '$\\displaystyle\\int_0^1 x^2\\,dx$ का मान दो दशमलव स्थानों तक ज्ञात कीजिए।',
@@ -221,7 +272,11 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     at('Mathematics', 'Complex Numbers', 'Argand Plane and Polar Form'),
     { difficulty: 'easy', tags: ['ncert'], source: 'RD Sharma Class 11' },
     'b',
-    { stem: 'The modulus of $z = 1 + i$ is', options: ['$1$', '$\\sqrt{2}$', '$2$', '$\\tfrac{1}{\\sqrt{2}}$'], solution: '$|z| = \\sqrt{1^2 + 1^2} = \\sqrt{2}$.' },
+    {
+      stem: 'The modulus of $z = 1 + i$ is',
+      options: ['$1$', '$\\sqrt{2}$', '$2$', '$\\tfrac{1}{\\sqrt{2}}$'],
+      solution: '$|z| = \\sqrt{1^2 + 1^2} = \\sqrt{2}$.',
+    },
     { stem: '$z = 1 + i$ का मापांक है', options: ['$1$', '$\\sqrt{2}$', '$2$', '$\\tfrac{1}{\\sqrt{2}}$'] },
   ),
   multi(
@@ -243,8 +298,14 @@ export const jeeDemoQuestions: DemoQuestion[] = [
     { difficulty: 'easy', tags: ['probability'], source: 'NCERT Mathematics Class 11, Chapter 16' },
     { kind: 'range', min: '0.16', max: '0.17' },
     {},
-    { stem: 'Two fair dice are thrown. Find the probability that the sum of the numbers is $7$ (as a decimal).', solution: '$6$ favourable outcomes of $36$: $\\tfrac{1}{6} \\approx 0.167$.' },
-    { stem: 'दो निष्पक्ष पासे फेंके जाते हैं। संख्याओं का योग $7$ होने की प्रायिकता (दशमलव में) ज्ञात कीजिए।', solution: '$36$ में से $6$ अनुकूल परिणाम: $\\tfrac{1}{6}$।' },
+    {
+      stem: 'Two fair dice are thrown. Find the probability that the sum of the numbers is $7$ (as a decimal).',
+      solution: '$6$ favourable outcomes of $36$: $\\tfrac{1}{6} \\approx 0.167$.',
+    },
+    {
+      stem: 'दो निष्पक्ष पासे फेंके जाते हैं। संख्याओं का योग $7$ होने की प्रायिकता (दशमलव में) ज्ञात कीजिए।',
+      solution: '$36$ में से $6$ अनुकूल परिणाम: $\\tfrac{1}{6}$।',
+    },
   ),
   matrix(
     at('Mathematics', 'Differential Calculus', 'Derivatives'),

@@ -10,7 +10,8 @@ const otherDemoQuestions: DemoQuestion[] = [
     {
       stem: 'Which cell organelle is known as the "powerhouse of the cell" because it makes most of the cell\'s ATP?',
       options: ['Golgi apparatus', 'Ribosome', 'Mitochondrion', 'Lysosome'],
-      solution: 'Aerobic respiration (Krebs cycle and oxidative phosphorylation) takes place in mitochondria.',
+      solution:
+        'Aerobic respiration (Krebs cycle and oxidative phosphorylation) takes place in mitochondria.',
     },
     {
       stem: 'कौन-सा कोशिकांग "कोशिका का ऊर्जा गृह" कहलाता है क्योंकि यह कोशिका का अधिकांश ATP बनाता है?',
@@ -40,7 +41,8 @@ const otherDemoQuestions: DemoQuestion[] = [
     {
       assertion: 'Mature mammalian red blood cells lack a nucleus.',
       reason: 'Red blood cells contain haemoglobin, which carries oxygen.',
-      solution: 'Both are true, but losing the nucleus (more room for haemoglobin, biconcave shape) is not explained by haemoglobin carrying oxygen.',
+      solution:
+        'Both are true, but losing the nucleus (more room for haemoglobin, biconcave shape) is not explained by haemoglobin carrying oxygen.',
     },
     {
       assertion: 'परिपक्व स्तनधारी लाल रुधिर कणिकाओं में केंद्रक नहीं होता।',
@@ -54,7 +56,8 @@ const otherDemoQuestions: DemoQuestion[] = [
     {
       stem: 'Which of the following are *in-situ* methods of conserving biodiversity?',
       options: ['National parks', 'Biosphere reserves', 'Seed banks', 'Botanical gardens'],
-      solution: 'In-situ conservation protects species in their natural habitat; seed banks and botanical gardens are ex-situ.',
+      solution:
+        'In-situ conservation protects species in their natural habitat; seed banks and botanical gardens are ex-situ.',
     },
     {
       stem: 'निम्नलिखित में से कौन-सी जैव विविधता संरक्षण की स्वस्थाने (*in-situ*) विधियाँ हैं?',
@@ -68,7 +71,8 @@ const otherDemoQuestions: DemoQuestion[] = [
     {
       stem: 'The first stable product of $\\mathrm{CO_2}$ fixation in $C_4$ plants is',
       options: ['3-Phosphoglyceric acid', 'Oxaloacetic acid', 'Ribulose bisphosphate', 'Malic acid'],
-      solution: 'PEP carboxylase fixes $\\mathrm{CO_2}$ into the 4-carbon oxaloacetic acid (OAA) in mesophyll cells.',
+      solution:
+        'PEP carboxylase fixes $\\mathrm{CO_2}$ into the 4-carbon oxaloacetic acid (OAA) in mesophyll cells.',
     },
     {
       stem: '$C_4$ पौधों में $\\mathrm{CO_2}$ स्थिरीकरण का पहला स्थायी उत्पाद है',
@@ -97,7 +101,8 @@ const otherDemoQuestions: DemoQuestion[] = [
         '3. With traders came writing, first used to keep accounts.',
         '4. For the first time, people could grow more food than they needed.',
       ].join('\n'),
-      solution: '2 introduces farming, 4 its consequence (surplus), 1 what the surplus allowed, 3 follows "traders": **2413**.',
+      solution:
+        '2 introduces farming, 4 its consequence (surplus), 1 what the surplus allowed, 3 follows "traders": **2413**.',
     },
   ),
   tita(
@@ -130,8 +135,14 @@ const otherDemoQuestions: DemoQuestion[] = [
     'b',
     {
       stem: 'In India, the policy repo rate is decided by',
-      options: ['The Union Ministry of Finance', 'The Monetary Policy Committee of the RBI', 'The Board of Directors of SEBI', 'NITI Aayog'],
-      solution: 'Since 2016 the six-member Monetary Policy Committee (RBI Act, Section 45ZB) fixes the repo rate.',
+      options: [
+        'The Union Ministry of Finance',
+        'The Monetary Policy Committee of the RBI',
+        'The Board of Directors of SEBI',
+        'NITI Aayog',
+      ],
+      solution:
+        'Since 2016 the six-member Monetary Policy Committee (RBI Act, Section 45ZB) fixes the repo rate.',
     },
     {
       stem: 'भारत में नीतिगत रेपो दर का निर्धारण कौन करता है?',
@@ -141,15 +152,29 @@ const otherDemoQuestions: DemoQuestion[] = [
   ),
   single(
     at('UPSC', 'GS Paper I: Environment', 'Environmental Conventions'),
-    { difficulty: 'medium', tags: ['upsc prelims', 'conventions'], source: 'UPSC CSE Prelims 2018 (adapted)' },
+    {
+      difficulty: 'medium',
+      tags: ['upsc prelims', 'conventions'],
+      source: 'UPSC CSE Prelims 2018 (adapted)',
+    },
     'a',
     {
       stem: 'The Montreal Protocol is an international agreement to',
-      options: ['Phase out substances that deplete the ozone layer', 'Protect wetlands of international importance', 'Regulate trade in endangered species', 'Limit transboundary movement of hazardous wastes'],
+      options: [
+        'Phase out substances that deplete the ozone layer',
+        'Protect wetlands of international importance',
+        'Regulate trade in endangered species',
+        'Limit transboundary movement of hazardous wastes',
+      ],
     },
     {
       stem: 'मॉन्ट्रियल प्रोटोकॉल एक अंतरराष्ट्रीय समझौता है, जिसका उद्देश्य है',
-      options: ['ओज़ोन परत को क्षीण करने वाले पदार्थों को चरणबद्ध रूप से समाप्त करना', 'अंतरराष्ट्रीय महत्व की आर्द्रभूमियों की रक्षा करना', 'संकटग्रस्त प्रजातियों के व्यापार का नियमन करना', 'खतरनाक अपशिष्टों की सीमा-पार आवाजाही सीमित करना'],
+      options: [
+        'ओज़ोन परत को क्षीण करने वाले पदार्थों को चरणबद्ध रूप से समाप्त करना',
+        'अंतरराष्ट्रीय महत्व की आर्द्रभूमियों की रक्षा करना',
+        'संकटग्रस्त प्रजातियों के व्यापार का नियमन करना',
+        'खतरनाक अपशिष्टों की सीमा-पार आवाजाही सीमित करना',
+      ],
     },
   ),
   single(
@@ -159,7 +184,8 @@ const otherDemoQuestions: DemoQuestion[] = [
     {
       stem: 'A train $240\\,\\text{m}$ long passes a pole in $12$ seconds. How long will it take to cross a platform $360\\,\\text{m}$ long?',
       options: ['$18\\,\\text{s}$', '$24\\,\\text{s}$', '$27\\,\\text{s}$', '$30\\,\\text{s}$'],
-      solution: 'Speed $= 240/12 = 20\\,\\text{m/s}$; distance $= 240 + 360 = 600\\,\\text{m}$; time $= 30\\,\\text{s}$.',
+      solution:
+        'Speed $= 240/12 = 20\\,\\text{m/s}$; distance $= 240 + 360 = 600\\,\\text{m}$; time $= 30\\,\\text{s}$.',
     },
     {
       stem: '$240\\,\\text{m}$ लंबी एक रेलगाड़ी एक खंभे को $12$ सेकंड में पार करती है। $360\\,\\text{m}$ लंबे प्लेटफॉर्म को पार करने में उसे कितना समय लगेगा?',

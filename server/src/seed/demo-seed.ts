@@ -12,7 +12,12 @@ export type DemoLogin = { role: string; email: string; password: string; name: s
 
 /** The demo accounts (also listed in the README). Passwords are public: demo data only. */
 export const demoLogins: DemoLogin[] = [
-  { role: 'platform_operator', email: 'operator@examtech.in', password: 'Operator@12345', name: 'Platform Operator' },
+  {
+    role: 'platform_operator',
+    email: 'operator@examtech.in',
+    password: 'Operator@12345',
+    name: 'Platform Operator',
+  },
   { role: 'institute_admin', email: 'admin@demo.examtech.in', password: 'Admin@12345', name: 'Anita Desai' },
   { role: 'teacher', email: 'teacher@demo.examtech.in', password: 'Teacher@12345', name: 'Rajesh Iyer' },
   { role: 'proctor', email: 'proctor@demo.examtech.in', password: 'Proctor@12345', name: 'Meera Pillai' },
@@ -31,7 +36,10 @@ export type SeedServices = {
 };
 
 /** Seeds the demo institute once, on a database with no institutes. Returns true when it seeded. */
-export async function seedDemoData(database: Database, { users, syllabus, questions }: SeedServices): Promise<boolean> {
+export async function seedDemoData(
+  database: Database,
+  { users, syllabus, questions }: SeedServices,
+): Promise<boolean> {
   const [existing] = await database.db.select({ n: count() }).from(institutes);
   if (Number(existing?.n ?? 0) > 0) return false;
 
@@ -75,11 +83,19 @@ export async function seedDemoData(database: Database, { users, syllabus, questi
       }
     }
     // A living bank from the first sign-in: every question type, LaTeX, Hindi versions.
-    const { topicIds } = await syllabus.resolveSyllabusPaths(tx, institute.id, demoQuestions.map((q) => q.path), { createMissing: true });
+    const { topicIds } = await syllabus.resolveSyllabusPaths(
+      tx,
+      institute.id,
+      demoQuestions.map((q) => q.path),
+      { createMissing: true },
+    );
     await questions.createQuestionsInTx(
       tx,
       { userId: teacherId, role: 'teacher', instituteId: institute.id },
-      demoQuestions.map(({ path, question }) => ({ question, topicId: topicIds.get(toSyllabusPathKey(path)) ?? '' })),
+      demoQuestions.map(({ path, question }) => ({
+        question,
+        topicId: topicIds.get(toSyllabusPathKey(path)) ?? '',
+      })),
     );
   });
   return true;

@@ -15,14 +15,20 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 type Asset = { id: string; url: string; contentType: string; size: number; originalName: string };
-const upload = (client: TestClient, name: string, bytes: Buffer | string, type = 'image/png') => client.upload('/api/assets', name, bytes, type);
+const upload = (client: TestClient, name: string, bytes: Buffer | string, type = 'image/png') =>
+  client.upload('/api/assets', name, bytes, type);
 
 describe('image uploads', () => {
   it('stores a PNG and serves the same bytes with its real type', async () => {
     const res = await upload(teacher, 'graph.png', pngBytes);
     expect(res.statusCode).toBe(201);
     const { asset } = res.json<{ asset: Asset }>();
-    expect(asset).toMatchObject({ contentType: 'image/png', size: pngBytes.length, originalName: 'graph.png', url: `/api/assets/${asset.id}` });
+    expect(asset).toMatchObject({
+      contentType: 'image/png',
+      size: pngBytes.length,
+      originalName: 'graph.png',
+      url: `/api/assets/${asset.id}`,
+    });
     const fetched = await teacher.get(asset.url);
     expect(fetched.statusCode).toBe(200);
     expect(fetched.headers['content-type']).toBe('image/png');
@@ -35,8 +41,15 @@ describe('image uploads', () => {
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1');
     const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([26, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
     const types = [];
-    for (const [name, bytes] of [['photo.bin', jpeg], ['anim', gif], ['pic.png', webp]] as const) {
-      types.push((await upload(teacher, name, bytes, 'application/octet-stream')).json<{ asset: Asset }>().asset.contentType);
+    for (const [name, bytes] of [
+      ['photo.bin', jpeg],
+      ['anim', gif],
+      ['pic.png', webp],
+    ] as const) {
+      types.push(
+        (await upload(teacher, name, bytes, 'application/octet-stream')).json<{ asset: Asset }>().asset
+          .contentType,
+      );
     }
     expect(types).toEqual(['image/jpeg', 'image/gif', 'image/webp']);
   });
@@ -67,7 +80,12 @@ describe('image uploads', () => {
 
   it('lets a question show an uploaded image', async () => {
     const { asset } = (await upload(teacher, 'circuit.png', pngBytes)).json<{ asset: Asset }>();
-    const { topicId } = await findTopicIds(teacher, 'Physics', 'Current Electricity', 'Wheatstone Bridge and Meter Bridge');
+    const { topicId } = await findTopicIds(
+      teacher,
+      'Physics',
+      'Current Electricity',
+      'Wheatstone Bridge and Meter Bridge',
+    );
     const question = {
       ...samples.tita,
       images: [{ id: asset.id, alt: 'circuit' }],
@@ -79,7 +97,7 @@ describe('image uploads', () => {
 });
 
 describe('who may upload and read images', () => {
-  it('students may read their institute\'s images but not upload', async () => {
+  it("students may read their institute's images but not upload", async () => {
     const { asset } = (await upload(teacher, 'shared.png', pngBytes)).json<{ asset: Asset }>();
     const student = await signIn(app, demo.student);
     expect((await student.get(asset.url)).statusCode).toBe(200);
@@ -90,14 +108,24 @@ describe('who may upload and read images', () => {
   it('another institute gets 404 for an image and cannot reference it in a question', async () => {
     const { asset } = (await upload(teacher, 'private.png', pngBytes)).json<{ asset: Asset }>();
     const operator = await signIn(app, demo.operator);
-    await operator.post('/api/institutes', { name: 'Other', slug: 'other-assets', admin: { name: 'O', email: 'o@assets.example', password: 'Other-Admin-123' } });
+    await operator.post('/api/institutes', {
+      name: 'Other',
+      slug: 'other-assets',
+      admin: { name: 'O', email: 'o@assets.example', password: 'Other-Admin-123' },
+    });
     const other = await signIn(app, { email: 'o@assets.example', password: 'Other-Admin-123' });
     expect((await other.get(asset.url)).statusCode).toBe(404);
     const { topicId } = await findTopicIds(other, 'Physics', 'Kinematics', 'Projectile Motion');
     const res = await other.post('/api/questions', {
-      question: { ...samples.tita, images: [{ id: asset.id }], content: { en: { stem: `![x](image:${asset.id})` } } },
+      question: {
+        ...samples.tita,
+        images: [{ id: asset.id }],
+        content: { en: { stem: `![x](image:${asset.id})` } },
+      },
       topicId,
     });
-    expect(res.json()).toMatchObject({ error: { code: 'QUESTION_INVALID', fields: [{ path: 'images.0.id' }] } });
+    expect(res.json()).toMatchObject({
+      error: { code: 'QUESTION_INVALID', fields: [{ path: 'images.0.id' }] },
+    });
   });
 });

@@ -8,8 +8,16 @@ import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 
 type SaveResult = { questionId: string; seq: number; status: string; code?: string };
-type State = { attempt: { id: string; examId: string; status: string; deadlineAt: string; submitReason: string | null }; answers: { questionId: string; answer: Answer | null; state: string; seq: number }[] };
-type PaperResponse = { paper: { sections: { id: string; questions: { id: string; type: string; options?: { id: string }[] }[] }[] }; order: { sections: { questionIds: string[] }[] } };
+type State = {
+  attempt: { id: string; examId: string; status: string; deadlineAt: string; submitReason: string | null };
+  answers: { questionId: string; answer: Answer | null; state: string; seq: number }[];
+};
+type PaperResponse = {
+  paper: {
+    sections: { id: string; questions: { id: string; type: string; options?: { id: string }[] }[] }[];
+  };
+  order: { sections: { questionIds: string[] }[] };
+};
 
 let env: TestEnv;
 let app: App;
@@ -29,8 +37,16 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 /** A student's practice test on the fixture chapter, started on `deviceId`. */
-async function startPractice(student: TestClient, deviceId = 'device-aaaa-1'): Promise<{ state: State; paper: PaperResponse }> {
-  const created = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [chapterId], questionCount: 5, difficulty: 'mixed' });
+async function startPractice(
+  student: TestClient,
+  deviceId = 'device-aaaa-1',
+): Promise<{ state: State; paper: PaperResponse }> {
+  const created = await student.post('/api/practice-tests', {
+    scope: 'chapter',
+    chapterIds: [chapterId],
+    questionCount: 5,
+    difficulty: 'mixed',
+  });
   expect(created.statusCode).toBe(201);
   const examId = created.json<{ practiceTest: { id: string } }>().practiceTest.id;
   const started = await student.post(`/api/exams/${examId}/start`, { deviceId });
@@ -40,7 +56,12 @@ async function startPractice(student: TestClient, deviceId = 'device-aaaa-1'): P
   return { state, paper: paper.json<PaperResponse>() };
 }
 
-const save = (questionId: string, optionId: string | null, seq: number, state: PaletteState = 'answered') => ({
+const save = (
+  questionId: string,
+  optionId: string | null,
+  seq: number,
+  state: PaletteState = 'answered',
+) => ({
   questionId,
   answer: optionId ? { type: 'mcq_single', optionIds: [optionId] } : null,
   state,
@@ -50,11 +71,28 @@ const save = (questionId: string, optionId: string | null, seq: number, state: P
 describe('answers during an attempt', () => {
   it('tells the candidate the exam’s instructions and timing before Start, then serves the paper without keys, in their order', async () => {
     const student = await signIn(app, demo.student);
-    const created = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [chapterId], questionCount: 5, difficulty: 'mixed' });
-    const info = (await student.get(`/api/exams/${created.json<{ practiceTest: { id: string } }>().practiceTest.id}/candidate-info`)).json<{
-      durationMinutes: number; instructions: { en: string; hi: string }; sections: { name: string; questionCount: number }[]; attempt: unknown; serverNow: string;
+    const created = await student.post('/api/practice-tests', {
+      scope: 'chapter',
+      chapterIds: [chapterId],
+      questionCount: 5,
+      difficulty: 'mixed',
+    });
+    const info = (
+      await student.get(
+        `/api/exams/${created.json<{ practiceTest: { id: string } }>().practiceTest.id}/candidate-info`,
+      )
+    ).json<{
+      durationMinutes: number;
+      instructions: { en: string; hi: string };
+      sections: { name: string; questionCount: number }[];
+      attempt: unknown;
+      serverNow: string;
     }>();
-    expect(info).toMatchObject({ durationMinutes: 12, sections: [{ name: 'Practice', questionCount: 5 }], attempt: null });
+    expect(info).toMatchObject({
+      durationMinutes: 12,
+      sections: [{ name: 'Practice', questionCount: 5 }],
+      attempt: null,
+    });
     expect(info.instructions.en).toContain('General instructions');
     expect(Math.abs(Date.parse(info.serverNow) - Date.now())).toBeLessThan(5000);
     const { state, paper } = await startPractice(student);
@@ -70,7 +108,9 @@ describe('answers during an attempt', () => {
     const { state, paper } = await startPractice(student, 'device-bbbb-1');
     const [q1, q2] = paper.paper.sections[0]!.questions;
     const url = `/api/attempts/${state.attempt.id}/answers`;
-    const send = async (saves: unknown[]) => (await student.post(url, { deviceId: 'device-bbbb-1', saves })).json<{ results: SaveResult[] }>().results;
+    const send = async (saves: unknown[]) =>
+      (await student.post(url, { deviceId: 'device-bbbb-1', saves })).json<{ results: SaveResult[] }>()
+        .results;
 
     expect(await send([save(q1!.id, 'a', 1)])).toEqual([{ questionId: q1!.id, seq: 1, status: 'saved' }]);
     expect((await send([save(q1!.id, 'c', 3)]))[0]!.status).toBe('saved');
@@ -78,11 +118,23 @@ describe('answers during an attempt', () => {
     expect((await send([save(q1!.id, 'c', 3)]))[0]!.status).toBe('superseded');
     expect((await send([save(q1!.id, 'b', 2)]))[0]!.status).toBe('superseded');
     // Unknown option and a question of another paper are errors, not wrong answers.
-    expect((await send([save(q2!.id, 'z', 4)]))[0]).toMatchObject({ status: 'rejected', code: 'INVALID_ANSWER' });
-    expect((await send([save('00000000-0000-4000-8000-000000000009', 'a', 5)]))[0]).toMatchObject({ status: 'rejected', code: 'QUESTION_NOT_IN_PAPER' });
+    expect((await send([save(q2!.id, 'z', 4)]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'INVALID_ANSWER',
+    });
+    expect((await send([save('00000000-0000-4000-8000-000000000009', 'a', 5)]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'QUESTION_NOT_IN_PAPER',
+    });
 
     const stored = (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>().answers;
-    expect(stored).toEqual([expect.objectContaining({ questionId: q1!.id, seq: 3, answer: { type: 'mcq_single', optionIds: ['c'] } })]);
+    expect(stored).toEqual([
+      expect.objectContaining({
+        questionId: q1!.id,
+        seq: 3,
+        answer: { type: 'mcq_single', optionIds: ['c'] },
+      }),
+    ]);
   });
 
   it('scores the submitted attempt exactly as the core scores the final answers, then shows keys', async () => {
@@ -95,18 +147,34 @@ describe('answers during an attempt', () => {
       save(questions[2]!.id, 'b', 3, 'answered_marked_for_review'),
       save(questions[3]!.id, 'b', 4, 'marked_for_review'),
     ];
-    const results = (await student.post(`/api/attempts/${state.attempt.id}/answers`, { deviceId: 'device-cccc-1', saves })).json<{ results: SaveResult[] }>().results;
+    const results = (
+      await student.post(`/api/attempts/${state.attempt.id}/answers`, { deviceId: 'device-cccc-1', saves })
+    ).json<{ results: SaveResult[] }>().results;
     expect(results.every((r) => r.status === 'saved')).toBe(true);
 
     const submitted = (await student.post(`/api/attempts/${state.attempt.id}/submit`)).json<State>();
     expect(submitted.attempt).toMatchObject({ status: 'submitted', submitReason: 'candidate' });
-    const late = await student.post(`/api/attempts/${state.attempt.id}/answers`, { deviceId: 'device-cccc-1', saves: [save(questions[4]!.id, 'b', 9)] });
-    expect(late.json<{ results: SaveResult[] }>().results[0]).toMatchObject({ status: 'rejected', code: 'ATTEMPT_CLOSED' });
+    const late = await student.post(`/api/attempts/${state.attempt.id}/answers`, {
+      deviceId: 'device-cccc-1',
+      saves: [save(questions[4]!.id, 'b', 9)],
+    });
+    expect(late.json<{ results: SaveResult[] }>().results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'ATTEMPT_CLOSED',
+    });
 
-    const result = (await student.get(`/api/attempts/${state.attempt.id}/result`)).json<{ totalMarks: string; questions: { question: { key: unknown } }[] }>();
-    const snapshot = await app.database.db.execute(sql`select s.paper from exam_snapshots s join attempts a on a.snapshot_id = s.id where a.id = ${state.attempt.id}`);
+    const result = (await student.get(`/api/attempts/${state.attempt.id}/result`)).json<{
+      totalMarks: string;
+      questions: { question: { key: unknown } }[];
+    }>();
+    const snapshot = await app.database.db.execute(
+      sql`select s.paper from exam_snapshots s join attempts a on a.snapshot_id = s.id where a.id = ${state.attempt.id}`,
+    );
     const corePaper = (snapshot as { rows: { paper: Paper }[] }).rows[0]!.paper;
-    const expected = scoreAttempt(corePaper, Object.fromEntries(saves.map((s) => [s.questionId, { answer: s.answer as Answer, state: s.state }])));
+    const expected = scoreAttempt(
+      corePaper,
+      Object.fromEntries(saves.map((s) => [s.questionId, { answer: s.answer as Answer, state: s.state }])),
+    );
     // Fixture keys are option b: two correct (one answered-and-marked), one wrong, one only marked (not evaluated).
     expect(Number(result.totalMarks)).toBe(expected.total.marks);
     expect(expected.total.marks).toBe(4 + 4 - 1);
@@ -121,7 +189,8 @@ describe('real-time saves and devices', () => {
       socket.on('connect', () => resolve(socket));
       socket.on('connect_error', reject);
     });
-  const emit = <T>(socket: Socket, event: string, payload: unknown) => new Promise<T>((resolve) => socket.emit(event, payload, resolve));
+  const emit = <T>(socket: Socket, event: string, payload: unknown) =>
+    new Promise<T>((resolve) => socket.emit(event, payload, resolve));
 
   it('acknowledges a socket save after commit, and a second device takes over from the first', async () => {
     const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
@@ -129,15 +198,29 @@ describe('real-time saves and devices', () => {
     const q = paper.paper.sections[0]!.questions[0]!;
     const laptop = await connect(student.cookie!);
     await emit(laptop, 'attempt:join', { attemptId: state.attempt.id });
-    const ack = await emit<{ results: SaveResult[] }>(laptop, 'answer:save', { attemptId: state.attempt.id, deviceId: 'laptop-0001', saves: [save(q.id, 'd', 1)] });
+    const ack = await emit<{ results: SaveResult[] }>(laptop, 'answer:save', {
+      attemptId: state.attempt.id,
+      deviceId: 'laptop-0001',
+      saves: [save(q.id, 'd', 1)],
+    });
     expect(ack.results[0]!.status).toBe('saved');
-    expect((await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>().answers[0]!.answer).toEqual({ type: 'mcq_single', optionIds: ['d'] });
+    expect(
+      (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>().answers[0]!.answer,
+    ).toEqual({ type: 'mcq_single', optionIds: ['d'] });
 
-    const replaced = new Promise<{ deviceId: string }>((resolve) => laptop.on('attempt:device-replaced', resolve));
-    const resumed = await student.post(`/api/exams/${state.attempt.examId}/start`, { deviceId: 'tablet-0001' });
+    const replaced = new Promise<{ deviceId: string }>((resolve) =>
+      laptop.on('attempt:device-replaced', resolve),
+    );
+    const resumed = await student.post(`/api/exams/${state.attempt.examId}/start`, {
+      deviceId: 'tablet-0001',
+    });
     expect(resumed.json<State>().answers).toHaveLength(1);
     expect((await replaced).deviceId).toBe('tablet-0001');
-    const refused = await emit<{ results: SaveResult[] }>(laptop, 'answer:save', { attemptId: state.attempt.id, deviceId: 'laptop-0001', saves: [save(q.id, 'a', 2)] });
+    const refused = await emit<{ results: SaveResult[] }>(laptop, 'answer:save', {
+      attemptId: state.attempt.id,
+      deviceId: 'laptop-0001',
+      saves: [save(q.id, 'a', 2)],
+    });
     expect(refused.results[0]).toMatchObject({ status: 'rejected', code: 'DEVICE_REPLACED' });
     laptop.close();
   });
@@ -145,7 +228,9 @@ describe('real-time saves and devices', () => {
   it('answers a malformed socket save with an error instead of dropping it', async () => {
     const student = await signIn(app, demo.student);
     const socket = await connect(student.cookie!);
-    expect(await emit(socket, 'answer:save', { attemptId: 'x', saves: 'nope' })).toEqual({ error: 'VALIDATION_FAILED' });
+    expect(await emit(socket, 'answer:save', { attemptId: 'x', saves: 'nope' })).toEqual({
+      error: 'VALIDATION_FAILED',
+    });
     socket.close();
   });
 });
@@ -155,11 +240,19 @@ describe('the deadline', () => {
     const student = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
     const { state, paper } = await startPractice(student, 'device-eeee-1');
     const q = paper.paper.sections[0]!.questions[0]!;
-    await student.post(`/api/attempts/${state.attempt.id}/answers`, { deviceId: 'device-eeee-1', saves: [save(q.id, 'b', 1)] });
+    await student.post(`/api/attempts/${state.attempt.id}/answers`, {
+      deviceId: 'device-eeee-1',
+      saves: [save(q.id, 'b', 1)],
+    });
     // Move the attempt's clock past its deadline and the in-flight grace.
-    await app.database.db.execute(sql`update attempts set started_at = started_at - interval '2 hours', deadline_at = now() - interval '20 seconds' where id = ${state.attempt.id}`);
+    await app.database.db.execute(
+      sql`update attempts set started_at = started_at - interval '2 hours', deadline_at = now() - interval '20 seconds' where id = ${state.attempt.id}`,
+    );
 
-    const late = await student.post(`/api/attempts/${state.attempt.id}/answers`, { deviceId: 'device-eeee-1', saves: [save(q.id, 'a', 2)] });
+    const late = await student.post(`/api/attempts/${state.attempt.id}/answers`, {
+      deviceId: 'device-eeee-1',
+      saves: [save(q.id, 'a', 2)],
+    });
     expect(late.json<{ results: SaveResult[] }>().results[0]).toMatchObject({ status: 'rejected' });
 
     let current = (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>();
@@ -174,25 +267,57 @@ describe('the deadline', () => {
 
 describe('scheduled exams', () => {
   it('prepares attempts for the batch before T0 and refuses Start until then', async () => {
-    const exam = (await teacher.post('/api/exams', { title: 'Scheduled sitting' })).json<{ exam: { id: string; draft: { sections: { id: string }[] } } }>().exam;
+    const exam = (await teacher.post('/api/exams', { title: 'Scheduled sitting' })).json<{
+      exam: { id: string; draft: { sections: { id: string }[] } };
+    }>().exam;
     const tree = await loadSyllabus(teacher);
-    await teacher.post(`/api/exams/${exam.id}/autofill`, { sections: [{ sectionId: 'section-a', rules: [{ chapterId, count: 3 }] }] });
-    const detail = (await teacher.get(`/api/exams/${exam.id}`)).json<{ exam: { draft: { sections: { items: unknown[] }[] } } & Record<string, unknown> }>().exam;
-    const draft = detail.draft as unknown as { durationMinutes: number; lockedSections: boolean; instructions: unknown; sections: { questionCount: number; items: { questionId: string }[] }[] };
-    const sections = draft.sections.map((s) => ({ ...s, questionCount: s.items.length, items: s.items.map(({ questionId }) => ({ questionId })) }));
-    await teacher.request('PUT', `/api/exams/${exam.id}/draft`, { title: 'Scheduled sitting', durationMinutes: 30, lockedSections: false, instructions: draft.instructions, sections });
+    await teacher.post(`/api/exams/${exam.id}/autofill`, {
+      sections: [{ sectionId: 'section-a', rules: [{ chapterId, count: 3 }] }],
+    });
+    const detail = (await teacher.get(`/api/exams/${exam.id}`)).json<{
+      exam: { draft: { sections: { items: unknown[] }[] } } & Record<string, unknown>;
+    }>().exam;
+    const draft = detail.draft as unknown as {
+      durationMinutes: number;
+      lockedSections: boolean;
+      instructions: unknown;
+      sections: { questionCount: number; items: { questionId: string }[] }[];
+    };
+    const sections = draft.sections.map((s) => ({
+      ...s,
+      questionCount: s.items.length,
+      items: s.items.map(({ questionId }) => ({ questionId })),
+    }));
+    await teacher.request('PUT', `/api/exams/${exam.id}/draft`, {
+      title: 'Scheduled sitting',
+      durationMinutes: 30,
+      lockedSections: false,
+      instructions: draft.instructions,
+      sections,
+    });
     expect((await teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
     expect(tree.subjects.length).toBeGreaterThan(0);
 
     const admin = await signIn(app, demo.admin);
-    const batchId = (await admin.get('/api/batches')).json<{ items: { id: string; code: string }[] }>().items.find((b) => b.code === 'JEE-2027-A')!.id;
+    const batchId = (await admin.get('/api/batches'))
+      .json<{ items: { id: string; code: string }[] }>()
+      .items.find((b) => b.code === 'JEE-2027-A')!.id;
     const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
-    const scheduled = await teacher.request('PUT', `/api/exams/${exam.id}/schedule`, { mode: 'fixed', startsAt, batchIds: [batchId], studentIds: [], registration: { required: false }, accommodations: [] });
+    const scheduled = await teacher.request('PUT', `/api/exams/${exam.id}/schedule`, {
+      mode: 'fixed',
+      startsAt,
+      batchIds: [batchId],
+      studentIds: [],
+      registration: { required: false },
+      accommodations: [],
+    });
     expect(scheduled.statusCode).toBe(200);
 
     let prepared = 0;
     for (let i = 0; i < 30 && prepared < 5; i++) {
-      const rows = await app.database.db.execute(sql`select count(*)::int as n from attempts where exam_id = ${exam.id} and status = 'prepared'`);
+      const rows = await app.database.db.execute(
+        sql`select count(*)::int as n from attempts where exam_id = ${exam.id} and status = 'prepared'`,
+      );
       prepared = (rows as { rows: { n: number }[] }).rows[0]!.n;
       if (prepared < 5) await new Promise((r) => setTimeout(r, 100));
     }

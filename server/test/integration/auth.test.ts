@@ -6,7 +6,9 @@ let env: TestEnv;
 let app: App;
 
 beforeAll(async () => {
-  env = await createTestEnv({ env: { LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' } });
+  env = await createTestEnv({
+    env: { LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' },
+  });
   app = await env.start();
 });
 afterAll(() => env.close());
@@ -20,7 +22,11 @@ describe('sign in and sessions', () => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     const body = res.json<{ user: Record<string, unknown>; csrfToken: string }>();
-    expect(body.user).toMatchObject({ email: demo.admin.email, role: 'institute_admin', institute: { slug: 'demo' } });
+    expect(body.user).toMatchObject({
+      email: demo.admin.email,
+      role: 'institute_admin',
+      institute: { slug: 'demo' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/password_?hash|argon2/i);
     expect(body.csrfToken.length).toBeGreaterThan(20);
 
@@ -76,7 +82,12 @@ describe('sign in and sessions', () => {
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json()).toMatchObject({ error: { code: 'CSRF_TOKEN_INVALID' } });
     client.csrfToken = token;
-    const crossSite = await client.request('POST', '/api/batches', { name: 'CSRF batch', code: 'CSRF-1' }, { origin: 'https://evil.example' });
+    const crossSite = await client.request(
+      'POST',
+      '/api/batches',
+      { name: 'CSRF batch', code: 'CSRF-1' },
+      { origin: 'https://evil.example' },
+    );
     expect(crossSite.statusCode).toBe(403);
     const list = await client.get('/api/batches');
     expect(list.json<{ items: { code: string }[] }>().items.map((b) => b.code)).not.toContain('CSRF-1');
@@ -100,10 +111,20 @@ describe('passwords', () => {
 
   it('refuses a wrong current password and a too-short new one, changing nothing', async () => {
     const client = await signIn(app, demo.student);
-    const wrong = await client.post('/api/auth/change-password', { currentPassword: 'nope-nope', newPassword: 'Another-123' });
-    expect(wrong.json()).toMatchObject({ error: { code: 'AUTH_WRONG_PASSWORD', fields: [{ path: 'currentPassword' }] } });
-    const short = await client.post('/api/auth/change-password', { currentPassword: demo.student.password, newPassword: 'short' });
-    expect(short.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: [{ path: 'newPassword' }] } });
+    const wrong = await client.post('/api/auth/change-password', {
+      currentPassword: 'nope-nope',
+      newPassword: 'Another-123',
+    });
+    expect(wrong.json()).toMatchObject({
+      error: { code: 'AUTH_WRONG_PASSWORD', fields: [{ path: 'currentPassword' }] },
+    });
+    const short = await client.post('/api/auth/change-password', {
+      currentPassword: demo.student.password,
+      newPassword: 'short',
+    });
+    expect(short.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: 'newPassword' }] },
+    });
     expect((await new TestClient(app).login(demo.student.email, demo.student.password)).statusCode).toBe(200);
   });
 
@@ -118,8 +139,14 @@ describe('passwords', () => {
     const again = new TestClient(app);
     const login = await again.login('student2@demo.examtech.in', temporaryPassword);
     expect(login.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword).toBe(true);
-    await again.post('/api/auth/change-password', { currentPassword: temporaryPassword, newPassword: 'Student2-own-pass' });
-    expect((await again.get('/api/auth/me')).json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword).toBe(false);
+    await again.post('/api/auth/change-password', {
+      currentPassword: temporaryPassword,
+      newPassword: 'Student2-own-pass',
+    });
+    expect(
+      (await again.get('/api/auth/me')).json<{ user: { mustChangePassword: boolean } }>().user
+        .mustChangePassword,
+    ).toBe(false);
   });
 });
 
@@ -136,7 +163,9 @@ describe('login rate limiting', () => {
     });
     expect(blocked.json<{ retryAfterSeconds: number }>().retryAfterSeconds).toBeGreaterThan(0);
     // Other accounts from the same address are unaffected.
-    expect((await new TestClient(app).login('student4@demo.examtech.in', 'Student@12345')).statusCode).toBe(200);
+    expect((await new TestClient(app).login('student4@demo.examtech.in', 'Student@12345')).statusCode).toBe(
+      200,
+    );
   });
 });
 

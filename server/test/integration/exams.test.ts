@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import type { TestClient} from '../support/test-app.js';
+import type { TestClient } from '../support/test-app.js';
 import { createTestEnv, demo, signIn, type TestEnv } from '../support/test-app.js';
 
 type Issue = { code: string; path: string; message: string };
@@ -11,7 +11,16 @@ type ExamDetail = {
   status: string;
   questionCount: number;
   totalMarks: number;
-  draft: { durationMinutes: number; lockedSections: boolean; instructions: { en: string; hi: string }; sections: { id: string; questionCount: number; items: { questionId: string; question: { stemPreview: string; version: number } | null }[] }[] };
+  draft: {
+    durationMinutes: number;
+    lockedSections: boolean;
+    instructions: { en: string; hi: string };
+    sections: {
+      id: string;
+      questionCount: number;
+      items: { questionId: string; question: { stemPreview: string; version: number } | null }[];
+    }[];
+  };
   check: { fits: boolean; issues: Issue[] };
 };
 
@@ -32,7 +41,8 @@ beforeAll(async () => {
   maths = findTopic(tree, 'Mathematics', 1);
   // Enough for one JEE Main paper: 20 MCQ + 5 numerical per subject, all in one chapter each.
   for (const subject of [physics, chemistry, maths]) {
-    for (let i = 0; i < 20; i++) await createQuestion(teacher, subject.topicId, { difficulty: i < 3 ? 'hard' : 'medium' });
+    for (let i = 0; i < 20; i++)
+      await createQuestion(teacher, subject.topicId, { difficulty: i < 3 ? 'hard' : 'medium' });
     for (let i = 0; i < 5; i++) await createQuestion(teacher, subject.topicId, { type: 'numerical' });
   }
 }, 120_000);
@@ -43,7 +53,13 @@ const examOf = (res: { json<T>(): T }) => res.json<{ exam: ExamDetail }>().exam;
 /** The body of PUT /draft for an exam with the given sections (items reduced to their ids). */
 function draftBody(title: string, exam: ExamDetail, sections: { items: { questionId: string }[] }[]) {
   const { durationMinutes, lockedSections, instructions } = exam.draft;
-  return { title, durationMinutes, lockedSections, instructions, sections: sections.map((s) => ({ ...s, items: s.items.map(({ questionId }) => ({ questionId })) })) };
+  return {
+    title,
+    durationMinutes,
+    lockedSections,
+    instructions,
+    sections: sections.map((s) => ({ ...s, items: s.items.map(({ questionId }) => ({ questionId })) })),
+  };
 }
 
 async function createJeeMain(title = 'JEE Main Mock 1'): Promise<ExamDetail> {
@@ -68,8 +84,12 @@ async function fillJeeMain(exam: ExamDetail): Promise<ExamDetail> {
 
 describe('building an exam from a template', () => {
   it('lists the built-in patterns', async () => {
-    const items = (await teacher.get('/api/exam-templates')).json<{ items: { id: string; totalMarks: number }[] }>().items;
-    expect(items.map((t) => t.id)).toEqual(expect.arrayContaining(['jee_main_paper1', 'neet_ug', 'cat', 'upsc_prelims_gs1']));
+    const items = (await teacher.get('/api/exam-templates')).json<{
+      items: { id: string; totalMarks: number }[];
+    }>().items;
+    expect(items.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['jee_main_paper1', 'neet_ug', 'cat', 'upsc_prelims_gs1']),
+    );
   });
 
   it('starts from the JEE Main pattern with NTA instructions in both languages and says what is missing', async () => {
@@ -77,12 +97,19 @@ describe('building an exam from a template', () => {
     expect(exam.status).toBe('draft');
     expect(exam.draft.durationMinutes).toBe(180);
     expect(exam.draft.sections.map((s) => `${s.id}:${s.questionCount}`)).toEqual([
-      'physics_a:20', 'physics_b:5', 'chemistry_a:20', 'chemistry_b:5', 'mathematics_a:20', 'mathematics_b:5',
+      'physics_a:20',
+      'physics_b:5',
+      'chemistry_a:20',
+      'chemistry_b:5',
+      'mathematics_a:20',
+      'mathematics_b:5',
     ]);
     expect(exam.draft.instructions.en).toContain('Answered and Marked for Review');
     expect(exam.draft.instructions.hi).toContain('सामान्य निर्देश');
     expect(exam.check.fits).toBe(false);
-    expect(exam.check.issues.map((i) => i.message)).toContain('Physics Section A: 20 questions needed, 0 added');
+    expect(exam.check.issues.map((i) => i.message)).toContain(
+      'Physics Section A: 20 questions needed, 0 added',
+    );
   });
 
   it('fills the paper from a blueprint so that it fits the template: 75 questions, 300 marks', async () => {
@@ -97,9 +124,18 @@ describe('building an exam from a template', () => {
   it('explains a shortfall by subject, chapter and difficulty', async () => {
     const exam = await createJeeMain('Shortfall mock');
     const res = await teacher.post(`/api/exams/${exam.id}/autofill`, {
-      sections: [{ sectionId: 'physics_a', rules: [{ subjectId: physics.subjectId, chapterId: physics.chapterId, difficulty: 'hard', count: 5 }] }],
+      sections: [
+        {
+          sectionId: 'physics_a',
+          rules: [
+            { subjectId: physics.subjectId, chapterId: physics.chapterId, difficulty: 'hard', count: 5 },
+          ],
+        },
+      ],
     });
-    const { shortfalls } = res.json<{ shortfalls: { message: string; needed: number; available: number }[] }>();
+    const { shortfalls } = res.json<{
+      shortfalls: { message: string; needed: number; available: number }[];
+    }>();
     expect(shortfalls).toHaveLength(1);
     expect(shortfalls[0]).toMatchObject({ needed: 5, available: 3 });
     expect(shortfalls[0]!.message).toMatch(/^Physics \/ .+: 5 hard questions needed, 3 available$/);
@@ -109,23 +145,34 @@ describe('building an exam from a template', () => {
     const exam = await createJeeMain('Unfinished');
     const res = await teacher.post(`/api/exams/${exam.id}/publish`);
     expect(res.statusCode).toBe(422);
-    expect(res.json<{ error: { code: string; fields: { message: string }[] } }>().error.code).toBe('EXAM_DOES_NOT_FIT');
+    expect(res.json<{ error: { code: string; fields: { message: string }[] } }>().error.code).toBe(
+      'EXAM_DOES_NOT_FIT',
+    );
   });
 
   it('reorders and removes questions through the draft and reports a wrong type in a section', async () => {
     const exam = await fillJeeMain(await createJeeMain('Edited mock'));
-    const sections = exam.draft.sections.map((s) => ({ ...s, items: s.items.map(({ questionId }) => ({ questionId })) }));
+    const sections = exam.draft.sections.map((s) => ({
+      ...s,
+      items: s.items.map(({ questionId }) => ({ questionId })),
+    }));
     const [first, second] = sections[0]!.items;
     sections[0]!.items.splice(0, 2, second!, first!);
     // A numerical question dragged into the MCQ section does not fit there.
     const numerical = sections[1]!.items.pop()!;
     sections[0]!.items.push(numerical);
-    const res = await teacher.request('PUT', `/api/exams/${exam.id}/draft`, draftBody('Edited mock', exam, sections));
+    const res = await teacher.request(
+      'PUT',
+      `/api/exams/${exam.id}/draft`,
+      draftBody('Edited mock', exam, sections),
+    );
     expect(res.statusCode).toBe(200);
     const saved = examOf(res);
     expect(saved.draft.sections[0]!.items[0]!.questionId).toBe(second!.questionId);
     expect(saved.check.fits).toBe(false);
-    expect(saved.check.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['SECTION_TYPE_NOT_ALLOWED', 'SECTION_COUNT']));
+    expect(saved.check.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['SECTION_TYPE_NOT_ALLOWED', 'SECTION_COUNT']),
+    );
   });
 });
 
@@ -137,10 +184,22 @@ describe('publishing freezes a snapshot', () => {
 
     const firstId = published.draft.sections[0]!.items[0]!.questionId;
     const original = published.draft.sections[0]!.items[0]!.question!.stemPreview;
-    const current = (await teacher.get(`/api/questions/${firstId}`)).json<{ question: { body: Record<string, unknown>; topic: { id: string } } }>().question;
-    const edited = { ...current.body, content: { en: { ...(current.body.content as { en: object }).en, stem: 'Edited after publishing' } } };
+    const current = (await teacher.get(`/api/questions/${firstId}`)).json<{
+      question: { body: Record<string, unknown>; topic: { id: string } };
+    }>().question;
+    const edited = {
+      ...current.body,
+      content: { en: { ...(current.body.content as { en: object }).en, stem: 'Edited after publishing' } },
+    };
     const { id: _qid, classification: _c, ...body } = edited as Record<string, unknown>;
-    expect((await teacher.request('PUT', `/api/questions/${firstId}`, { question: body, topicId: physics.topicId })).statusCode).toBe(200);
+    expect(
+      (
+        await teacher.request('PUT', `/api/questions/${firstId}`, {
+          question: body,
+          topicId: physics.topicId,
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const again = examOf(await teacher.get(`/api/exams/${exam.id}`));
     expect(again.draft.sections[0]!.items[0]!.question!.stemPreview).toBe(original);
@@ -149,22 +208,46 @@ describe('publishing freezes a snapshot', () => {
     const preview = await teacher.get(`/api/exams/${exam.id}/preview?seed=candidate-7`);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).not.toMatch(/"key"|"solution"|optionId/);
-    type Preview = { paper: { sections: { questions: { id: string; content: { en: { stem: string } } }[] }[] } };
-    const shown = preview.json<Preview>().paper.sections.flatMap((s) => s.questions).find((q) => q.id === firstId);
+    type Preview = {
+      paper: { sections: { questions: { id: string; content: { en: { stem: string } } }[] }[] };
+    };
+    const shown = preview
+      .json<Preview>()
+      .paper.sections.flatMap((s) => s.questions)
+      .find((q) => q.id === firstId);
     expect(shown?.content.en.stem).not.toContain('Edited after publishing');
-    const versions = (await teacher.get(`/api/questions/${firstId}/versions`)).json<{ items: { version: number; body: { content: { en: { stem: string } } } }[] }>().items;
+    const versions = (await teacher.get(`/api/questions/${firstId}/versions`)).json<{
+      items: { version: number; body: { content: { en: { stem: string } } } }[];
+    }>().items;
     expect(shown?.content.en.stem).toBe(versions.find((v) => v.version === 1)?.body.content.en.stem);
     const otherSeed = await teacher.get(`/api/exams/${exam.id}/preview?seed=candidate-8`);
-    const order = (body: string) => (JSON.parse(body) as { paper: { sections: { questions: { id: string }[] }[] } }).paper.sections[0]!.questions.map((q) => q.id);
+    const order = (body: string) =>
+      (
+        JSON.parse(body) as { paper: { sections: { questions: { id: string }[] }[] } }
+      ).paper.sections[0]!.questions.map((q) => q.id);
     expect(order(preview.body)).not.toEqual(order(otherSeed.body));
     expect([...order(preview.body)].sort()).toEqual([...order(otherSeed.body)].sort());
 
-    const edit = await teacher.request('PUT', `/api/exams/${exam.id}/draft`, draftBody('Renamed', again, again.draft.sections));
+    const edit = await teacher.request(
+      'PUT',
+      `/api/exams/${exam.id}/draft`,
+      draftBody('Renamed', again, again.draft.sections),
+    );
     expect(edit.json()).toMatchObject({ error: { code: 'EXAM_NOT_DRAFT' } });
     const settings = await teacher.request('PUT', `/api/exams/${exam.id}/settings`, {
-      languages: ['en'], calculator: true,
-      proctoring: { webcamSnapshots: false, snapshotIntervalSeconds: 60, screenRecording: false, tabSwitchDetection: true, fullScreenRequired: false, warnAfterViolations: 3, submitAfterViolations: 0 },
-      resultRelease: { mode: 'manual' }, showAnswerKeyAfterRelease: true,
+      languages: ['en'],
+      calculator: true,
+      proctoring: {
+        webcamSnapshots: false,
+        snapshotIntervalSeconds: 60,
+        screenRecording: false,
+        tabSwitchDetection: true,
+        fullScreenRequired: false,
+        warnAfterViolations: 3,
+        submitAfterViolations: 0,
+      },
+      resultRelease: { mode: 'manual' },
+      showAnswerKeyAfterRelease: true,
     });
     expect(settings.json()).toMatchObject({ error: { code: 'EXAM_NOT_DRAFT' } });
   });
@@ -196,41 +279,81 @@ describe('scheduling', () => {
     const exam = await fillJeeMain(await createJeeMain('Scheduled mock'));
     examId = exam.id;
     await teacher.post(`/api/exams/${examId}/publish`);
-    batchId = (await admin.get('/api/batches')).json<{ items: { id: string; code: string }[] }>().items.find((b) => b.code === 'JEE-2027-A')!.id;
+    batchId = (await admin.get('/api/batches'))
+      .json<{ items: { id: string; code: string }[] }>()
+      .items.find((b) => b.code === 'JEE-2027-A')!.id;
   });
 
   const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
   it('refuses a start in the past and a window that ends before it starts', async () => {
-    const past = await teacher.request('PUT', `/api/exams/${examId}/schedule`, { mode: 'fixed', startsAt: inHours(-1), batchIds: [batchId], studentIds: [], registration: { required: false }, accommodations: [] });
-    expect(past.json()).toMatchObject({ error: { code: 'SCHEDULE_INVALID', fields: [{ path: 'startsAt' }] } });
-    const window = await teacher.request('PUT', `/api/exams/${examId}/schedule`, { mode: 'window', startsAt: inHours(5), windowEndsAt: inHours(4), batchIds: [batchId], studentIds: [], registration: { required: false }, accommodations: [] });
-    expect(window.json()).toMatchObject({ error: { code: 'SCHEDULE_INVALID', fields: [{ path: 'windowEndsAt' }] } });
+    const past = await teacher.request('PUT', `/api/exams/${examId}/schedule`, {
+      mode: 'fixed',
+      startsAt: inHours(-1),
+      batchIds: [batchId],
+      studentIds: [],
+      registration: { required: false },
+      accommodations: [],
+    });
+    expect(past.json()).toMatchObject({
+      error: { code: 'SCHEDULE_INVALID', fields: [{ path: 'startsAt' }] },
+    });
+    const window = await teacher.request('PUT', `/api/exams/${examId}/schedule`, {
+      mode: 'window',
+      startsAt: inHours(5),
+      windowEndsAt: inHours(4),
+      batchIds: [batchId],
+      studentIds: [],
+      registration: { required: false },
+      accommodations: [],
+    });
+    expect(window.json()).toMatchObject({
+      error: { code: 'SCHEDULE_INVALID', fields: [{ path: 'windowEndsAt' }] },
+    });
   });
 
   it('schedules for a batch with compensatory time; students of the batch see it, others do not; seats run out', async () => {
-    const students = (await admin.get(`/api/users?role=student&batchId=${batchId}`)).json<{ items: { id: string; email: string }[] }>().items;
+    const students = (await admin.get(`/api/users?role=student&batchId=${batchId}`)).json<{
+      items: { id: string; email: string }[];
+    }>().items;
     const pwbd = students.find((s) => s.email === 'student2@demo.examtech.in')!;
     const res = await teacher.request('PUT', `/api/exams/${examId}/schedule`, {
-      mode: 'fixed', startsAt: inHours(24), batchIds: [batchId], studentIds: [],
-      registration: { required: true, capacity: 1 }, accommodations: [{ userId: pwbd.id, compensatoryMinutesPerHour: 20 }],
+      mode: 'fixed',
+      startsAt: inHours(24),
+      batchIds: [batchId],
+      studentIds: [],
+      registration: { required: true, capacity: 1 },
+      accommodations: [{ userId: pwbd.id, compensatoryMinutesPerHour: 20 }],
     });
     expect(res.statusCode).toBe(200);
     expect(examOf(res).status).toBe('scheduled');
 
     const student1 = await signIn(app, demo.student);
-    const mine = (await student1.get('/api/my/exams')).json<{ upcoming: { id: string; compensatoryMinutes: number; registration: { seatsLeft: number } }[] }>();
+    const mine = (await student1.get('/api/my/exams')).json<{
+      upcoming: { id: string; compensatoryMinutes: number; registration: { seatsLeft: number } }[];
+    }>();
     expect(mine.upcoming.map((e) => e.id)).toContain(examId);
     expect(mine.upcoming.find((e) => e.id === examId)!.registration.seatsLeft).toBe(1);
 
     const student2 = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
-    const theirs = (await student2.get('/api/my/exams')).json<{ upcoming: { id: string; compensatoryMinutes: number }[] }>();
+    const theirs = (await student2.get('/api/my/exams')).json<{
+      upcoming: { id: string; compensatoryMinutes: number }[];
+    }>();
     expect(theirs.upcoming.find((e) => e.id === examId)!.compensatoryMinutes).toBe(60);
 
     expect((await student1.post(`/api/exams/${examId}/register`)).json()).toEqual({ registered: true });
-    expect((await student2.post(`/api/exams/${examId}/register`)).json()).toMatchObject({ error: { code: 'REGISTRATION_FULL' } });
+    expect((await student2.post(`/api/exams/${examId}/register`)).json()).toMatchObject({
+      error: { code: 'REGISTRATION_FULL' },
+    });
 
-    const outsider = (await admin.post('/api/users', { name: 'Not In Batch', email: 'nib@example.com', role: 'student', password: 'Outsider-123' })).json<{ user: { id: string } }>();
+    const outsider = (
+      await admin.post('/api/users', {
+        name: 'Not In Batch',
+        email: 'nib@example.com',
+        role: 'student',
+        password: 'Outsider-123',
+      })
+    ).json<{ user: { id: string } }>();
     expect(outsider.user.id).toBeTruthy();
     const stranger = await signIn(app, { email: 'nib@example.com', password: 'Outsider-123' });
     expect((await stranger.get('/api/my/exams')).json<{ upcoming: unknown[] }>().upcoming).toEqual([]);
@@ -274,15 +397,29 @@ describe('practice tests', () => {
     const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
     // Students pick chapters from the syllabus tree, but cannot change it.
     expect((await student.get('/api/syllabus')).statusCode).toBe(200);
-    expect((await student.post('/api/syllabus/nodes', { kind: 'subject', name: 'Not allowed' })).statusCode).toBe(403);
-    const first = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [maths.chapterId], questionCount: 10, difficulty: 'mixed' });
+    expect(
+      (await student.post('/api/syllabus/nodes', { kind: 'subject', name: 'Not allowed' })).statusCode,
+    ).toBe(403);
+    const first = await student.post('/api/practice-tests', {
+      scope: 'chapter',
+      chapterIds: [maths.chapterId],
+      questionCount: 10,
+      difficulty: 'mixed',
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ practiceTest: { questionCount: 10, durationMinutes: 24 } });
-    const second = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [maths.chapterId], questionCount: 10, difficulty: 'mixed' });
+    const second = await student.post('/api/practice-tests', {
+      scope: 'chapter',
+      chapterIds: [maths.chapterId],
+      questionCount: 10,
+      difficulty: 'mixed',
+    });
     const list = (await student.get('/api/practice-tests')).json<{ items: { id: string }[] }>().items;
     expect(list).toHaveLength(2);
     const snapshotIds = async (examId: string) => {
-      const result = await app.database.db.execute(sql`select s.question_ids as ids from exam_snapshots s join exams e on e.published_snapshot_id = s.id where e.id = ${examId}`);
+      const result = await app.database.db.execute(
+        sql`select s.question_ids as ids from exam_snapshots s join exams e on e.published_snapshot_id = s.id where e.id = ${examId}`,
+      );
       return (result as { rows: { ids: string[] }[] }).rows[0]!.ids;
     };
     const a = await snapshotIds(first.json<{ practiceTest: { id: string } }>().practiceTest.id);
@@ -290,8 +427,20 @@ describe('practice tests', () => {
     expect(a.filter((id) => b.includes(id))).toEqual([]);
 
     const admin = await signIn(app, demo.admin);
-    expect((await admin.request('PUT', '/api/practice-settings', { disabledSubjectIds: [maths.subjectId], releasedOnly: false })).statusCode).toBe(200);
-    const refused = await student.post('/api/practice-tests', { scope: 'subject', subjectIds: [maths.subjectId], questionCount: 5, difficulty: 'mixed' });
+    expect(
+      (
+        await admin.request('PUT', '/api/practice-settings', {
+          disabledSubjectIds: [maths.subjectId],
+          releasedOnly: false,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const refused = await student.post('/api/practice-tests', {
+      scope: 'subject',
+      subjectIds: [maths.subjectId],
+      questionCount: 5,
+      difficulty: 'mixed',
+    });
     expect(refused.json()).toMatchObject({ error: { code: 'PRACTICE_DISABLED' } });
     await admin.request('PUT', '/api/practice-settings', { disabledSubjectIds: [], releasedOnly: false });
   });
@@ -299,10 +448,28 @@ describe('practice tests', () => {
   it('says so when nothing matches and keeps teachers from making practice tests', async () => {
     const student = await signIn(app, demo.student);
     const biology = (await loadSyllabus(teacher)).subjects.find((s) => s.name === 'Biology')!;
-    const created = await teacher.post('/api/syllabus/nodes', { kind: 'chapter', parentId: biology.id, name: 'A chapter with no questions yet' });
+    const created = await teacher.post('/api/syllabus/nodes', {
+      kind: 'chapter',
+      parentId: biology.id,
+      name: 'A chapter with no questions yet',
+    });
     const emptyChapterId = created.json<{ node: { id: string } }>().node.id;
-    const res = await student.post('/api/practice-tests', { scope: 'chapter', chapterIds: [emptyChapterId], questionCount: 5, difficulty: 'hard' });
+    const res = await student.post('/api/practice-tests', {
+      scope: 'chapter',
+      chapterIds: [emptyChapterId],
+      questionCount: 5,
+      difficulty: 'hard',
+    });
     expect(res.json()).toMatchObject({ error: { code: 'PRACTICE_NO_QUESTIONS' } });
-    expect((await teacher.post('/api/practice-tests', { scope: 'chapter', chapterIds: [maths.chapterId], questionCount: 5, difficulty: 'mixed' })).statusCode).toBe(403);
+    expect(
+      (
+        await teacher.post('/api/practice-tests', {
+          scope: 'chapter',
+          chapterIds: [maths.chapterId],
+          questionCount: 5,
+          difficulty: 'mixed',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -2,8 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
 
-type Batch = { id: string; name: string; code: string; archived: boolean; studentCount: number; staff: { id: string; role: string }[] };
-type User = { id: string; email: string; role: string; batchIds: string[]; active: boolean; mustChangePassword: boolean };
+type Batch = {
+  id: string;
+  name: string;
+  code: string;
+  archived: boolean;
+  studentCount: number;
+  staff: { id: string; role: string }[];
+};
+type User = {
+  id: string;
+  email: string;
+  role: string;
+  batchIds: string[];
+  active: boolean;
+  mustChangePassword: boolean;
+};
 
 let env: TestEnv;
 let app: App;
@@ -41,10 +55,22 @@ describe('batches', () => {
 
   it('archives a batch: hidden from the default list, shown with includeArchived, restorable', async () => {
     const batch = await createBatch('ARCH-1');
-    expect((await admin.patch(`/api/batches/${batch.id}`, { archived: true })).json<{ batch: Batch }>().batch.archived).toBe(true);
-    expect((await admin.get('/api/batches')).json<{ items: Batch[] }>().items.map((b) => b.id)).not.toContain(batch.id);
-    expect((await admin.get('/api/batches?includeArchived=true')).json<{ items: Batch[] }>().items.map((b) => b.id)).toContain(batch.id);
-    expect((await admin.patch(`/api/batches/${batch.id}`, { archived: false })).json<{ batch: Batch }>().batch.archived).toBe(false);
+    expect(
+      (await admin.patch(`/api/batches/${batch.id}`, { archived: true })).json<{ batch: Batch }>().batch
+        .archived,
+    ).toBe(true);
+    expect((await admin.get('/api/batches')).json<{ items: Batch[] }>().items.map((b) => b.id)).not.toContain(
+      batch.id,
+    );
+    expect(
+      (await admin.get('/api/batches?includeArchived=true'))
+        .json<{ items: Batch[] }>()
+        .items.map((b) => b.id),
+    ).toContain(batch.id);
+    expect(
+      (await admin.patch(`/api/batches/${batch.id}`, { archived: false })).json<{ batch: Batch }>().batch
+        .archived,
+    ).toBe(false);
   });
 
   it('assigns teachers and proctors but refuses a student as staff', async () => {
@@ -54,11 +80,18 @@ describe('batches', () => {
     const ids = [staff[0]!.id, proctors[0]!.id];
     const res = await admin.put(`/api/batches/${batch.id}/staff`, { userIds: ids });
     expect(res.statusCode).toBe(200);
-    expect(res.json<{ batch: Batch }>().batch.staff.map((s) => s.role).sort()).toEqual(['proctor', 'teacher']);
+    expect(
+      res
+        .json<{ batch: Batch }>()
+        .batch.staff.map((s) => s.role)
+        .sort(),
+    ).toEqual(['proctor', 'teacher']);
     const student = (await admin.get('/api/users?role=student')).json<{ items: User[] }>().items[0]!;
     const refused = await admin.put(`/api/batches/${batch.id}/staff`, { userIds: [student.id] });
     expect(refused.json()).toMatchObject({ error: { code: 'BATCH_STAFF_INVALID' } });
-    expect((await admin.get(`/api/batches/${batch.id}`)).json<{ batch: Batch }>().batch.staff).toHaveLength(2);
+    expect((await admin.get(`/api/batches/${batch.id}`)).json<{ batch: Batch }>().batch.staff).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -74,7 +107,12 @@ describe('staff and students', () => {
     });
     expect(res.statusCode).toBe(201);
     const { user, temporaryPassword } = res.json<{ user: User; temporaryPassword: string }>();
-    expect(user).toMatchObject({ email: 'riya.nair@example.com', role: 'student', batchIds: [batch.id], mustChangePassword: true });
+    expect(user).toMatchObject({
+      email: 'riya.nair@example.com',
+      role: 'student',
+      batchIds: [batch.id],
+      mustChangePassword: true,
+    });
     expect(temporaryPassword).toMatch(/^[A-Za-z2-9]{12}$/);
     expect((await admin.get(`/api/users/${user.id}`)).body).not.toContain(temporaryPassword);
     expect((await admin.get(`/api/batches/${batch.id}`)).json<{ batch: Batch }>().batch.studentCount).toBe(1);
@@ -101,23 +139,37 @@ describe('staff and students', () => {
   });
 
   it('searches, filters by role and batch, and paginates', async () => {
-    const page1 = (await admin.get('/api/users?role=student&pageSize=2&page=1')).json<{ items: User[]; total: number }>();
-    const page2 = (await admin.get('/api/users?role=student&pageSize=2&page=2')).json<{ items: User[]; total: number }>();
+    const page1 = (await admin.get('/api/users?role=student&pageSize=2&page=1')).json<{
+      items: User[];
+      total: number;
+    }>();
+    const page2 = (await admin.get('/api/users?role=student&pageSize=2&page=2')).json<{
+      items: User[];
+      total: number;
+    }>();
     expect(page1.items).toHaveLength(2);
     expect(page1.total).toBeGreaterThanOrEqual(5);
     expect(page1.items.map((u) => u.id)).not.toContain(page2.items[0]!.id);
     expect(page1.items.every((u) => u.role === 'student')).toBe(true);
     const found = (await admin.get('/api/users?q=Kabir')).json<{ items: User[] }>().items;
     expect(found.map((u) => u.email)).toEqual(['student3@demo.examtech.in']);
-    const demoBatch = (await admin.get('/api/batches')).json<{ items: Batch[] }>().items.find((b) => b.code === 'JEE-2027-A')!;
-    const inBatch = (await admin.get(`/api/users?role=student&batchId=${demoBatch.id}&pageSize=100`)).json<{ items: User[] }>().items;
+    const demoBatch = (await admin.get('/api/batches'))
+      .json<{ items: Batch[] }>()
+      .items.find((b) => b.code === 'JEE-2027-A')!;
+    const inBatch = (await admin.get(`/api/users?role=student&batchId=${demoBatch.id}&pageSize=100`)).json<{
+      items: User[];
+    }>().items;
     expect(inBatch.length).toBe(5);
   });
 
   it('edits a student and moves them between batches', async () => {
     const target = await createBatch('MOVE-TO');
     const student = (await admin.get('/api/users?q=Diya')).json<{ items: User[] }>().items[0]!;
-    const res = await admin.patch(`/api/users/${student.id}`, { name: 'Diya Patel (M)', phone: '+91 90000 00001', batchIds: [target.id] });
+    const res = await admin.patch(`/api/users/${student.id}`, {
+      name: 'Diya Patel (M)',
+      phone: '+91 90000 00001',
+      batchIds: [target.id],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ user: User & { name: string; phone: string } }>().user).toMatchObject({
       name: 'Diya Patel (M)',
@@ -147,7 +199,12 @@ describe('what each role may do', () => {
     const teacher = await signIn(app, demo.teacher);
     const other = await createBatch('NOT-MINE');
     const outsider = (
-      await admin.post('/api/users', { name: 'Outsider', email: 'outsider@example.com', role: 'student', batchIds: [other.id] })
+      await admin.post('/api/users', {
+        name: 'Outsider',
+        email: 'outsider@example.com',
+        role: 'student',
+        batchIds: [other.id],
+      })
     ).json<{ user: User }>().user;
 
     const visible = (await teacher.get('/api/users?pageSize=200')).json<{ items: User[] }>().items;
@@ -158,7 +215,9 @@ describe('what each role may do', () => {
     expect((await teacher.get(`/api/batches/${other.id}`)).statusCode).toBe(404);
 
     expect((await teacher.post('/api/batches', { name: 'Mine', code: 'T-1' })).statusCode).toBe(403);
-    expect((await teacher.post('/api/users', { name: 'X', email: 'x@example.com', role: 'student' })).statusCode).toBe(403);
+    expect(
+      (await teacher.post('/api/users', { name: 'X', email: 'x@example.com', role: 'student' })).statusCode,
+    ).toBe(403);
     expect((await teacher.patch(`/api/users/${visible[0]!.id}`, { name: 'Hacked' })).statusCode).toBe(403);
   });
 
@@ -186,14 +245,18 @@ describe('platform operator', () => {
       admin: { name: 'Other', email: 'other@sunrise.example' },
     });
     expect(dup.json()).toMatchObject({ error: { code: 'INSTITUTE_SLUG_TAKEN' } });
-    expect((await operator.get('/api/institutes')).json<{ items: { slug: string }[] }>().items.map((i) => i.slug)).toEqual(
-      expect.arrayContaining(['demo', 'sunrise']),
-    );
+    expect(
+      (await operator.get('/api/institutes')).json<{ items: { slug: string }[] }>().items.map((i) => i.slug),
+    ).toEqual(expect.arrayContaining(['demo', 'sunrise']));
     // The failed second institute left no admin account behind.
-    expect((await new TestClient(app).login('other@sunrise.example', 'anything-at-all')).statusCode).toBe(401);
+    expect((await new TestClient(app).login('other@sunrise.example', 'anything-at-all')).statusCode).toBe(
+      401,
+    );
 
     const newAdmin = new TestClient(app);
     expect((await newAdmin.login('vikram@sunrise.example', temporaryPassword)).statusCode).toBe(200);
-    expect((await newAdmin.get('/api/institute')).json()).toMatchObject({ stats: { students: 0, batches: 0, admins: 1 } });
+    expect((await newAdmin.get('/api/institute')).json()).toMatchObject({
+      stats: { students: 0, batches: 0, admins: 1 },
+    });
   });
 });

@@ -35,7 +35,10 @@ describe('operations endpoints', () => {
   it('echoes a well-formed request id and replaces a malformed one', async () => {
     const kept = await app.http.inject({ url: '/health', headers: { 'x-request-id': 'lb-1234.abc' } });
     expect(kept.headers['x-request-id']).toBe('lb-1234.abc');
-    const replaced = await app.http.inject({ url: '/health', headers: { 'x-request-id': 'bad id <script>' } });
+    const replaced = await app.http.inject({
+      url: '/health',
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -20,7 +20,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startServer(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -50,29 +54,38 @@ describe('the server process', () => {
     expect(server.output()).toContain('LOG_LEVEL');
   });
 
-  it('prints the demo logins, shuts down cleanly on SIGTERM and keeps data and sessions across a restart', { timeout: 150_000 }, async () => {
-    const port = String(await freePort());
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const first = startServer({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir });
-    await waitFor(first.output, 'ExamTech is running');
-    expect(first.output()).toContain('admin@demo.examtech.in');
+  it(
+    'prints the demo logins, shuts down cleanly on SIGTERM and keeps data and sessions across a restart',
+    { timeout: 150_000 },
+    async () => {
+      const port = String(await freePort());
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const first = startServer({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir });
+      await waitFor(first.output, 'ExamTech is running');
+      expect(first.output()).toContain('admin@demo.examtech.in');
 
-    const session = new HttpSession();
-    expect(await session.login(baseUrl, demo.admin.email, demo.admin.password)).toBe(200);
-    expect((await session.send(baseUrl, 'POST', '/api/batches', { name: 'Survives restart', code: 'KEEP-1' })).status).toBe(201);
+      const session = new HttpSession();
+      expect(await session.login(baseUrl, demo.admin.email, demo.admin.password)).toBe(200);
+      expect(
+        (await session.send(baseUrl, 'POST', '/api/batches', { name: 'Survives restart', code: 'KEEP-1' }))
+          .status,
+      ).toBe(201);
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
 
-    const second = startServer({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir });
-    await waitFor(second.output, 'ExamTech is running');
-    // The same browser session still works (a restart signs nobody out), and the demo is not seeded twice.
-    const me = await session.send(baseUrl, 'GET', '/api/auth/me');
-    expect(me.status).toBe(200);
-    const batches = (await session.send(baseUrl, 'GET', '/api/batches')).json as { items: { code: string }[] };
-    expect(batches.items.map((b) => b.code)).toContain('KEEP-1');
-    expect(batches.items.filter((b) => b.code === 'JEE-2027-A')).toHaveLength(1);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-  });
+      const second = startServer({ PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir });
+      await waitFor(second.output, 'ExamTech is running');
+      // The same browser session still works (a restart signs nobody out), and the demo is not seeded twice.
+      const me = await session.send(baseUrl, 'GET', '/api/auth/me');
+      expect(me.status).toBe(200);
+      const batches = (await session.send(baseUrl, 'GET', '/api/batches')).json as {
+        items: { code: string }[];
+      };
+      expect(batches.items.map((b) => b.code)).toContain('KEEP-1');
+      expect(batches.items.filter((b) => b.code === 'JEE-2027-A')).toHaveLength(1);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    },
+  );
 });

@@ -36,7 +36,8 @@ describe('authoring every question type', () => {
         updatedBy: { name: 'Rajesh Iyer' },
       });
       expect(created.languages).toEqual(Object.keys(samples[type].content));
-      const fetched = (await teacher.get(`/api/questions/${created.id}`)).json<{ question: Detail }>().question;
+      const fetched = (await teacher.get(`/api/questions/${created.id}`)).json<{ question: Detail }>()
+        .question;
       expect(fetched.body).toMatchObject({
         id: created.id,
         type,
@@ -48,9 +49,15 @@ describe('authoring every question type', () => {
   }
 
   it('normalises tags and shows a plain-text stem preview without Markdown images', async () => {
-    const created = await createQuestion(teacher, { ...samples.mcq_single, tags: [' PYQ ', 'Jee  Main'] }, topicId);
+    const created = await createQuestion(
+      teacher,
+      { ...samples.mcq_single, tags: [' PYQ ', 'Jee  Main'] },
+      topicId,
+    );
     expect(created.tags).toEqual(['pyq', 'jee main']);
-    expect(created.stemPreview).toBe('A body of mass $m$ is acted on by $\\vec{F}=m\\vec{a}$. Which law is this?');
+    expect(created.stemPreview).toBe(
+      'A body of mass $m$ is acted on by $\\vec{F}=m\\vec{a}$. Which law is this?',
+    );
   });
 
   it('lets an institute admin author questions too', async () => {
@@ -64,15 +71,48 @@ describe('invalid questions are refused with precise field paths and nothing is 
     ['a key naming an unknown option', { ...samples.mcq_single, key: { optionId: 'z' } }, ['key.optionId']],
     [
       'a Hindi version with a missing option',
-      { ...samples.mcq_single, content: { ...samples.mcq_single.content, hi: { ...samples.mcq_single.content.hi, options: samples.mcq_single.content.hi.options.slice(0, 3) } } },
+      {
+        ...samples.mcq_single,
+        content: {
+          ...samples.mcq_single.content,
+          hi: {
+            ...samples.mcq_single.content.hi,
+            options: samples.mcq_single.content.hi.options.slice(0, 3),
+          },
+        },
+      },
       ['content.hi.options'],
     ],
-    ['a multi-correct question with no correct option', { ...samples.mcq_multi, key: { optionIds: [] } }, ['key.optionIds']],
-    ['an inverted numerical range', { ...samples.numerical, key: { kind: 'range', min: 5, max: 1 } }, ['key.min']],
-    ['a matrix row without an answer', { ...samples.matrix_match, key: { matches: { p: ['2'] } } }, ['key.matches.q']],
-    ['an assertion-reason question without its reason', { ...samples.assertion_reason, content: { en: { stem: 'Two statements.', assertion: 'Ice floats.' } } }, ['content.en']],
-    ['a TITA question with no accepted answer', { ...samples.tita, key: { accepted: [], compare: 'number' } }, ['key.accepted']],
-    ['a blank Hindi stem', { ...samples.numerical, content: { ...samples.numerical.content, hi: { stem: '  ' } } }, ['content.hi.stem']],
+    [
+      'a multi-correct question with no correct option',
+      { ...samples.mcq_multi, key: { optionIds: [] } },
+      ['key.optionIds'],
+    ],
+    [
+      'an inverted numerical range',
+      { ...samples.numerical, key: { kind: 'range', min: 5, max: 1 } },
+      ['key.min'],
+    ],
+    [
+      'a matrix row without an answer',
+      { ...samples.matrix_match, key: { matches: { p: ['2'] } } },
+      ['key.matches.q'],
+    ],
+    [
+      'an assertion-reason question without its reason',
+      { ...samples.assertion_reason, content: { en: { stem: 'Two statements.', assertion: 'Ice floats.' } } },
+      ['content.en'],
+    ],
+    [
+      'a TITA question with no accepted answer',
+      { ...samples.tita, key: { accepted: [], compare: 'number' } },
+      ['key.accepted'],
+    ],
+    [
+      'a blank Hindi stem',
+      { ...samples.numerical, content: { ...samples.numerical.content, hi: { stem: '  ' } } },
+      ['content.hi.stem'],
+    ],
   ];
   for (const [what, question, paths] of cases) {
     it(`refuses ${what}`, async () => {
@@ -88,16 +128,25 @@ describe('invalid questions are refused with precise field paths and nothing is 
   }
 
   it('refuses a body of the wrong shape with VALIDATION_FAILED naming the field', async () => {
-    const res = await teacher.post('/api/questions', { question: { ...samples.mcq_single, key: undefined }, topicId });
+    const res = await teacher.post('/api/questions', {
+      question: { ...samples.mcq_single, key: undefined },
+      topicId,
+    });
     expect(res.statusCode).toBe(400);
-    expect(fieldsOf(res.body)).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'question.key' }] });
+    expect(fieldsOf(res.body)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'question.key' }],
+    });
   });
 
   it('refuses an unknown topic and a chapter in place of a topic', async () => {
     const { chapterId } = await findTopicIds(teacher, 'Physics', 'Laws of Motion', "Newton's Laws");
     for (const id of [chapterId, '00000000-0000-4000-8000-000000000000']) {
       const res = await teacher.post('/api/questions', { question: samples.tita, topicId: id });
-      expect(fieldsOf(res.body)).toMatchObject({ code: 'SYLLABUS_TOPIC_INVALID', fields: [{ path: 'topicId' }] });
+      expect(fieldsOf(res.body)).toMatchObject({
+        code: 'SYLLABUS_TOPIC_INVALID',
+        fields: [{ path: 'topicId' }],
+      });
     }
   });
 
@@ -115,19 +164,46 @@ describe('invalid questions are refused with precise field paths and nothing is 
 describe('versions', () => {
   it('an edit creates version 2; version 1 stays unchanged in the history', async () => {
     const created = await createQuestion(teacher, samples.mcq_single, topicId);
-    const edited = { ...samples.mcq_single, difficulty: 'hard', content: { ...samples.mcq_single.content, en: { ...samples.mcq_single.content.en, stem: 'Edited: which law is $\\vec{F}=m\\vec{a}$?' } } };
-    const res = await admin.put(`/api/questions/${created.id}`, { question: edited, topicId, changeNote: 'Clearer stem' });
+    const edited = {
+      ...samples.mcq_single,
+      difficulty: 'hard',
+      content: {
+        ...samples.mcq_single.content,
+        en: { ...samples.mcq_single.content.en, stem: 'Edited: which law is $\\vec{F}=m\\vec{a}$?' },
+      },
+    };
+    const res = await admin.put(`/api/questions/${created.id}`, {
+      question: edited,
+      topicId,
+      changeNote: 'Clearer stem',
+    });
     expect(res.statusCode).toBe(200);
     const updated = res.json<{ question: Detail }>().question;
-    expect(updated).toMatchObject({ id: created.id, version: 2, difficulty: 'hard', createdBy: { name: 'Rajesh Iyer' }, updatedBy: { name: 'Anita Desai' } });
+    expect(updated).toMatchObject({
+      id: created.id,
+      version: 2,
+      difficulty: 'hard',
+      createdBy: { name: 'Rajesh Iyer' },
+      updatedBy: { name: 'Anita Desai' },
+    });
     expect(updated.stemPreview).toContain('Edited');
 
     const versions = (await teacher.get(`/api/questions/${created.id}/versions`)).json<{
-      items: { id: string; version: number; changeNote: string | null; createdBy: { name: string }; body: { id: string; difficulty: string; content: { en: { stem: string } } } }[];
+      items: {
+        id: string;
+        version: number;
+        changeNote: string | null;
+        createdBy: { name: string };
+        body: { id: string; difficulty: string; content: { en: { stem: string } } };
+      }[];
     }>().items;
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]).toMatchObject({ changeNote: 'Clearer stem', createdBy: { name: 'Anita Desai' } });
-    expect(versions[1]!.body).toMatchObject({ id: created.id, difficulty: 'easy', content: { en: { stem: samples.mcq_single.content.en.stem } } });
+    expect(versions[1]!.body).toMatchObject({
+      id: created.id,
+      difficulty: 'easy',
+      content: { en: { stem: samples.mcq_single.content.en.stem } },
+    });
   });
 
   it('duplicates a question into a new version-1 question with the same content', async () => {
@@ -146,10 +222,16 @@ describe('archive and restore', () => {
     const created = await createQuestion(teacher, samples.numerical, topicId);
     const archived = await teacher.post(`/api/questions/${created.id}/archive`);
     expect(archived.json<{ question: Detail }>().question.status).toBe('archived');
-    const ids = async (query: string) => (await teacher.get(`/api/questions?pageSize=200${query}`)).json<{ items: { id: string }[] }>().items.map((q) => q.id);
+    const ids = async (query: string) =>
+      (await teacher.get(`/api/questions?pageSize=200${query}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((q) => q.id);
     expect(await ids('')).not.toContain(created.id);
     expect(await ids('&status=archived')).toContain(created.id);
-    expect((await teacher.post(`/api/questions/${created.id}/restore`)).json<{ question: Detail }>().question.status).toBe('active');
+    expect(
+      (await teacher.post(`/api/questions/${created.id}/restore`)).json<{ question: Detail }>().question
+        .status,
+    ).toBe('active');
     expect(await ids('')).toContain(created.id);
   });
 });

@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { questionUsages } from '../../src/platform/db/schema.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import { createBankService, createQuestion, findTopicIds, listVersionIds, mcqWithStem, samples, type Detail } from './question-samples.js';
+import {
+  createBankService,
+  createQuestion,
+  findTopicIds,
+  listVersionIds,
+  mcqWithStem,
+  samples,
+  type Detail,
+} from './question-samples.js';
 
 let env: TestEnv;
 let app: App;
@@ -21,22 +29,40 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const get = async (id: string) => (await teacher.get(`/api/questions/${id}`)).json<{ question: Detail }>().question;
+const get = async (id: string) =>
+  (await teacher.get(`/api/questions/${id}`)).json<{ question: Detail }>().question;
 const createSome = (n: number, word: string) =>
-  Promise.all(Array.from({ length: n }, (_v, i) => createQuestion(teacher, mcqWithStem(`${word} urn problem ${i}`), topicId).then((q) => q.id)));
-const tagCounts = async () => new Map((await teacher.get('/api/questions/tags')).json<{ items: { tag: string; count: number }[] }>().items.map((t) => [t.tag, t.count]));
+  Promise.all(
+    Array.from({ length: n }, (_v, i) =>
+      createQuestion(teacher, mcqWithStem(`${word} urn problem ${i}`), topicId).then((q) => q.id),
+    ),
+  );
+const tagCounts = async () =>
+  new Map(
+    (await teacher.get('/api/questions/tags'))
+      .json<{ items: { tag: string; count: number }[] }>()
+      .items.map((t) => [t.tag, t.count]),
+  );
 
 describe('bulk actions', () => {
   it('tags and untags many questions, and the tags become searchable', async () => {
     const ids = await createSome(3, 'Polya');
-    const tagged = await teacher.post('/api/questions/bulk', { ids, action: 'tag', tags: ['Revision Set', 'bayes'] });
+    const tagged = await teacher.post('/api/questions/bulk', {
+      ids,
+      action: 'tag',
+      tags: ['Revision Set', 'bayes'],
+    });
     expect(tagged.json()).toEqual({ updated: 3 });
     expect((await get(ids[0]!)).tags).toEqual(['revision set', 'bayes']);
     expect((await tagCounts()).get('revision set')).toBe(3);
     const found = (await teacher.get('/api/questions?q=polya%20revision')).json<{ total: number }>().total;
     expect(found).toBe(3);
 
-    await teacher.post('/api/questions/bulk', { ids: ids.slice(0, 2), action: 'untag', tags: ['revision set'] });
+    await teacher.post('/api/questions/bulk', {
+      ids: ids.slice(0, 2),
+      action: 'untag',
+      tags: ['revision set'],
+    });
     expect((await tagCounts()).get('revision set')).toBe(1);
     expect((await teacher.get('/api/questions?q=polya%20revision')).json<{ total: number }>().total).toBe(1);
     // Tagging is filing, not editing: no new version.
@@ -47,8 +73,16 @@ describe('bulk actions', () => {
     const ids = await createSome(2, 'Laplace');
     await teacher.post('/api/questions/bulk', { ids, action: 'move', topicId: otherTopic.topicId });
     const moved = await get(ids[1]!);
-    expect(moved).toMatchObject({ subject: { id: otherTopic.subjectId }, chapter: { id: otherTopic.chapterId, name: 'Statistics' }, topic: { id: otherTopic.topicId } });
-    expect(moved.body.classification).toEqual({ subject: 'Mathematics', chapter: 'Statistics', topic: 'Mean and Median' });
+    expect(moved).toMatchObject({
+      subject: { id: otherTopic.subjectId },
+      chapter: { id: otherTopic.chapterId, name: 'Statistics' },
+      topic: { id: otherTopic.topicId },
+    });
+    expect(moved.body.classification).toEqual({
+      subject: 'Mathematics',
+      chapter: 'Statistics',
+      topic: 'Mean and Median',
+    });
 
     await teacher.post('/api/questions/bulk', { ids, action: 'archive' });
     expect((await teacher.get('/api/questions?q=laplace')).json<{ total: number }>().total).toBe(0);
@@ -68,8 +102,14 @@ describe('bulk actions', () => {
     const noTags = await teacher.post('/api/questions/bulk', { ids, action: 'tag', tags: ['  '] });
     expect(noTags.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: [{ path: 'tags' }] } });
     const noTopic = await teacher.post('/api/questions/bulk', { ids, action: 'move' });
-    expect(noTopic.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', fields: [{ path: 'topicId' }] } });
-    const badTopic = await teacher.post('/api/questions/bulk', { ids, action: 'move', topicId: otherTopic.chapterId });
+    expect(noTopic.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: 'topicId' }] },
+    });
+    const badTopic = await teacher.post('/api/questions/bulk', {
+      ids,
+      action: 'move',
+      topicId: otherTopic.chapterId,
+    });
     expect(badTopic.json()).toMatchObject({ error: { code: 'SYLLABUS_TOPIC_INVALID' } });
   });
 });
@@ -91,16 +131,26 @@ describe('versions used by exams', () => {
     const question = await createQuestion(teacher, samples.mcq_single, topicId);
     const [v1] = await listVersionIds(teacher, question.id);
     const examId = randomUUID();
-    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>().user.institute.id;
+    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>()
+      .user.institute.id;
     const bank = createBankService(app);
-    await app.database.db.transaction((tx) => bank.recordQuestionUsage(tx, instituteId, examId, [{ questionId: question.id, versionId: v1! }]));
+    await app.database.db.transaction((tx) =>
+      bank.recordQuestionUsage(tx, instituteId, examId, [{ questionId: question.id, versionId: v1! }]),
+    );
 
     const edited = { ...samples.mcq_single, key: { optionId: 'c' } };
-    expect((await teacher.put(`/api/questions/${question.id}`, { question: edited, topicId })).statusCode).toBe(200);
+    expect(
+      (await teacher.put(`/api/questions/${question.id}`, { question: edited, topicId })).statusCode,
+    ).toBe(200);
 
-    const usages = await app.database.db.select().from(questionUsages).where(eq(questionUsages.examId, examId));
+    const usages = await app.database.db
+      .select()
+      .from(questionUsages)
+      .where(eq(questionUsages.examId, examId));
     expect(usages.map((u) => u.versionId)).toEqual([v1]);
-    const versions = (await teacher.get(`/api/questions/${question.id}/versions`)).json<{ items: { id: string; body: { key: unknown } }[] }>().items;
+    const versions = (await teacher.get(`/api/questions/${question.id}/versions`)).json<{
+      items: { id: string; body: { key: unknown } }[];
+    }>().items;
     expect(versions.find((v) => v.id === v1)?.body.key).toEqual({ optionId: 'b' });
     expect((await get(question.id)).body.key).toEqual({ optionId: 'c' });
   });
@@ -108,10 +158,13 @@ describe('versions used by exams', () => {
   it('refuses to record a version that belongs to another question', async () => {
     const [a, b] = await createSome(2, 'Borel');
     const [versionOfB] = await listVersionIds(teacher, b!);
-    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>().user.institute.id;
+    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>()
+      .user.institute.id;
     const bank = createBankService(app);
     await expect(
-      app.database.db.transaction((tx) => bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId: a!, versionId: versionOfB! }])),
+      app.database.db.transaction((tx) =>
+        bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId: a!, versionId: versionOfB! }]),
+      ),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

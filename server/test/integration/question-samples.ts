@@ -59,7 +59,10 @@ export const samples = {
     tags: [],
     format: { decimals: 2 },
     key: { kind: 'tolerance', value: '0.33', tolerance: '0.01' },
-    content: { en: { stem: 'Evaluate $\\int_0^1 x^2\\,dx$.' }, hi: { stem: '$\\int_0^1 x^2\\,dx$ का मान ज्ञात कीजिए।' } },
+    content: {
+      en: { stem: 'Evaluate $\\int_0^1 x^2\\,dx$.' },
+      hi: { stem: '$\\int_0^1 x^2\\,dx$ का मान ज्ञात कीजिए।' },
+    },
   },
   matrix_match: {
     type: 'matrix_match',
@@ -89,8 +92,16 @@ export const samples = {
     tags: [],
     key: { optionId: 'both_true_reason_explains' },
     content: {
-      en: { stem: 'Given below are two statements.', assertion: 'Ice floats on water.', reason: 'Ice is less dense than water.' },
-      hi: { stem: 'नीचे दो कथन दिए गए हैं।', assertion: 'बर्फ पानी पर तैरती है।', reason: 'बर्फ का घनत्व पानी से कम है।' },
+      en: {
+        stem: 'Given below are two statements.',
+        assertion: 'Ice floats on water.',
+        reason: 'Ice is less dense than water.',
+      },
+      hi: {
+        stem: 'नीचे दो कथन दिए गए हैं।',
+        assertion: 'बर्फ पानी पर तैरती है।',
+        reason: 'बर्फ का घनत्व पानी से कम है।',
+      },
     },
   },
   tita: {
@@ -104,7 +115,13 @@ export const samples = {
 
 export type SampleType = keyof typeof samples;
 
-type Tree = { subjects: { id: string; name: string; chapters: { id: string; name: string; topics: { id: string; name: string; questionCount: number }[] }[] }[] };
+type Tree = {
+  subjects: {
+    id: string;
+    name: string;
+    chapters: { id: string; name: string; topics: { id: string; name: string; questionCount: number }[] }[];
+  }[];
+};
 
 export async function loadTree(client: TestClient, query = ''): Promise<Tree> {
   const res = await client.get(`/api/syllabus${query}`);
@@ -134,12 +151,19 @@ export type Detail = {
   subject: { id: string; name: string };
   chapter: { id: string; name: string };
   topic: { id: string; name: string };
-  body: Record<string, unknown> & { id: string; classification: { subject: string; chapter: string; topic: string } };
+  body: Record<string, unknown> & {
+    id: string;
+    classification: { subject: string; chapter: string; topic: string };
+  };
   createdBy: { id: string; name: string } | null;
   updatedBy: { id: string; name: string } | null;
 };
 
-export async function createQuestion(client: TestClient, question: unknown, topicId: string): Promise<Detail> {
+export async function createQuestion(
+  client: TestClient,
+  question: unknown,
+  topicId: string,
+): Promise<Detail> {
   const res = await client.post('/api/questions', { question, topicId });
   if (res.statusCode !== 201) throw new Error(`create question: ${res.statusCode} ${res.body}`);
   return res.json<{ question: Detail }>().question;
@@ -169,7 +193,12 @@ export const pngBytes = Buffer.from(
 export function createBankService(app: App) {
   const syllabus = createSyllabusService(app.database);
   const assets = createAssetService({ database: app.database, storage: app.storage });
-  return createQuestionService({ database: app.database, syllabus, assets, users: { findUserNames: async () => new Map() } });
+  return createQuestionService({
+    database: app.database,
+    syllabus,
+    assets,
+    users: { findUserNames: async () => new Map() },
+  });
 }
 
 export async function listVersionIds(client: TestClient, questionId: string): Promise<string[]> {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import { createBankService, createQuestion, findTopicIds, listVersionIds, mcqWithStem, samples } from './question-samples.js';
+import {
+  createBankService,
+  createQuestion,
+  findTopicIds,
+  listVersionIds,
+  mcqWithStem,
+  samples,
+} from './question-samples.js';
 
 let env: TestEnv;
 let app: App;
@@ -26,18 +33,33 @@ beforeAll(async () => {
         tags: ['thermo set'],
         source: 'Irodov Problems 2.114',
         content: {
-          en: { ...samples.mcq_single.content.en, stem: 'Heating one junction of a thermocouple produces a Seebeck voltage. Why?' },
-          hi: { ...samples.mcq_single.content.hi, stem: 'तापवैद्युत युग्म की एक संधि को गर्म करने पर सीबेक वोल्टता उत्पन्न होती है। क्यों?' },
+          en: {
+            ...samples.mcq_single.content.en,
+            stem: 'Heating one junction of a thermocouple produces a Seebeck voltage. Why?',
+          },
+          hi: {
+            ...samples.mcq_single.content.hi,
+            stem: 'तापवैद्युत युग्म की एक संधि को गर्म करने पर सीबेक वोल्टता उत्पन्न होती है। क्यों?',
+          },
         },
       },
       physics.topicId,
     )
   ).id;
-  ids.seebeckCopper = (await createQuestion(teacher, mcqWithStem('The Seebeck coefficient of copper is small.', { difficulty: 'medium' }), chemistry.topicId)).id;
+  ids.seebeckCopper = (
+    await createQuestion(
+      teacher,
+      mcqWithStem('The Seebeck coefficient of copper is small.', { difficulty: 'medium' }),
+      chemistry.topicId,
+    )
+  ).id;
   ids.solutionOnly = (
     await createQuestion(
       teacher,
-      { ...samples.numerical, content: { en: { stem: 'Find the resistance.', solution: 'Apply the Wiedemann–Franz law.' } } },
+      {
+        ...samples.numerical,
+        content: { en: { stem: 'Find the resistance.', solution: 'Apply the Wiedemann–Franz law.' } },
+      },
       chemistry.topicId,
     )
   ).id;
@@ -75,7 +97,9 @@ describe('full-text search', () => {
   });
 
   it('treats punctuation and quotes in the query as separators, never as an error', async () => {
-    expect(await idsOf(`q=${encodeURIComponent("'seebeck' & | ! (voltage):*")}`)).toEqual([ids.seebeckVoltage]);
+    expect(await idsOf(`q=${encodeURIComponent("'seebeck' & | ! (voltage):*")}`)).toEqual([
+      ids.seebeckVoltage,
+    ]);
     expect(await idsOf(`q=${encodeURIComponent('seebeck\\ "copper')}`)).toEqual([ids.seebeckCopper]);
     expect((await search(`q=${encodeURIComponent('!!! ***')}`)).total).toBeGreaterThan(3);
   });
@@ -85,7 +109,9 @@ describe('filters', () => {
   it('combines text with subject, chapter, topic, type and difficulty', async () => {
     expect(await idsOf(`q=seebeck&subjectId=${physics.subjectId}`)).toEqual([ids.seebeckVoltage]);
     expect(await idsOf(`q=seebeck&chapterId=${chemistry.chapterId}`)).toEqual([ids.seebeckCopper]);
-    expect(await idsOf(`q=seebeck&topicId=${physics.topicId}&difficulty=hard&type=mcq_single`)).toEqual([ids.seebeckVoltage]);
+    expect(await idsOf(`q=seebeck&topicId=${physics.topicId}&difficulty=hard&type=mcq_single`)).toEqual([
+      ids.seebeckVoltage,
+    ]);
     expect(await idsOf(`q=seebeck&subjectId=${physics.subjectId}&difficulty=easy`)).toEqual([]);
     expect(await idsOf(`type=numerical&topicId=${chemistry.topicId}`)).toEqual([ids.solutionOnly]);
   });
@@ -98,7 +124,13 @@ describe('filters', () => {
   });
 
   it('rejects malformed filters with VALIDATION_FAILED', async () => {
-    for (const query of ['type=essay', 'subjectId=nope', 'pageSize=500', 'notUsedInLastExams=0', 'missingLanguage=HINDI']) {
+    for (const query of [
+      'type=essay',
+      'subjectId=nope',
+      'pageSize=500',
+      'notUsedInLastExams=0',
+      'missingLanguage=HINDI',
+    ]) {
       const res = await teacher.get(`/api/questions?${query}`);
       expect(res.statusCode).toBe(400);
       expect(res.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
@@ -109,8 +141,13 @@ describe('filters', () => {
 describe('paging and sorting', () => {
   it('pages through results without overlap, newest first', async () => {
     const created: string[] = [];
-    for (let i = 1; i <= 5; i++) created.push((await createQuestion(teacher, mcqWithStem(`Zymogen activation step ${i}`), physics.topicId)).id);
-    const pages = await Promise.all([1, 2, 3].map((page) => teacher.get(`/api/questions?q=zymogen&pageSize=2&page=${page}&sort=created`)));
+    for (let i = 1; i <= 5; i++)
+      created.push(
+        (await createQuestion(teacher, mcqWithStem(`Zymogen activation step ${i}`), physics.topicId)).id,
+      );
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => teacher.get(`/api/questions?q=zymogen&pageSize=2&page=${page}&sort=created`)),
+    );
     const bodies = pages.map((res) => res.json<Page>());
     expect(bodies.map((body) => body.items.length)).toEqual([2, 2, 1]);
     expect(bodies.every((body) => body.total === 5)).toBe(true);
@@ -121,12 +158,19 @@ describe('paging and sorting', () => {
 describe('not used in the last N exams', () => {
   it('excludes questions an exam recorded, keeping the version it used', async () => {
     const bank = createBankService(app);
-    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>().user.institute.id;
-    const used = await Promise.all(['older', 'newer', 'never'].map((word) => createQuestion(teacher, mcqWithStem(`Quokka census ${word}`), physics.topicId)));
+    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>()
+      .user.institute.id;
+    const used = await Promise.all(
+      ['older', 'newer', 'never'].map((word) =>
+        createQuestion(teacher, mcqWithStem(`Quokka census ${word}`), physics.topicId),
+      ),
+    );
     const [older, newer, never] = used.map((q) => q.id) as [string, string, string];
     const record = async (questionId: string) => {
       const [versionId] = await listVersionIds(teacher, questionId);
-      await app.database.db.transaction((tx) => bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId, versionId: versionId! }]));
+      await app.database.db.transaction((tx) =>
+        bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId, versionId: versionId! }]),
+      );
       // Exams are ordered by when they used their questions; keep the two apart in time.
       await new Promise((resolve) => setTimeout(resolve, 20));
     };

@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const header = 'name,email,roll_number,phone,batch_codes,password';
-const studentCount = async () => (await admin.get('/api/users?role=student&pageSize=1')).json<{ total: number }>().total;
+const studentCount = async () =>
+  (await admin.get('/api/users?role=student&pageSize=1')).json<{ total: number }>().total;
 
 describe('student CSV import', () => {
   it('offers a template that itself validates (after its example batch exists)', async () => {
@@ -81,23 +82,28 @@ describe('student CSV import', () => {
 
     const res = await admin.upload('/api/students/import', 'ok.csv', csv);
     expect(res.statusCode).toBe(201);
-    const created = res.json<{ created: { email: string; name: string; temporaryPassword: string }[] }>().created;
+    const created = res.json<{ created: { email: string; name: string; temporaryPassword: string }[] }>()
+      .created;
     expect(created.map((c) => c.name)).toEqual(['Sharma, Aditi', 'अर्जुन कुमार', 'Neha "Nini" Joshi']);
     expect(created[0]!.temporaryPassword).toBe('First-Pass-1');
     expect(await studentCount()).toBe(before + 3);
 
     const arjun = new TestClient(app);
     const login = await arjun.login('arjun@example.com', created[1]!.temporaryPassword);
-    expect(login.json<{ user: { name: string; mustChangePassword: boolean; batchIds: string[] } }>().user).toMatchObject({
+    expect(
+      login.json<{ user: { name: string; mustChangePassword: boolean; batchIds: string[] } }>().user,
+    ).toMatchObject({
       name: 'अर्जुन कुमार',
       mustChangePassword: true,
     });
     const aditi = new TestClient(app);
     await aditi.login('aditi@example.com', 'First-Pass-1');
-    expect((await aditi.get('/api/batches')).json<{ items: { code: string }[] }>().items.map((b) => b.code).sort()).toEqual([
-      'JEE-2027',
-      'NEET-2027',
-    ]);
+    expect(
+      (await aditi.get('/api/batches'))
+        .json<{ items: { code: string }[] }>()
+        .items.map((b) => b.code)
+        .sort(),
+    ).toEqual(['JEE-2027', 'NEET-2027']);
 
     // The same file again: every row now collides, and nothing more is created.
     const again = await admin.upload('/api/students/import', 'ok.csv', csv);
@@ -107,17 +113,27 @@ describe('student CSV import', () => {
   });
 
   it('refuses files that are not UTF-8 CSV text with a clear error', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${header}\nJos`), Buffer.from([0xe9]), Buffer.from(',jose@example.com,,,,\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${header}\nJos`),
+      Buffer.from([0xe9]),
+      Buffer.from(',jose@example.com,,,,\n'),
+    ]);
     const notUtf8 = await admin.upload('/api/students/import', 'latin1.csv', latin1);
     expect(notUtf8.statusCode).toBe(400);
-    expect(notUtf8.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
+    expect(notUtf8.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'IMPORT_FILE_UNREADABLE',
+    });
     expect(notUtf8.json<{ error: { message: string } }>().error.message).toContain('UTF-8');
 
     const xlsxLike = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]);
     expect((await admin.upload('/api/students/import', 'students.xlsx', xlsxLike)).json()).toMatchObject({
       error: { code: 'IMPORT_FILE_UNREADABLE' },
     });
-    const wrongHeader = await admin.upload('/api/students/import', 'x.csv', 'full name,mail\nA,b@example.com\n');
+    const wrongHeader = await admin.upload(
+      '/api/students/import',
+      'x.csv',
+      'full name,mail\nA,b@example.com\n',
+    );
     expect(wrongHeader.statusCode).toBe(422);
     expect(wrongHeader.json<{ errors: Problem[] }>().errors.map((e) => e.column)).toEqual(
       expect.arrayContaining(['name', 'email', 'full_name', 'mail']),
@@ -136,7 +152,9 @@ describe('student CSV import', () => {
 
   it('is for admins only', async () => {
     const teacher = await signIn(app, demo.teacher);
-    expect((await teacher.upload('/api/students/import', 'a.csv', `${header}\nA,a@example.com,,,,`)).statusCode).toBe(403);
+    expect(
+      (await teacher.upload('/api/students/import', 'a.csv', `${header}\nA,a@example.com,,,,`)).statusCode,
+    ).toBe(403);
     expect((await teacher.get('/api/students/import/template.csv')).statusCode).toBe(403);
   });
 });

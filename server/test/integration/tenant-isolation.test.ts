@@ -27,15 +27,29 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   adminB = await signIn(app, { email: 'admin@b.example', password: 'Admin-B-12345' });
-  bBatchId = (await adminB.post('/api/batches', { name: 'B batch', code: 'B-1' })).json<{ batch: { id: string } }>().batch.id;
-  await adminB.post('/api/users', { name: 'Teacher B', email: 'teacher@b.example', role: 'teacher', password: 'Teacher-B-123', batchIds: [bBatchId] });
+  bBatchId = (await adminB.post('/api/batches', { name: 'B batch', code: 'B-1' })).json<{
+    batch: { id: string };
+  }>().batch.id;
+  await adminB.post('/api/users', {
+    name: 'Teacher B',
+    email: 'teacher@b.example',
+    role: 'teacher',
+    password: 'Teacher-B-123',
+    batchIds: [bBatchId],
+  });
   teacherB = await signIn(app, { email: 'teacher@b.example', password: 'Teacher-B-123' });
 
   const me = (await adminA.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>();
   a.instituteId = me.user.institute.id;
-  a.batchId = (await adminA.get('/api/batches')).json<{ items: { id: string; code: string }[] }>().items.find((b) => b.code === a.batchCode)!.id;
-  a.studentId = (await adminA.get('/api/users?role=student')).json<{ items: { id: string }[] }>().items[0]!.id;
-  a.teacherId = (await adminA.get('/api/users?role=teacher')).json<{ items: { id: string }[] }>().items[0]!.id;
+  a.batchId = (await adminA.get('/api/batches'))
+    .json<{ items: { id: string; code: string }[] }>()
+    .items.find((b) => b.code === a.batchCode)!.id;
+  a.studentId = (await adminA.get('/api/users?role=student')).json<{
+    items: { id: string }[];
+  }>().items[0]!.id;
+  a.teacherId = (await adminA.get('/api/users?role=teacher')).json<{
+    items: { id: string }[];
+  }>().items[0]!.id;
 });
 afterAll(() => env.close());
 
@@ -58,17 +72,25 @@ const baseCases: Record<string, TenancyCase> = {
   },
   'GET /api/auth/me': async (c) => expect(leaksNothing((await c.get('/api/auth/me')).body)).toBe(true),
   'POST /api/auth/change-password': async (c) => {
-    const res = await c.post('/api/auth/change-password', { currentPassword: demo.admin.password, newPassword: 'Hijack-12345' });
+    const res = await c.post('/api/auth/change-password', {
+      currentPassword: demo.admin.password,
+      newPassword: 'Hijack-12345',
+    });
     expect(res.statusCode).toBe(400);
     expect((await new TestClient(app).login(demo.admin.email, demo.admin.password)).statusCode).toBe(200);
   },
   'GET /api/institute': async (c) => expect(leaksNothing((await c.get('/api/institute')).body)).toBe(true),
   'GET /api/institutes': async (c) => expect((await c.get('/api/institutes')).statusCode).toBe(403),
   'POST /api/institutes': async (c) => {
-    const res = await c.post('/api/institutes', { name: 'Evil', slug: 'evil', admin: { name: 'E', email: 'e@evil.example' } });
+    const res = await c.post('/api/institutes', {
+      name: 'Evil',
+      slug: 'evil',
+      admin: { name: 'E', email: 'e@evil.example' },
+    });
     expect(res.statusCode).toBe(403);
   },
-  'GET /api/batches': async (c) => expect(leaksNothing((await c.get('/api/batches?includeArchived=true')).body)).toBe(true),
+  'GET /api/batches': async (c) =>
+    expect(leaksNothing((await c.get('/api/batches?includeArchived=true')).body)).toBe(true),
   'POST /api/batches': async (c, who) => {
     const res = await c.post('/api/batches', { name: 'Same code as A', code: a.batchCode });
     // Codes are unique per institute, so B may reuse A's code; the batch lands in B, not A.
@@ -76,32 +98,59 @@ const baseCases: Record<string, TenancyCase> = {
     const listA = (await adminA.get('/api/batches')).json<{ items: { code: string }[] }>().items;
     expect(listA.filter((b) => b.code === a.batchCode)).toHaveLength(1);
   },
-  'GET /api/batches/:id': async (c) => expect((await c.get(`/api/batches/${a.batchId}`)).statusCode).toBe(404),
+  'GET /api/batches/:id': async (c) =>
+    expect((await c.get(`/api/batches/${a.batchId}`)).statusCode).toBe(404),
   'PATCH /api/batches/:id': async (c) => {
     expect([403, 404]).toContain((await c.patch(`/api/batches/${a.batchId}`, { archived: true })).statusCode);
-    expect((await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { archived: boolean } }>().batch.archived).toBe(false);
+    expect(
+      (await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { archived: boolean } }>().batch.archived,
+    ).toBe(false);
   },
   'PUT /api/batches/:id/staff': async (c, who) => {
-    expect([403, 404]).toContain((await c.put(`/api/batches/${a.batchId}/staff`, { userIds: [] })).statusCode);
-    const ownBatchWithForeignTeacher = await c.put(`/api/batches/${bBatchId}/staff`, { userIds: [a.teacherId] });
+    expect([403, 404]).toContain(
+      (await c.put(`/api/batches/${a.batchId}/staff`, { userIds: [] })).statusCode,
+    );
+    const ownBatchWithForeignTeacher = await c.put(`/api/batches/${bBatchId}/staff`, {
+      userIds: [a.teacherId],
+    });
     expect(ownBatchWithForeignTeacher.statusCode).toBe(who === 'admin' ? 400 : 403);
-    expect((await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { staff: unknown[] } }>().batch.staff).toHaveLength(2);
+    expect(
+      (await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { staff: unknown[] } }>().batch.staff,
+    ).toHaveLength(2);
   },
   'GET /api/users': async (c) => {
-    for (const query of ['', '?role=student', '?q=demo', `?batchId=${a.batchId}`, '?includeInactive=true&pageSize=200']) {
+    for (const query of [
+      '',
+      '?role=student',
+      '?q=demo',
+      `?batchId=${a.batchId}`,
+      '?includeInactive=true&pageSize=200',
+    ]) {
       const res = await c.get(`/api/users${query}`);
       expect(leaksNothing(res.body)).toBe(true);
     }
   },
   'POST /api/users': async (c, who) => {
-    const res = await c.post('/api/users', { name: 'Sneaky', email: `sneaky-${who}@b.example`, role: 'student', batchIds: [a.batchId] });
+    const res = await c.post('/api/users', {
+      name: 'Sneaky',
+      email: `sneaky-${who}@b.example`,
+      role: 'student',
+      batchIds: [a.batchId],
+    });
     expect(res.statusCode).toBe(who === 'admin' ? 400 : 403);
-    expect((await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { studentCount: number } }>().batch.studentCount).toBe(5);
+    expect(
+      (await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { studentCount: number } }>().batch
+        .studentCount,
+    ).toBe(5);
   },
   'GET /api/users/:id': async (c) => expect((await c.get(`/api/users/${a.studentId}`)).statusCode).toBe(404),
   'PATCH /api/users/:id': async (c) => {
-    expect([403, 404]).toContain((await c.patch(`/api/users/${a.studentId}`, { active: false, name: 'Hacked' })).statusCode);
-    expect((await adminA.get(`/api/users/${a.studentId}`)).json<{ user: { active: boolean } }>().user.active).toBe(true);
+    expect([403, 404]).toContain(
+      (await c.patch(`/api/users/${a.studentId}`, { active: false, name: 'Hacked' })).statusCode,
+    );
+    expect(
+      (await adminA.get(`/api/users/${a.studentId}`)).json<{ user: { active: boolean } }>().user.active,
+    ).toBe(true);
   },
   'POST /api/users/:id/reset-password': async (c) => {
     expect([403, 404]).toContain((await c.post(`/api/users/${a.studentId}/reset-password`)).statusCode);
@@ -113,14 +162,27 @@ const baseCases: Record<string, TenancyCase> = {
     expect(leaksNothing(res.body)).toBe(true);
   },
   'POST /api/students/import': async (c, who) => {
-    const res = await c.upload('/api/students/import', 's.csv', csv([`Into A,into-a-${who}@b.example,,,${a.batchCode},`]));
+    const res = await c.upload(
+      '/api/students/import',
+      's.csv',
+      csv([`Into A,into-a-${who}@b.example,,,${a.batchCode},`]),
+    );
     if (who === 'teacher') return expect(res.statusCode).toBe(403);
     // B's own batch "JEE-2027-A" may exist from the POST /api/batches case; archive-proof: use a code only A has.
-    const res2 = await c.upload('/api/students/import', 's.csv', csv([`Into A,into-a2@b.example,,,NEET-2027-E,`]));
+    const res2 = await c.upload(
+      '/api/students/import',
+      's.csv',
+      csv([`Into A,into-a2@b.example,,,NEET-2027-E,`]),
+    );
     expect(res2.statusCode).toBe(422);
-    expect(res2.json<{ errors: { column: string }[] }>().errors.map((e) => e.column)).toEqual(['batch_codes']);
+    expect(res2.json<{ errors: { column: string }[] }>().errors.map((e) => e.column)).toEqual([
+      'batch_codes',
+    ]);
     expect([201, 422]).toContain(res.statusCode);
-    expect((await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { studentCount: number } }>().batch.studentCount).toBe(5);
+    expect(
+      (await adminA.get(`/api/batches/${a.batchId}`)).json<{ batch: { studentCount: number } }>().batch
+        .studentCount,
+    ).toBe(5);
   },
 };
 
@@ -141,7 +203,11 @@ describe('tenant isolation', () => {
   it('has a case for every route the app registers', () => {
     // Static files of the web app are public assets; everything else must be covered.
     const registered = app.routes
-      .filter((r) => !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(r.url) && r.url !== '/')
+      .filter(
+        (r) =>
+          !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(r.url) &&
+          r.url !== '/',
+      )
       .map((r) => `${r.method} ${r.url}`);
     const missing = registered.filter((r) => !(r in cases));
     expect(missing).toEqual([]);

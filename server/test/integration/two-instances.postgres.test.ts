@@ -45,13 +45,18 @@ describe('two app instances', () => {
   it('real-time messages cross instances: deactivating a student on A disconnects their socket on B', async () => {
     const student = new HttpSession();
     expect(await student.login(urlB, 'student4@demo.examtech.in', 'Student@12345')).toBe(200);
-    const socket: Socket = connectSocket(urlB, { transports: ['websocket'], extraHeaders: { cookie: student.cookie } });
+    const socket: Socket = connectSocket(urlB, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: student.cookie },
+    });
     const me = await new Promise<{ userId: string }>((resolve, reject) => {
       socket.on('connect_error', reject);
       socket.on('connect', () => socket.emit('session:whoami', resolve));
     });
     const revoked = new Promise<void>((resolve) => socket.on('session:revoked', () => resolve()));
-    const disconnected = new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));
+    const disconnected = new Promise<string>((resolve) =>
+      socket.on('disconnect', (reason) => resolve(reason)),
+    );
 
     const admin = new HttpSession();
     await admin.login(urlA, demo.admin.email, demo.admin.password);
@@ -63,7 +68,10 @@ describe('two app instances', () => {
   });
 
   it('refuses a socket without a valid session', async () => {
-    const socket = connectSocket(urlA, { transports: ['websocket'], extraHeaders: { cookie: 'et_sid=forged' } });
+    const socket = connectSocket(urlA, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: 'et_sid=forged' },
+    });
     const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
     expect(error.message).toBe('AUTH_REQUIRED');
     socket.close();

@@ -17,13 +17,19 @@ export function testDbMode(): 'postgres' | 'embedded' {
 
 export function adminDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL and Redis.');
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL and Redis.',
+    );
   return url;
 }
 
 export function testRedisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
-  if (!url) throw new Error('TEST_REDIS_URL is not set: run the suite with `npm test`, which starts PostgreSQL and Redis.');
+  if (!url)
+    throw new Error(
+      'TEST_REDIS_URL is not set: run the suite with `npm test`, which starts PostgreSQL and Redis.',
+    );
   return url;
 }
 
@@ -47,7 +53,11 @@ async function adminQuery(sql: string): Promise<void> {
 export async function preparePostgresTemplate(): Promise<void> {
   await adminQuery(`drop database if exists ${PG_TEMPLATE_DB} with (force)`);
   await adminQuery(`create database ${PG_TEMPLATE_DB}`);
-  const database = openPostgresDatabase({ url: withDatabaseName(adminDatabaseUrl(), PG_TEMPLATE_DB), replicaUrls: [], poolMax: 2 });
+  const database = openPostgresDatabase({
+    url: withDatabaseName(adminDatabaseUrl(), PG_TEMPLATE_DB),
+    replicaUrls: [],
+    poolMax: 2,
+  });
   try {
     await runMigrations(database);
   } finally {

@@ -13,7 +13,12 @@ export class HttpSession {
   cookie = '';
   csrfToken = '';
 
-  async send(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async send(
+    baseUrl: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {

@@ -27,7 +27,9 @@ export type TestEnv = {
  * its own Redis key prefix; in embedded mode one in-memory PGlite. Several app instances can be
  * started against it (postgres mode), as a scaled deployment would run them.
  */
-export async function createTestEnv(options: { mode?: 'postgres' | 'embedded'; env?: Record<string, string> } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  options: { mode?: 'postgres' | 'embedded'; env?: Record<string, string> } = {},
+): Promise<TestEnv> {
   const mode = options.mode ?? testDbMode();
   const dataDir = mkdtempSync(path.join(tmpRoot, 'app-'));
   const databaseUrl = mode === 'postgres' ? await createPostgresTestDatabase() : null;
@@ -37,7 +39,11 @@ export async function createTestEnv(options: { mode?: 'postgres' | 'embedded'; e
     DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'true',
     ...(databaseUrl
-      ? { DATABASE_URL: databaseUrl, REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:` }
+      ? {
+          DATABASE_URL: databaseUrl,
+          REDIS_URL: testRedisUrl(),
+          REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}:`,
+        }
       : {}),
     ...options.env,
   };
@@ -49,7 +55,10 @@ export async function createTestEnv(options: { mode?: 'postgres' | 'embedded'; e
     async start(extraEnv = {}) {
       const config = loadConfig({ ...env, ...extraEnv });
       // PGlite is one connection in one process: each embedded app gets its own in-memory copy.
-      const app = await buildApp(config, mode === 'embedded' ? { database: await openEmbeddedTestDatabase() } : {});
+      const app = await buildApp(
+        config,
+        mode === 'embedded' ? { database: await openEmbeddedTestDatabase() } : {},
+      );
       apps.push(app);
       return app;
     },
@@ -70,7 +79,12 @@ export class TestClient {
 
   constructor(readonly app: App) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.http.inject({
       method,
       url,
@@ -99,7 +113,12 @@ export class TestClient {
   }
 
   /** Uploads a file as multipart/form-data in the field `file`. */
-  async upload(url: string, filename: string, content: Buffer | string, contentType = 'text/csv'): Promise<LightMyRequestResponse> {
+  async upload(
+    url: string,
+    filename: string,
+    content: Buffer | string,
+    contentType = 'text/csv',
+  ): Promise<LightMyRequestResponse> {
     const form = new FormData();
     form.append('file', new Blob([content], { type: contentType }), filename);
     const encoded = new Response(form);

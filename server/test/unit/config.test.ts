@@ -17,7 +17,10 @@ describe('configuration', () => {
       REDIS_URL: 'redis://cache:6379/2',
       REDIS_SENTINELS: 's1:26379,s2:26379',
     });
-    expect(config.database).toMatchObject({ kind: 'postgres', replicaUrls: ['postgres://u:p@r1/examtech', 'postgres://u:p@r2/examtech'] });
+    expect(config.database).toMatchObject({
+      kind: 'postgres',
+      replicaUrls: ['postgres://u:p@r1/examtech', 'postgres://u:p@r2/examtech'],
+    });
     expect(config.redis?.sentinels).toEqual([
       { host: 's1', port: 26379 },
       { host: 's2', port: 26379 },
@@ -28,13 +31,19 @@ describe('configuration', () => {
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://nope', COOKIE_SECURE: 'maybe' });
+      loadConfig({
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        REDIS_URL: 'http://nope',
+        COOKIE_SECURE: 'maybe',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'COOKIE_SECURE'])
+      expect(problems).toContain(name);
   });
 
   it('refuses replicas without a primary and sentinels without a Redis URL', () => {

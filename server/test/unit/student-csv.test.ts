@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, findDuplicatesInFile, parseStudentCsv } from '../../src/modules/student-import/student-csv.js';
+import {
+  decodeCsv,
+  findDuplicatesInFile,
+  parseStudentCsv,
+} from '../../src/modules/student-import/student-csv.js';
 
 const header = 'name,email,roll_number,phone,batch_codes,password';
 

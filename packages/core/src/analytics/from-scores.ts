@@ -31,7 +31,8 @@ export function buildItemAnalysisInput(attempts: readonly ScoredAttempt[]): Item
   const candidates = attempts.map((attempt): CandidateItemResponses => {
     const responses = Object.fromEntries(
       attempt.score.questions.map((question) => {
-        const isGiven = question.outcome === 'correct' || question.outcome === 'partial' || question.outcome === 'wrong';
+        const isGiven =
+          question.outcome === 'correct' || question.outcome === 'partial' || question.outcome === 'wrong';
         const timeSpentMs = attempt.timeSpentMs?.[question.questionId];
         return [
           question.questionId,
@@ -39,7 +40,9 @@ export function buildItemAnalysisInput(attempts: readonly ScoredAttempt[]): Item
             isCorrect: question.outcome === 'correct',
             isAnswered: isGiven,
             score: question.marks,
-            selectedOptionIds: isGiven ? listSelectedOptions(attempt.responses[question.questionId]?.answer) : [],
+            selectedOptionIds: isGiven
+              ? listSelectedOptions(attempt.responses[question.questionId]?.answer)
+              : [],
             ...(timeSpentMs === undefined ? {} : { timeSpentMs }),
           },
         ];

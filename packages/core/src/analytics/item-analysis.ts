@@ -59,7 +59,10 @@ export interface ItemAnalysis {
 
 export function computeGroupSize(candidateCount: number): number {
   if (candidateCount < 2) return 0;
-  return Math.max(1, Math.min(Math.floor(candidateCount / 2), Math.round(candidateCount * EXTREME_GROUP_SHARE)));
+  return Math.max(
+    1,
+    Math.min(Math.floor(candidateCount / 2), Math.round(candidateCount * EXTREME_GROUP_SHARE)),
+  );
 }
 
 function computePointBiserial(isCorrect: readonly boolean[], totals: readonly number[]): number | null {
@@ -79,12 +82,21 @@ function flagItem(facility: number, discrimination: number): ItemFlag[] {
   return flags;
 }
 
-function analyseItem(itemId: string, input: ItemAnalysisInput, ranked: readonly number[], groupSize: number): ItemStatistics {
+function analyseItem(
+  itemId: string,
+  input: ItemAnalysisInput,
+  ranked: readonly number[],
+  groupSize: number,
+): ItemStatistics {
   const responses = input.candidates.map((candidate) => candidate.responses[itemId]);
   const isCorrect = responses.map((response) => response?.isCorrect === true);
-  const countCorrect = (indices: readonly number[]): number => indices.filter((index) => isCorrect[index]).length;
+  const countCorrect = (indices: readonly number[]): number =>
+    indices.filter((index) => isCorrect[index]).length;
   const facility = countCorrect(ranked) / ranked.length;
-  const discrimination = groupSize === 0 ? 0 : (countCorrect(ranked.slice(0, groupSize)) - countCorrect(ranked.slice(-groupSize))) / groupSize;
+  const discrimination =
+    groupSize === 0
+      ? 0
+      : (countCorrect(ranked.slice(0, groupSize)) - countCorrect(ranked.slice(-groupSize))) / groupSize;
   const optionCounts: Record<string, number> = {};
   let answeredCount = 0;
   const times: number[] = [];
@@ -98,7 +110,10 @@ function analyseItem(itemId: string, input: ItemAnalysisInput, ranked: readonly 
     itemId,
     facility,
     discrimination,
-    pointBiserial: computePointBiserial(isCorrect, input.candidates.map((candidate) => candidate.totalScore)),
+    pointBiserial: computePointBiserial(
+      isCorrect,
+      input.candidates.map((candidate) => candidate.totalScore),
+    ),
     answeredCount,
     unansweredCount: responses.length - answeredCount,
     optionCounts,
@@ -112,7 +127,9 @@ function computeReliability(itemScores: readonly (readonly number[])[]): number 
   const itemCount = itemScores.length;
   const firstItem = itemScores[0];
   if (itemCount < 2 || firstItem === undefined) return null;
-  const totals = firstItem.map((_, candidate) => itemScores.reduce((sum, scores) => sum + (scores[candidate] ?? 0), 0));
+  const totals = firstItem.map((_, candidate) =>
+    itemScores.reduce((sum, scores) => sum + (scores[candidate] ?? 0), 0),
+  );
   const totalVariance = computeVariance(totals);
   if (totalVariance === 0) return null;
   const itemVariance = itemScores.reduce((sum, scores) => sum + computeVariance(scores), 0);
@@ -122,7 +139,9 @@ function computeReliability(itemScores: readonly (readonly number[])[]): number 
 export function analyseItems(input: ItemAnalysisInput): ItemAnalysis {
   if (input.candidates.length === 0) throw new RangeError('no candidates');
   // Stable sort: among equal totals the earlier candidate ranks higher, so groups are deterministic.
-  const ranked = input.candidates.map((_, index) => index).sort((a, b) => (input.candidates[b]?.totalScore ?? 0) - (input.candidates[a]?.totalScore ?? 0) || a - b);
+  const ranked = input.candidates
+    .map((_, index) => index)
+    .sort((a, b) => (input.candidates[b]?.totalScore ?? 0) - (input.candidates[a]?.totalScore ?? 0) || a - b);
   const groupSize = computeGroupSize(input.candidates.length);
   const items = input.itemIds.map((itemId) => analyseItem(itemId, input, ranked, groupSize));
   const readScores = (dichotomous: boolean): number[][] =>
@@ -133,5 +152,10 @@ export function analyseItems(input: ItemAnalysisInput): ItemAnalysis {
         return dichotomous ? correct : (response?.score ?? correct);
       }),
     );
-  return { items, groupSize, cronbachAlpha: computeReliability(readScores(false)), kr20: computeReliability(readScores(true)) };
+  return {
+    items,
+    groupSize,
+    cronbachAlpha: computeReliability(readScores(false)),
+    kr20: computeReliability(readScores(true)),
+  };
 }

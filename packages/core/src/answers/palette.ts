@@ -1,5 +1,11 @@
 /** The five states of the NTA question palette. */
-export const PALETTE_STATES = ['not_visited', 'not_answered', 'answered', 'marked_for_review', 'answered_marked_for_review'] as const;
+export const PALETTE_STATES = [
+  'not_visited',
+  'not_answered',
+  'answered',
+  'marked_for_review',
+  'answered_marked_for_review',
+] as const;
 export type PaletteState = (typeof PALETTE_STATES)[number];
 
 /**
@@ -19,7 +25,11 @@ export function isEvaluated(state: PaletteState): boolean {
 }
 
 /** The state the palette shows for a saved answer, given whether the candidate marked it for review. */
-export function derivePaletteState(input: { readonly isVisited: boolean; readonly hasAnswer: boolean; readonly isMarkedForReview: boolean }): PaletteState {
+export function derivePaletteState(input: {
+  readonly isVisited: boolean;
+  readonly hasAnswer: boolean;
+  readonly isMarkedForReview: boolean;
+}): PaletteState {
   if (input.hasAnswer) return input.isMarkedForReview ? 'answered_marked_for_review' : 'answered';
   if (input.isMarkedForReview) return 'marked_for_review';
   return input.isVisited ? 'not_answered' : 'not_visited';

@@ -35,7 +35,8 @@ export interface TitaAnswer {
   readonly text: string;
 }
 
-export type Answer = McqSingleAnswer | McqMultiAnswer | NumericalAnswer | MatrixMatchAnswer | AssertionReasonAnswer | TitaAnswer;
+export type Answer =
+  McqSingleAnswer | McqMultiAnswer | NumericalAnswer | MatrixMatchAnswer | AssertionReasonAnswer | TitaAnswer;
 
 /** A cleared response, an empty selection or blank text counts as not answered. */
 export function isAnswerEmpty(answer: Answer | null | undefined): boolean {

@@ -29,23 +29,34 @@ function reviseItem(item: PaperItem, revision: KeyRevision): ItemRevision {
 }
 
 function validateRevisionKeys(question: Question, revision: KeyRevision): void {
-  const keys = revision.kind === 'accept_keys' ? revision.keys : revision.kind === 'change_key' ? [revision.key] : [];
+  const keys =
+    revision.kind === 'accept_keys' ? revision.keys : revision.kind === 'change_key' ? [revision.key] : [];
   if (revision.kind === 'accept_keys' && keys.length === 0) {
     throw new CoreError('REVISION_NO_KEYS', `revision of ${question.id} accepts no key`);
   }
   const issues = keys.flatMap((key, index) => validateKey(question, key, `keys.${index}`));
   const first = issues[0];
-  if (first !== undefined) throw new CoreError('REVISION_INVALID_KEY', `revision of ${question.id}: ${first.message}`, issues);
+  if (first !== undefined)
+    throw new CoreError('REVISION_INVALID_KEY', `revision of ${question.id}: ${first.message}`, issues);
 }
 
 /** A new paper with the revision applied; every other item is the very same object as before. */
 export function applyRevision(paper: Paper, revision: KeyRevision): Paper {
   const located = findPaperItem(paper, revision.questionId);
-  if (located === undefined) throw new CoreError('REVISION_UNKNOWN_QUESTION', `question ${revision.questionId} is not in paper ${paper.id}`);
+  if (located === undefined)
+    throw new CoreError(
+      'REVISION_UNKNOWN_QUESTION',
+      `question ${revision.questionId} is not in paper ${paper.id}`,
+    );
   validateRevisionKeys(located.item.question, revision);
   const revisedItem: PaperItem = { ...located.item, revision: reviseItem(located.item, revision) };
   const sections = paper.sections.map((section, sectionIndex) =>
-    sectionIndex === located.sectionIndex ? { ...section, items: section.items.map((item, index) => (index === located.itemIndex ? revisedItem : item)) } : section,
+    sectionIndex === located.sectionIndex
+      ? {
+          ...section,
+          items: section.items.map((item, index) => (index === located.itemIndex ? revisedItem : item)),
+        }
+      : section,
   );
   return { ...paper, sections };
 }
@@ -64,7 +75,10 @@ export function createAcceptAllOptionsRevision(question: Question): KeyRevision 
   if (question.type === 'mcq_multi') return { kind: 'drop', questionId: question.id, award: 'attempted' };
   const optionIds = listOptionIds(question);
   if (question.type !== 'mcq_single' && question.type !== 'assertion_reason') {
-    throw new CoreError('REVISION_NOT_OPTION_QUESTION', `question ${question.id} (${question.type}) has no options`);
+    throw new CoreError(
+      'REVISION_NOT_OPTION_QUESTION',
+      `question ${question.id} (${question.type}) has no options`,
+    );
   }
   return { kind: 'accept_keys', questionId: question.id, keys: optionIds.map((optionId) => ({ optionId })) };
 }

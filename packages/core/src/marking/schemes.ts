@@ -4,7 +4,13 @@
  * per-type override, then the section scheme.
  */
 import { createIssue, joinPath, type ValidationIssue } from '../errors.js';
-import { createRational, multiplyRational, toRational, type MarkValue, type Rational } from '../math/rational.js';
+import {
+  createRational,
+  multiplyRational,
+  toRational,
+  type MarkValue,
+  type Rational,
+} from '../math/rational.js';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../questions/types.js';
 
 export type MultiCorrectRule =
@@ -37,8 +43,12 @@ export interface MarkingScheme {
   readonly byType?: Partial<Readonly<Record<QuestionType, MarkOverride>>>;
 }
 
-export type ResolvedMultiRule = { readonly mode: 'all_or_nothing' } | { readonly mode: 'jee_advanced_partial'; readonly perCorrectOption: Rational };
-export type ResolvedMatrixRule = { readonly mode: 'all_or_nothing' } | { readonly mode: 'per_row'; readonly correctPerRow: Rational; readonly wrongPerRow: Rational };
+export type ResolvedMultiRule =
+  | { readonly mode: 'all_or_nothing' }
+  | { readonly mode: 'jee_advanced_partial'; readonly perCorrectOption: Rational };
+export type ResolvedMatrixRule =
+  | { readonly mode: 'all_or_nothing' }
+  | { readonly mode: 'per_row'; readonly correctPerRow: Rational; readonly wrongPerRow: Rational };
 
 export interface ResolvedMarking {
   readonly correct: Rational;
@@ -51,15 +61,26 @@ const ONE = createRational(1);
 
 function resolveMulti(rule: MultiCorrectRule | undefined): ResolvedMultiRule {
   if (rule?.mode !== 'jee_advanced_partial') return { mode: 'all_or_nothing' };
-  return { mode: 'jee_advanced_partial', perCorrectOption: rule.perCorrectOption === undefined ? ONE : toRational(rule.perCorrectOption) };
+  return {
+    mode: 'jee_advanced_partial',
+    perCorrectOption: rule.perCorrectOption === undefined ? ONE : toRational(rule.perCorrectOption),
+  };
 }
 
 function resolveMatrix(rule: MatrixRule | undefined): ResolvedMatrixRule {
   if (rule?.mode !== 'per_row') return { mode: 'all_or_nothing' };
-  return { mode: 'per_row', correctPerRow: toRational(rule.correctPerRow), wrongPerRow: toRational(rule.wrongPerRow ?? 0) };
+  return {
+    mode: 'per_row',
+    correctPerRow: toRational(rule.correctPerRow),
+    wrongPerRow: toRational(rule.wrongPerRow ?? 0),
+  };
 }
 
-export function resolveMarking(scheme: MarkingScheme, type: QuestionType, override?: MarkOverride): ResolvedMarking {
+export function resolveMarking(
+  scheme: MarkingScheme,
+  type: QuestionType,
+  override?: MarkOverride,
+): ResolvedMarking {
   const byType = scheme.byType?.[type];
   return {
     correct: toRational(override?.correct ?? byType?.correct ?? scheme.correct),
@@ -83,7 +104,11 @@ export function createOneThirdPenalty(correct: MarkValue): Rational {
   return createRational(-value.num, value.den * 3);
 }
 
-function validateMarkValue(value: MarkValue | undefined, path: string, sign: 'positive' | 'non_positive'): ValidationIssue[] {
+function validateMarkValue(
+  value: MarkValue | undefined,
+  path: string,
+  sign: 'positive' | 'non_positive',
+): ValidationIssue[] {
   if (value === undefined) return [];
   let rational: Rational;
   try {
@@ -91,8 +116,10 @@ function validateMarkValue(value: MarkValue | undefined, path: string, sign: 'po
   } catch {
     return [createIssue('SCHEME_MARK_INVALID', path, 'marks must be a finite number or a fraction')];
   }
-  if (sign === 'positive' && rational.num <= 0) return [createIssue('SCHEME_CORRECT_NOT_POSITIVE', path, 'marks for a correct answer must be positive')];
-  if (sign === 'non_positive' && rational.num > 0) return [createIssue('SCHEME_WRONG_POSITIVE', path, 'marks for a wrong answer must be 0 or negative')];
+  if (sign === 'positive' && rational.num <= 0)
+    return [createIssue('SCHEME_CORRECT_NOT_POSITIVE', path, 'marks for a correct answer must be positive')];
+  if (sign === 'non_positive' && rational.num > 0)
+    return [createIssue('SCHEME_WRONG_POSITIVE', path, 'marks for a wrong answer must be 0 or negative')];
   return [];
 }
 
@@ -102,16 +129,38 @@ export function validateMarkingScheme(scheme: MarkingScheme, path = 'scheme'): V
     ...validateMarkValue(scheme.wrong, joinPath(path, 'wrong'), 'non_positive'),
   ];
   if (scheme.multi?.mode === 'jee_advanced_partial') {
-    issues.push(...validateMarkValue(scheme.multi.perCorrectOption, joinPath(path, 'multi', 'perCorrectOption'), 'positive'));
+    issues.push(
+      ...validateMarkValue(
+        scheme.multi.perCorrectOption,
+        joinPath(path, 'multi', 'perCorrectOption'),
+        'positive',
+      ),
+    );
   }
   if (scheme.matrix?.mode === 'per_row') {
-    issues.push(...validateMarkValue(scheme.matrix.correctPerRow, joinPath(path, 'matrix', 'correctPerRow'), 'positive'));
-    issues.push(...validateMarkValue(scheme.matrix.wrongPerRow, joinPath(path, 'matrix', 'wrongPerRow'), 'non_positive'));
+    issues.push(
+      ...validateMarkValue(
+        scheme.matrix.correctPerRow,
+        joinPath(path, 'matrix', 'correctPerRow'),
+        'positive',
+      ),
+    );
+    issues.push(
+      ...validateMarkValue(
+        scheme.matrix.wrongPerRow,
+        joinPath(path, 'matrix', 'wrongPerRow'),
+        'non_positive',
+      ),
+    );
   }
   for (const type of QUESTION_TYPES) {
     const override = scheme.byType?.[type];
-    issues.push(...validateMarkValue(override?.correct, joinPath(path, 'byType', type, 'correct'), 'positive'));
-    issues.push(...validateMarkValue(override?.wrong, joinPath(path, 'byType', type, 'wrong'), 'non_positive'));
+    issues.push(
+      ...validateMarkValue(override?.correct, joinPath(path, 'byType', type, 'correct'), 'positive'),
+    );
+    issues.push(
+      ...validateMarkValue(override?.wrong, joinPath(path, 'byType', type, 'wrong'), 'non_positive'),
+    );
   }
   return issues;
 }

@@ -79,14 +79,27 @@ function sumLargest(values: readonly Rational[], count: number): Rational {
 function planSection(section: PaperSection): PlannedSection {
   const items = section.items.map((item): PlannedItem => {
     const marking = resolveMarking(section.scheme, item.question.type, item.marking);
-    return { item, subject: getItemSubject(section, item), marking, maxExact: computeMaxMarks(item.question, marking) };
+    return {
+      item,
+      subject: getItemSubject(section, item),
+      marking,
+      maxExact: computeMaxMarks(item.question, marking),
+    };
   });
-  const maxExact = sumLargest(items.map((planned) => planned.maxExact), section.bestOf ?? items.length);
+  const maxExact = sumLargest(
+    items.map((planned) => planned.maxExact),
+    section.bestOf ?? items.length,
+  );
   const maxBySubject = new Map<string, Rational>();
   const subjects = new Set(items.map((planned) => planned.subject));
   const onlySubject = [...subjects][0];
   if (subjects.size === 1 && onlySubject !== undefined) maxBySubject.set(onlySubject, maxExact);
-  else for (const planned of items) maxBySubject.set(planned.subject, addRationals(maxBySubject.get(planned.subject) ?? ZERO, planned.maxExact));
+  else
+    for (const planned of items)
+      maxBySubject.set(
+        planned.subject,
+        addRationals(maxBySubject.get(planned.subject) ?? ZERO, planned.maxExact),
+      );
   return { section, items, maxExact, maxBySubject };
 }
 
@@ -103,10 +116,23 @@ function planPaper(paper: Paper): readonly PlannedSection[] {
 type MutableSummary = { -readonly [K in keyof ScoreSummary]: ScoreSummary[K] };
 
 function createSummary(maxExact: Rational = ZERO): MutableSummary {
-  return { exact: ZERO, marks: 0, maxExact, maxMarks: toNumber(maxExact), correct: 0, partial: 0, wrong: 0, unanswered: 0, notEvaluated: 0, bonus: 0 };
+  return {
+    exact: ZERO,
+    marks: 0,
+    maxExact,
+    maxMarks: toNumber(maxExact),
+    correct: 0,
+    partial: 0,
+    wrong: 0,
+    unanswered: 0,
+    notEvaluated: 0,
+    bonus: 0,
+  };
 }
 
-const OUTCOME_COUNTER: Readonly<Record<Outcome, 'correct' | 'partial' | 'wrong' | 'unanswered' | 'notEvaluated' | 'bonus'>> = {
+const OUTCOME_COUNTER: Readonly<
+  Record<Outcome, 'correct' | 'partial' | 'wrong' | 'unanswered' | 'notEvaluated' | 'bonus'>
+> = {
   correct: 'correct',
   partial: 'partial',
   wrong: 'wrong',
@@ -126,11 +152,15 @@ function unanswered(reason: ScoreReason): QuestionMark {
 }
 
 /** Whether the response is a saved, valid, non-empty answer that counts as an attempt. */
-function readAttempt(planned: PlannedItem, response: QuestionResponse | undefined): { answer: Answer } | { reason: ScoreReason } {
+function readAttempt(
+  planned: PlannedItem,
+  response: QuestionResponse | undefined,
+): { answer: Answer } | { reason: ScoreReason } {
   const answer = response?.answer ?? null;
   if (answer === null || isAnswerEmpty(answer)) return { reason: 'UNANSWERED' };
   if (!isEvaluated(response?.state ?? 'answered')) return { reason: 'NOT_SAVED_AS_ANSWER' };
-  if (validateAnswer(planned.item.question, answer, { allowMultipleMarks: true }).length > 0) return { reason: 'INVALID_ANSWER' };
+  if (validateAnswer(planned.item.question, answer, { allowMultipleMarks: true }).length > 0)
+    return { reason: 'INVALID_ANSWER' };
   return { answer };
 }
 
@@ -148,14 +178,28 @@ function scoreSection(planned: PlannedSection, responses: AttemptResponses): Que
       const isAwardedToAll = dropped === 'everyone' && section.bestOf === undefined;
       mark = isAwardedToAll
         ? { outcome: 'bonus', reason: 'DROPPED_AWARDED', exact: maxExact }
-        : unanswered(dropped !== undefined && attempt.reason === 'UNANSWERED' ? 'DROPPED_NOT_ATTEMPTED' : attempt.reason);
+        : unanswered(
+            dropped !== undefined && attempt.reason === 'UNANSWERED'
+              ? 'DROPPED_NOT_ATTEMPTED'
+              : attempt.reason,
+          );
     } else if (section.bestOf !== undefined && evaluatedCount >= section.bestOf) {
       mark = { outcome: 'not_evaluated', reason: 'BEYOND_BEST_OF', exact: ZERO };
     } else {
       evaluatedCount += 1;
-      mark = dropped === undefined ? scoreAnswer(item.question, attempt.answer, getEffectiveKeys(item), marking) : { outcome: 'bonus', reason: 'DROPPED_AWARDED', exact: maxExact };
+      mark =
+        dropped === undefined
+          ? scoreAnswer(item.question, attempt.answer, getEffectiveKeys(item), marking)
+          : { outcome: 'bonus', reason: 'DROPPED_AWARDED', exact: maxExact };
     }
-    return { ...mark, questionId: item.question.id, sectionId: section.id, subject: plannedItem.subject, marks: toNumber(mark.exact), maxExact };
+    return {
+      ...mark,
+      questionId: item.question.id,
+      sectionId: section.id,
+      subject: plannedItem.subject,
+      marks: toNumber(mark.exact),
+      maxExact,
+    };
   });
 }
 

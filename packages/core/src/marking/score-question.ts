@@ -3,10 +3,26 @@
  * evaluated at all (palette state, best-k-of-n, dropped questions) is decided by the caller.
  */
 import type { Answer, MatrixMatchAnswer } from '../answers/types.js';
-import { absDecimal, compareDecimals, parseDecimal, quantizeDecimal, subtractDecimals, toDecimal, type Decimal, type RoundingMode } from '../math/decimal.js';
+import {
+  absDecimal,
+  compareDecimals,
+  parseDecimal,
+  quantizeDecimal,
+  subtractDecimals,
+  toDecimal,
+  type Decimal,
+  type RoundingMode,
+} from '../math/decimal.js';
 import { addRationals, compareRationals, multiplyRational, ZERO, type Rational } from '../math/rational.js';
 import { normaliseTitaText } from '../questions/text.js';
-import type { MatrixMatchQuestion, NumericalFormat, NumericalKey, Question, QuestionKey, TitaKey } from '../questions/types.js';
+import type {
+  MatrixMatchQuestion,
+  NumericalFormat,
+  NumericalKey,
+  Question,
+  QuestionKey,
+  TitaKey,
+} from '../questions/types.js';
 import type { ResolvedMarking } from './schemes.js';
 
 export type Outcome = 'correct' | 'partial' | 'wrong' | 'unanswered' | 'not_evaluated' | 'bonus';
@@ -37,7 +53,9 @@ export interface QuestionMark {
 const CORRECT_REASON = 'CORRECT';
 
 function grade(isCorrect: boolean, marking: ResolvedMarking): QuestionMark {
-  return isCorrect ? { outcome: 'correct', reason: CORRECT_REASON, exact: marking.correct } : { outcome: 'wrong', reason: 'WRONG', exact: marking.wrong };
+  return isCorrect
+    ? { outcome: 'correct', reason: CORRECT_REASON, exact: marking.correct }
+    : { outcome: 'wrong', reason: 'WRONG', exact: marking.wrong };
 }
 
 function hasSameMembers(a: readonly string[], b: readonly string[]): boolean {
@@ -45,7 +63,11 @@ function hasSameMembers(a: readonly string[], b: readonly string[]): boolean {
   return set.size === new Set(b).size && b.every((item) => set.has(item));
 }
 
-function scoreMulti(chosen: readonly string[], correct: readonly string[], marking: ResolvedMarking): QuestionMark {
+function scoreMulti(
+  chosen: readonly string[],
+  correct: readonly string[],
+  marking: ResolvedMarking,
+): QuestionMark {
   const correctSet = new Set(correct);
   const chosenSet = new Set(chosen);
   const isExact = chosenSet.size === correctSet.size && chosen.every((id) => correctSet.has(id));
@@ -54,7 +76,11 @@ function scoreMulti(chosen: readonly string[], correct: readonly string[], marki
   if (hasWrongOption || marking.multi.mode === 'all_or_nothing') return grade(false, marking);
   // Only correct options chosen, but not all of them: +1 per chosen option gives exactly
   // JEE Advanced's +3 (4 correct, 3 chosen), +2 (3+ correct, 2 chosen), +1 (2+ correct, 1 chosen).
-  return { outcome: 'partial', reason: 'PARTIAL_MULTI', exact: multiplyRational(marking.multi.perCorrectOption, chosenSet.size) };
+  return {
+    outcome: 'partial',
+    reason: 'PARTIAL_MULTI',
+    exact: multiplyRational(marking.multi.perCorrectOption, chosenSet.size),
+  };
 }
 
 function listRoundings(format: NumericalFormat): readonly RoundingMode[] {
@@ -64,9 +90,13 @@ function listRoundings(format: NumericalFormat): readonly RoundingMode[] {
 
 function isNumericalCorrect(format: NumericalFormat, key: NumericalKey, answer: Decimal): boolean {
   const places = format.decimals;
-  const variants = places === undefined ? [{ mode: undefined, value: answer }] : listRoundings(format).map((mode) => ({ mode, value: quantizeDecimal(answer, places, mode) }));
+  const variants =
+    places === undefined
+      ? [{ mode: undefined, value: answer }]
+      : listRoundings(format).map((mode) => ({ mode, value: quantizeDecimal(answer, places, mode) }));
   return variants.some(({ mode, value }) => {
-    const normalise = (decimal: Decimal): Decimal => (places === undefined || mode === undefined ? decimal : quantizeDecimal(decimal, places, mode));
+    const normalise = (decimal: Decimal): Decimal =>
+      places === undefined || mode === undefined ? decimal : quantizeDecimal(decimal, places, mode);
     switch (key.kind) {
       case 'exact':
       case 'tolerance': {
@@ -79,7 +109,9 @@ function isNumericalCorrect(format: NumericalFormat, key: NumericalKey, answer: 
       case 'range': {
         const min = toDecimal(key.min);
         const max = toDecimal(key.max);
-        return min !== null && max !== null && compareDecimals(min, value) <= 0 && compareDecimals(value, max) <= 0;
+        return (
+          min !== null && max !== null && compareDecimals(min, value) <= 0 && compareDecimals(value, max) <= 0
+        );
       }
     }
   });
@@ -98,7 +130,12 @@ function isTitaCorrect(key: TitaKey, text: string): boolean {
   });
 }
 
-function scoreMatrix(question: MatrixMatchQuestion, answer: MatrixMatchAnswer, key: Readonly<Record<string, readonly string[]>>, marking: ResolvedMarking): QuestionMark {
+function scoreMatrix(
+  question: MatrixMatchQuestion,
+  answer: MatrixMatchAnswer,
+  key: Readonly<Record<string, readonly string[]>>,
+  marking: ResolvedMarking,
+): QuestionMark {
   const rowResults = question.rows.map((row) => {
     const chosen = answer.matches[row.id] ?? [];
     if (chosen.length === 0) return 'blank';
@@ -114,15 +151,23 @@ function scoreMatrix(question: MatrixMatchQuestion, answer: MatrixMatchAnswer, k
   }
   if (isAllRight) return { outcome: 'correct', reason: CORRECT_REASON, exact };
   const isAnyRight = rowResults.includes('right');
-  return isAnyRight ? { outcome: 'partial', reason: 'PARTIAL_MATRIX', exact } : { outcome: 'wrong', reason: 'WRONG', exact };
+  return isAnyRight
+    ? { outcome: 'partial', reason: 'PARTIAL_MATRIX', exact }
+    : { outcome: 'wrong', reason: 'WRONG', exact };
 }
 
-function scoreAgainstKey(question: Question, answer: Answer, key: QuestionKey, marking: ResolvedMarking): QuestionMark {
+function scoreAgainstKey(
+  question: Question,
+  answer: Answer,
+  key: QuestionKey,
+  marking: ResolvedMarking,
+): QuestionMark {
   // The key's shape follows the question's type (validated when the paper or revision was made).
   const loose = key as Partial<Record<string, unknown>>;
   switch (answer.type) {
     case 'mcq_single': {
-      if (answer.optionIds.length > 1) return { outcome: 'wrong', reason: 'MULTIPLE_OPTIONS_MARKED', exact: marking.wrong };
+      if (answer.optionIds.length > 1)
+        return { outcome: 'wrong', reason: 'MULTIPLE_OPTIONS_MARKED', exact: marking.wrong };
       return grade(answer.optionIds[0] === loose.optionId, marking);
     }
     case 'assertion_reason':
@@ -131,19 +176,34 @@ function scoreAgainstKey(question: Question, answer: Answer, key: QuestionKey, m
       return scoreMulti(answer.optionIds, (loose.optionIds as readonly string[] | undefined) ?? [], marking);
     case 'numerical': {
       const value = parseDecimal(answer.value);
-      return grade(question.type === 'numerical' && value !== null && isNumericalCorrect(question.format, key as NumericalKey, value), marking);
+      return grade(
+        question.type === 'numerical' &&
+          value !== null &&
+          isNumericalCorrect(question.format, key as NumericalKey, value),
+        marking,
+      );
     }
     case 'tita':
       return grade(isTitaCorrect(key as TitaKey, answer.text), marking);
     case 'matrix_match':
       return question.type === 'matrix_match'
-        ? scoreMatrix(question, answer, (loose.matches as Readonly<Record<string, readonly string[]>> | undefined) ?? {}, marking)
+        ? scoreMatrix(
+            question,
+            answer,
+            (loose.matches as Readonly<Record<string, readonly string[]>> | undefined) ?? {},
+            marking,
+          )
         : grade(false, marking);
   }
 }
 
 /** Marks for a saved answer: the best result over all accepted keys ("any of them gets full marks"). */
-export function scoreAnswer(question: Question, answer: Answer, keys: readonly QuestionKey[], marking: ResolvedMarking): QuestionMark {
+export function scoreAnswer(
+  question: Question,
+  answer: Answer,
+  keys: readonly QuestionKey[],
+  marking: ResolvedMarking,
+): QuestionMark {
   let best: QuestionMark | undefined;
   for (const key of keys) {
     const mark = scoreAgainstKey(question, answer, key, marking);

@@ -42,7 +42,11 @@ export function decimalFromNumber(value: number): Decimal {
 }
 
 export function toDecimal(value: number | string): Decimal | null {
-  return typeof value === 'number' ? (Number.isFinite(value) ? decimalFromNumber(value) : null) : parseDecimal(value);
+  return typeof value === 'number'
+    ? Number.isFinite(value)
+      ? decimalFromNumber(value)
+      : null
+    : parseDecimal(value);
 }
 
 function rescale(value: Decimal, scale: number): bigint {

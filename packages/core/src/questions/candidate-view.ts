@@ -29,13 +29,23 @@ interface CandidateCommon {
 
 export type CandidateQuestion = CandidateCommon &
   (
-    | { readonly type: 'mcq_single' | 'mcq_multi' | 'assertion_reason'; readonly options: readonly OptionSpec[] }
+    | {
+        readonly type: 'mcq_single' | 'mcq_multi' | 'assertion_reason';
+        readonly options: readonly OptionSpec[];
+      }
     | { readonly type: 'numerical'; readonly format: NumericalFormat }
-    | { readonly type: 'matrix_match'; readonly rows: readonly ChoiceSpec[]; readonly columns: readonly ChoiceSpec[]; readonly allowMultiplePerRow: boolean }
+    | {
+        readonly type: 'matrix_match';
+        readonly rows: readonly ChoiceSpec[];
+        readonly columns: readonly ChoiceSpec[];
+        readonly allowMultiplePerRow: boolean;
+      }
     | { readonly type: 'tita'; readonly inputMode: 'text' | 'number' }
   );
 
-function copyChoices(choices: readonly LocalizedChoice[] | undefined): readonly LocalizedChoice[] | undefined {
+function copyChoices(
+  choices: readonly LocalizedChoice[] | undefined,
+): readonly LocalizedChoice[] | undefined {
   return choices?.map((choice) => ({ id: choice.id, text: choice.text }));
 }
 
@@ -60,7 +70,10 @@ function projectContent(question: Question, language: string, content: QuestionC
 /** What a candidate may see of a question: no key, no solution, no source, tags or difficulty. */
 export function toCandidateQuestion(question: Question): CandidateQuestion {
   const content = Object.fromEntries(
-    Object.entries(question.content).map(([language, languageContent]) => [language, projectContent(question, language, languageContent)]),
+    Object.entries(question.content).map(([language, languageContent]) => [
+      language,
+      projectContent(question, language, languageContent),
+    ]),
   );
   const common: CandidateCommon = {
     id: question.id,
@@ -72,12 +85,28 @@ export function toCandidateQuestion(question: Question): CandidateQuestion {
   switch (question.type) {
     case 'mcq_single':
     case 'mcq_multi':
-      return { ...common, type: question.type, options: question.options.map((option) => ({ id: option.id, fixed: option.fixed === true })) };
+      return {
+        ...common,
+        type: question.type,
+        options: question.options.map((option) => ({ id: option.id, fixed: option.fixed === true })),
+      };
     case 'assertion_reason':
-      return { ...common, type: question.type, options: ASSERTION_REASON_OPTION_IDS.map((id) => ({ id, fixed: true })) };
+      return {
+        ...common,
+        type: question.type,
+        options: ASSERTION_REASON_OPTION_IDS.map((id) => ({ id, fixed: true })),
+      };
     case 'numerical': {
       const { integerOnly, decimals, rounding } = question.format;
-      return { ...common, type: question.type, format: { ...(integerOnly === undefined ? {} : { integerOnly }), ...(decimals === undefined ? {} : { decimals }), ...(rounding === undefined ? {} : { rounding }) } };
+      return {
+        ...common,
+        type: question.type,
+        format: {
+          ...(integerOnly === undefined ? {} : { integerOnly }),
+          ...(decimals === undefined ? {} : { decimals }),
+          ...(rounding === undefined ? {} : { rounding }),
+        },
+      };
     }
     case 'matrix_match':
       return {

@@ -5,7 +5,14 @@
  */
 import type { RoundingMode } from '../math/decimal.js';
 
-export const QUESTION_TYPES = ['mcq_single', 'mcq_multi', 'numerical', 'matrix_match', 'assertion_reason', 'tita'] as const;
+export const QUESTION_TYPES = [
+  'mcq_single',
+  'mcq_multi',
+  'numerical',
+  'matrix_match',
+  'assertion_reason',
+  'tita',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
@@ -158,9 +165,12 @@ export const ASSERTION_REASON_OPTION_IDS = [
 ] as const;
 export type AssertionReasonOptionId = (typeof ASSERTION_REASON_OPTION_IDS)[number];
 
-export const ASSERTION_REASON_OPTION_TEXT: Readonly<Record<string, Readonly<Record<AssertionReasonOptionId, string>>>> = {
+export const ASSERTION_REASON_OPTION_TEXT: Readonly<
+  Record<string, Readonly<Record<AssertionReasonOptionId, string>>>
+> = {
   en: {
-    both_true_reason_explains: 'Both Statement I and Statement II are true, and Statement II is the correct explanation of Statement I.',
+    both_true_reason_explains:
+      'Both Statement I and Statement II are true, and Statement II is the correct explanation of Statement I.',
     both_true_reason_not_explains:
       'Both Statement I and Statement II are true, but Statement II is not the correct explanation of Statement I.',
     assertion_true_reason_false: 'Statement I is true, but Statement II is false.',

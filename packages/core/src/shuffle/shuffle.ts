@@ -33,7 +33,9 @@ export function shuffleOptionIds(question: Question, seed: string): readonly str
   const movable = question.options.filter((option) => option.fixed !== true).map((option) => option.id);
   const shuffled = shuffleArray(movable, createRandom(`${seed}:options:${question.id}`));
   let next = 0;
-  return question.options.map((option) => (option.fixed === true ? option.id : (shuffled[next++] ?? option.id)));
+  return question.options.map((option) =>
+    option.fixed === true ? option.id : (shuffled[next++] ?? option.id),
+  );
 }
 
 /**
@@ -68,7 +70,8 @@ export function buildAttemptPaper(paper: Paper, seed: string): AttemptPaper {
       ? shuffleQuestionIds(section.items, createRandom(`${seed}:questions:${section.id}`))
       : section.items.map((item) => item.question.id);
     if (section.shuffleOptions === true) {
-      for (const { question } of section.items) if (canShuffleOptions(question)) optionOrder[question.id] = shuffleOptionIds(question, seed);
+      for (const { question } of section.items)
+        if (canShuffleOptions(question)) optionOrder[question.id] = shuffleOptionIds(question, seed);
     }
     return { sectionId: section.id, questionIds };
   });
@@ -77,19 +80,32 @@ export function buildAttemptPaper(paper: Paper, seed: string): AttemptPaper {
 
 /** The canonical option ids of a question in the order this attempt shows them. */
 export function getDisplayedOptionIds(attempt: AttemptPaper, question: Question): readonly string[] {
-  return attempt.optionOrder[question.id] ?? (question.type === 'mcq_single' || question.type === 'mcq_multi' ? question.options.map((option) => option.id) : []);
+  return (
+    attempt.optionOrder[question.id] ??
+    (question.type === 'mcq_single' || question.type === 'mcq_multi'
+      ? question.options.map((option) => option.id)
+      : [])
+  );
 }
 
 /** Display position (0-based, as labelled (A), (B)…) to canonical option id. */
 export function mapDisplayedOption(attempt: AttemptPaper, question: Question, position: number): string {
   const id = getDisplayedOptionIds(attempt, question)[position];
-  if (id === undefined) throw new CoreError('SHUFFLE_POSITION_OUT_OF_RANGE', `question ${question.id} has no option at position ${position}`);
+  if (id === undefined)
+    throw new CoreError(
+      'SHUFFLE_POSITION_OUT_OF_RANGE',
+      `question ${question.id} has no option at position ${position}`,
+    );
   return id;
 }
 
 /** Display number within a section (0-based) to canonical question id. */
 export function mapDisplayedQuestion(attempt: AttemptPaper, sectionId: string, position: number): string {
   const id = attempt.sections.find((section) => section.sectionId === sectionId)?.questionIds[position];
-  if (id === undefined) throw new CoreError('SHUFFLE_POSITION_OUT_OF_RANGE', `section ${sectionId} has no question at position ${position}`);
+  if (id === undefined)
+    throw new CoreError(
+      'SHUFFLE_POSITION_OUT_OF_RANGE',
+      `section ${sectionId} has no question at position ${position}`,
+    );
   return id;
 }

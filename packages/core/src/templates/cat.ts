@@ -25,7 +25,11 @@ function createCatSections(counts: readonly [number, number, number]): TemplateS
   }));
 }
 
-function createCatTemplate(version: number, counts: readonly [number, number, number], note: string): ExamTemplate {
+function createCatTemplate(
+  version: number,
+  counts: readonly [number, number, number],
+  note: string,
+): ExamTemplate {
   const questionCount = counts.reduce((sum, count) => sum + count, 0);
   return {
     id: 'cat',
@@ -40,5 +44,13 @@ function createCatTemplate(version: number, counts: readonly [number, number, nu
   };
 }
 
-export const CAT_2024 = createCatTemplate(2024, [24, 20, 22], 'IIM: VARC -> DILR -> QA, 40 minutes each, locked; 66 questions.');
-export const CAT_2025 = createCatTemplate(2025, [24, 22, 22], 'Secondary: 68 questions (24/22/22); same timing and marking as 2024.');
+export const CAT_2024 = createCatTemplate(
+  2024,
+  [24, 20, 22],
+  'IIM: VARC -> DILR -> QA, 40 minutes each, locked; 66 questions.',
+);
+export const CAT_2025 = createCatTemplate(
+  2025,
+  [24, 22, 22],
+  'Secondary: 68 questions (24/22/22); same timing and marking as 2024.',
+);

@@ -33,7 +33,11 @@ export interface JeeAdvancedParams {
 export function buildJeeAdvancedTemplate(params: JeeAdvancedParams): ExamTemplate {
   const sections = createSubjectSections(
     params.subjects ?? JEE_MAIN_SUBJECTS,
-    params.parts.map((part) => ({ ...part, shuffleQuestions: true, shuffleOptions: part.allowedTypes.some((type) => type === 'mcq_single' || type === 'mcq_multi') })),
+    params.parts.map((part) => ({
+      ...part,
+      shuffleQuestions: true,
+      shuffleOptions: part.allowedTypes.some((type) => type === 'mcq_single' || type === 'mcq_multi'),
+    })),
   );
   const draft: ExamTemplate = {
     id: `jee_advanced_paper${params.paper}`,
@@ -57,4 +61,8 @@ export const JEE_ADVANCED_2024_PAPER_1_PARTS: readonly JeeAdvancedPart[] = [
   { questionCount: 4, allowedTypes: ['mcq_single'], scheme: JEE_ADVANCED_SCHEMES.matchingList },
 ];
 
-export const JEE_ADVANCED_DEFAULT: ExamTemplate = buildJeeAdvancedTemplate({ year: 2024, paper: 1, parts: JEE_ADVANCED_2024_PAPER_1_PARTS });
+export const JEE_ADVANCED_DEFAULT: ExamTemplate = buildJeeAdvancedTemplate({
+  year: 2024,
+  paper: 1,
+  parts: JEE_ADVANCED_2024_PAPER_1_PARTS,
+});

@@ -14,7 +14,12 @@ export function createSubjectSections(
   return subjects.flatMap((subject) =>
     parts.map((part, index) => {
       const letter = String.fromCharCode(65 + index);
-      return { ...part, id: `${subject.toLowerCase()}_${letter.toLowerCase()}`, name: `${subject} Section ${letter}`, subject };
+      return {
+        ...part,
+        id: `${subject.toLowerCase()}_${letter.toLowerCase()}`,
+        name: `${subject} Section ${letter}`,
+        subject,
+      };
     }),
   );
 }
@@ -29,7 +34,19 @@ export const JEE_MAIN_2025: ExamTemplate = {
   totalMarks: 300,
   note: 'NTA: 20 MCQ + 5 compulsory integer questions per subject, +4/-1 throughout.',
   sections: createSubjectSections(JEE_MAIN_SUBJECTS, [
-    { questionCount: 20, allowedTypes: ['mcq_single', 'assertion_reason'], scheme: JEE_MAIN_SCHEME, shuffleQuestions: true, shuffleOptions: true },
-    { questionCount: 5, allowedTypes: ['numerical'], scheme: JEE_MAIN_SCHEME, shuffleQuestions: true, shuffleOptions: false },
+    {
+      questionCount: 20,
+      allowedTypes: ['mcq_single', 'assertion_reason'],
+      scheme: JEE_MAIN_SCHEME,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+    },
+    {
+      questionCount: 5,
+      allowedTypes: ['numerical'],
+      scheme: JEE_MAIN_SCHEME,
+      shuffleQuestions: true,
+      shuffleOptions: false,
+    },
   ]),
 };

@@ -1,5 +1,12 @@
 import { resolveMarking } from '../marking/schemes.js';
-import { addRationals, compareRationals, multiplyRational, toNumber, ZERO, type Rational } from '../math/rational.js';
+import {
+  addRationals,
+  compareRationals,
+  multiplyRational,
+  toNumber,
+  ZERO,
+  type Rational,
+} from '../math/rational.js';
 import type { ExamTemplate, TemplateSection } from './types.js';
 
 /**

@@ -3,7 +3,12 @@ import type { ExamTemplate, TemplateSection } from './types.js';
 
 const NEET_SCHEME: MarkingScheme = { correct: 4, wrong: -1 };
 
-function createNeetSection(subject: string, part: 'A' | 'B' | null, questionCount: number, bestOf?: number): TemplateSection {
+function createNeetSection(
+  subject: string,
+  part: 'A' | 'B' | null,
+  questionCount: number,
+  bestOf?: number,
+): TemplateSection {
   const id = part === null ? subject.toLowerCase() : `${subject.toLowerCase()}_${part.toLowerCase()}`;
   return {
     id,
@@ -28,7 +33,11 @@ export const NEET_UG_2025: ExamTemplate = {
   lockedSections: false,
   totalMarks: 720,
   note: 'NTA: 180 compulsory questions, +4/-1. Run as a computer-based mock.',
-  sections: [createNeetSection('Physics', null, 45), createNeetSection('Chemistry', null, 45), createNeetSection('Biology', null, 90)],
+  sections: [
+    createNeetSection('Physics', null, 45),
+    createNeetSection('Chemistry', null, 45),
+    createNeetSection('Biology', null, 90),
+  ],
 };
 
 export const NEET_UG_2021: ExamTemplate = {

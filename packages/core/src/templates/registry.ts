@@ -22,6 +22,11 @@ export function listTemplates(): readonly ExamTemplate[] {
 
 /** The given version, or the latest one when no version is given. */
 export function findTemplate(id: string, version?: number): ExamTemplate | undefined {
-  const candidates = BUILT_IN_TEMPLATES.filter((template) => template.id === id && (version === undefined || template.version === version));
-  return candidates.reduce<ExamTemplate | undefined>((latest, template) => (latest === undefined || template.version > latest.version ? template : latest), undefined);
+  const candidates = BUILT_IN_TEMPLATES.filter(
+    (template) => template.id === id && (version === undefined || template.version === version),
+  );
+  return candidates.reduce<ExamTemplate | undefined>(
+    (latest, template) => (latest === undefined || template.version > latest.version ? template : latest),
+    undefined,
+  );
 }

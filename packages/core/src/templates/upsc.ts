@@ -6,7 +6,13 @@ export function createUpscScheme(correct: number): MarkingScheme {
   return { correct, wrong: createOneThirdPenalty(correct) };
 }
 
-function createUpscTemplate(id: string, name: string, questionCount: number, correct: number, qualifyingPercent?: number): ExamTemplate {
+function createUpscTemplate(
+  id: string,
+  name: string,
+  questionCount: number,
+  correct: number,
+  qualifyingPercent?: number,
+): ExamTemplate {
   return {
     id,
     version: 2015,
@@ -33,4 +39,10 @@ function createUpscTemplate(id: string, name: string, questionCount: number, cor
 }
 
 export const UPSC_PRELIMS_GS1 = createUpscTemplate('upsc_prelims_gs1', 'General Studies Paper I', 100, 2);
-export const UPSC_PRELIMS_CSAT = createUpscTemplate('upsc_prelims_csat', 'General Studies Paper II (CSAT)', 80, 2.5, 33);
+export const UPSC_PRELIMS_CSAT = createUpscTemplate(
+  'upsc_prelims_csat',
+  'General Studies Paper II (CSAT)',
+  80,
+  2.5,
+  33,
+);

@@ -37,11 +37,16 @@ export function createTimingPlan(paper: Paper): TimingPlan {
   const sectionIds = paper.sections.map((section) => section.id);
   if (!paper.lockedSections) return { durationMs, lockedSections: null, sectionIds };
   const lockedSections = paper.sections.map((section) => {
-    if (section.durationMinutes === undefined) throw new CoreError('TIMING_SECTION_DURATION_MISSING', `locked section ${section.id} has no duration`);
+    if (section.durationMinutes === undefined)
+      throw new CoreError('TIMING_SECTION_DURATION_MISSING', `locked section ${section.id} has no duration`);
     return { id: section.id, durationMs: section.durationMinutes * MINUTE_MS };
   });
   const sum = lockedSections.reduce((total, section) => total + section.durationMs, 0);
-  if (sum !== durationMs) throw new CoreError('TIMING_DURATION_MISMATCH', `locked sections last ${sum} ms, the paper ${durationMs} ms`);
+  if (sum !== durationMs)
+    throw new CoreError(
+      'TIMING_DURATION_MISMATCH',
+      `locked sections last ${sum} ms, the paper ${durationMs} ms`,
+    );
   return { durationMs, lockedSections, sectionIds };
 }
 
@@ -58,16 +63,29 @@ export function computeCompensatoryMs(durationMs: number, minutesPerHour: number
  * boundary moves earlier when compensatory time grows.
  */
 export function computeSchedule(plan: TimingPlan, startedAt: number, compensatoryMs = 0): Schedule {
-  if (!Number.isSafeInteger(compensatoryMs) || compensatoryMs < 0) throw new CoreError('TIMING_COMPENSATORY_INVALID', 'compensatory time must be whole, non-negative milliseconds');
+  if (!Number.isSafeInteger(compensatoryMs) || compensatoryMs < 0)
+    throw new CoreError(
+      'TIMING_COMPENSATORY_INVALID',
+      'compensatory time must be whole, non-negative milliseconds',
+    );
   const endsAt = startedAt + plan.durationMs + compensatoryMs;
   if (plan.lockedSections === null) {
-    return { startedAt, endsAt, compensatoryMs, isLocked: false, sections: plan.sectionIds.map((sectionId) => ({ sectionId, opensAt: startedAt, closesAt: endsAt })) };
+    return {
+      startedAt,
+      endsAt,
+      compensatoryMs,
+      isLocked: false,
+      sections: plan.sectionIds.map((sectionId) => ({ sectionId, opensAt: startedAt, closesAt: endsAt })),
+    };
   }
   let elapsedMs = 0;
   let opensAt = startedAt;
   const sections = plan.lockedSections.map((section) => {
     elapsedMs += section.durationMs;
-    const share = plan.durationMs === 0 ? 0 : Number((BigInt(compensatoryMs) * BigInt(elapsedMs)) / BigInt(plan.durationMs));
+    const share =
+      plan.durationMs === 0
+        ? 0
+        : Number((BigInt(compensatoryMs) * BigInt(elapsedMs)) / BigInt(plan.durationMs));
     const window = { sectionId: section.id, opensAt, closesAt: startedAt + elapsedMs + share };
     opensAt = window.closesAt;
     return window;
@@ -87,16 +105,28 @@ export interface TimeStatus {
 
 export function getTimeStatus(schedule: Schedule, now: number): TimeStatus {
   const totalRemainingMs = Math.max(0, schedule.endsAt - Math.max(now, schedule.startedAt));
-  if (now < schedule.startedAt) return { phase: 'not_started', openSectionId: null, sectionRemainingMs: 0, totalRemainingMs };
-  if (now >= schedule.endsAt) return { phase: 'ended', openSectionId: null, sectionRemainingMs: 0, totalRemainingMs: 0 };
-  if (!schedule.isLocked) return { phase: 'running', openSectionId: null, sectionRemainingMs: totalRemainingMs, totalRemainingMs };
+  if (now < schedule.startedAt)
+    return { phase: 'not_started', openSectionId: null, sectionRemainingMs: 0, totalRemainingMs };
+  if (now >= schedule.endsAt)
+    return { phase: 'ended', openSectionId: null, sectionRemainingMs: 0, totalRemainingMs: 0 };
+  if (!schedule.isLocked)
+    return { phase: 'running', openSectionId: null, sectionRemainingMs: totalRemainingMs, totalRemainingMs };
   const open = schedule.sections.find((window) => window.opensAt <= now && now < window.closesAt);
-  return { phase: 'running', openSectionId: open?.sectionId ?? null, sectionRemainingMs: open === undefined ? 0 : open.closesAt - now, totalRemainingMs };
+  return {
+    phase: 'running',
+    openSectionId: open?.sectionId ?? null,
+    sectionRemainingMs: open === undefined ? 0 : open.closesAt - now,
+    totalRemainingMs,
+  };
 }
 
 export type SaveDecision =
   | { readonly isAllowed: true }
-  | { readonly isAllowed: false; readonly reason: 'NOT_STARTED' | 'EXAM_ENDED' | 'SECTION_CLOSED' | 'SECTION_NOT_OPEN_YET' | 'UNKNOWN_SECTION' };
+  | {
+      readonly isAllowed: false;
+      readonly reason:
+        'NOT_STARTED' | 'EXAM_ENDED' | 'SECTION_CLOSED' | 'SECTION_NOT_OPEN_YET' | 'UNKNOWN_SECTION';
+    };
 
 /**
  * May an answer to a question of `sectionId`, received at `at`, be stored? `graceMs` lets a save
@@ -108,7 +138,11 @@ export function decideSave(schedule: Schedule, sectionId: string, at: number, gr
   if (window === undefined) return { isAllowed: false, reason: 'UNKNOWN_SECTION' };
   if (at < schedule.startedAt) return { isAllowed: false, reason: 'NOT_STARTED' };
   if (at < window.opensAt) return { isAllowed: false, reason: 'SECTION_NOT_OPEN_YET' };
-  if (at >= window.closesAt + graceMs) return { isAllowed: false, reason: window.closesAt === schedule.endsAt ? 'EXAM_ENDED' : 'SECTION_CLOSED' };
+  if (at >= window.closesAt + graceMs)
+    return {
+      isAllowed: false,
+      reason: window.closesAt === schedule.endsAt ? 'EXAM_ENDED' : 'SECTION_CLOSED',
+    };
   return { isAllowed: true };
 }
 
@@ -117,7 +151,13 @@ export function canSaveAnswer(schedule: Schedule, sectionId: string, at: number,
 }
 
 /** decideSave for a question id: looks up the question's section in the paper. */
-export function decideSaveForQuestion(paper: Paper, schedule: Schedule, questionId: string, at: number, graceMs = 0): SaveDecision | { readonly isAllowed: false; readonly reason: 'UNKNOWN_QUESTION' } {
+export function decideSaveForQuestion(
+  paper: Paper,
+  schedule: Schedule,
+  questionId: string,
+  at: number,
+  graceMs = 0,
+): SaveDecision | { readonly isAllowed: false; readonly reason: 'UNKNOWN_QUESTION' } {
   const located = findPaperItem(paper, questionId);
   if (located === undefined) return { isAllowed: false, reason: 'UNKNOWN_QUESTION' };
   return decideSave(schedule, located.section.id, at, graceMs);

@@ -13,11 +13,22 @@ export async function findAsset(db: Conn, instituteId: string, id: string): Prom
   return row ?? null;
 }
 
-export async function findAssetBySha(db: Conn, instituteId: string, sha256: string, contentType: string): Promise<AssetRow | null> {
+export async function findAssetBySha(
+  db: Conn,
+  instituteId: string,
+  sha256: string,
+  contentType: string,
+): Promise<AssetRow | null> {
   const [row] = await db
     .select()
     .from(assets)
-    .where(and(eq(assets.instituteId, instituteId), eq(assets.sha256, sha256), eq(assets.contentType, contentType)))
+    .where(
+      and(
+        eq(assets.instituteId, instituteId),
+        eq(assets.sha256, sha256),
+        eq(assets.contentType, contentType),
+      ),
+    )
     .orderBy(asc(assets.createdAt))
     .limit(1);
   return row ?? null;

@@ -11,20 +11,29 @@ export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService }> = asyn
     // Refuse before reading up to 5 MB from someone who may not upload anyway.
     authorizeInInstitute(actor, 'assets:upload');
     const file = await request.file();
-    if (!file) throw new AppError('VALIDATION_FAILED', 'Attach an image in the field "file".', { fields: [{ path: 'file', message: 'Required.' }] });
-    const asset = await assets.storeAsset(actor, { body: await file.toBuffer(), originalName: file.filename, declaredType: file.mimetype });
+    if (!file)
+      throw new AppError('VALIDATION_FAILED', 'Attach an image in the field "file".', {
+        fields: [{ path: 'file', message: 'Required.' }],
+      });
+    const asset = await assets.storeAsset(actor, {
+      body: await file.toBuffer(),
+      originalName: file.filename,
+      declaredType: file.mimetype,
+    });
     return reply.status(201).send({ asset });
   });
 
   app.get('/api/assets/:id', { schema: { params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
     const asset = await assets.readAsset(requireActor(request), request.params.id);
-    return reply
-      .type(asset.contentType)
-      .header('content-length', asset.size)
-      // Served as exactly the sniffed type; private because it needs the institute's session.
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=86400, immutable')
-      .header('content-disposition', 'inline')
-      .send(asset.body);
+    return (
+      reply
+        .type(asset.contentType)
+        .header('content-length', asset.size)
+        // Served as exactly the sniffed type; private because it needs the institute's session.
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=86400, immutable')
+        .header('content-disposition', 'inline')
+        .send(asset.body)
+    );
   });
 };

@@ -13,13 +13,24 @@ export type AssetView = { id: string; url: string; contentType: string; size: nu
 export type AssetInput = { body: Buffer; originalName: string; declaredType?: string | undefined };
 
 function presentAsset(row: repo.AssetRow): AssetView {
-  return { id: row.id, url: `/api/assets/${row.id}`, contentType: row.contentType, size: row.size, originalName: row.originalName };
+  return {
+    id: row.id,
+    url: `/api/assets/${row.id}`,
+    contentType: row.contentType,
+    size: row.size,
+    originalName: row.originalName,
+  };
 }
 
 /** Keeps the last path segment, without control characters, at a length a table can show. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? '';
-  return base.replace(/\p{Cc}/gu, '').trim().slice(0, 200) || 'image';
+  return (
+    base
+      .replace(/\p{Cc}/gu, '')
+      .trim()
+      .slice(0, 200) || 'image'
+  );
 }
 
 export type AssetService = ReturnType<typeof createAssetService>;
@@ -32,11 +43,19 @@ export function createAssetService(deps: { database: Database; storage: FileStor
    * Stores an image and records it through `conn`, so an import can keep its asset rows inside its
    * own transaction. An identical image already uploaded to the institute is reused.
    */
-  async function storeAssetInTx(conn: Db | Tx, actor: InstituteActor | Actor, input: AssetInput): Promise<AssetView> {
+  async function storeAssetInTx(
+    conn: Db | Tx,
+    actor: InstituteActor | Actor,
+    input: AssetInput,
+  ): Promise<AssetView> {
     const scoped = authorizeInInstitute(actor, 'assets:upload');
-    if (input.body.length > MAX_ASSET_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Images can be at most 5 MB.');
+    if (input.body.length > MAX_ASSET_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', 'Images can be at most 5 MB.');
     const contentType = detectImageType(input.body);
-    if (!contentType) throw new AppError('ASSET_TYPE_NOT_ALLOWED', undefined, { fields: [{ path: 'file', message: 'Not a PNG, JPEG, GIF or WebP image.' }] });
+    if (!contentType)
+      throw new AppError('ASSET_TYPE_NOT_ALLOWED', undefined, {
+        fields: [{ path: 'file', message: 'Not a PNG, JPEG, GIF or WebP image.' }],
+      });
     const sha256 = createHash('sha256').update(input.body).digest('hex');
     const existing = await repo.findAssetBySha(conn, scoped.instituteId, sha256, contentType);
     if (existing) return presentAsset(existing);
@@ -64,17 +83,27 @@ export function createAssetService(deps: { database: Database; storage: FileStor
     },
 
     /** Any member of the institute may read its images (students see them in their exams). */
-    async readAsset(actor: Actor, id: string): Promise<{ body: Readable; contentType: string; size: number; originalName: string }> {
+    async readAsset(
+      actor: Actor,
+      id: string,
+    ): Promise<{ body: Readable; contentType: string; size: number; originalName: string }> {
       const scoped = authorizeInInstitute(actor, 'assets:read');
       const row = await repo.findAsset(deps.database.readDb, scoped.instituteId, id);
       const file = row ? await deps.storage.get(row.storageKey) : null;
       if (!row || !file) throw notFound('Image not found.');
-      return { body: file.body, contentType: row.contentType, size: file.size, originalName: row.originalName };
+      return {
+        body: file.body,
+        contentType: row.contentType,
+        size: file.size,
+        originalName: row.originalName,
+      };
     },
 
     /** The ids among `ids` that are images of the institute (for questions that reference them). */
     async findExistingAssetIds(conn: Db | Tx, instituteId: string, ids: string[]): Promise<Set<string>> {
-      const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id));
+      const uuids = [...new Set(ids)].filter((id) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id),
+      );
       return new Set(await repo.findAssetIds(conn, instituteId, uuids));
     },
   };

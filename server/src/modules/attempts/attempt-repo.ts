@@ -12,24 +12,45 @@ export async function findAttempt(db: Conn, id: string): Promise<AttemptRow | nu
 }
 
 export async function findAttemptOf(db: Conn, examId: string, userId: string): Promise<AttemptRow | null> {
-  const [row] = await db.select().from(attempts).where(and(eq(attempts.examId, examId), eq(attempts.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(attempts)
+    .where(and(eq(attempts.examId, examId), eq(attempts.userId, userId)));
   return row ?? null;
 }
 
 /** Inserts prepared attempts, keeping any that exist (a candidate keeps one attempt per exam). */
-export async function insertPreparedAttempts(db: Conn, rows: (typeof attempts.$inferInsert)[]): Promise<void> {
+export async function insertPreparedAttempts(
+  db: Conn,
+  rows: (typeof attempts.$inferInsert)[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(attempts).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await db
+      .insert(attempts)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
 }
 
 export async function deletePreparedAttempts(db: Conn, examId: string, keepUserIds: string[]): Promise<void> {
   const stale = and(eq(attempts.examId, examId), eq(attempts.status, 'prepared'));
-  await db.delete(attempts).where(keepUserIds.length ? and(stale, sql`${attempts.userId} <> all(${sql.param(keepUserIds)}::uuid[])`) : stale);
+  await db
+    .delete(attempts)
+    .where(
+      keepUserIds.length
+        ? and(stale, sql`${attempts.userId} <> all(${sql.param(keepUserIds)}::uuid[])`)
+        : stale,
+    );
 }
 
 /** Start is one cheap update of a prepared row; a second Start (resume) changes nothing. */
-export async function markStarted(db: Conn, id: string, startedAt: Date, deadlineAt: Date, deviceId: string): Promise<AttemptRow | null> {
+export async function markStarted(
+  db: Conn,
+  id: string,
+  startedAt: Date,
+  deadlineAt: Date,
+  deviceId: string,
+): Promise<AttemptRow | null> {
   const [row] = await db
     .update(attempts)
     .set({ status: 'in_progress', startedAt, deadlineAt, activeDeviceId: deviceId, updatedAt: new Date() })
@@ -65,7 +86,11 @@ export type AnswerWrite = {
  * lands only while its attempt runs and before its deadline (plus grace), and only when its
  * seq is newer than the stored one. Returns, per write, whether it was stored.
  */
-export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: number): Promise<('saved' | 'superseded' | 'closed')[]> {
+export async function writeAnswers(
+  tx: Tx,
+  writes: AnswerWrite[],
+  graceMs: number,
+): Promise<('saved' | 'superseded' | 'closed')[]> {
   const ids = [...new Set(writes.map((w) => w.attemptId))];
   const open = await tx
     .select({ id: attempts.id, deadlineAt: attempts.deadlineAt, activeDeviceId: attempts.activeDeviceId })
@@ -76,7 +101,11 @@ export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: numbe
   const now = Date.now();
   const isOpen = (w: AnswerWrite) => {
     const attempt = byId.get(w.attemptId);
-    return !!attempt && (attempt.deadlineAt?.getTime() ?? 0) + graceMs > now && (!attempt.activeDeviceId || attempt.activeDeviceId === w.deviceId);
+    return (
+      !!attempt &&
+      (attempt.deadlineAt?.getTime() ?? 0) + graceMs > now &&
+      (!attempt.activeDeviceId || attempt.activeDeviceId === w.deviceId)
+    );
   };
   // Within one batch keep only the newest save per question: one row cannot be updated twice in one statement.
   const newest = new Map<string, AnswerWrite>();
@@ -87,11 +116,19 @@ export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: numbe
   }
   const stored = new Set<string>();
   // A fixed lock order (attempt, question) keeps concurrent batches from deadlocking on the same rows.
-  const rows = [...newest.values()].sort((a, b) => a.attemptId.localeCompare(b.attemptId) || a.questionId.localeCompare(b.questionId));
+  const rows = [...newest.values()].sort(
+    (a, b) => a.attemptId.localeCompare(b.attemptId) || a.questionId.localeCompare(b.questionId),
+  );
   if (rows.length > 0) {
     const result = await tx
       .insert(attemptAnswers)
-      .values(rows.map(({ deviceId: _deviceId, ...w }) => ({ ...w, answer: w.answer ?? null, savedAt: new Date() })))
+      .values(
+        rows.map(({ deviceId: _deviceId, ...w }) => ({
+          ...w,
+          answer: w.answer ?? null,
+          savedAt: new Date(),
+        })),
+      )
       .onConflictDoUpdate({
         target: [attemptAnswers.attemptId, attemptAnswers.questionId],
         set: {
@@ -105,7 +142,11 @@ export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: numbe
         },
         setWhere: lt(attemptAnswers.seq, sql`excluded.seq`),
       })
-      .returning({ attemptId: attemptAnswers.attemptId, questionId: attemptAnswers.questionId, seq: attemptAnswers.seq });
+      .returning({
+        attemptId: attemptAnswers.attemptId,
+        questionId: attemptAnswers.questionId,
+        seq: attemptAnswers.seq,
+      });
     for (const r of result) stored.add(`${r.attemptId}:${r.questionId}:${r.seq}`);
   }
   return writes.map((w) => {
@@ -130,10 +171,23 @@ export async function lockAttempt(tx: Tx, id: string): Promise<AttemptRow | null
   return row ?? null;
 }
 
-export async function markSubmitted(tx: Tx, id: string, reason: string, score: unknown, totalMarks: string): Promise<AttemptRow> {
+export async function markSubmitted(
+  tx: Tx,
+  id: string,
+  reason: string,
+  score: unknown,
+  totalMarks: string,
+): Promise<AttemptRow> {
   const [row] = await tx
     .update(attempts)
-    .set({ status: 'submitted', submittedAt: new Date(), submitReason: reason, score, totalMarks, updatedAt: new Date() })
+    .set({
+      status: 'submitted',
+      submittedAt: new Date(),
+      submitReason: reason,
+      score,
+      totalMarks,
+      updatedAt: new Date(),
+    })
     .where(eq(attempts.id, id))
     .returning();
   if (!row) throw new Error('attempt vanished');

@@ -40,7 +40,12 @@ export type SaveInput = {
   timeSpentMs?: number | undefined;
 };
 
-export type SaveResult = { questionId: string; seq: number; status: 'saved' | 'superseded' | 'rejected'; code?: string };
+export type SaveResult = {
+  questionId: string;
+  seq: number;
+  status: 'saved' | 'superseded' | 'rejected';
+  code?: string;
+};
 
 export function createAttemptService(deps: { database: Database; papers: PaperCache; events: DomainEvents }) {
   const { db } = deps.database;
@@ -57,7 +62,8 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
 
   async function loadOwnAttemptCached(actor: Actor, attemptId: string) {
     const cached = attemptCache.get(attemptId);
-    if (cached && cached.expiresAt > Date.now() && cached.attempt.userId === actor.userId) return cached.attempt;
+    if (cached && cached.expiresAt > Date.now() && cached.attempt.userId === actor.userId)
+      return cached.attempt;
     const attempt = await loadOwnAttempt(actor, attemptId);
     if (attemptCache.size > 50_000) attemptCache.clear();
     attemptCache.set(attemptId, { attempt, expiresAt: Date.now() + 2000 });
@@ -67,7 +73,8 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
   async function loadOwnAttempt(actor: Actor, attemptId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
     const attempt = await repo.findAttempt(db, attemptId);
-    if (!attempt || attempt.userId !== actor.userId || attempt.instituteId !== scoped.instituteId) throw notFound('Attempt not found.');
+    if (!attempt || attempt.userId !== actor.userId || attempt.instituteId !== scoped.instituteId)
+      throw notFound('Attempt not found.');
     return attempt;
   }
 
@@ -90,18 +97,35 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
         deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
         serverNow: new Date(now).toISOString(),
         time: schedule ? getTimeStatus(schedule, now) : null,
-        sections: schedule?.sections.map((s) => ({ sectionId: s.sectionId, opensAt: new Date(s.opensAt).toISOString(), closesAt: new Date(s.closesAt).toISOString() })) ?? [],
+        sections:
+          schedule?.sections.map((s) => ({
+            sectionId: s.sectionId,
+            opensAt: new Date(s.opensAt).toISOString(),
+            closesAt: new Date(s.closesAt).toISOString(),
+          })) ?? [],
         submittedAt: attempt.submittedAt?.toISOString() ?? null,
         submitReason: attempt.submitReason,
       },
-      answers: answers.map((a) => ({ questionId: a.questionId, answer: a.answer, state: a.state, seq: a.seq, visits: a.visits, timeSpentMs: a.timeSpentMs })),
+      answers: answers.map((a) => ({
+        questionId: a.questionId,
+        answer: a.answer,
+        state: a.state,
+        seq: a.seq,
+        visits: a.visits,
+        timeSpentMs: a.timeSpentMs,
+      })),
     };
   }
 
   async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const answers = await repo.listAnswers(tx, attempt.id);
-    const responses: AttemptResponses = Object.fromEntries(answers.map((a) => [a.questionId, { answer: a.answer as Answer | null, state: a.state as PaletteState }]));
+    const responses: AttemptResponses = Object.fromEntries(
+      answers.map((a) => [
+        a.questionId,
+        { answer: a.answer as Answer | null, state: a.state as PaletteState },
+      ]),
+    );
     const score = scoreAttempt(paper, responses);
     return repo.markSubmitted(tx, attempt.id, reason, score, formatMarks(score.total.exact, 2, 'round'));
   }
@@ -124,7 +148,11 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
         group by u.user_id`);
       const rows = (eligible as { rows: { user_id: string; comp: number | null }[] }).rows;
       await db.transaction(async (tx) => {
-        await repo.deletePreparedAttempts(tx, examId, rows.map((r) => r.user_id));
+        await repo.deletePreparedAttempts(
+          tx,
+          examId,
+          rows.map((r) => r.user_id),
+        );
         await repo.insertPreparedAttempts(
           tx,
           rows.map((r) => ({
@@ -143,7 +171,16 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
     /** Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window. */
     async startAttempt(actor: Actor, examId: string, deviceId: string) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
-      const [exam] = await db.select().from(exams).where(and(eq(exams.id, examId), eq(exams.instituteId, scoped.instituteId), isNotNull(exams.publishedSnapshotId)));
+      const [exam] = await db
+        .select()
+        .from(exams)
+        .where(
+          and(
+            eq(exams.id, examId),
+            eq(exams.instituteId, scoped.instituteId),
+            isNotNull(exams.publishedSnapshotId),
+          ),
+        );
       if (!exam) throw notFound('Exam not found.');
       if (exam.kind === 'practice' && exam.ownerId !== actor.userId) throw notFound('Exam not found.');
       let attempt = await repo.findAttemptOf(db, examId, actor.userId);
@@ -153,7 +190,15 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
         attempt = await repo.findAttemptOf(db, examId, actor.userId);
       }
       if (exam.kind === 'practice' && !attempt) {
-        await repo.insertPreparedAttempts(db, [{ examId, snapshotId: exam.publishedSnapshotId as string, instituteId: exam.instituteId, userId: actor.userId, seed: randomUUID() }]);
+        await repo.insertPreparedAttempts(db, [
+          {
+            examId,
+            snapshotId: exam.publishedSnapshotId as string,
+            instituteId: exam.instituteId,
+            userId: actor.userId,
+            seed: randomUUID(),
+          },
+        ]);
         attempt = await repo.findAttemptOf(db, examId, actor.userId);
       }
       if (!attempt) throw notFound('You are not a candidate of this exam.');
@@ -170,10 +215,18 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
         if (!schedule) throw notFound('Exam not found.');
         if (Date.now() < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
         if (schedule.mode === 'fixed') startedAt = schedule.startsAt;
-        else if (Date.now() >= (schedule.windowEndsAt ?? schedule.startsAt).getTime()) throw new AppError('EXAM_OVER');
+        else if (Date.now() >= (schedule.windowEndsAt ?? schedule.startsAt).getTime())
+          throw new AppError('EXAM_OVER');
         if (startedAt.getTime() + durationMs <= Date.now()) throw new AppError('EXAM_OVER');
       }
-      const started = (await repo.markStarted(db, attempt.id, startedAt, new Date(startedAt.getTime() + durationMs), deviceId)) ?? (await repo.findAttempt(db, attempt.id));
+      const started =
+        (await repo.markStarted(
+          db,
+          attempt.id,
+          startedAt,
+          new Date(startedAt.getTime() + durationMs),
+          deviceId,
+        )) ?? (await repo.findAttempt(db, attempt.id));
       if (!started) throw notFound('Attempt not found.');
       return presentState(started);
     },
@@ -181,15 +234,28 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
     /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
     async getCandidateInfo(actor: Actor, examId: string) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
-      const [exam] = await db.select().from(exams).where(and(eq(exams.id, examId), eq(exams.instituteId, scoped.instituteId), isNotNull(exams.publishedSnapshotId)));
-      if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId)) throw notFound('Exam not found.');
+      const [exam] = await db
+        .select()
+        .from(exams)
+        .where(
+          and(
+            eq(exams.id, examId),
+            eq(exams.instituteId, scoped.instituteId),
+            isNotNull(exams.publishedSnapshotId),
+          ),
+        );
+      if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId))
+        throw notFound('Exam not found.');
       let attempt = await repo.findAttemptOf(db, examId, actor.userId);
       if (exam.kind === 'scheduled' && !attempt) {
         await this.prepareAttempts(examId);
         attempt = await repo.findAttemptOf(db, examId, actor.userId);
         if (!attempt) throw notFound('You are not a candidate of this exam.');
       }
-      const [schedule] = exam.kind === 'scheduled' ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId)) : [];
+      const [schedule] =
+        exam.kind === 'scheduled'
+          ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId))
+          : [];
       const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
       const settings = exam.settings as ExamSettings;
       return {
@@ -199,13 +265,24 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
         durationMinutes: paper.durationMinutes,
         compensatoryMinutes: Math.round((attempt?.compensatoryMs ?? 0) / 60_000),
         lockedSections: paper.lockedSections,
-        sections: paper.sections.map((s) => ({ id: s.id, name: s.name, questionCount: s.items.length, durationMinutes: s.durationMinutes ?? null })),
+        sections: paper.sections.map((s) => ({
+          id: s.id,
+          name: s.name,
+          questionCount: s.items.length,
+          durationMinutes: s.durationMinutes ?? null,
+        })),
         instructions: (exam.draft as { instructions: { en: string; hi: string } }).instructions,
         languages: settings.languages,
         calculator: settings.calculator,
         cameraRequired: settings.proctoring.webcamSnapshots,
         fullScreenRequired: settings.proctoring.fullScreenRequired,
-        schedule: schedule ? { mode: schedule.mode, startsAt: schedule.startsAt.toISOString(), windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null } : null,
+        schedule: schedule
+          ? {
+              mode: schedule.mode,
+              startsAt: schedule.startsAt.toISOString(),
+              windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
+            }
+          : null,
         attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
         serverNow: new Date().toISOString(),
       };
@@ -224,22 +301,48 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
     },
 
     /** Validates each save, then commits it through the group committer; resolves after commit. */
-    async saveAnswers(actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]): Promise<SaveResult[]> {
+    async saveAnswers(
+      actor: Actor,
+      attemptId: string,
+      deviceId: string,
+      saves: SaveInput[],
+    ): Promise<SaveResult[]> {
       const attempt = await loadOwnAttemptCached(actor, attemptId);
       if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) {
-        return saves.map((s) => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code: 'DEVICE_REPLACED' }));
+        return saves.map((s) => ({
+          questionId: s.questionId,
+          seq: s.seq,
+          status: 'rejected',
+          code: 'DEVICE_REPLACED',
+        }));
       }
-      if (attempt.status !== 'in_progress') return saves.map((s) => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code: 'ATTEMPT_CLOSED' }));
+      if (attempt.status !== 'in_progress')
+        return saves.map((s) => ({
+          questionId: s.questionId,
+          seq: s.seq,
+          status: 'rejected',
+          code: 'ATTEMPT_CLOSED',
+        }));
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
       const now = Date.now();
       return Promise.all(
         saves.map(async (save): Promise<SaveResult> => {
-          const reject = (code: string): SaveResult => ({ questionId: save.questionId, seq: save.seq, status: 'rejected', code });
+          const reject = (code: string): SaveResult => ({
+            questionId: save.questionId,
+            seq: save.seq,
+            status: 'rejected',
+            code,
+          });
           const located = findPaperItem(paper, save.questionId);
           if (!located || !schedule) return reject('QUESTION_NOT_IN_PAPER');
           if (!PALETTE_STATES.includes(save.state)) return reject('INVALID_STATE');
-          if (save.answer !== null && !isAnswerEmpty(save.answer) && validateAnswer(located.item.question, save.answer, { allowMultipleMarks: true }).length > 0) return reject('INVALID_ANSWER');
+          if (
+            save.answer !== null &&
+            !isAnswerEmpty(save.answer) &&
+            validateAnswer(located.item.question, save.answer, { allowMultipleMarks: true }).length > 0
+          )
+            return reject('INVALID_ANSWER');
           const decision = decideSaveForQuestion(paper, schedule, save.questionId, now, SAVE_GRACE_MS);
           if (!decision.isAllowed) return reject(decision.reason);
           const status = await committer.submit({
@@ -284,7 +387,8 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
     /** Results with keys and solutions: only once the exam's release setting allows it. */
     async getResult(actor: Actor, attemptId: string) {
       const attempt = await loadOwnAttempt(actor, attemptId);
-      if (attempt.status !== 'submitted') throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
+      if (attempt.status !== 'submitted')
+        throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
       const [exam] = await db.select().from(exams).where(eq(exams.id, attempt.examId));
       const settings = exam?.settings as ExamSettings | undefined;
       if (settings?.resultRelease.mode !== 'instant') throw new AppError('RESULT_NOT_RELEASED');

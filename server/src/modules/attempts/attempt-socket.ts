@@ -29,7 +29,8 @@ export function registerAttemptSocket(attempts: AttemptService) {
     socket.on('answer:save', (payload: { attemptId?: string } & Record<string, unknown>, ack: unknown) => {
       const reply = toAck(ack);
       const parsed = saveBatchSchema.safeParse(payload);
-      if (!parsed.success || typeof payload?.attemptId !== 'string') return reply({ error: 'VALIDATION_FAILED' });
+      if (!parsed.success || typeof payload?.attemptId !== 'string')
+        return reply({ error: 'VALIDATION_FAILED' });
       attempts.saveAnswers(actor, payload.attemptId, parsed.data.deviceId, parsed.data.saves).then(
         (results) => reply({ results }),
         (err: { code?: string }) => reply({ error: err.code ?? 'INTERNAL_ERROR' }),

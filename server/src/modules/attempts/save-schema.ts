@@ -2,7 +2,11 @@ import { PALETTE_STATES, type Answer } from '@examtech/core';
 import { z } from 'zod';
 
 // Answers are checked against their question by the core (validateAnswer); here only the envelope.
-const answerSchema = z.custom<Answer>((value) => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string', 'Not an answer.');
+const answerSchema = z.custom<Answer>(
+  (value) =>
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string',
+  'Not an answer.',
+);
 
 export const saveSchema = z.object({
   questionId: z.uuid(),

@@ -5,17 +5,30 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/session-auth.js';
 import type { AuthService } from './auth-service.js';
 
-export const passwordSchema = z.string().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.');
+export const passwordSchema = z
+  .string()
+  .min(8, 'Use at least 8 characters.')
+  .max(128, 'Use at most 128 characters.');
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppConfig }> = async (app, { auth, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppConfig }> = async (
+  app,
+  { auth, config },
+) => {
   app.post(
     '/api/auth/login',
-    { schema: { body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(128) }) } },
+    {
+      schema: {
+        body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(128) }),
+      },
+    },
     async (request, reply) => {
       const { session, user } = await auth.login(request.body.email, request.body.password, request.ip);
       // Signing in again replaces any session this browser had.
       if (request.session) await auth.logout(request.session.id);
-      setSessionCookie(reply, request, session, { ttlSeconds: config.sessionTtlSeconds, secure: config.cookieSecure });
+      setSessionCookie(reply, request, session, {
+        ttlSeconds: config.sessionTtlSeconds,
+        secure: config.cookieSecure,
+      });
       return { user, csrfToken: session.csrfToken };
     },
   );
@@ -33,7 +46,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppC
 
   app.post(
     '/api/auth/change-password',
-    { schema: { body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }) } },
+    {
+      schema: {
+        body: z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }),
+      },
+    },
     async (request, reply) => {
       if (!request.session) throw new AppError('AUTH_REQUIRED');
       await auth.changePassword(request.session, request.body.currentPassword, request.body.newPassword);

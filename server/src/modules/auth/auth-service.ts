@@ -12,7 +12,8 @@ import * as userRepo from '../users/user-repo.js';
 export type AuthService = ReturnType<typeof createAuthService>;
 
 // Account keys are hashed so rate-limit keys in Redis do not list who is being attacked.
-const accountKey = (email: string) => `login:acct:${createHash('sha256').update(userRepo.normaliseEmail(email)).digest('hex')}`;
+const accountKey = (email: string) =>
+  `login:acct:${createHash('sha256').update(userRepo.normaliseEmail(email)).digest('hex')}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;
 
 export function createAuthService(deps: {
@@ -48,7 +49,8 @@ export function createAuthService(deps: {
         await spendPasswordCheckTime(password);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
-      if (!(await isPasswordCorrect(user.passwordHash, password))) throw new AppError('AUTH_INVALID_CREDENTIALS');
+      if (!(await isPasswordCorrect(user.passwordHash, password)))
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
       if (!user.active) throw new AppError('AUTH_ACCOUNT_DISABLED');
       // A successful login clears the account's counter: a user who mistyped twice is not punished later.
       await deps.limiter.reset(accountKey(email));
@@ -86,7 +88,10 @@ export function createAuthService(deps: {
           fields: [{ path: 'newPassword', message: 'Choose a password different from the current one.' }],
         });
       }
-      await userRepo.updateUserRow(db, user.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false });
+      await userRepo.updateUserRow(db, user.id, {
+        passwordHash: await hashPassword(newPassword),
+        mustChangePassword: false,
+      });
       await deps.sessions.revokeAllForUser(user.id, session.id);
     },
   };

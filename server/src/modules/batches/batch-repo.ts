@@ -41,7 +41,13 @@ export async function withPeople(db: Conn, rows: BatchRow[]): Promise<BatchWithP
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const members = await db
-    .select({ batchId: batchMembers.batchId, id: users.id, name: users.name, role: users.role, active: users.active })
+    .select({
+      batchId: batchMembers.batchId,
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+    })
     .from(batchMembers)
     .innerJoin(users, eq(users.id, batchMembers.userId))
     .where(inArray(batchMembers.batchId, ids))
@@ -52,7 +58,10 @@ export async function withPeople(db: Conn, rows: BatchRow[]): Promise<BatchWithP
       ...row,
       studentCount: own.filter((m) => m.role === 'student' && m.active).length,
       staff: own
-        .filter((m): m is typeof m & { role: 'teacher' | 'proctor' } => m.role === 'teacher' || m.role === 'proctor')
+        .filter(
+          (m): m is typeof m & { role: 'teacher' | 'proctor' } =>
+            m.role === 'teacher' || m.role === 'proctor',
+        )
         .map(({ id, name, role }) => ({ id, name, role })),
     };
   });
@@ -97,7 +106,11 @@ export async function findBatchesByIds(db: Conn, instituteId: string, ids: strin
     .where(and(eq(batches.instituteId, instituteId), inArray(batches.id, ids)));
 }
 
-export async function findBatchesByCodes(db: Conn, instituteId: string, codes: string[]): Promise<BatchRow[]> {
+export async function findBatchesByCodes(
+  db: Conn,
+  instituteId: string,
+  codes: string[],
+): Promise<BatchRow[]> {
   if (codes.length === 0) return [];
   return db
     .select()
@@ -106,7 +119,12 @@ export async function findBatchesByCodes(db: Conn, instituteId: string, codes: s
 }
 
 /** Replaces the teachers and proctors of a batch, leaving its students alone. */
-export async function replaceBatchStaff(db: Conn, instituteId: string, batchId: string, staffIds: string[]): Promise<void> {
+export async function replaceBatchStaff(
+  db: Conn,
+  instituteId: string,
+  batchId: string,
+  staffIds: string[],
+): Promise<void> {
   await db
     .delete(batchMembers)
     .where(

@@ -49,7 +49,9 @@ export const batchRoutes: FastifyPluginAsyncZod<{ batches: BatchService }> = asy
         }),
       },
     },
-    async (request) => ({ batch: await batches.updateBatch(requireActor(request), request.params.id, request.body) }),
+    async (request) => ({
+      batch: await batches.updateBatch(requireActor(request), request.params.id, request.body),
+    }),
   );
 
   app.put(

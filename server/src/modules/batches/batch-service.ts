@@ -54,8 +54,13 @@ export function createBatchService(database: Database) {
   return {
     async listBatches(actor: Actor, options: { includeArchived: boolean }): Promise<BatchView[]> {
       const scoped = authorizeInInstitute(actor, 'batches:read');
-      const onlyIds = isRestrictedToOwnBatches(actor) ? await repo.listBatchIdsOfMember(db, actor.userId) : undefined;
-      const rows = await repo.listBatchRows(database.readDb, scoped.instituteId, { ...options, ...(onlyIds ? { onlyIds } : {}) });
+      const onlyIds = isRestrictedToOwnBatches(actor)
+        ? await repo.listBatchIdsOfMember(db, actor.userId)
+        : undefined;
+      const rows = await repo.listBatchRows(database.readDb, scoped.instituteId, {
+        ...options,
+        ...(onlyIds ? { onlyIds } : {}),
+      });
       return (await repo.withPeople(database.readDb, rows)).map(presentBatch);
     },
 
@@ -63,7 +68,10 @@ export function createBatchService(database: Database) {
       return presentBatch(await getVisibleBatch(actor, id));
     },
 
-    async createBatch(actor: Actor, input: { name: string; code: string; description?: string | undefined }): Promise<BatchView> {
+    async createBatch(
+      actor: Actor,
+      input: { name: string; code: string; description?: string | undefined },
+    ): Promise<BatchView> {
       const scoped = authorizeInInstitute(actor, 'batches:manage');
       try {
         const row = await repo.insertBatch(db, {
@@ -75,7 +83,9 @@ export function createBatchService(database: Database) {
         return presentBatch({ ...row, studentCount: 0, staff: [] });
       } catch (err) {
         if (isUniqueViolation(err, 'batches_institute_code_key')) {
-          throw new AppError('BATCH_CODE_TAKEN', undefined, { fields: [{ path: 'code', message: 'This code is already used by another batch.' }] });
+          throw new AppError('BATCH_CODE_TAKEN', undefined, {
+            fields: [{ path: 'code', message: 'This code is already used by another batch.' }],
+          });
         }
         throw err;
       }
@@ -91,7 +101,9 @@ export function createBatchService(database: Database) {
       await repo.updateBatchRow(db, id, {
         ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
         ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
-        ...(patch.archived !== undefined ? { archivedAt: patch.archived ? (existing.archivedAt ?? new Date()) : null } : {}),
+        ...(patch.archived !== undefined
+          ? { archivedAt: patch.archived ? (existing.archivedAt ?? new Date()) : null }
+          : {}),
       });
       return presentBatch(await getVisibleBatch(actor, id));
     },
@@ -115,13 +127,17 @@ export function createBatchService(database: Database) {
       const unique = [...new Set(ids)];
       const found = await repo.findBatchesByIds(conn, instituteId, unique);
       if (found.length !== unique.length) {
-        throw new AppError('BATCH_INVALID', undefined, { fields: [{ path: 'batchIds', message: 'Unknown batch.' }] });
+        throw new AppError('BATCH_INVALID', undefined, {
+          fields: [{ path: 'batchIds', message: 'Unknown batch.' }],
+        });
       }
     },
 
     /** Maps batch codes (any case) to ids for the institute; unknown codes are absent from the map. */
     async resolveBatchCodes(instituteId: string, codes: string[]): Promise<Map<string, string>> {
-      const rows = await repo.findBatchesByCodes(db, instituteId, [...new Set(codes.map(normaliseBatchCode))]);
+      const rows = await repo.findBatchesByCodes(db, instituteId, [
+        ...new Set(codes.map(normaliseBatchCode)),
+      ]);
       return new Map(rows.filter((r) => r.archivedAt === null).map((r) => [r.code, r.id]));
     },
   };

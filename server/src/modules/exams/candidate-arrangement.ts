@@ -9,7 +9,9 @@ export function arrangeForCandidate(paper: CandidatePaper, attempt: AttemptPaper
   return {
     ...paper,
     sections: paper.sections.map((section) => {
-      const order = attempt.sections.find((s) => s.sectionId === section.id)?.questionIds ?? section.questions.map((q) => q.id);
+      const order =
+        attempt.sections.find((s) => s.sectionId === section.id)?.questionIds ??
+        section.questions.map((q) => q.id);
       const byId = new Map(section.questions.map((q) => [q.id, q]));
       return {
         ...section,
@@ -22,15 +24,22 @@ export function arrangeForCandidate(paper: CandidatePaper, attempt: AttemptPaper
   };
 }
 
-function reorderOptions(question: CandidateQuestion, optionOrder: readonly string[] | undefined): CandidateQuestion {
+function reorderOptions(
+  question: CandidateQuestion,
+  optionOrder: readonly string[] | undefined,
+): CandidateQuestion {
   if (!optionOrder || !('options' in question)) return question;
   const rank = new Map(optionOrder.map((id, index) => [id, index]));
-  const sortById = <T extends { id: string }>(items: readonly T[]) => [...items].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const sortById = <T extends { id: string }>(items: readonly T[]) =>
+    [...items].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
   return {
     ...question,
     options: sortById(question.options),
     content: Object.fromEntries(
-      Object.entries(question.content).map(([language, content]) => [language, content.options ? { ...content, options: sortById(content.options) } : content]),
+      Object.entries(question.content).map(([language, content]) => [
+        language,
+        content.options ? { ...content, options: sortById(content.options) } : content,
+      ]),
     ),
   };
 }

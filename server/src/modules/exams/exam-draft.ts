@@ -13,7 +13,10 @@ import { defaultInstructions } from './exam-defaults.js';
 
 // The editable form of an exam. Publishing turns it into the core's immutable `Paper`.
 
-const markValue = z.union([z.number(), z.object({ num: z.number().int(), den: z.number().int().positive() })]);
+const markValue = z.union([
+  z.number(),
+  z.object({ num: z.number().int(), den: z.number().int().positive() }),
+]);
 const markOverride = z.object({ correct: markValue.optional(), wrong: markValue.optional() });
 
 export const markingSchemeSchema = z.object({
@@ -35,7 +38,12 @@ export const markingSchemeSchema = z.object({
 });
 
 export const draftSectionSchema = z.object({
-  id: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_".'),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_".'),
   name: z.string().trim().min(1).max(120),
   subject: z.string().trim().max(120).optional(),
   scheme: markingSchemeSchema,
@@ -70,7 +78,10 @@ export const settingsSchema = z.object({
     warnAfterViolations: z.number().int().min(0).max(100),
     submitAfterViolations: z.number().int().min(0).max(100),
   }),
-  resultRelease: z.object({ mode: z.enum(['instant', 'scheduled', 'manual']), at: z.iso.datetime({ offset: true }).optional() }),
+  resultRelease: z.object({
+    mode: z.enum(['instant', 'scheduled', 'manual']),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
   showAnswerKeyAfterRelease: z.boolean(),
 });
 
@@ -117,7 +128,10 @@ export function createScratchDraft(): ExamDraft {
   };
 }
 
-export function findExamTemplate(templateId: string | null, version: number | null): ExamTemplate | undefined {
+export function findExamTemplate(
+  templateId: string | null,
+  version: number | null,
+): ExamTemplate | undefined {
   return templateId ? findTemplate(templateId, version ?? undefined) : undefined;
 }
 
@@ -155,39 +169,72 @@ export function buildPaper(
  * Everything that keeps a draft from being published: the template checker's findings, plus the
  * rules that hold without a template (each section's own count, types and scheme, missing questions).
  */
-export function checkDraft(paper: Paper, draft: ExamDraft, questions: ReadonlyMap<string, Question>, template: ExamTemplate | undefined): ValidationIssue[] {
+export function checkDraft(
+  paper: Paper,
+  draft: ExamDraft,
+  questions: ReadonlyMap<string, Question>,
+  template: ExamTemplate | undefined,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (code: string, path: string, message: string) => issues.push({ code, path, message });
   draft.sections.forEach((section, index) => {
     const path = `sections.${index}`;
     section.items.forEach((item, itemIndex) => {
-      if (!questions.has(item.questionId)) issue('QUESTION_MISSING', `${path}.items.${itemIndex}`, `question ${item.questionId} is archived or no longer in the bank`);
+      if (!questions.has(item.questionId))
+        issue(
+          'QUESTION_MISSING',
+          `${path}.items.${itemIndex}`,
+          `question ${item.questionId} is archived or no longer in the bank`,
+        );
     });
     if (section.items.length !== section.questionCount) {
-      issue('SECTION_COUNT', `${path}.items`, `${section.name}: ${section.questionCount} questions needed, ${section.items.length} added`);
+      issue(
+        'SECTION_COUNT',
+        `${path}.items`,
+        `${section.name}: ${section.questionCount} questions needed, ${section.items.length} added`,
+      );
     }
     for (const [itemIndex, item] of section.items.entries()) {
       const question = questions.get(item.questionId);
       if (question && !section.allowedTypes.includes(question.type)) {
-        issue('SECTION_TYPE_NOT_ALLOWED', `${path}.items.${itemIndex}`, `${section.name}: ${question.type} questions are not allowed here`);
+        issue(
+          'SECTION_TYPE_NOT_ALLOWED',
+          `${path}.items.${itemIndex}`,
+          `${section.name}: ${question.type} questions are not allowed here`,
+        );
       }
     }
     issues.push(...validateMarkingScheme(section.scheme, `${path}.scheme`));
     if (section.bestOf !== undefined && section.bestOf > section.questionCount) {
-      issue('SECTION_BEST_OF', `${path}.bestOf`, `${section.name}: cannot evaluate the best ${section.bestOf} of ${section.questionCount}`);
+      issue(
+        'SECTION_BEST_OF',
+        `${path}.bestOf`,
+        `${section.name}: cannot evaluate the best ${section.bestOf} of ${section.questionCount}`,
+      );
     }
     if (draft.lockedSections && section.durationMinutes === undefined) {
-      issue('SECTION_DURATION_MISSING', `${path}.durationMinutes`, `${section.name}: locked sections need their own duration`);
+      issue(
+        'SECTION_DURATION_MISSING',
+        `${path}.durationMinutes`,
+        `${section.name}: locked sections need their own duration`,
+      );
     }
   });
   if (draft.lockedSections) {
     const sum = draft.sections.reduce((total, s) => total + (s.durationMinutes ?? 0), 0);
-    if (sum !== draft.durationMinutes) issue('SECTION_DURATIONS_SUM', 'durationMinutes', `locked sections add up to ${sum} minutes, the exam lasts ${draft.durationMinutes}`);
+    if (sum !== draft.durationMinutes)
+      issue(
+        'SECTION_DURATIONS_SUM',
+        'durationMinutes',
+        `locked sections add up to ${sum} minutes, the exam lasts ${draft.durationMinutes}`,
+      );
   }
   if (template) {
     // Counts and types per section are already reported above, in the builder's words.
     const coveredAbove = new Set(['PAPER_SECTION_COUNT', 'PAPER_TYPE_NOT_ALLOWED']);
-    issues.push(...checkPaperAgainstTemplate(paper, template).filter((found) => !coveredAbove.has(found.code)));
+    issues.push(
+      ...checkPaperAgainstTemplate(paper, template).filter((found) => !coveredAbove.has(found.code)),
+    );
   }
   return issues;
 }

@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { attempts, examBatches, examCandidates, examSchedules, exams, examSnapshots, users } from '../../platform/db/schema.js';
+import {
+  attempts,
+  examBatches,
+  examCandidates,
+  examSchedules,
+  exams,
+  examSnapshots,
+  users,
+} from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
 export type ExamRow = typeof exams.$inferSelect;
@@ -13,7 +21,12 @@ export async function insertExam(db: Conn, values: typeof exams.$inferInsert): P
   return row;
 }
 
-export async function findExam(db: Conn, instituteId: string, id: string, kind: ExamRow['kind']): Promise<ExamRow | null> {
+export async function findExam(
+  db: Conn,
+  instituteId: string,
+  id: string,
+  kind: ExamRow['kind'],
+): Promise<ExamRow | null> {
   const [row] = await db
     .select()
     .from(exams)
@@ -27,16 +40,31 @@ export async function lockExam(tx: Tx, id: string): Promise<ExamRow | null> {
   return row ?? null;
 }
 
-export async function listExams(db: Conn, instituteId: string, kind: ExamRow['kind'], ownerId?: string): Promise<ExamRow[]> {
+export async function listExams(
+  db: Conn,
+  instituteId: string,
+  kind: ExamRow['kind'],
+  ownerId?: string,
+): Promise<ExamRow[]> {
   return db
     .select()
     .from(exams)
-    .where(and(eq(exams.instituteId, instituteId), eq(exams.kind, kind), ...(ownerId ? [eq(exams.ownerId, ownerId)] : [])))
+    .where(
+      and(
+        eq(exams.instituteId, instituteId),
+        eq(exams.kind, kind),
+        ...(ownerId ? [eq(exams.ownerId, ownerId)] : []),
+      ),
+    )
     .orderBy(desc(exams.updatedAt))
     .limit(500);
 }
 
-export async function updateExam(db: Conn, id: string, patch: Partial<typeof exams.$inferInsert>): Promise<ExamRow> {
+export async function updateExam(
+  db: Conn,
+  id: string,
+  patch: Partial<typeof exams.$inferInsert>,
+): Promise<ExamRow> {
   const [row] = await db
     .update(exams)
     .set({ ...patch, updatedAt: new Date() })
@@ -46,7 +74,10 @@ export async function updateExam(db: Conn, id: string, patch: Partial<typeof exa
   return row;
 }
 
-export async function insertSnapshot(tx: Tx, values: typeof examSnapshots.$inferInsert): Promise<SnapshotRow> {
+export async function insertSnapshot(
+  tx: Tx,
+  values: typeof examSnapshots.$inferInsert,
+): Promise<SnapshotRow> {
   const [row] = await tx.insert(examSnapshots).values(values).returning();
   if (!row) throw new Error('insert returned no row');
   return row;
@@ -83,6 +114,10 @@ export async function findAssignments(db: Conn, examId: string) {
 
 /** Whether any candidate has started (practice tests start without a schedule). */
 export async function hasStartedAttempts(db: Conn, examId: string): Promise<boolean> {
-  const [row] = await db.select({ id: attempts.id }).from(attempts).where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared'))).limit(1);
+  const [row] = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared')))
+    .limit(1);
   return !!row;
 }

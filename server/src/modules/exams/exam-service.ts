@@ -1,9 +1,26 @@
-import { buildAttemptPaper, BUILT_IN_TEMPLATES, computeMaxMarksBySection, sumRationals, toCandidatePaper, toNumber, type Paper, type Question } from '@examtech/core';
+import {
+  buildAttemptPaper,
+  BUILT_IN_TEMPLATES,
+  computeMaxMarksBySection,
+  sumRationals,
+  toCandidatePaper,
+  toNumber,
+  type Paper,
+  type Question,
+} from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { candidateArrangementFor, summariseQuestion } from './exam-presenter.js';
-import { buildPaper, checkDraft, createDraftFromTemplate, createScratchDraft, findExamTemplate, type ExamDraft, type ExamSettings } from './exam-draft.js';
+import {
+  buildPaper,
+  checkDraft,
+  createDraftFromTemplate,
+  createScratchDraft,
+  findExamTemplate,
+  type ExamDraft,
+  type ExamSettings,
+} from './exam-draft.js';
 import { createDefaultSettings } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
 import { pickQuestions } from './question-picker.js';
@@ -11,7 +28,11 @@ import * as bank from './question-source.js';
 
 export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
 
-export function deriveStatus(exam: repo.ExamRow, schedule: repo.ScheduleRow | undefined, now = Date.now()): ExamStatus {
+export function deriveStatus(
+  exam: repo.ExamRow,
+  schedule: repo.ScheduleRow | undefined,
+  now = Date.now(),
+): ExamStatus {
   if (!exam.publishedSnapshotId) return 'draft';
   if (!schedule) return 'published';
   if (now < schedule.startsAt.getTime()) return 'scheduled';
@@ -19,7 +40,16 @@ export function deriveStatus(exam: repo.ExamRow, schedule: repo.ScheduleRow | un
 }
 
 export type AutofillInput = {
-  sections: { sectionId: string; rules: { subjectId?: string | undefined; chapterId?: string | undefined; topicId?: string | undefined; difficulty?: 'easy' | 'medium' | 'hard' | undefined; count: number }[] }[];
+  sections: {
+    sectionId: string;
+    rules: {
+      subjectId?: string | undefined;
+      chapterId?: string | undefined;
+      topicId?: string | undefined;
+      difficulty?: 'easy' | 'medium' | 'hard' | undefined;
+      count: number;
+    }[];
+  }[];
   excludeUsedInLastExams?: number | undefined;
   /** Count only exams given to these batches when excluding recently used questions. */
   excludeUsedForBatchIds?: string[] | undefined;
@@ -39,19 +69,32 @@ export function createExamService(database: Database) {
   }
 
   /** The paper as it stands: the frozen snapshot once published, else the draft with current versions. */
-  async function resolvePaper(exam: repo.ExamRow): Promise<{ paper: Paper; questions: Map<string, Question>; versions: Map<string, number> }> {
+  async function resolvePaper(
+    exam: repo.ExamRow,
+  ): Promise<{ paper: Paper; questions: Map<string, Question>; versions: Map<string, number> }> {
     if (exam.publishedSnapshotId) {
       const snapshot = await repo.findSnapshot(db, exam.publishedSnapshotId);
       if (!snapshot) throw new Error(`snapshot ${exam.publishedSnapshotId} missing`);
       const paper = snapshot.paper as Paper;
-      const questions = new Map(paper.sections.flatMap((s) => s.items.map((i) => [i.question.id, i.question] as const)));
-      const recorded = (snapshot.settings as { questionVersions?: Record<string, number> }).questionVersions ?? {};
+      const questions = new Map(
+        paper.sections.flatMap((s) => s.items.map((i) => [i.question.id, i.question] as const)),
+      );
+      const recorded =
+        (snapshot.settings as { questionVersions?: Record<string, number> }).questionVersions ?? {};
       return { paper, questions, versions: new Map<string, number>(Object.entries(recorded)) };
     }
     const draft = exam.draft as ExamDraft;
-    const loaded = await bank.loadCurrentQuestions(db, exam.instituteId, draft.sections.flatMap((s) => s.items.map((i) => i.questionId)));
+    const loaded = await bank.loadCurrentQuestions(
+      db,
+      exam.instituteId,
+      draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
+    );
     const questions = new Map([...loaded].map(([id, q]) => [id, q.question]));
-    return { paper: buildPaper(exam, draft, questions), questions, versions: new Map([...loaded].map(([id, q]) => [id, q.version])) };
+    return {
+      paper: buildPaper(exam, draft, questions),
+      questions,
+      versions: new Map([...loaded].map(([id, q]) => [id, q.version])),
+    };
   }
 
   async function presentDetail(exam: repo.ExamRow) {
@@ -71,12 +114,21 @@ export function createExamService(database: Database) {
           ...section,
           items: section.items.map((item) => {
             const question = questions.get(item.questionId);
-            return { ...item, question: question ? summariseQuestion(question, versions.get(item.questionId) ?? 1) : null };
+            return {
+              ...item,
+              question: question ? summariseQuestion(question, versions.get(item.questionId) ?? 1) : null,
+            };
           }),
         })),
       },
       settings: exam.settings as ExamSettings,
-      assignments: { batchIds: assignments.batchIds, candidates: assignments.candidates.map((c) => ({ ...c, registeredAt: c.registeredAt?.toISOString() ?? null })) },
+      assignments: {
+        batchIds: assignments.batchIds,
+        candidates: assignments.candidates.map((c) => ({
+          ...c,
+          registeredAt: c.registeredAt?.toISOString() ?? null,
+        })),
+      },
       check: { fits: issues.length === 0, issues },
     };
   }
@@ -98,7 +150,11 @@ export function createExamService(database: Database) {
             startsAt: schedule.startsAt.toISOString(),
             windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
             endsAt: schedule.endsAt.toISOString(),
-            registration: { required: schedule.registrationRequired, deadline: schedule.registrationDeadline?.toISOString() ?? null, capacity: schedule.capacity },
+            registration: {
+              required: schedule.registrationRequired,
+              deadline: schedule.registrationDeadline?.toISOString() ?? null,
+              capacity: schedule.capacity,
+            },
           }
         : null,
       updatedAt: exam.updatedAt.toISOString(),
@@ -107,7 +163,11 @@ export function createExamService(database: Database) {
   }
 
   /** Runs `change` on the locked draft. Inside it, query through `tx` only: PGlite has one connection. */
-  async function updateDraftOnly(actor: Actor, id: string, change: (exam: repo.ExamRow, tx: Tx) => Promise<Partial<repo.ExamRow>>) {
+  async function updateDraftOnly(
+    actor: Actor,
+    id: string,
+    change: (exam: repo.ExamRow, tx: Tx) => Promise<Partial<repo.ExamRow>>,
+  ) {
     const { scoped } = await loadExam(actor, id, 'exams:manage');
     const updated = await db.transaction(async (tx) => {
       const locked = await repo.lockExam(tx, id);
@@ -126,11 +186,18 @@ export function createExamService(database: Database) {
       return BUILT_IN_TEMPLATES;
     },
 
-    async createExam(actor: Actor, input: { title: string; templateId?: string | undefined; templateVersion?: number | undefined }) {
+    async createExam(
+      actor: Actor,
+      input: { title: string; templateId?: string | undefined; templateVersion?: number | undefined },
+    ) {
       const scoped = authorizeInInstitute(actor, 'exams:manage');
-      const template = input.templateId ? findExamTemplate(input.templateId, input.templateVersion ?? null) : undefined;
+      const template = input.templateId
+        ? findExamTemplate(input.templateId, input.templateVersion ?? null)
+        : undefined;
       if (input.templateId && !template) {
-        throw new AppError('VALIDATION_FAILED', 'Unknown exam template.', { fields: [{ path: 'templateId', message: 'Unknown template.' }] });
+        throw new AppError('VALIDATION_FAILED', 'Unknown exam template.', {
+          fields: [{ path: 'templateId', message: 'Unknown template.' }],
+        });
       }
       const exam = await repo.insertExam(db, {
         instituteId: scoped.instituteId,
@@ -149,8 +216,13 @@ export function createExamService(database: Database) {
     async listExams(actor: Actor, status?: ExamStatus) {
       const scoped = authorizeInInstitute(actor, 'exams:read');
       const rows = await repo.listExams(database.readDb, scoped.instituteId, 'scheduled');
-      const schedules = await repo.findSchedules(database.readDb, rows.map((r) => r.id));
-      const items = await Promise.all(rows.map(async (row) => presentSummary(row, schedules.get(row.id), (await resolvePaper(row)).paper)));
+      const schedules = await repo.findSchedules(
+        database.readDb,
+        rows.map((r) => r.id),
+      );
+      const items = await Promise.all(
+        rows.map(async (row) => presentSummary(row, schedules.get(row.id), (await resolvePaper(row)).paper)),
+      );
       return status ? items.filter((i) => i.status === status) : items;
     },
 
@@ -161,10 +233,16 @@ export function createExamService(database: Database) {
     saveDraft(actor: Actor, id: string, input: { title: string } & ExamDraft) {
       return updateDraftOnly(actor, id, async (exam, tx) => {
         const ids = input.sections.flatMap((s) => s.items.map((i) => i.questionId));
-        if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION_FAILED', 'A question appears twice in the paper.', { fields: [{ path: 'sections', message: 'Each question can be used once.' }] });
+        if (new Set(ids).size !== ids.length)
+          throw new AppError('VALIDATION_FAILED', 'A question appears twice in the paper.', {
+            fields: [{ path: 'sections', message: 'Each question can be used once.' }],
+          });
         const found = await bank.loadCurrentQuestions(tx, exam.instituteId, ids);
         const unknown = ids.filter((qid) => !found.has(qid));
-        if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', 'Some questions are not in the bank.', { fields: [{ path: 'sections', message: `Unknown or archived: ${unknown.join(', ')}` }] });
+        if (unknown.length > 0)
+          throw new AppError('VALIDATION_FAILED', 'Some questions are not in the bank.', {
+            fields: [{ path: 'sections', message: `Unknown or archived: ${unknown.join(', ')}` }],
+          });
         const { title, ...draft } = input;
         return { title: title.trim(), draft };
       });
@@ -178,11 +256,22 @@ export function createExamService(database: Database) {
       const shortfalls: { sectionId: string; message: string; needed: number; available: number }[] = [];
       const exam = await updateDraftOnly(actor, id, async (locked, tx) => {
         const draft = structuredClone(locked.draft as ExamDraft);
-        const taken = new Set(input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)));
-        const names = await bank.loadNodeNames(tx, locked.instituteId, input.sections.flatMap((s) => s.rules.flatMap((r) => [r.subjectId, r.chapterId, r.topicId].filter((v): v is string => !!v))));
+        const taken = new Set(
+          input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
+        );
+        const names = await bank.loadNodeNames(
+          tx,
+          locked.instituteId,
+          input.sections.flatMap((s) =>
+            s.rules.flatMap((r) => [r.subjectId, r.chapterId, r.topicId].filter((v): v is string => !!v)),
+          ),
+        );
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
-          if (!section) throw new AppError('VALIDATION_FAILED', `No section "${request.sectionId}".`, { fields: [{ path: 'sections', message: 'Unknown section.' }] });
+          if (!section)
+            throw new AppError('VALIDATION_FAILED', `No section "${request.sectionId}".`, {
+              fields: [{ path: 'sections', message: 'Unknown section.' }],
+            });
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
             const candidates = await bank.findCandidateQuestions(tx, locked.instituteId, {
@@ -191,16 +280,31 @@ export function createExamService(database: Database) {
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
               ...(rule.difficulty ? { difficulty: rule.difficulty } : {}),
               types: section.allowedTypes,
-              ...(input.excludeUsedInLastExams ? { excludeUsedInLastExams: input.excludeUsedInLastExams } : {}),
-              ...(input.excludeUsedForBatchIds?.length ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds } : {}),
+              ...(input.excludeUsedInLastExams
+                ? { excludeUsedInLastExams: input.excludeUsedInLastExams }
+                : {}),
+              ...(input.excludeUsedForBatchIds?.length
+                ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds }
+                : {}),
             });
-            const picked = pickQuestions(candidates, rule.count, { seed: `${locked.id}:${section.id}:${ruleIndex}`, excludeIds: taken });
+            const picked = pickQuestions(candidates, rule.count, {
+              seed: `${locked.id}:${section.id}:${ruleIndex}`,
+              excludeIds: taken,
+            });
             picked.forEach((qid) => taken.add(qid));
             section.items.push(...picked.map((questionId) => ({ questionId })));
             if (picked.length < rule.count) {
-              const where = [rule.subjectId, rule.chapterId, rule.topicId].flatMap((nodeId) => (nodeId && names.get(nodeId) ? [names.get(nodeId)] : [])).join(' / ') || section.name;
+              const where =
+                [rule.subjectId, rule.chapterId, rule.topicId]
+                  .flatMap((nodeId) => (nodeId && names.get(nodeId) ? [names.get(nodeId)] : []))
+                  .join(' / ') || section.name;
               const what = rule.difficulty ? `${rule.difficulty} questions` : 'questions';
-              shortfalls.push({ sectionId: section.id, needed: rule.count, available: picked.length, message: `${where}: ${rule.count} ${what} needed, ${picked.length} available` });
+              shortfalls.push({
+                sectionId: section.id,
+                needed: rule.count,
+                available: picked.length,
+                message: `${where}: ${rule.count} ${what} needed, ${picked.length} available`,
+              });
             }
           }
         }
@@ -211,7 +315,9 @@ export function createExamService(database: Database) {
 
     async findSimilar(actor: Actor, id: string, questionId: string) {
       const { exam } = await loadExam(actor, id);
-      const [target] = await bank.loadCurrentQuestions(db, exam.instituteId, [questionId]).then((m) => [...m.values()]);
+      const [target] = await bank
+        .loadCurrentQuestions(db, exam.instituteId, [questionId])
+        .then((m) => [...m.values()]);
       if (!target) throw notFound('Question not found.');
       const inPaper = (exam.draft as ExamDraft).sections.flatMap((s) => s.items.map((i) => i.questionId));
       const candidates = await bank.findCandidateQuestions(db, exam.instituteId, {
@@ -220,7 +326,11 @@ export function createExamService(database: Database) {
         types: [target.summary.type],
         excludeIds: [...inPaper, questionId],
       });
-      const loaded = await bank.loadCurrentQuestions(db, exam.instituteId, candidates.slice(0, 20).map((c) => c.id));
+      const loaded = await bank.loadCurrentQuestions(
+        db,
+        exam.instituteId,
+        candidates.slice(0, 20).map((c) => c.id),
+      );
       return [...loaded.values()].map((q) => ({ id: q.question.id, ...q.summary }));
     },
 
@@ -237,23 +347,48 @@ export function createExamService(database: Database) {
         if (!exam || exam.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
         if (exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
         const draft = exam.draft as ExamDraft;
-        const loaded = await bank.loadCurrentQuestions(tx, exam.instituteId, draft.sections.flatMap((s) => s.items.map((i) => i.questionId)));
+        const loaded = await bank.loadCurrentQuestions(
+          tx,
+          exam.instituteId,
+          draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
+        );
         const questions = new Map([...loaded].map(([qid, q]) => [qid, q.question]));
         const paper = buildPaper(exam, draft, questions);
-        const issues = checkDraft(paper, draft, questions, findExamTemplate(exam.templateId, exam.templateVersion));
-        if (questions.size === 0) issues.push({ code: 'PAPER_EMPTY', path: 'sections', message: 'Add questions before publishing.' });
-        if (issues.length > 0) throw new AppError('EXAM_DOES_NOT_FIT', undefined, { fields: issues.map((i) => ({ path: i.path, message: i.message })) });
+        const issues = checkDraft(
+          paper,
+          draft,
+          questions,
+          findExamTemplate(exam.templateId, exam.templateVersion),
+        );
+        if (questions.size === 0)
+          issues.push({ code: 'PAPER_EMPTY', path: 'sections', message: 'Add questions before publishing.' });
+        if (issues.length > 0)
+          throw new AppError('EXAM_DOES_NOT_FIT', undefined, {
+            fields: issues.map((i) => ({ path: i.path, message: i.message })),
+          });
         const snapshot = await repo.insertSnapshot(tx, {
           examId: exam.id,
           instituteId: exam.instituteId,
           paper,
           candidatePaper: toCandidatePaper(paper),
-          settings: { ...(exam.settings as ExamSettings), questionVersions: Object.fromEntries([...loaded].map(([qid, q]) => [qid, q.version])) },
+          settings: {
+            ...(exam.settings as ExamSettings),
+            questionVersions: Object.fromEntries([...loaded].map(([qid, q]) => [qid, q.version])),
+          },
           questionIds: [...questions.keys()],
           createdBy: actor.userId,
         });
-        await bank.recordUsages(tx, exam.instituteId, exam.id, [...loaded.values()].map((q) => ({ questionId: q.question.id, versionId: q.versionId })));
-        return repo.updateExam(tx, id, { publishedSnapshotId: snapshot.id, publishedAt: new Date(), updatedBy: actor.userId });
+        await bank.recordUsages(
+          tx,
+          exam.instituteId,
+          exam.id,
+          [...loaded.values()].map((q) => ({ questionId: q.question.id, versionId: q.versionId })),
+        );
+        return repo.updateExam(tx, id, {
+          publishedSnapshotId: snapshot.id,
+          publishedAt: new Date(),
+          updatedBy: actor.userId,
+        });
       });
       return presentDetail(published);
     },
@@ -268,7 +403,11 @@ export function createExamService(database: Database) {
         if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
         if (await repo.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
         await bank.clearUsages(tx, id);
-        return repo.updateExam(tx, id, { publishedSnapshotId: null, publishedAt: null, updatedBy: actor.userId });
+        return repo.updateExam(tx, id, {
+          publishedSnapshotId: null,
+          publishedAt: null,
+          updatedBy: actor.userId,
+        });
       });
       return presentDetail(updated);
     },

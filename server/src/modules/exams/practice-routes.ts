@@ -3,14 +3,23 @@ import { z } from 'zod';
 import { requireActor } from '../../platform/http/session-auth.js';
 import type { PracticeService } from './practice-service.js';
 
-export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }> = async (app, { practice }) => {
+export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }> = async (
+  app,
+  { practice },
+) => {
   app.get('/api/practice-settings', (request) => practice.getSettings(requireActor(request)));
   app.put(
     '/api/practice-settings',
-    { schema: { body: z.object({ disabledSubjectIds: z.array(z.uuid()).max(200), releasedOnly: z.boolean() }) } },
+    {
+      schema: {
+        body: z.object({ disabledSubjectIds: z.array(z.uuid()).max(200), releasedOnly: z.boolean() }),
+      },
+    },
     (request) => practice.saveSettings(requireActor(request), request.body),
   );
-  app.get('/api/practice-tests', async (request) => ({ items: await practice.listPracticeTests(requireActor(request)) }));
+  app.get('/api/practice-tests', async (request) => ({
+    items: await practice.listPracticeTests(requireActor(request)),
+  }));
   app.post(
     '/api/practice-tests',
     {
@@ -26,6 +35,7 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
         }),
       },
     },
-    async (request, reply) => reply.status(201).send(await practice.createPracticeTest(requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await practice.createPracticeTest(requireActor(request), request.body)),
   );
 };

@@ -27,7 +27,10 @@ export function createPracticeService(database: Database) {
   const { db } = database;
 
   async function readSettings(instituteId: string) {
-    const [row] = await db.select().from(practiceSettings).where(eq(practiceSettings.instituteId, instituteId));
+    const [row] = await db
+      .select()
+      .from(practiceSettings)
+      .where(eq(practiceSettings.instituteId, instituteId));
     return { disabledSubjectIds: row?.disabledSubjectIds ?? [], releasedOnly: row?.releasedOnly ?? false };
   }
 
@@ -51,47 +54,106 @@ export function createPracticeService(database: Database) {
       const scoped = authorizeInInstitute(actor, 'practice:settings');
       const ids = [...new Set(input.disabledSubjectIds)];
       const known = ids.length
-        ? await db.select({ id: syllabusNodes.id }).from(syllabusNodes).where(and(eq(syllabusNodes.instituteId, scoped.instituteId), eq(syllabusNodes.kind, 'subject'), inArray(syllabusNodes.id, ids)))
+        ? await db
+            .select({ id: syllabusNodes.id })
+            .from(syllabusNodes)
+            .where(
+              and(
+                eq(syllabusNodes.instituteId, scoped.instituteId),
+                eq(syllabusNodes.kind, 'subject'),
+                inArray(syllabusNodes.id, ids),
+              ),
+            )
         : [];
-      if (known.length !== ids.length) throw new AppError('VALIDATION_FAILED', 'Unknown subject.', { fields: [{ path: 'disabledSubjectIds', message: 'Unknown subject.' }] });
-      const values = { disabledSubjectIds: ids, releasedOnly: input.releasedOnly, updatedBy: actor.userId, updatedAt: new Date() };
-      await db.insert(practiceSettings).values({ instituteId: scoped.instituteId, ...values }).onConflictDoUpdate({ target: practiceSettings.instituteId, set: values });
+      if (known.length !== ids.length)
+        throw new AppError('VALIDATION_FAILED', 'Unknown subject.', {
+          fields: [{ path: 'disabledSubjectIds', message: 'Unknown subject.' }],
+        });
+      const values = {
+        disabledSubjectIds: ids,
+        releasedOnly: input.releasedOnly,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      };
+      await db
+        .insert(practiceSettings)
+        .values({ instituteId: scoped.instituteId, ...values })
+        .onConflictDoUpdate({ target: practiceSettings.instituteId, set: values });
       return readSettings(scoped.instituteId);
     },
 
     async createPracticeTest(actor: Actor, input: PracticeInput) {
       const scoped = authorizeInInstitute(actor, 'practice:create');
       const settings = await readSettings(scoped.instituteId);
-      const nodes = await db.select().from(syllabusNodes).where(eq(syllabusNodes.instituteId, scoped.instituteId));
+      const nodes = await db
+        .select()
+        .from(syllabusNodes)
+        .where(eq(syllabusNodes.instituteId, scoped.instituteId));
       const subjectOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)?.parentId ?? null;
       const difficulty = input.difficulty === 'mixed' ? undefined : input.difficulty;
       const seen = await findSeenQuestionIds(actor.userId);
-      const unseen = (rows: bank.CandidateRow[]) => new Set(rows.filter((r) => !seen.has(r.id)).map((r) => r.id));
+      const unseen = (rows: bank.CandidateRow[]) =>
+        new Set(rows.filter((r) => !seen.has(r.id)).map((r) => r.id));
 
       // One draft section per requested part: a chapter/subject test is one section; a mock follows its template.
-      type Part = { id: string; name: string; subjectIds?: string[]; chapterIds?: string[]; count: number; types: readonly string[]; scheme: ExamDraft['sections'][number]['scheme'] };
+      type Part = {
+        id: string;
+        name: string;
+        subjectIds?: string[];
+        chapterIds?: string[];
+        count: number;
+        types: readonly string[];
+        scheme: ExamDraft['sections'][number]['scheme'];
+      };
       let parts: Part[];
       let title: string;
       if (input.scope === 'template') {
         const template = input.templateId ? findTemplate(input.templateId) : undefined;
-        if (!template) throw new AppError('VALIDATION_FAILED', 'Unknown template.', { fields: [{ path: 'templateId', message: 'Choose a template.' }] });
+        if (!template)
+          throw new AppError('VALIDATION_FAILED', 'Unknown template.', {
+            fields: [{ path: 'templateId', message: 'Choose a template.' }],
+          });
         title = `Practice mock: ${template.name}`;
         parts = template.sections.map((section) => {
-          const subject = nodes.find((n) => n.kind === 'subject' && n.name.toLowerCase() === (section.subject ?? '').toLowerCase());
-          return { id: section.id, name: section.name, ...(subject ? { subjectIds: [subject.id] } : {}), count: section.questionCount, types: section.allowedTypes, scheme: section.scheme };
+          const subject = nodes.find(
+            (n) => n.kind === 'subject' && n.name.toLowerCase() === (section.subject ?? '').toLowerCase(),
+          );
+          return {
+            id: section.id,
+            name: section.name,
+            ...(subject ? { subjectIds: [subject.id] } : {}),
+            count: section.questionCount,
+            types: section.allowedTypes,
+            scheme: section.scheme,
+          };
         });
       } else {
         const ids = input.scope === 'chapter' ? (input.chapterIds ?? []) : (input.subjectIds ?? []);
         const chosen = nodes.filter((n) => ids.includes(n.id) && n.kind === input.scope);
         if (chosen.length === 0 || chosen.length !== new Set(ids).size) {
           const path = input.scope === 'chapter' ? 'chapterIds' : 'subjectIds';
-          throw new AppError('VALIDATION_FAILED', `Choose at least one ${input.scope}.`, { fields: [{ path, message: `Unknown or missing ${input.scope}.` }] });
+          throw new AppError('VALIDATION_FAILED', `Choose at least one ${input.scope}.`, {
+            fields: [{ path, message: `Unknown or missing ${input.scope}.` }],
+          });
         }
         title = `Practice: ${chosen.map((n) => n.name).join(', ')}`;
-        parts = [{ id: 'practice', name: 'Practice', ...(input.scope === 'chapter' ? { chapterIds: ids } : { subjectIds: ids }), count: input.questionCount, types: QUESTION_TYPES, scheme: { correct: 4, wrong: -1 } }];
+        parts = [
+          {
+            id: 'practice',
+            name: 'Practice',
+            ...(input.scope === 'chapter' ? { chapterIds: ids } : { subjectIds: ids }),
+            count: input.questionCount,
+            types: QUESTION_TYPES,
+            scheme: { correct: 4, wrong: -1 },
+          },
+        ];
       }
-      const subjectIds = parts.flatMap((p) => [...(p.subjectIds ?? []), ...(p.chapterIds ?? []).flatMap((c) => subjectOf(c) ?? [])]);
-      if (subjectIds.some((id) => settings.disabledSubjectIds.includes(id))) throw new AppError('PRACTICE_DISABLED');
+      const subjectIds = parts.flatMap((p) => [
+        ...(p.subjectIds ?? []),
+        ...(p.chapterIds ?? []).flatMap((c) => subjectOf(c) ?? []),
+      ]);
+      if (subjectIds.some((id) => settings.disabledSubjectIds.includes(id)))
+        throw new AppError('PRACTICE_DISABLED');
 
       const taken = new Set<string>();
       const shortfalls: string[] = [];
@@ -105,16 +167,36 @@ export function createPracticeService(database: Database) {
           excludeSubjectIds: settings.disabledSubjectIds,
           releasedOnly: settings.releasedOnly,
         });
-        const picked = pickQuestions(candidates, part.count, { seed: `${actor.userId}:${Date.now()}:${part.id}`, excludeIds: taken, preferIds: unseen(candidates) });
+        const picked = pickQuestions(candidates, part.count, {
+          seed: `${actor.userId}:${Date.now()}:${part.id}`,
+          excludeIds: taken,
+          preferIds: unseen(candidates),
+        });
         picked.forEach((id) => taken.add(id));
-        if (picked.length < part.count) shortfalls.push(`${part.name}: ${part.count} questions asked, ${picked.length} available`);
+        if (picked.length < part.count)
+          shortfalls.push(`${part.name}: ${part.count} questions asked, ${picked.length} available`);
         if (picked.length === 0) continue;
-        sections.push({ id: part.id, name: part.name, scheme: part.scheme, allowedTypes: [...part.types] as ExamDraft['sections'][number]['allowedTypes'], questionCount: picked.length, shuffleQuestions: true, shuffleOptions: true, items: picked.map((questionId) => ({ questionId })) });
+        sections.push({
+          id: part.id,
+          name: part.name,
+          scheme: part.scheme,
+          allowedTypes: [...part.types] as ExamDraft['sections'][number]['allowedTypes'],
+          questionCount: picked.length,
+          shuffleQuestions: true,
+          shuffleOptions: true,
+          items: picked.map((questionId) => ({ questionId })),
+        });
       }
       if (taken.size === 0) throw new AppError('PRACTICE_NO_QUESTIONS');
 
-      const durationMinutes = input.durationMinutes ?? Math.max(5, Math.round(taken.size * MINUTES_PER_QUESTION));
-      const draft: ExamDraft = { durationMinutes, lockedSections: false, instructions: defaultInstructions(durationMinutes), sections };
+      const durationMinutes =
+        input.durationMinutes ?? Math.max(5, Math.round(taken.size * MINUTES_PER_QUESTION));
+      const draft: ExamDraft = {
+        durationMinutes,
+        lockedSections: false,
+        instructions: defaultInstructions(durationMinutes),
+        sections,
+      };
       const practice = await db.transaction(async (tx) => {
         const exam = await repo.insertExam(tx, {
           instituteId: scoped.instituteId,
@@ -133,7 +215,10 @@ export function createPracticeService(database: Database) {
           instituteId: scoped.instituteId,
           paper,
           candidatePaper: toCandidatePaper(paper),
-          settings: { ...createDefaultSettings('practice'), questionVersions: Object.fromEntries([...loaded].map(([id, q]) => [id, q.version])) },
+          settings: {
+            ...createDefaultSettings('practice'),
+            questionVersions: Object.fromEntries([...loaded].map(([id, q]) => [id, q.version])),
+          },
           questionIds: [...loaded.keys()],
           createdBy: actor.userId,
         });
@@ -156,7 +241,14 @@ export function createPracticeService(database: Database) {
       const rows = await db
         .select()
         .from(exams)
-        .where(and(eq(exams.instituteId, scoped.instituteId), eq(exams.kind, 'practice'), eq(exams.ownerId, actor.userId), isNotNull(exams.publishedSnapshotId)))
+        .where(
+          and(
+            eq(exams.instituteId, scoped.instituteId),
+            eq(exams.kind, 'practice'),
+            eq(exams.ownerId, actor.userId),
+            isNotNull(exams.publishedSnapshotId),
+          ),
+        )
         .orderBy(desc(exams.createdAt))
         .limit(200);
       return rows.map((row) => {

@@ -16,7 +16,8 @@ export function pickQuestions(
   const random = createRandom(options.seed);
   const shuffled = shuffleArray(units, random);
   // Preferred units (e.g. questions the student has not seen) come first, shuffle order kept within each part.
-  const isPreferred = (unit: string[]) => (options.preferIds ? unit.every((id) => options.preferIds?.has(id)) : true);
+  const isPreferred = (unit: string[]) =>
+    options.preferIds ? unit.every((id) => options.preferIds?.has(id)) : true;
   const ordered = [...shuffled.filter(isPreferred), ...shuffled.filter((u) => !isPreferred(u))];
   const picked: string[] = [];
   for (const unit of ordered) {

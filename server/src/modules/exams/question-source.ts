@@ -3,7 +3,16 @@ import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { buildStemPreview } from '../questions/question-text.js';
-import { examBatches, examSchedules, exams, examSnapshots, questionUsages, questions, questionVersions, syllabusNodes } from '../../platform/db/schema.js';
+import {
+  examBatches,
+  examSchedules,
+  exams,
+  examSnapshots,
+  questionUsages,
+  questions,
+  questionVersions,
+  syllabusNodes,
+} from '../../platform/db/schema.js';
 
 /**
  * The exam builder's read access to the bank: current versions of active questions, and
@@ -37,7 +46,11 @@ const topicNode = alias(syllabusNodes, 'topic_node');
 export const previewStem = (question: Question) => buildStemPreview(question);
 
 /** Current versions of the given active questions of the institute, keyed by question id. */
-export async function loadCurrentQuestions(db: Conn, instituteId: string, ids: readonly string[]): Promise<Map<string, BankQuestion>> {
+export async function loadCurrentQuestions(
+  db: Conn,
+  instituteId: string,
+  ids: readonly string[],
+): Promise<Map<string, BankQuestion>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
@@ -60,7 +73,13 @@ export async function loadCurrentQuestions(db: Conn, instituteId: string, ids: r
     .innerJoin(subjectNode, eq(subjectNode.id, questions.subjectId))
     .innerJoin(chapterNode, eq(chapterNode.id, questions.chapterId))
     .innerJoin(topicNode, eq(topicNode.id, questions.topicId))
-    .where(and(eq(questions.instituteId, instituteId), eq(questions.status, 'active'), inArray(questions.id, unique)));
+    .where(
+      and(
+        eq(questions.instituteId, instituteId),
+        eq(questions.status, 'active'),
+        inArray(questions.id, unique),
+      ),
+    );
   return new Map(
     rows.map((row) => {
       const body = row.body as Omit<Question, 'id'>;
@@ -108,10 +127,22 @@ export type CandidateFilter = {
   releasedOnly?: boolean;
 };
 
-export type CandidateRow = { id: string; groupId: string | null; topicId: string; chapterId: string; subjectId: string; difficulty: string; type: string };
+export type CandidateRow = {
+  id: string;
+  groupId: string | null;
+  topicId: string;
+  chapterId: string;
+  subjectId: string;
+  difficulty: string;
+  type: string;
+};
 
 /** Active questions matching the filter, in a stable order (creation), for selection. */
-export async function findCandidateQuestions(db: Conn, instituteId: string, filter: CandidateFilter): Promise<CandidateRow[]> {
+export async function findCandidateQuestions(
+  db: Conn,
+  instituteId: string,
+  filter: CandidateFilter,
+): Promise<CandidateRow[]> {
   const conditions: SQL[] = [eq(questions.instituteId, instituteId), eq(questions.status, 'active')];
   if (filter.subjectIds?.length) conditions.push(inArray(questions.subjectId, filter.subjectIds));
   if (filter.chapterIds?.length) conditions.push(inArray(questions.chapterId, filter.chapterIds));
@@ -119,10 +150,19 @@ export async function findCandidateQuestions(db: Conn, instituteId: string, filt
   if (filter.difficulty) conditions.push(eq(questions.difficulty, filter.difficulty));
   if (filter.types?.length) conditions.push(inArray(questions.type, [...filter.types]));
   if (filter.excludeIds?.length) conditions.push(notInArray(questions.id, [...filter.excludeIds]));
-  if (filter.excludeSubjectIds?.length) conditions.push(notInArray(questions.subjectId, [...filter.excludeSubjectIds]));
+  if (filter.excludeSubjectIds?.length)
+    conditions.push(notInArray(questions.subjectId, [...filter.excludeSubjectIds]));
   if (filter.excludeUsedInLastExams && filter.excludeUsedInLastExams > 0) {
     const forBatches = filter.excludeUsedForBatchIds?.length
-      ? [inArray(questionUsages.examId, db.select({ examId: examBatches.examId }).from(examBatches).where(inArray(examBatches.batchId, [...filter.excludeUsedForBatchIds])))]
+      ? [
+          inArray(
+            questionUsages.examId,
+            db
+              .select({ examId: examBatches.examId })
+              .from(examBatches)
+              .where(inArray(examBatches.batchId, [...filter.excludeUsedForBatchIds])),
+          ),
+        ]
       : [];
     const recentExams = db
       .select({ examId: questionUsages.examId })
@@ -134,7 +174,10 @@ export async function findCandidateQuestions(db: Conn, instituteId: string, filt
     conditions.push(
       notInArray(
         questions.id,
-        db.select({ id: questionUsages.questionId }).from(questionUsages).where(inArray(questionUsages.examId, recentExams)),
+        db
+          .select({ id: questionUsages.questionId })
+          .from(questionUsages)
+          .where(inArray(questionUsages.examId, recentExams)),
       ),
     );
   }
@@ -147,7 +190,13 @@ export async function findCandidateQuestions(db: Conn, instituteId: string, filt
           .from(examSnapshots)
           .innerJoin(exams, eq(exams.publishedSnapshotId, examSnapshots.id))
           .innerJoin(examSchedules, eq(examSchedules.examId, exams.id))
-          .where(and(eq(examSnapshots.instituteId, instituteId), eq(exams.kind, 'scheduled'), sql`${examSchedules.endsAt} < now()`)),
+          .where(
+            and(
+              eq(examSnapshots.instituteId, instituteId),
+              eq(exams.kind, 'scheduled'),
+              sql`${examSchedules.endsAt} < now()`,
+            ),
+          ),
       ),
     );
   }
@@ -168,7 +217,11 @@ export async function findCandidateQuestions(db: Conn, instituteId: string, filt
 }
 
 /** Names of syllabus nodes, for shortfall messages. */
-export async function loadNodeNames(db: Conn, instituteId: string, ids: string[]): Promise<Map<string, string>> {
+export async function loadNodeNames(
+  db: Conn,
+  instituteId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: syllabusNodes.id, name: syllabusNodes.name })
@@ -177,9 +230,17 @@ export async function loadNodeNames(db: Conn, instituteId: string, ids: string[]
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function recordUsages(tx: Tx, instituteId: string, examId: string, used: { questionId: string; versionId: string }[]): Promise<void> {
+export async function recordUsages(
+  tx: Tx,
+  instituteId: string,
+  examId: string,
+  used: { questionId: string; versionId: string }[],
+): Promise<void> {
   if (used.length === 0) return;
-  await tx.insert(questionUsages).values(used.map((u) => ({ instituteId, examId, ...u }))).onConflictDoNothing();
+  await tx
+    .insert(questionUsages)
+    .values(used.map((u) => ({ instituteId, examId, ...u })))
+    .onConflictDoNothing();
 }
 
 export async function clearUsages(tx: Tx, examId: string): Promise<void> {

@@ -1,7 +1,14 @@
 import { and, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database } from '../../platform/db/database.js';
-import { batchMembers, examBatches, examCandidates, exams, examSchedules, users } from '../../platform/db/schema.js';
+import {
+  batchMembers,
+  examBatches,
+  examCandidates,
+  exams,
+  examSchedules,
+  users,
+} from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import type { BatchService } from '../batches/batch-service.js';
@@ -18,9 +25,15 @@ export type ScheduleInput = {
   accommodations: { userId: string; compensatoryMinutesPerHour: number }[];
 };
 
-const invalid = (path: string, message: string) => new AppError('SCHEDULE_INVALID', message, { fields: [{ path, message }] });
+const invalid = (path: string, message: string) =>
+  new AppError('SCHEDULE_INVALID', message, { fields: [{ path, message }] });
 
-export function createScheduleService(deps: { database: Database; exams: ExamService; batches: BatchService; events: DomainEvents }) {
+export function createScheduleService(deps: {
+  database: Database;
+  exams: ExamService;
+  batches: BatchService;
+  events: DomainEvents;
+}) {
   const { db } = deps.database;
 
   /** Students who may sit the exam: members of its batches and those assigned by name. */
@@ -41,25 +54,44 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
       if (existing && existing.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
 
       const startsAt = new Date(input.startsAt);
-      const windowEndsAt = input.mode === 'window' && input.windowEndsAt ? new Date(input.windowEndsAt) : null;
+      const windowEndsAt =
+        input.mode === 'window' && input.windowEndsAt ? new Date(input.windowEndsAt) : null;
       if (startsAt.getTime() <= Date.now()) throw invalid('startsAt', 'The start must be in the future.');
-      if (input.mode === 'window' && (!windowEndsAt || windowEndsAt <= startsAt)) throw invalid('windowEndsAt', 'The window must end after it starts.');
+      if (input.mode === 'window' && (!windowEndsAt || windowEndsAt <= startsAt))
+        throw invalid('windowEndsAt', 'The window must end after it starts.');
       const deadline = input.registration.deadline ? new Date(input.registration.deadline) : null;
-      if (deadline && deadline > (windowEndsAt ?? startsAt)) throw invalid('registration.deadline', 'Registration must close before the exam can no longer be started.');
-      if (input.batchIds.length === 0 && input.studentIds.length === 0) throw invalid('batchIds', 'Assign at least one batch or student.');
+      if (deadline && deadline > (windowEndsAt ?? startsAt))
+        throw invalid(
+          'registration.deadline',
+          'Registration must close before the exam can no longer be started.',
+        );
+      if (input.batchIds.length === 0 && input.studentIds.length === 0)
+        throw invalid('batchIds', 'Assign at least one batch or student.');
 
       const { paper } = await deps.exams.resolvePaper(exam);
       const durationMs = paper.durationMinutes * 60_000;
       const maxCompensation = Math.max(0, ...input.accommodations.map((a) => a.compensatoryMinutesPerHour));
-      const endsAt = new Date((windowEndsAt ?? startsAt).getTime() + durationMs + Math.round((durationMs * maxCompensation) / 60));
+      const endsAt = new Date(
+        (windowEndsAt ?? startsAt).getTime() + durationMs + Math.round((durationMs * maxCompensation) / 60),
+      );
 
       await db.transaction(async (tx) => {
         await deps.batches.assertBatchesExist(tx, scoped.instituteId, input.batchIds);
         const people = [...new Set([...input.studentIds, ...input.accommodations.map((a) => a.userId)])];
         const students = people.length
-          ? await tx.select({ id: users.id }).from(users).where(and(eq(users.instituteId, scoped.instituteId), eq(users.role, 'student'), inArray(users.id, people)))
+          ? await tx
+              .select({ id: users.id })
+              .from(users)
+              .where(
+                and(
+                  eq(users.instituteId, scoped.instituteId),
+                  eq(users.role, 'student'),
+                  inArray(users.id, people),
+                ),
+              )
           : [];
-        if (students.length !== people.length) throw invalid('studentIds', 'Some students are not students of this institute.');
+        if (students.length !== people.length)
+          throw invalid('studentIds', 'Some students are not students of this institute.');
 
         const previous = await tx.select().from(examCandidates).where(eq(examCandidates.examId, examId));
         const registeredAt = new Map(previous.map((c) => [c.userId, c.registeredAt]));
@@ -74,14 +106,32 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
           capacity: input.registration.capacity ?? null,
           updatedAt: new Date(),
         };
-        await tx.insert(examSchedules).values({ examId, ...values }).onConflictDoUpdate({ target: examSchedules.examId, set: values });
+        await tx
+          .insert(examSchedules)
+          .values({ examId, ...values })
+          .onConflictDoUpdate({ target: examSchedules.examId, set: values });
         await tx.delete(examBatches).where(eq(examBatches.examId, examId));
-        if (input.batchIds.length) await tx.insert(examBatches).values([...new Set(input.batchIds)].map((batchId) => ({ examId, batchId, instituteId: scoped.instituteId })));
+        if (input.batchIds.length)
+          await tx.insert(examBatches).values(
+            [...new Set(input.batchIds)].map((batchId) => ({
+              examId,
+              batchId,
+              instituteId: scoped.instituteId,
+            })),
+          );
         await tx.delete(examCandidates).where(eq(examCandidates.examId, examId));
-        const compensation = new Map(input.accommodations.map((a) => [a.userId, a.compensatoryMinutesPerHour]));
+        const compensation = new Map(
+          input.accommodations.map((a) => [a.userId, a.compensatoryMinutesPerHour]),
+        );
         const direct = new Set(input.studentIds);
         // Registrations survive a reschedule; people no longer assigned lose theirs with their row.
-        const rows = [...new Set([...direct, ...compensation.keys(), ...[...registeredAt.keys()].filter((u) => registeredAt.get(u))])].map((userId) => ({
+        const rows = [
+          ...new Set([
+            ...direct,
+            ...compensation.keys(),
+            ...[...registeredAt.keys()].filter((u) => registeredAt.get(u)),
+          ]),
+        ].map((userId) => ({
           examId,
           userId,
           instituteId: scoped.instituteId,
@@ -101,12 +151,25 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
         .select({ exam: exams, schedule: examSchedules })
         .from(exams)
         .innerJoin(examSchedules, eq(examSchedules.examId, exams.id))
-        .where(and(eq(exams.instituteId, scoped.instituteId), eq(exams.kind, 'scheduled'), isNotNull(exams.publishedSnapshotId), eligibleCondition(exams.id, actor.userId)));
+        .where(
+          and(
+            eq(exams.instituteId, scoped.instituteId),
+            eq(exams.kind, 'scheduled'),
+            isNotNull(exams.publishedSnapshotId),
+            eligibleCondition(exams.id, actor.userId),
+          ),
+        );
       const now = Date.now();
       const items = await Promise.all(
         rows.map(async ({ exam, schedule }) => {
-          const [mine] = await db.select().from(examCandidates).where(and(eq(examCandidates.examId, exam.id), eq(examCandidates.userId, actor.userId)));
-          const [taken] = await db.select({ n: count() }).from(examCandidates).where(and(eq(examCandidates.examId, exam.id), isNotNull(examCandidates.registeredAt)));
+          const [mine] = await db
+            .select()
+            .from(examCandidates)
+            .where(and(eq(examCandidates.examId, exam.id), eq(examCandidates.userId, actor.userId)));
+          const [taken] = await db
+            .select({ n: count() })
+            .from(examCandidates)
+            .where(and(eq(examCandidates.examId, exam.id), isNotNull(examCandidates.registeredAt)));
           const { paper } = await deps.exams.resolvePaper(exam);
           const perHour = mine?.compensatoryMinutesPerHour ?? 0;
           return {
@@ -123,16 +186,25 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
               registered: !!mine?.registeredAt,
               deadline: schedule.registrationDeadline?.toISOString() ?? null,
               capacity: schedule.capacity,
-              seatsLeft: schedule.capacity === null ? null : Math.max(0, schedule.capacity - Number(taken?.n ?? 0)),
+              seatsLeft:
+                schedule.capacity === null ? null : Math.max(0, schedule.capacity - Number(taken?.n ?? 0)),
             },
           };
         }),
       );
-      const byStart = (a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt);
+      const byStart = (a: { startsAt: string }, b: { startsAt: string }) =>
+        a.startsAt.localeCompare(b.startsAt);
       const strip = ({ endsAt: _endsAt, ...rest }: (typeof items)[number]) => rest;
       return {
-        upcoming: items.filter((i) => i.endsAt > now).sort(byStart).map(strip),
-        past: items.filter((i) => i.endsAt <= now).sort(byStart).reverse().map(strip),
+        upcoming: items
+          .filter((i) => i.endsAt > now)
+          .sort(byStart)
+          .map(strip),
+        past: items
+          .filter((i) => i.endsAt <= now)
+          .sort(byStart)
+          .reverse()
+          .map(strip),
       };
     },
 
@@ -141,20 +213,42 @@ export function createScheduleService(deps: { database: Database; exams: ExamSer
       await db.transaction(async (tx) => {
         const exam = await repo.lockExam(tx, examId);
         const schedule = exam ? (await repo.findSchedules(tx, [examId])).get(examId) : undefined;
-        const [eligible] = exam && schedule ? await tx.select({ ok: sql<number>`1` }).from(exams).where(and(eq(exams.id, examId), eligibleCondition(examId, actor.userId))) : [];
-        if (!exam || exam.instituteId !== scoped.instituteId || !exam.publishedSnapshotId || !schedule || !eligible) throw notFound('Exam not found.');
+        const [eligible] =
+          exam && schedule
+            ? await tx
+                .select({ ok: sql<number>`1` })
+                .from(exams)
+                .where(and(eq(exams.id, examId), eligibleCondition(examId, actor.userId)))
+            : [];
+        if (
+          !exam ||
+          exam.instituteId !== scoped.instituteId ||
+          !exam.publishedSnapshotId ||
+          !schedule ||
+          !eligible
+        )
+          throw notFound('Exam not found.');
         const closesAt = schedule.registrationDeadline ?? schedule.windowEndsAt ?? schedule.startsAt;
         if (Date.now() >= closesAt.getTime()) throw new AppError('REGISTRATION_CLOSED');
-        const [mine] = await tx.select().from(examCandidates).where(and(eq(examCandidates.examId, examId), eq(examCandidates.userId, actor.userId)));
+        const [mine] = await tx
+          .select()
+          .from(examCandidates)
+          .where(and(eq(examCandidates.examId, examId), eq(examCandidates.userId, actor.userId)));
         if (mine?.registeredAt) return;
         if (schedule.capacity !== null) {
-          const [taken] = await tx.select({ n: count() }).from(examCandidates).where(and(eq(examCandidates.examId, examId), isNotNull(examCandidates.registeredAt)));
+          const [taken] = await tx
+            .select({ n: count() })
+            .from(examCandidates)
+            .where(and(eq(examCandidates.examId, examId), isNotNull(examCandidates.registeredAt)));
           if (Number(taken?.n ?? 0) >= schedule.capacity) throw new AppError('REGISTRATION_FULL');
         }
         await tx
           .insert(examCandidates)
           .values({ examId, userId: actor.userId, instituteId: scoped.instituteId, registeredAt: new Date() })
-          .onConflictDoUpdate({ target: [examCandidates.examId, examCandidates.userId], set: { registeredAt: new Date() } });
+          .onConflictDoUpdate({
+            target: [examCandidates.examId, examCandidates.userId],
+            set: { registeredAt: new Date() },
+          });
       });
       return { registered: true };
     },

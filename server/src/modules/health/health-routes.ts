@@ -22,7 +22,10 @@ async function check(probe: () => Promise<unknown>, timeoutMs: number): Promise<
 }
 
 /** Liveness says the process answers; readiness says it can serve (database and Redis reachable). */
-export const healthRoutes: FastifyPluginAsync<{ database: Database; redis: Redis | null }> = async (app, deps) => {
+export const healthRoutes: FastifyPluginAsync<{ database: Database; redis: Redis | null }> = async (
+  app,
+  deps,
+) => {
   app.get('/health', { logLevel: 'warn' }, () => ({ status: 'ok' }));
 
   app.get('/ready', { logLevel: 'warn' }, async (_request, reply) => {

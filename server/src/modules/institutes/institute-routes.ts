@@ -4,10 +4,15 @@ import { requireActor } from '../../platform/http/session-auth.js';
 import { passwordSchema } from '../auth/auth-routes.js';
 import type { InstituteService } from './institute-service.js';
 
-export const instituteRoutes: FastifyPluginAsyncZod<{ institutes: InstituteService }> = async (app, { institutes }) => {
+export const instituteRoutes: FastifyPluginAsyncZod<{ institutes: InstituteService }> = async (
+  app,
+  { institutes },
+) => {
   app.get('/api/institute', (request) => institutes.getOwnInstitute(requireActor(request)));
 
-  app.get('/api/institutes', async (request) => ({ items: await institutes.listInstitutes(requireActor(request)) }));
+  app.get('/api/institutes', async (request) => ({
+    items: await institutes.listInstitutes(requireActor(request)),
+  }));
 
   app.post(
     '/api/institutes',

@@ -8,7 +8,13 @@ import type { InstituteRow } from '../users/user-presenter.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 
-export type InstituteStats = { students: number; teachers: number; proctors: number; admins: number; batches: number };
+export type InstituteStats = {
+  students: number;
+  teachers: number;
+  proctors: number;
+  admins: number;
+  batches: number;
+};
 export type InstituteView = { id: string; name: string; slug: string; createdAt: string };
 
 const presentInstitute = (row: InstituteRow): InstituteView => ({
@@ -59,13 +65,19 @@ export function createInstituteService(deps: {
     async listInstitutes(actor: Actor) {
       authorize(actor, 'institutes:manage');
       const rows = await readDb.select().from(institutes).orderBy(institutes.name);
-      return Promise.all(rows.map(async (row) => ({ ...presentInstitute(row), stats: await loadStats(readDb, row.id) })));
+      return Promise.all(
+        rows.map(async (row) => ({ ...presentInstitute(row), stats: await loadStats(readDb, row.id) })),
+      );
     },
 
     /** Creates an institute and its first admin together: an institute nobody can administer is useless. */
     async createInstitute(
       actor: Actor,
-      input: { name: string; slug: string; admin: { name: string; email: string; password?: string | undefined } },
+      input: {
+        name: string;
+        slug: string;
+        admin: { name: string; email: string; password?: string | undefined };
+      },
     ) {
       authorize(actor, 'institutes:manage');
       try {

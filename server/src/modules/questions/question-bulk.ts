@@ -8,8 +8,17 @@ import { normaliseTag, type BulkAction } from './question-schema.js';
 
 type BulkDeps = {
   database: Database;
-  loadPlacements: (conn: Db | Tx, instituteId: string, topicIds: string[], pathOf: (topicId: string) => string) => Promise<Map<string, TopicPlacement>>;
-  loadCurrentBodies: (conn: Db | Tx, instituteId: string, rows: repo.QuestionRow[]) => Promise<Map<string, StoredBody>>;
+  loadPlacements: (
+    conn: Db | Tx,
+    instituteId: string,
+    topicIds: string[],
+    pathOf: (topicId: string) => string,
+  ) => Promise<Map<string, TopicPlacement>>;
+  loadCurrentBodies: (
+    conn: Db | Tx,
+    instituteId: string,
+    rows: repo.QuestionRow[],
+  ) => Promise<Map<string, StoredBody>>;
 };
 
 function requireField<T>(value: T | undefined, path: string, message: string): T {
@@ -23,11 +32,21 @@ function requireField<T>(value: T | undefined, path: string, message: string): T
  */
 export function createBulkActions(deps: BulkDeps) {
   /** Tags feed the search vector, so changing them rebuilds each question's vector. */
-  async function retag(tx: Tx, instituteId: string, rows: repo.QuestionRow[], change: (tags: string[]) => string[], userId: string) {
+  async function retag(
+    tx: Tx,
+    instituteId: string,
+    rows: repo.QuestionRow[],
+    change: (tags: string[]) => string[],
+    userId: string,
+  ) {
     const bodies = await deps.loadCurrentBodies(tx, instituteId, rows);
     const updates = rows.map((row) => {
       const tags = change(row.tags);
-      return { id: row.id, tags, searchVector: buildSearchVector(bodies.get(row.id) ?? { content: {} }, tags) };
+      return {
+        id: row.id,
+        tags,
+        searchVector: buildSearchVector(bodies.get(row.id) ?? { content: {} }, tags),
+      };
     });
     await repo.updateTagsAndVectors(tx, updates, userId);
   }
@@ -45,12 +64,30 @@ export function createBulkActions(deps: BulkDeps) {
         if (rows.length !== ids.length) throw notFound('One or more questions were not found.');
         switch (input.action) {
           case 'tag':
-            return retag(tx, scoped.instituteId, rows, (current) => [...new Set([...current, ...tags])], actor.userId);
+            return retag(
+              tx,
+              scoped.instituteId,
+              rows,
+              (current) => [...new Set([...current, ...tags])],
+              actor.userId,
+            );
           case 'untag':
-            return retag(tx, scoped.instituteId, rows, (current) => current.filter((tag) => !tags.includes(tag)), actor.userId);
+            return retag(
+              tx,
+              scoped.instituteId,
+              rows,
+              (current) => current.filter((tag) => !tags.includes(tag)),
+              actor.userId,
+            );
           case 'move': {
-            const topicId = requireField(input.topicId, 'topicId', 'Choose the topic to move the questions to.');
-            const placement = (await deps.loadPlacements(tx, scoped.instituteId, [topicId], () => 'topicId')).get(topicId)!;
+            const topicId = requireField(
+              input.topicId,
+              'topicId',
+              'Choose the topic to move the questions to.',
+            );
+            const placement = (
+              await deps.loadPlacements(tx, scoped.instituteId, [topicId], () => 'topicId')
+            ).get(topicId)!;
             return repo.updateQuestionRows(tx, ids, {
               subjectId: placement.subject.id,
               chapterId: placement.chapter.id,
@@ -60,7 +97,10 @@ export function createBulkActions(deps: BulkDeps) {
           }
           case 'archive':
           case 'restore':
-            return repo.updateQuestionRows(tx, ids, { status: input.action === 'archive' ? 'archived' : 'active', updatedBy: actor.userId });
+            return repo.updateQuestionRows(tx, ids, {
+              status: input.action === 'archive' ? 'archived' : 'active',
+              updatedBy: actor.userId,
+            });
         }
       });
       return { updated: ids.length };

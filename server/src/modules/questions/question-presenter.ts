@@ -21,14 +21,26 @@ export type QuestionSummaryView = {
   updatedAt: string;
   updatedBy: PersonRef;
 };
-export type QuestionDetailView = QuestionSummaryView & { body: Question; createdAt: string; createdBy: PersonRef };
-export type QuestionVersionView = { id: string; version: number; changeNote: string | null; createdAt: string; createdBy: PersonRef; body: Question };
+export type QuestionDetailView = QuestionSummaryView & {
+  body: Question;
+  createdAt: string;
+  createdBy: PersonRef;
+};
+export type QuestionVersionView = {
+  id: string;
+  version: number;
+  changeNote: string | null;
+  createdAt: string;
+  createdBy: PersonRef;
+  body: Question;
+};
 
 /** Names looked up once per response: syllabus nodes and users by id. */
 export type Lookups = { nodeNames: Map<string, string>; userNames: Map<string, string> };
 
 const named = (id: string, names: Map<string, string>): NamedRef => ({ id, name: names.get(id) ?? '' });
-const person = (id: string | null, names: Map<string, string>): PersonRef => (id ? { id, name: names.get(id) ?? '' } : null);
+const person = (id: string | null, names: Map<string, string>): PersonRef =>
+  id ? { id, name: names.get(id) ?? '' } : null;
 
 export function presentSummary(row: QuestionRow, stemPreview: string, lookups: Lookups): QuestionSummaryView {
   return {
@@ -53,7 +65,11 @@ export function presentSummary(row: QuestionRow, stemPreview: string, lookups: L
  * The current version as a core Question: id is the question's id, classification and tags are the
  * bank's current ones (moving or tagging does not make a new version).
  */
-export function presentCurrentBody(row: QuestionRow, body: StoredBody, nodeNames: Map<string, string>): Question {
+export function presentCurrentBody(
+  row: QuestionRow,
+  body: StoredBody,
+  nodeNames: Map<string, string>,
+): Question {
   return {
     ...body,
     id: row.id,
@@ -66,7 +82,12 @@ export function presentCurrentBody(row: QuestionRow, body: StoredBody, nodeNames
   } as Question;
 }
 
-export function presentDetail(row: QuestionRow, body: StoredBody, stemPreview: string, lookups: Lookups): QuestionDetailView {
+export function presentDetail(
+  row: QuestionRow,
+  body: StoredBody,
+  stemPreview: string,
+  lookups: Lookups,
+): QuestionDetailView {
   return {
     ...presentSummary(row, stemPreview, lookups),
     body: presentCurrentBody(row, body, lookups.nodeNames),

@@ -16,7 +16,11 @@ export function toCoreQuestion(body: QuestionBody, id: string, placement: TopicP
   return {
     ...rest,
     id,
-    classification: { subject: placement.subject.name, chapter: placement.chapter.name, topic: placement.topic.name },
+    classification: {
+      subject: placement.subject.name,
+      chapter: placement.chapter.name,
+      topic: placement.topic.name,
+    },
     tags: tags.map(normaliseTag),
     ...(source ? { source } : {}),
     ...(groupId ? { groupId } : {}),
@@ -28,7 +32,11 @@ export function placeQuestion(question: Question, id: string, placement: TopicPl
   return {
     ...question,
     id,
-    classification: { subject: placement.subject.name, chapter: placement.chapter.name, topic: placement.topic.name },
+    classification: {
+      subject: placement.subject.name,
+      chapter: placement.chapter.name,
+      topic: placement.topic.name,
+    },
     tags: [...new Set(question.tags.map(normaliseTag))],
   };
 }
@@ -41,12 +49,19 @@ export function toStoredBody(question: Question): StoredBody {
 /** The core's validation problems as API field problems, with the core's stable code kept. */
 export function assertQuestionsValid(questions: { question: Question; pathPrefix: string }[]): void {
   const fields: (FieldProblem & { code: string })[] = questions.flatMap(({ question, pathPrefix }) =>
-    validateQuestion(question).map((issue) => ({ path: `${pathPrefix}${issue.path}`, message: issue.message, code: issue.code })),
+    validateQuestion(question).map((issue) => ({
+      path: `${pathPrefix}${issue.path}`,
+      message: issue.message,
+      code: issue.code,
+    })),
   );
   if (fields.length > 0) throw new AppError('QUESTION_INVALID', undefined, { fields });
 }
 
-export function buildSearchVector(question: Pick<Question, 'content' | 'source'>, tags: readonly string[]): string {
+export function buildSearchVector(
+  question: Pick<Question, 'content' | 'source'>,
+  tags: readonly string[],
+): string {
   return toTsvectorLiteral(collectSearchLexemes(question, tags));
 }
 

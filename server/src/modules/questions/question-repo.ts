@@ -50,11 +50,22 @@ export type QuestionCriteria = {
 // Bind parameters per statement are limited to 65,535; questions have about 20 columns.
 const INSERT_CHUNK = 1_000;
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::text[]`;
-const uuidArray = (values: readonly string[]) => sql`array[${sql.join(values.map((value) => sql`${value}`), sql`, `)}]::uuid[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+const uuidArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 function whereForCriteria(criteria: QuestionCriteria): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(questions.instituteId, criteria.instituteId), eq(questions.status, criteria.status)];
+  const conditions: (SQL | undefined)[] = [
+    eq(questions.instituteId, criteria.instituteId),
+    eq(questions.status, criteria.status),
+  ];
   if (criteria.subjectId) conditions.push(eq(questions.subjectId, criteria.subjectId));
   if (criteria.chapterId) conditions.push(eq(questions.chapterId, criteria.chapterId));
   if (criteria.topicId) conditions.push(eq(questions.topicId, criteria.topicId));
@@ -62,7 +73,8 @@ function whereForCriteria(criteria: QuestionCriteria): SQL | undefined {
   if (criteria.difficulty) conditions.push(eq(questions.difficulty, criteria.difficulty));
   if (criteria.tags.length > 0) conditions.push(sql`${questions.tags} @> ${textArray(criteria.tags)}`);
   if (criteria.language) conditions.push(sql`${questions.languages} @> ${textArray([criteria.language])}`);
-  if (criteria.missingLanguage) conditions.push(sql`not (${questions.languages} @> ${textArray([criteria.missingLanguage])})`);
+  if (criteria.missingLanguage)
+    conditions.push(sql`not (${questions.languages} @> ${textArray([criteria.missingLanguage])})`);
   if (criteria.tsquery) conditions.push(sql`${questions.searchVector} @@ ${criteria.tsquery}::tsquery`);
   if (criteria.excludeUsedInExamIds.length > 0) {
     conditions.push(sql`not exists (select 1 from ${questionUsages} u where u.question_id = ${questions.id}
@@ -72,9 +84,15 @@ function whereForCriteria(criteria: QuestionCriteria): SQL | undefined {
 }
 
 const orderForCriteria = (criteria: QuestionCriteria) =>
-  criteria.sort === 'created' ? [desc(questions.createdAt), desc(questions.id)] : [desc(questions.updatedAt), desc(questions.id)];
+  criteria.sort === 'created'
+    ? [desc(questions.createdAt), desc(questions.id)]
+    : [desc(questions.updatedAt), desc(questions.id)];
 
-export async function listQuestionRows(db: Conn, criteria: QuestionCriteria, page: { limit: number; offset: number }): Promise<QuestionRow[]> {
+export async function listQuestionRows(
+  db: Conn,
+  criteria: QuestionCriteria,
+  page: { limit: number; offset: number },
+): Promise<QuestionRow[]> {
   return db
     .select(questionColumns)
     .from(questions)
@@ -115,7 +133,11 @@ export async function findQuestionRows(
   return options.forUpdate ? query.for('update') : query;
 }
 
-export async function insertQuestions(db: Conn, rows: NewQuestionRow[], versions: NewVersionRow[]): Promise<void> {
+export async function insertQuestions(
+  db: Conn,
+  rows: NewQuestionRow[],
+  versions: NewVersionRow[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     await db.insert(questions).values(rows.slice(start, start + INSERT_CHUNK));
   }
@@ -129,14 +151,22 @@ export async function insertVersion(db: Conn, row: NewVersionRow): Promise<void>
   await db.insert(questionVersions).values(row);
 }
 
-export async function updateQuestionRow(db: Conn, id: string, patch: Partial<typeof questions.$inferInsert>): Promise<void> {
+export async function updateQuestionRow(
+  db: Conn,
+  id: string,
+  patch: Partial<typeof questions.$inferInsert>,
+): Promise<void> {
   await db
     .update(questions)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(questions.id, id));
 }
 
-export async function updateQuestionRows(db: Conn, ids: string[], patch: Partial<typeof questions.$inferInsert>): Promise<void> {
+export async function updateQuestionRows(
+  db: Conn,
+  ids: string[],
+  patch: Partial<typeof questions.$inferInsert>,
+): Promise<void> {
   if (ids.length === 0) return;
   await db
     .update(questions)
@@ -169,10 +199,17 @@ export async function findVersionsByIds(db: Conn, instituteId: string, ids: stri
 }
 
 export async function listVersions(db: Conn, questionId: string): Promise<VersionRow[]> {
-  return db.select().from(questionVersions).where(eq(questionVersions.questionId, questionId)).orderBy(desc(questionVersions.version));
+  return db
+    .select()
+    .from(questionVersions)
+    .where(eq(questionVersions.questionId, questionId))
+    .orderBy(desc(questionVersions.version));
 }
 
-export async function listTagCounts(db: Conn, instituteId: string): Promise<{ tag: string; count: number }[]> {
+export async function listTagCounts(
+  db: Conn,
+  instituteId: string,
+): Promise<{ tag: string; count: number }[]> {
   // A set-returning function in the select list, grouped by position: one row per (question, tag).
   const rows = await db
     .select({ tag: sql<string>`unnest(${questions.tags})`, n: count() })
@@ -183,7 +220,10 @@ export async function listTagCounts(db: Conn, instituteId: string): Promise<{ ta
   return rows.map((row) => ({ tag: row.tag, count: Number(row.n) }));
 }
 
-export async function countActiveQuestionsByTopic(db: Conn, instituteId: string): Promise<Map<string, number>> {
+export async function countActiveQuestionsByTopic(
+  db: Conn,
+  instituteId: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .select({ topicId: questions.topicId, n: count() })
     .from(questions)
@@ -192,12 +232,22 @@ export async function countActiveQuestionsByTopic(db: Conn, instituteId: string)
   return new Map(rows.map((row) => [row.topicId, Number(row.n)]));
 }
 
-export async function findActiveIdsByContentHash(db: Conn, instituteId: string, hashes: string[]): Promise<{ id: string; contentHash: string }[]> {
+export async function findActiveIdsByContentHash(
+  db: Conn,
+  instituteId: string,
+  hashes: string[],
+): Promise<{ id: string; contentHash: string }[]> {
   if (hashes.length === 0) return [];
   return db
     .select({ id: questions.id, contentHash: questions.contentHash })
     .from(questions)
-    .where(and(eq(questions.instituteId, instituteId), eq(questions.status, 'active'), inArray(questions.contentHash, hashes)))
+    .where(
+      and(
+        eq(questions.instituteId, instituteId),
+        eq(questions.status, 'active'),
+        inArray(questions.contentHash, hashes),
+      ),
+    )
     .orderBy(asc(questions.createdAt));
 }
 

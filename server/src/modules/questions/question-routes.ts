@@ -7,7 +7,10 @@ import type { QuestionService } from './question-service.js';
 const idParams = z.object({ id: z.uuid() });
 const saveBody = z.object({ question: questionBodySchema, topicId: z.uuid() });
 
-export const questionRoutes: FastifyPluginAsyncZod<{ questions: QuestionService }> = async (app, { questions }) => {
+export const questionRoutes: FastifyPluginAsyncZod<{ questions: QuestionService }> = async (
+  app,
+  { questions },
+) => {
   app.get('/api/questions', { schema: { querystring: questionListQuerySchema } }, (request) =>
     questions.listQuestions(requireActor(request), request.query),
   );
@@ -30,7 +33,9 @@ export const questionRoutes: FastifyPluginAsyncZod<{ questions: QuestionService 
   app.put(
     '/api/questions/:id',
     { schema: { params: idParams, body: saveBody.extend({ changeNote: z.string().max(500).optional() }) } },
-    async (request) => ({ question: await questions.updateQuestion(requireActor(request), request.params.id, request.body) }),
+    async (request) => ({
+      question: await questions.updateQuestion(requireActor(request), request.params.id, request.body),
+    }),
   );
 
   app.get('/api/questions/:id/versions', { schema: { params: idParams } }, (request) =>
@@ -38,7 +43,9 @@ export const questionRoutes: FastifyPluginAsyncZod<{ questions: QuestionService 
   );
 
   app.post('/api/questions/:id/duplicate', { schema: { params: idParams } }, async (request, reply) =>
-    reply.status(201).send({ question: await questions.duplicateQuestion(requireActor(request), request.params.id) }),
+    reply
+      .status(201)
+      .send({ question: await questions.duplicateQuestion(requireActor(request), request.params.id) }),
   );
 
   app.post('/api/questions/:id/archive', { schema: { params: idParams } }, async (request) => ({

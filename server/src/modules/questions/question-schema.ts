@@ -27,14 +27,27 @@ const common = {
   tags: z.array(z.string().max(60)).max(30).default([]),
   source: z.string().trim().max(300).nullish(),
   groupId: z.string().trim().max(100).nullish(),
-  images: z.array(z.object({ id: z.string().trim().min(1).max(100), alt: z.string().max(500).optional() })).max(50).optional(),
+  images: z
+    .array(z.object({ id: z.string().trim().min(1).max(100), alt: z.string().max(500).optional() }))
+    .max(50)
+    .optional(),
 };
 const optionSpecs = z.array(z.object({ id: choiceId, fixed: z.boolean().optional() })).max(26);
 const choiceSpecs = z.array(z.object({ id: choiceId })).max(26);
 
 export const questionBodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('mcq_single'), ...common, options: optionSpecs, key: z.object({ optionId: choiceId }) }),
-  z.object({ type: z.literal('mcq_multi'), ...common, options: optionSpecs, key: z.object({ optionIds: z.array(choiceId).max(26) }) }),
+  z.object({
+    type: z.literal('mcq_single'),
+    ...common,
+    options: optionSpecs,
+    key: z.object({ optionId: choiceId }),
+  }),
+  z.object({
+    type: z.literal('mcq_multi'),
+    ...common,
+    options: optionSpecs,
+    key: z.object({ optionIds: z.array(choiceId).max(26) }),
+  }),
   z.object({
     type: z.literal('numerical'),
     ...common,
@@ -59,7 +72,11 @@ export const questionBodySchema = z.discriminatedUnion('type', [
     allowMultiplePerRow: z.boolean().default(false),
     key: z.object({ matches: z.record(choiceId, z.array(choiceId).max(26)) }),
   }),
-  z.object({ type: z.literal('assertion_reason'), ...common, key: z.object({ optionId: z.string().max(40) }) }),
+  z.object({
+    type: z.literal('assertion_reason'),
+    ...common,
+    key: z.object({ optionId: z.string().max(40) }),
+  }),
   z.object({
     type: z.literal('tita'),
     ...common,
@@ -68,7 +85,9 @@ export const questionBodySchema = z.discriminatedUnion('type', [
 ]);
 export type QuestionBody = z.infer<typeof questionBodySchema>;
 
-const languageCode = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u, 'A language code such as "en" or "hi".');
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u, 'A language code such as "en" or "hi".');
 const optionalUuid = z.uuid().optional();
 
 /** The list filter; also used by the export routes so an export gives exactly what the list shows. */
@@ -84,7 +103,12 @@ export const questionListQuerySchema = z.object({
     .string()
     .max(2000)
     .optional()
-    .transform((value) => (value ?? '').split(',').map(normaliseTag).filter((tag) => tag !== '')),
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map(normaliseTag)
+        .filter((tag) => tag !== ''),
+    ),
   language: languageCode.optional(),
   missingLanguage: languageCode.optional(),
   notUsedInLastExams: z.coerce.number().int().min(1).max(1000).optional(),
@@ -95,7 +119,8 @@ export const questionListQuerySchema = z.object({
 });
 export type QuestionListQuery = z.output<typeof questionListQuerySchema>;
 /** The filter part of the list query (export ignores paging). */
-export type QuestionFilter = Omit<QuestionListQuery, 'page' | 'pageSize'> & Partial<Pick<QuestionListQuery, 'page' | 'pageSize'>>;
+export type QuestionFilter = Omit<QuestionListQuery, 'page' | 'pageSize'> &
+  Partial<Pick<QuestionListQuery, 'page' | 'pageSize'>>;
 
 export const bulkActionSchema = z.object({
   ids: z.array(z.uuid()).min(1).max(500),

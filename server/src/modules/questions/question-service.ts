@@ -7,8 +7,24 @@ import type { AssetService } from '../assets/asset-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 import { createBulkActions } from './question-bulk.js';
-import { presentCurrentBody, presentDetail, presentSummary, presentVersion, type Lookups, type QuestionDetailView, type QuestionSummaryView } from './question-presenter.js';
-import { assertQuestionsValid, buildNewQuestionRows, deriveQuestionColumns, placeQuestion, toCoreQuestion, toStoredBody, type StoredBody } from './question-record.js';
+import {
+  presentCurrentBody,
+  presentDetail,
+  presentSummary,
+  presentVersion,
+  type Lookups,
+  type QuestionDetailView,
+  type QuestionSummaryView,
+} from './question-presenter.js';
+import {
+  assertQuestionsValid,
+  buildNewQuestionRows,
+  deriveQuestionColumns,
+  placeQuestion,
+  toCoreQuestion,
+  toStoredBody,
+  type StoredBody,
+} from './question-record.js';
 import * as repo from './question-repo.js';
 import type { BulkAction, QuestionBody, QuestionFilter, QuestionListQuery } from './question-schema.js';
 import { buildStemPreview, toTsqueryLiteral } from './question-text.js';
@@ -30,33 +46,60 @@ export type QuestionService = ReturnType<typeof createQuestionService>;
 export function createQuestionService(deps: QuestionServiceDeps) {
   const { db, readDb } = deps.database;
 
-  async function loadPlacements(conn: Db | Tx, instituteId: string, topicIds: string[], pathOf: (topicId: string) => string) {
+  async function loadPlacements(
+    conn: Db | Tx,
+    instituteId: string,
+    topicIds: string[],
+    pathOf: (topicId: string) => string,
+  ) {
     const placements = await deps.syllabus.findTopicPlacements(conn, instituteId, topicIds);
-    const unknown = [...new Set(topicIds)].filter((id) => !placements.get(id) || placements.get(id)?.isArchived);
+    const unknown = [...new Set(topicIds)].filter(
+      (id) => !placements.get(id) || placements.get(id)?.isArchived,
+    );
     if (unknown.length > 0) {
       throw new AppError('SYLLABUS_TOPIC_INVALID', undefined, {
-        fields: unknown.map((id) => ({ path: pathOf(id), message: 'Not an active topic of this institute.' })),
+        fields: unknown.map((id) => ({
+          path: pathOf(id),
+          message: 'Not an active topic of this institute.',
+        })),
       });
     }
     return placements;
   }
 
   /** Images must be uploaded to this institute; a reference to anything else is an error. */
-  async function assertImagesExist(conn: Db | Tx, instituteId: string, items: { question: Question; pathPrefix: string }[]) {
+  async function assertImagesExist(
+    conn: Db | Tx,
+    instituteId: string,
+    items: { question: Question; pathPrefix: string }[],
+  ) {
     const declared = items.flatMap(({ question }) => (question.images ?? []).map((image) => image.id));
     if (declared.length === 0) return;
     const existing = await deps.assets.findExistingAssetIds(conn, instituteId, declared);
     const fields = items.flatMap(({ question, pathPrefix }) =>
       (question.images ?? []).flatMap((image, index) =>
-        existing.has(image.id) ? [] : [{ path: `${pathPrefix}images.${index}.id`, message: `Image "${image.id}" is not uploaded to this institute.` }],
+        existing.has(image.id)
+          ? []
+          : [
+              {
+                path: `${pathPrefix}images.${index}.id`,
+                message: `Image "${image.id}" is not uploaded to this institute.`,
+              },
+            ],
       ),
     );
     if (fields.length > 0) throw new AppError('QUESTION_INVALID', undefined, { fields });
   }
 
-  async function loadLookups(rows: repo.QuestionRow[], instituteId: string, extraUserIds: (string | null)[] = []): Promise<Lookups> {
+  async function loadLookups(
+    rows: repo.QuestionRow[],
+    instituteId: string,
+    extraUserIds: (string | null)[] = [],
+  ): Promise<Lookups> {
     const nodeIds = rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId]);
-    const userIds = [...rows.flatMap((row) => [row.createdBy, row.updatedBy]), ...extraUserIds].filter((id): id is string => id !== null);
+    const userIds = [...rows.flatMap((row) => [row.createdBy, row.updatedBy]), ...extraUserIds].filter(
+      (id): id is string => id !== null,
+    );
     const [nodeNames, userNames] = await Promise.all([
       deps.syllabus.findNodeNames(readDb, instituteId, nodeIds),
       deps.users.findUserNames(userIds),
@@ -65,16 +108,28 @@ export function createQuestionService(deps: QuestionServiceDeps) {
   }
 
   /** Current version bodies by question id, loaded in chunks. */
-  async function loadCurrentBodies(conn: Db | Tx, instituteId: string, rows: repo.QuestionRow[]): Promise<Map<string, StoredBody>> {
+  async function loadCurrentBodies(
+    conn: Db | Tx,
+    instituteId: string,
+    rows: repo.QuestionRow[],
+  ): Promise<Map<string, StoredBody>> {
     const bodies = new Map<string, StoredBody>();
     for (let start = 0; start < rows.length; start += LOAD_CHUNK) {
-      const ids = rows.slice(start, start + LOAD_CHUNK).flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : []));
-      for (const version of await repo.findVersionsByIds(conn, instituteId, ids)) bodies.set(version.questionId, version.body as StoredBody);
+      const ids = rows
+        .slice(start, start + LOAD_CHUNK)
+        .flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : []));
+      for (const version of await repo.findVersionsByIds(conn, instituteId, ids))
+        bodies.set(version.questionId, version.body as StoredBody);
     }
     return bodies;
   }
 
-  async function findOwnRow(conn: Db | Tx, instituteId: string, id: string, options: { forUpdate?: boolean } = {}) {
+  async function findOwnRow(
+    conn: Db | Tx,
+    instituteId: string,
+    id: string,
+    options: { forUpdate?: boolean } = {},
+  ) {
     const [row] = await repo.findQuestionRows(conn, instituteId, [id], options);
     if (!row) throw notFound('Question not found.');
     return row;
@@ -88,8 +143,14 @@ export function createQuestionService(deps: QuestionServiceDeps) {
   }
 
   /** Turns the API filter into SQL criteria (the tsquery, the exams to exclude). */
-  async function resolveCriteria(conn: Db | Tx, instituteId: string, filter: QuestionFilter): Promise<repo.QuestionCriteria> {
-    const excludeUsedInExamIds = filter.notUsedInLastExams ? await repo.listRecentExamIds(conn, instituteId, filter.notUsedInLastExams) : [];
+  async function resolveCriteria(
+    conn: Db | Tx,
+    instituteId: string,
+    filter: QuestionFilter,
+  ): Promise<repo.QuestionCriteria> {
+    const excludeUsedInExamIds = filter.notUsedInLastExams
+      ? await repo.listRecentExamIds(conn, instituteId, filter.notUsedInLastExams)
+      : [];
     return {
       instituteId,
       status: filter.status,
@@ -115,7 +176,12 @@ export function createQuestionService(deps: QuestionServiceDeps) {
     pathPrefix: (index: number) => string,
   ): Promise<string[]> {
     const topicIndex = new Map(items.map((item, index) => [item.topicId, index]));
-    const placements = await loadPlacements(tx, scoped.instituteId, items.map((item) => item.topicId), (id) => `${pathPrefix(topicIndex.get(id) ?? 0)}topicId`);
+    const placements = await loadPlacements(
+      tx,
+      scoped.instituteId,
+      items.map((item) => item.topicId),
+      (id) => `${pathPrefix(topicIndex.get(id) ?? 0)}topicId`,
+    );
     const prepared = items.map((item, index) => ({
       question: placeQuestion(item.question, randomUUID(), placements.get(item.topicId)!),
       placement: placements.get(item.topicId)!,
@@ -123,8 +189,14 @@ export function createQuestionService(deps: QuestionServiceDeps) {
     }));
     assertQuestionsValid(prepared);
     await assertImagesExist(tx, scoped.instituteId, prepared);
-    const rows = prepared.map(({ question, placement }) => buildNewQuestionRows(question, placement, { instituteId: scoped.instituteId, userId: scoped.userId }));
-    await repo.insertQuestions(tx, rows.map((r) => r.row), rows.map((r) => r.version));
+    const rows = prepared.map(({ question, placement }) =>
+      buildNewQuestionRows(question, placement, { instituteId: scoped.instituteId, userId: scoped.userId }),
+    );
+    await repo.insertQuestions(
+      tx,
+      rows.map((r) => r.row),
+      rows.map((r) => r.version),
+    );
     return prepared.map(({ question }) => question.id);
   }
 
@@ -136,21 +208,36 @@ export function createQuestionService(deps: QuestionServiceDeps) {
      * Callers validate first; this re-checks and refuses the whole batch (QUESTION_INVALID, paths
      * prefixed `items.<index>.`) if any question is invalid.
      */
-    createQuestionsInTx(tx: Tx, actor: InstituteActor, items: { question: Question; topicId: string }[]): Promise<string[]> {
+    createQuestionsInTx(
+      tx: Tx,
+      actor: InstituteActor,
+      items: { question: Question; topicId: string }[],
+    ): Promise<string[]> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
       return insertNewQuestions(tx, scoped, items, (index) => `items.${index}.`);
     },
     bulkUpdate: (actor: Actor, input: BulkAction) => bulk.bulkUpdate(actor, input),
 
-    async listQuestions(actor: Actor, query: QuestionListQuery): Promise<{ items: QuestionSummaryView[]; total: number; page: number; pageSize: number }> {
+    async listQuestions(
+      actor: Actor,
+      query: QuestionListQuery,
+    ): Promise<{ items: QuestionSummaryView[]; total: number; page: number; pageSize: number }> {
       const scoped = authorizeInInstitute(actor, 'questions:read');
       const criteria = await resolveCriteria(readDb, scoped.instituteId, query);
       const [rows, total] = await Promise.all([
-        repo.listQuestionRows(readDb, criteria, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+        repo.listQuestionRows(readDb, criteria, {
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        }),
         repo.countQuestionRows(readDb, criteria),
       ]);
-      const [bodies, lookups] = await Promise.all([loadCurrentBodies(readDb, scoped.instituteId, rows), loadLookups(rows, scoped.instituteId)]);
-      const items = rows.map((row) => presentSummary(row, buildStemPreview(bodies.get(row.id) ?? { content: {} }), lookups));
+      const [bodies, lookups] = await Promise.all([
+        loadCurrentBodies(readDb, scoped.instituteId, rows),
+        loadLookups(rows, scoped.instituteId),
+      ]);
+      const items = rows.map((row) =>
+        presentSummary(row, buildStemPreview(bodies.get(row.id) ?? { content: {} }), lookups),
+      );
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
@@ -159,11 +246,16 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       return getDetail(db, scoped.instituteId, id);
     },
 
-    async createQuestion(actor: Actor, input: { question: QuestionBody; topicId: string }): Promise<QuestionDetailView> {
+    async createQuestion(
+      actor: Actor,
+      input: { question: QuestionBody; topicId: string },
+    ): Promise<QuestionDetailView> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
       const placements = await loadPlacements(db, scoped.instituteId, [input.topicId], () => 'topicId');
       const question = toCoreQuestion(input.question, randomUUID(), placements.get(input.topicId)!);
-      const [id] = await db.transaction((tx) => insertNewQuestions(tx, scoped, [{ question, topicId: input.topicId }], () => ''));
+      const [id] = await db.transaction((tx) =>
+        insertNewQuestions(tx, scoped, [{ question, topicId: input.topicId }], () => ''),
+      );
       return getDetail(db, scoped.instituteId, id!);
     },
 
@@ -206,7 +298,9 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       const scoped = authorizeInInstitute(actor, 'questions:read');
       await findOwnRow(readDb, scoped.instituteId, id);
       const versions = await repo.listVersions(readDb, id);
-      const userNames = await deps.users.findUserNames(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])));
+      const userNames = await deps.users.findUserNames(
+        versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])),
+      );
       return { items: versions.map((version) => presentVersion(version, userNames)) };
     },
 
@@ -217,11 +311,17 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       const body = (await loadCurrentBodies(db, scoped.instituteId, [row])).get(id);
       if (!body) throw notFound('Question not found.');
       const question = presentCurrentBody(row, body, new Map());
-      const [newId] = await db.transaction((tx) => insertNewQuestions(tx, scoped, [{ question, topicId: row.topicId }], () => ''));
+      const [newId] = await db.transaction((tx) =>
+        insertNewQuestions(tx, scoped, [{ question, topicId: row.topicId }], () => ''),
+      );
       return getDetail(db, scoped.instituteId, newId!);
     },
 
-    async setQuestionStatus(actor: Actor, id: string, status: 'active' | 'archived'): Promise<QuestionDetailView> {
+    async setQuestionStatus(
+      actor: Actor,
+      id: string,
+      status: 'active' | 'archived',
+    ): Promise<QuestionDetailView> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
       await findOwnRow(db, scoped.instituteId, id);
       await repo.updateQuestionRows(db, [id], { status, updatedBy: actor.userId });
@@ -238,7 +338,11 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       const result = new Map<string, string>();
       const unique = [...new Set(hashes)];
       for (let start = 0; start < unique.length; start += LOAD_CHUNK) {
-        for (const row of await repo.findActiveIdsByContentHash(db, instituteId, unique.slice(start, start + LOAD_CHUNK))) {
+        for (const row of await repo.findActiveIdsByContentHash(
+          db,
+          instituteId,
+          unique.slice(start, start + LOAD_CHUNK),
+        )) {
           if (!result.has(row.contentHash)) result.set(row.contentHash, row.id);
         }
       }
@@ -252,7 +356,11 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       const rows = await repo.listQuestionRows(readDb, criteria, { limit: MAX_EXPORT_QUESTIONS, offset: 0 });
       const [bodies, nodeNames] = await Promise.all([
         loadCurrentBodies(readDb, scoped.instituteId, rows),
-        deps.syllabus.findNodeNames(readDb, scoped.instituteId, rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId])),
+        deps.syllabus.findNodeNames(
+          readDb,
+          scoped.instituteId,
+          rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId]),
+        ),
       ]);
       return rows.flatMap((row) => {
         const body = bodies.get(row.id);
@@ -261,17 +369,37 @@ export function createQuestionService(deps: QuestionServiceDeps) {
     },
 
     /** The current version of each question (for exams that snapshot them). Unknown ids are absent. */
-    async findCurrentVersions(conn: Db | Tx, instituteId: string, ids: string[]): Promise<Map<string, { versionId: string; version: number; question: Question; status: 'active' | 'archived' }>> {
+    async findCurrentVersions(
+      conn: Db | Tx,
+      instituteId: string,
+      ids: string[],
+    ): Promise<
+      Map<string, { versionId: string; version: number; question: Question; status: 'active' | 'archived' }>
+    > {
       const rows = await repo.findQuestionRows(conn, instituteId, [...new Set(ids)]);
       const [bodies, nodeNames] = await Promise.all([
         loadCurrentBodies(conn, instituteId, rows),
-        deps.syllabus.findNodeNames(conn, instituteId, rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId])),
+        deps.syllabus.findNodeNames(
+          conn,
+          instituteId,
+          rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId]),
+        ),
       ]);
       return new Map(
         rows.flatMap((row) => {
           const body = bodies.get(row.id);
           if (!body || !row.currentVersionId) return [];
-          return [[row.id, { versionId: row.currentVersionId, version: row.versionNumber, question: presentCurrentBody(row, body, nodeNames), status: row.status }]];
+          return [
+            [
+              row.id,
+              {
+                versionId: row.currentVersionId,
+                version: row.versionNumber,
+                question: presentCurrentBody(row, body, nodeNames),
+                status: row.status,
+              },
+            ],
+          ];
         }),
       );
     },
@@ -280,17 +408,35 @@ export function createQuestionService(deps: QuestionServiceDeps) {
      * Records that an exam used these question versions (called by the exam module when it
      * freezes a paper). Re-recording an exam's question moves it to the given version.
      */
-    async recordQuestionUsage(tx: Tx, instituteId: string, examId: string, items: { questionId: string; versionId: string }[]): Promise<void> {
-      const versions = await repo.findVersionsByIds(tx, instituteId, items.map((item) => item.versionId));
+    async recordQuestionUsage(
+      tx: Tx,
+      instituteId: string,
+      examId: string,
+      items: { questionId: string; versionId: string }[],
+    ): Promise<void> {
+      const versions = await repo.findVersionsByIds(
+        tx,
+        instituteId,
+        items.map((item) => item.versionId),
+      );
       const owner = new Map(versions.map((version) => [version.id, version.questionId]));
-      if (items.some((item) => owner.get(item.versionId) !== item.questionId)) throw notFound('Question version not found.');
-      await repo.upsertUsages(tx, items.map((item) => ({ instituteId, examId, ...item })));
+      if (items.some((item) => owner.get(item.versionId) !== item.questionId))
+        throw notFound('Question version not found.');
+      await repo.upsertUsages(
+        tx,
+        items.map((item) => ({ instituteId, examId, ...item })),
+      );
     },
 
     presentSummaries: async (instituteId: string, ids: string[]): Promise<QuestionSummaryView[]> => {
       const rows = await repo.findQuestionRows(readDb, instituteId, [...new Set(ids)]);
-      const [bodies, lookups] = await Promise.all([loadCurrentBodies(readDb, instituteId, rows), loadLookups(rows, instituteId)]);
-      return rows.map((row) => presentSummary(row, buildStemPreview(bodies.get(row.id) ?? { content: {} }), lookups));
+      const [bodies, lookups] = await Promise.all([
+        loadCurrentBodies(readDb, instituteId, rows),
+        loadLookups(rows, instituteId),
+      ]);
+      return rows.map((row) =>
+        presentSummary(row, buildStemPreview(bodies.get(row.id) ?? { content: {} }), lookups),
+      );
     },
   };
 }

@@ -17,7 +17,8 @@ const IMAGE_OR_LINK = /!?\[([^\]]*)\]\([^)]*\)|https?:\/\/\S+/gu;
 // each character, with ASCII decided inline and other code points remembered, is several times faster.
 const wordCharCache = new Map<number, boolean>();
 function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   const cached = wordCharCache.get(code);
   if (cached !== undefined) return cached;
   const isWord = WORD_CHAR.test(String.fromCodePoint(code));
@@ -29,7 +30,7 @@ export function tokenizeForSearch(text: string): string[] {
   const cleaned = text.replace(IMAGE_OR_LINK, ' $1 ').normalize('NFKC').toLowerCase();
   const words: string[] = [];
   let start = -1;
-  for (let index = 0; index <= cleaned.length; ) {
+  for (let index = 0; index <= cleaned.length;) {
     const code = index < cleaned.length ? cleaned.codePointAt(index)! : 32;
     const width = code > 0xffff ? 2 : 1;
     if (isWordChar(code)) {
@@ -45,13 +46,26 @@ export function tokenizeForSearch(text: string): string[] {
 
 function listContentTexts(content: QuestionContent): string[] {
   const choices = [...(content.options ?? []), ...(content.rows ?? []), ...(content.columns ?? [])];
-  return [content.stem, ...choices.map((choice) => choice.text), content.assertion ?? '', content.reason ?? '', content.solution ?? ''];
+  return [
+    content.stem,
+    ...choices.map((choice) => choice.text),
+    content.assertion ?? '',
+    content.reason ?? '',
+    content.solution ?? '',
+  ];
 }
 
 /** Distinct lexemes of every language's text, the tags and the source. */
-export function collectSearchLexemes(question: Pick<Question, 'content' | 'source'>, tags: readonly string[]): string[] {
+export function collectSearchLexemes(
+  question: Pick<Question, 'content' | 'source'>,
+  tags: readonly string[],
+): string[] {
   // One pass over all the text: normalising and matching many small strings costs more than one long one.
-  const text = [...Object.values(question.content).flatMap(listContentTexts), ...tags, question.source ?? ''].join('\n');
+  const text = [
+    ...Object.values(question.content).flatMap(listContentTexts),
+    ...tags,
+    question.source ?? '',
+  ].join('\n');
   return [...new Set(tokenizeForSearch(text))].slice(0, MAX_LEXEMES);
 }
 
@@ -69,7 +83,9 @@ export function toTsvectorLiteral(lexemes: readonly string[]): string {
 export function toTsqueryLiteral(query: string): string | null {
   const words = [...new Set(tokenizeForSearch(query))];
   if (words.length === 0) return null;
-  return words.map((word, index) => `${quoteLexeme(word)}${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+  return words
+    .map((word, index) => `${quoteLexeme(word)}${index === words.length - 1 ? ':*' : ''}`)
+    .join(' & ');
 }
 
 const PREVIEW_LENGTH = 200;

@@ -27,7 +27,10 @@ export const studentImportRoutes: FastifyPluginAsyncZod<{ studentImport: Student
       const result = await studentImport.importStudents(actor, await file.toBuffer(), request.query);
       if (!result.valid) {
         return reply.status(422).send({
-          error: { code: 'IMPORT_INVALID', message: `${result.errors.length} problem(s) found. Nothing was imported.` },
+          error: {
+            code: 'IMPORT_INVALID',
+            message: `${result.errors.length} problem(s) found. Nothing was imported.`,
+          },
           requestId: request.id,
           ...result,
         });

@@ -19,7 +19,11 @@ export type ImportResult =
   | { valid: true; rowCount: number; created?: { email: string; name: string; temporaryPassword: string }[] }
   | { valid: false; rowCount: number; errors: ImportProblem[] };
 
-async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -34,7 +38,11 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T)
 
 export type StudentImportService = ReturnType<typeof createStudentImportService>;
 
-export function createStudentImportService(deps: { database: Database; batches: BatchService; users: UserService }) {
+export function createStudentImportService(deps: {
+  database: Database;
+  batches: BatchService;
+  users: UserService;
+}) {
   const { db } = deps.database;
 
   /** Every check that does not need to write: the file is judged whole before anything is stored. */
@@ -46,19 +54,41 @@ export function createStudentImportService(deps: { database: Database; batches: 
     const allProblems = [...problems, ...findDuplicatesInFile(rows)];
     const [existingEmails, existingRolls, batchIdsByCode] = await Promise.all([
       userRepo.findExistingEmails(db, rows.map((r) => r.email).filter(Boolean)),
-      userRepo.findExistingRollNumbers(db, instituteId, rows.flatMap((r) => (r.rollNumber ? [r.rollNumber] : []))),
-      deps.batches.resolveBatchCodes(instituteId, rows.flatMap((r) => r.batchCodes)),
+      userRepo.findExistingRollNumbers(
+        db,
+        instituteId,
+        rows.flatMap((r) => (r.rollNumber ? [r.rollNumber] : [])),
+      ),
+      deps.batches.resolveBatchCodes(
+        instituteId,
+        rows.flatMap((r) => r.batchCodes),
+      ),
     ]);
     for (const row of rows) {
       if (existingEmails.has(row.email)) {
-        allProblems.push({ row: row.row, column: 'email', value: row.email, message: 'An account with this email already exists.' });
+        allProblems.push({
+          row: row.row,
+          column: 'email',
+          value: row.email,
+          message: 'An account with this email already exists.',
+        });
       }
       if (row.rollNumber && existingRolls.has(row.rollNumber)) {
-        allProblems.push({ row: row.row, column: 'roll_number', value: row.rollNumber, message: 'This roll number is already used.' });
+        allProblems.push({
+          row: row.row,
+          column: 'roll_number',
+          value: row.rollNumber,
+          message: 'This roll number is already used.',
+        });
       }
       for (const code of row.batchCodes) {
         if (!batchIdsByCode.has(normaliseBatchCode(code))) {
-          allProblems.push({ row: row.row, column: 'batch_codes', value: code, message: `No active batch has the code "${code}".` });
+          allProblems.push({
+            row: row.row,
+            column: 'batch_codes',
+            value: code,
+            message: `No active batch has the code "${code}".`,
+          });
         }
       }
     }
@@ -112,7 +142,11 @@ export function createStudentImportService(deps: { database: Database; batches: 
       return {
         valid: true,
         rowCount: prepared.length,
-        created: prepared.map(({ row, temporaryPassword }) => ({ email: row.email, name: row.name, temporaryPassword })),
+        created: prepared.map(({ row, temporaryPassword }) => ({
+          email: row.email,
+          name: row.name,
+          temporaryPassword,
+        })),
       };
     },
   };

@@ -1,6 +1,13 @@
 import type { SyllabusNodeRow } from './syllabus-repo.js';
 
-export type SyllabusNodeView = { id: string; kind: SyllabusNodeRow['kind']; parentId: string | null; name: string; position: number; archived: boolean };
+export type SyllabusNodeView = {
+  id: string;
+  kind: SyllabusNodeRow['kind'];
+  parentId: string | null;
+  name: string;
+  position: number;
+  archived: boolean;
+};
 type TreeNode = { id: string; name: string; position: number; archived: boolean };
 export type TopicView = TreeNode & { questionCount: number };
 export type ChapterView = TreeNode & { topics: TopicView[] };
@@ -8,7 +15,14 @@ export type SubjectView = TreeNode & { chapters: ChapterView[] };
 export type SyllabusTreeView = { subjects: SubjectView[] };
 
 export function presentNode(row: SyllabusNodeRow): SyllabusNodeView {
-  return { id: row.id, kind: row.kind, parentId: row.parentId, name: row.name, position: row.position, archived: row.archivedAt !== null };
+  return {
+    id: row.id,
+    kind: row.kind,
+    parentId: row.parentId,
+    name: row.name,
+    position: row.position,
+    archived: row.archivedAt !== null,
+  };
 }
 
 const presentTreeNode = (row: SyllabusNodeRow): TreeNode => ({

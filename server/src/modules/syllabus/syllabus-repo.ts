@@ -6,7 +6,10 @@ import { syllabusNodes } from '../../platform/db/schema.js';
 type Conn = Db | Tx;
 export type SyllabusNodeRow = typeof syllabusNodes.$inferSelect;
 export type SyllabusKind = SyllabusNodeRow['kind'];
-export type NewSyllabusNode = Pick<SyllabusNodeRow, 'id' | 'instituteId' | 'parentId' | 'kind' | 'name' | 'position'>;
+export type NewSyllabusNode = Pick<
+  SyllabusNodeRow,
+  'id' | 'instituteId' | 'parentId' | 'kind' | 'name' | 'position'
+>;
 
 // Bind parameters per statement are limited to 65,535; six columns per node.
 const INSERT_CHUNK = 2_000;
@@ -27,7 +30,12 @@ export async function findNodes(db: Conn, instituteId: string, ids: string[]): P
     .where(and(eq(syllabusNodes.instituteId, instituteId), inArray(syllabusNodes.id, ids)));
 }
 
-export async function listSiblings(db: Conn, instituteId: string, kind: SyllabusKind, parentId: string | null): Promise<SyllabusNodeRow[]> {
+export async function listSiblings(
+  db: Conn,
+  instituteId: string,
+  kind: SyllabusKind,
+  parentId: string | null,
+): Promise<SyllabusNodeRow[]> {
   return db
     .select()
     .from(syllabusNodes)
@@ -42,7 +50,11 @@ export async function listSiblings(db: Conn, instituteId: string, kind: Syllabus
 }
 
 /** Inserts nodes; a name already taken among its siblings is skipped (the caller re-reads). */
-export async function insertNodes(db: Conn, nodes: NewSyllabusNode[], options: { skipTaken: boolean }): Promise<SyllabusNodeRow[]> {
+export async function insertNodes(
+  db: Conn,
+  nodes: NewSyllabusNode[],
+  options: { skipTaken: boolean },
+): Promise<SyllabusNodeRow[]> {
   const inserted: SyllabusNodeRow[] = [];
   for (let start = 0; start < nodes.length; start += INSERT_CHUNK) {
     const query = db.insert(syllabusNodes).values(nodes.slice(start, start + INSERT_CHUNK));
@@ -79,7 +91,10 @@ export async function writePositions(db: Conn, orderedIds: string[]): Promise<vo
 
 export async function unarchiveNodes(db: Conn, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(syllabusNodes).set({ archivedAt: null, updatedAt: new Date() }).where(inArray(syllabusNodes.id, ids));
+  await db
+    .update(syllabusNodes)
+    .set({ archivedAt: null, updatedAt: new Date() })
+    .where(inArray(syllabusNodes.id, ids));
 }
 
 export type TopicPlacementRow = {
@@ -95,7 +110,11 @@ export type TopicPlacementRow = {
 };
 
 /** Each topic with its chapter and subject, in one query. */
-export async function findTopicPlacements(db: Conn, instituteId: string, topicIds: string[]): Promise<TopicPlacementRow[]> {
+export async function findTopicPlacements(
+  db: Conn,
+  instituteId: string,
+  topicIds: string[],
+): Promise<TopicPlacementRow[]> {
   if (topicIds.length === 0) return [];
   const chapter = alias(syllabusNodes, 'chapter');
   const subject = alias(syllabusNodes, 'subject');
@@ -115,6 +134,10 @@ export async function findTopicPlacements(db: Conn, instituteId: string, topicId
     .innerJoin(chapter, and(eq(chapter.id, syllabusNodes.parentId), eq(chapter.kind, 'chapter')))
     .innerJoin(subject, and(eq(subject.id, chapter.parentId), eq(subject.kind, 'subject')))
     .where(
-      and(eq(syllabusNodes.instituteId, instituteId), eq(syllabusNodes.kind, 'topic'), inArray(syllabusNodes.id, topicIds)),
+      and(
+        eq(syllabusNodes.instituteId, instituteId),
+        eq(syllabusNodes.kind, 'topic'),
+        inArray(syllabusNodes.id, topicIds),
+      ),
     );
 }

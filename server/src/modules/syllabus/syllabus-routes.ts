@@ -5,7 +5,10 @@ import type { SyllabusService } from './syllabus-service.js';
 
 const nodeName = z.string().trim().min(1).max(120);
 
-export const syllabusRoutes: FastifyPluginAsyncZod<{ syllabus: SyllabusService }> = async (app, { syllabus }) => {
+export const syllabusRoutes: FastifyPluginAsyncZod<{ syllabus: SyllabusService }> = async (
+  app,
+  { syllabus },
+) => {
   app.get(
     '/api/syllabus',
     { schema: { querystring: z.object({ includeArchived: z.stringbool().default(false) }) } },
@@ -14,8 +17,17 @@ export const syllabusRoutes: FastifyPluginAsyncZod<{ syllabus: SyllabusService }
 
   app.post(
     '/api/syllabus/nodes',
-    { schema: { body: z.object({ kind: z.enum(['subject', 'chapter', 'topic']), parentId: z.uuid().optional(), name: nodeName }) } },
-    async (request, reply) => reply.status(201).send({ node: await syllabus.createNode(requireActor(request), request.body) }),
+    {
+      schema: {
+        body: z.object({
+          kind: z.enum(['subject', 'chapter', 'topic']),
+          parentId: z.uuid().optional(),
+          name: nodeName,
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ node: await syllabus.createNode(requireActor(request), request.body) }),
   );
 
   app.patch(
@@ -23,9 +35,15 @@ export const syllabusRoutes: FastifyPluginAsyncZod<{ syllabus: SyllabusService }
     {
       schema: {
         params: z.object({ id: z.uuid() }),
-        body: z.object({ name: nodeName.optional(), position: z.number().int().min(0).max(10_000).optional(), archived: z.boolean().optional() }),
+        body: z.object({
+          name: nodeName.optional(),
+          position: z.number().int().min(0).max(10_000).optional(),
+          archived: z.boolean().optional(),
+        }),
       },
     },
-    async (request) => ({ node: await syllabus.updateNode(requireActor(request), request.params.id, request.body) }),
+    async (request) => ({
+      node: await syllabus.updateNode(requireActor(request), request.params.id, request.body),
+    }),
   );
 };

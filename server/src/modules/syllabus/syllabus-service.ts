@@ -5,7 +5,12 @@ import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.j
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { defaultSyllabus, type SyllabusTemplate } from '../../seed/default-syllabus.js';
 import * as repo from './syllabus-repo.js';
-import { buildTree, presentNode, type SyllabusNodeView, type SyllabusTreeView } from './syllabus-presenter.js';
+import {
+  buildTree,
+  presentNode,
+  type SyllabusNodeView,
+  type SyllabusTreeView,
+} from './syllabus-presenter.js';
 
 type Conn = Db | Tx;
 export type SyllabusPath = { subject: string; chapter: string; topic: string };
@@ -33,7 +38,10 @@ function indexBySibling(nodes: repo.SyllabusNodeRow[]): Map<string, repo.Syllabu
 }
 
 /** The nodes a path names, as far as they exist: [subject, chapter, topic]. */
-function walkPath(index: Map<string, repo.SyllabusNodeRow>, path: SyllabusPath): (repo.SyllabusNodeRow | undefined)[] {
+function walkPath(
+  index: Map<string, repo.SyllabusNodeRow>,
+  path: SyllabusPath,
+): (repo.SyllabusNodeRow | undefined)[] {
   const subject = index.get(siblingKey(null, 'subject', path.subject));
   const chapter = subject && index.get(siblingKey(subject.id, 'chapter', path.chapter));
   const topic = chapter && index.get(siblingKey(chapter.id, 'topic', path.topic));
@@ -41,7 +49,9 @@ function walkPath(index: Map<string, repo.SyllabusNodeRow>, path: SyllabusPath):
 }
 
 function nameTaken(): AppError {
-  return new AppError('SYLLABUS_NAME_TAKEN', undefined, { fields: [{ path: 'name', message: 'This name is already used at this level.' }] });
+  return new AppError('SYLLABUS_NAME_TAKEN', undefined, {
+    fields: [{ path: 'name', message: 'This name is already used at this level.' }],
+  });
 }
 
 function parentInvalid(message: string): AppError {
@@ -53,12 +63,33 @@ function planTemplateNodes(instituteId: string, template: SyllabusTemplate): rep
   const nodes: repo.NewSyllabusNode[] = [];
   template.forEach((subject, subjectPosition) => {
     const subjectId = randomUUID();
-    nodes.push({ id: subjectId, instituteId, parentId: null, kind: 'subject', name: subject.name, position: subjectPosition });
+    nodes.push({
+      id: subjectId,
+      instituteId,
+      parentId: null,
+      kind: 'subject',
+      name: subject.name,
+      position: subjectPosition,
+    });
     subject.chapters.forEach(([chapterName, topics], chapterPosition) => {
       const chapterId = randomUUID();
-      nodes.push({ id: chapterId, instituteId, parentId: subjectId, kind: 'chapter', name: chapterName, position: chapterPosition });
+      nodes.push({
+        id: chapterId,
+        instituteId,
+        parentId: subjectId,
+        kind: 'chapter',
+        name: chapterName,
+        position: chapterPosition,
+      });
       topics.forEach((topicName, position) => {
-        nodes.push({ id: randomUUID(), instituteId, parentId: chapterId, kind: 'topic', name: topicName, position });
+        nodes.push({
+          id: randomUUID(),
+          instituteId,
+          parentId: chapterId,
+          kind: 'topic',
+          name: topicName,
+          position,
+        });
       });
     });
   });
@@ -85,7 +116,9 @@ export function createSyllabusService(
 
   /** Moves a node to `position` among its siblings and renumbers them 0..n-1. */
   async function moveNode(tx: Tx, node: repo.SyllabusNodeRow, position: number): Promise<void> {
-    const siblings = (await repo.listSiblings(tx, node.instituteId, node.kind, node.parentId)).filter((s) => s.id !== node.id);
+    const siblings = (await repo.listSiblings(tx, node.instituteId, node.kind, node.parentId)).filter(
+      (s) => s.id !== node.id,
+    );
     const ordered = siblings.map((s) => s.id);
     ordered.splice(Math.min(position, ordered.length), 0, node.id);
     await repo.writePositions(tx, ordered);
@@ -127,7 +160,9 @@ export function createSyllabusService(
       const scoped = authorizeInInstitute(actor, 'syllabus:read');
       const [nodes, counts] = await Promise.all([
         repo.listNodes(readDb, scoped.instituteId),
-        deps.countQuestionsByTopic ? deps.countQuestionsByTopic(readDb, scoped.instituteId) : new Map<string, number>(),
+        deps.countQuestionsByTopic
+          ? deps.countQuestionsByTopic(readDb, scoped.instituteId)
+          : new Map<string, number>(),
       ]);
       return buildTree(nodes, counts, options);
     },
@@ -139,17 +174,28 @@ export function createSyllabusService(
       const scoped = authorizeInInstitute(actor, 'questions:manage');
       const parentKind = PARENT_KIND[input.kind];
       if (parentKind === null && input.parentId) throw parentInvalid('A subject has no parent.');
-      if (parentKind !== null && !input.parentId) throw parentInvalid(`A ${input.kind} needs a parent ${parentKind}.`);
+      if (parentKind !== null && !input.parentId)
+        throw parentInvalid(`A ${input.kind} needs a parent ${parentKind}.`);
       const parentId = input.parentId ?? null;
       if (parentId) {
         const parent = await findOwnNode(db, scoped.instituteId, parentId);
-        if (CHILD_KIND[parent.kind] !== input.kind) throw parentInvalid(`A ${input.kind} cannot be placed under a ${parent.kind}.`);
+        if (CHILD_KIND[parent.kind] !== input.kind)
+          throw parentInvalid(`A ${input.kind} cannot be placed under a ${parent.kind}.`);
       }
       const siblings = await repo.listSiblings(db, scoped.instituteId, input.kind, parentId);
       try {
         const [row] = await repo.insertNodes(
           db,
-          [{ id: randomUUID(), instituteId: scoped.instituteId, parentId, kind: input.kind, name: input.name.trim(), position: siblings.length }],
+          [
+            {
+              id: randomUUID(),
+              instituteId: scoped.instituteId,
+              parentId,
+              kind: input.kind,
+              name: input.name.trim(),
+              position: siblings.length,
+            },
+          ],
           { skipTaken: false },
         );
         if (!row) throw new Error('insert returned no row');
@@ -172,7 +218,9 @@ export function createSyllabusService(
           if (patch.position !== undefined) await moveNode(tx, node, patch.position);
           return repo.updateNodeRow(tx, id, {
             ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-            ...(patch.archived !== undefined ? { archivedAt: patch.archived ? (node.archivedAt ?? new Date()) : null } : {}),
+            ...(patch.archived !== undefined
+              ? { archivedAt: patch.archived ? (node.archivedAt ?? new Date()) : null }
+              : {}),
           });
         });
         return presentNode(updated);
@@ -203,14 +251,19 @@ export function createSyllabusService(
       for (const path of unique) {
         const walked = walkPath(index, path);
         const topic = walked[2];
-        if (topic && walked.every((node) => node && !node.archivedAt)) topicIds.set(toSyllabusPathKey(path), topic.id);
+        if (topic && walked.every((node) => node && !node.archivedAt))
+          topicIds.set(toSyllabusPathKey(path), topic.id);
         else missing.push(path);
       }
       return { topicIds, missing };
     },
 
     /** Topics with their chapter and subject; unknown ids (or other institutes') are absent. */
-    async findTopicPlacements(conn: Db | Tx, instituteId: string, topicIds: string[]): Promise<Map<string, TopicPlacement>> {
+    async findTopicPlacements(
+      conn: Db | Tx,
+      instituteId: string,
+      topicIds: string[],
+    ): Promise<Map<string, TopicPlacement>> {
       const rows = await repo.findTopicPlacements(conn, instituteId, [...new Set(topicIds)]);
       return new Map(
         rows.map((row) => [
@@ -232,7 +285,11 @@ export function createSyllabusService(
     },
 
     /** Gives a new institute the default JEE/NEET/CAT/UPSC syllabus, inside its creation transaction. */
-    async seedDefaultSyllabus(tx: Tx, instituteId: string, template: SyllabusTemplate = defaultSyllabus): Promise<void> {
+    async seedDefaultSyllabus(
+      tx: Tx,
+      instituteId: string,
+      template: SyllabusTemplate = defaultSyllabus,
+    ): Promise<void> {
       await repo.insertNodes(tx, planTemplateNodes(instituteId, template), { skipTaken: false });
     },
   };

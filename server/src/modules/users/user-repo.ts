@@ -31,7 +31,10 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: Conn, email: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   return row ?? null;
 }
 
@@ -40,7 +43,11 @@ export async function findUserById(db: Conn, id: string): Promise<UserRow | null
   return row ?? null;
 }
 
-export async function findUserInInstitute(db: Conn, instituteId: string, id: string): Promise<UserRow | null> {
+export async function findUserInInstitute(
+  db: Conn,
+  instituteId: string,
+  id: string,
+): Promise<UserRow | null> {
   const [row] = await db
     .select()
     .from(users)
@@ -73,11 +80,15 @@ function whereForFilter(filter: UserFilter): SQL | undefined {
   if (!filter.includeInactive) conditions.push(eq(users.active, true));
   if (filter.batchId) {
     conditions.push(
-      inArray(users.id, sql`(select ${batchMembers.userId} from ${batchMembers} where ${batchMembers.batchId} = ${filter.batchId})`),
+      inArray(
+        users.id,
+        sql`(select ${batchMembers.userId} from ${batchMembers} where ${batchMembers.batchId} = ${filter.batchId})`,
+      ),
     );
   }
   if (filter.withinBatchIds) {
-    const ids = filter.withinBatchIds.length > 0 ? filter.withinBatchIds : ['00000000-0000-0000-0000-000000000000'];
+    const ids =
+      filter.withinBatchIds.length > 0 ? filter.withinBatchIds : ['00000000-0000-0000-0000-000000000000'];
     conditions.push(
       inArray(
         users.id,
@@ -125,7 +136,9 @@ export async function insertUser(db: Conn, input: NewUser): Promise<UserRow> {
 export async function updateUserRow(
   db: Conn,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'phone' | 'rollNumber' | 'active' | 'passwordHash' | 'mustChangePassword'>>,
+  patch: Partial<
+    Pick<UserRow, 'name' | 'phone' | 'rollNumber' | 'active' | 'passwordHash' | 'mustChangePassword'>
+  >,
 ): Promise<UserRow> {
   const [row] = await db
     .update(users)
@@ -157,7 +170,11 @@ export async function findExistingEmails(db: Conn, emails: string[]): Promise<Se
   return new Set(rows.map((r) => r.email));
 }
 
-export async function findExistingRollNumbers(db: Conn, instituteId: string, rollNumbers: string[]): Promise<Set<string>> {
+export async function findExistingRollNumbers(
+  db: Conn,
+  instituteId: string,
+  rollNumbers: string[],
+): Promise<Set<string>> {
   if (rollNumbers.length === 0) return new Set();
   const rows = await db
     .select({ rollNumber: users.rollNumber })

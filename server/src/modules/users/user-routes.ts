@@ -41,7 +41,8 @@ export const userRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
         }),
       },
     },
-    async (request, reply) => reply.status(201).send(await users.createUser(requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await users.createUser(requireActor(request), request.body)),
   );
 
   app.get('/api/users/:id', { schema: { params: idParams } }, async (request) => ({
@@ -62,7 +63,9 @@ export const userRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
         }),
       },
     },
-    async (request) => ({ user: await users.updateUser(requireActor(request), request.params.id, request.body) }),
+    async (request) => ({
+      user: await users.updateUser(requireActor(request), request.params.id, request.body),
+    }),
   );
 
   app.post('/api/users/:id/reset-password', { schema: { params: idParams } }, (request) =>

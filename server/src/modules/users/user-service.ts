@@ -44,7 +44,9 @@ const emptyToNull = (v: string | null | undefined) => (v == null || v.trim() ===
 
 function rethrowUniqueViolation(err: unknown): never {
   if (isUniqueViolation(err, 'users_email_key')) {
-    throw new AppError('USER_EMAIL_TAKEN', undefined, { fields: [{ path: 'email', message: 'This email is already registered.' }] });
+    throw new AppError('USER_EMAIL_TAKEN', undefined, {
+      fields: [{ path: 'email', message: 'This email is already registered.' }],
+    });
   }
   if (isUniqueViolation(err, 'users_institute_roll_key')) {
     throw new AppError('VALIDATION_FAILED', 'This roll number is already used in the institute.', {
@@ -56,7 +58,11 @@ function rethrowUniqueViolation(err: unknown): never {
 
 export type UserService = ReturnType<typeof createUserService>;
 
-export function createUserService(deps: { database: Database; sessions: SessionStore; batches: BatchService }) {
+export function createUserService(deps: {
+  database: Database;
+  sessions: SessionStore;
+  batches: BatchService;
+}) {
   const { db } = deps.database;
 
   async function present(user: UserRow): Promise<UserView> {
@@ -77,7 +83,8 @@ export function createUserService(deps: { database: Database; sessions: SessionS
         deps.batches.listBatchIdsOfMember(actor.userId),
         deps.batches.listBatchIdsOfMember(user.id),
       ]);
-      if (user.role !== 'student' || !theirBatches.some((b) => ownBatches.includes(b))) throw notFound('User not found.');
+      if (user.role !== 'student' || !theirBatches.some((b) => ownBatches.includes(b)))
+        throw notFound('User not found.');
     }
     return user;
   }
@@ -93,7 +100,8 @@ export function createUserService(deps: { database: Database; sessions: SessionS
     options: { mustChangePassword: boolean } = { mustChangePassword: true },
   ): Promise<{ user: UserRow; temporaryPassword: string }> {
     const temporaryPassword = input.password ?? generateTemporaryPassword();
-    if (instituteId && input.batchIds?.length) await deps.batches.assertBatchesExist(tx, instituteId, input.batchIds);
+    if (instituteId && input.batchIds?.length)
+      await deps.batches.assertBatchesExist(tx, instituteId, input.batchIds);
     const user = await repo.insertUser(tx, {
       instituteId,
       email: input.email,
@@ -120,7 +128,12 @@ export function createUserService(deps: { database: Database; sessions: SessionS
       const filter: repo.UserFilter = {
         instituteId: scoped.instituteId,
         // Staff see students only, and only those of their own batches.
-        ...(restricted ? { role: 'student' as const, withinBatchIds: await deps.batches.listBatchIdsOfMember(actor.userId) } : {}),
+        ...(restricted
+          ? {
+              role: 'student' as const,
+              withinBatchIds: await deps.batches.listBatchIdsOfMember(actor.userId),
+            }
+          : {}),
         ...(!restricted && input.role ? { role: input.role } : {}),
         ...(input.batchId ? { batchId: input.batchId } : {}),
         ...(input.q?.trim() ? { query: input.q.trim() } : {}),
@@ -129,7 +142,10 @@ export function createUserService(deps: { database: Database; sessions: SessionS
       const { rows, total } = await repo.listUsers(deps.database.readDb, filter, input);
       const [institute, batchIds] = await Promise.all([
         repo.findInstitute(deps.database.readDb, scoped.instituteId),
-        repo.listBatchIdsByUser(deps.database.readDb, rows.map((r) => r.id)),
+        repo.listBatchIdsByUser(
+          deps.database.readDb,
+          rows.map((r) => r.id),
+        ),
       ]);
       return {
         items: rows.map((row) => presentUser(row, institute, batchIds.get(row.id) ?? [])),
@@ -143,7 +159,10 @@ export function createUserService(deps: { database: Database; sessions: SessionS
       return present(await findVisibleUser(actor, id));
     },
 
-    async createUser(actor: Actor, input: CreateUserInput): Promise<{ user: UserView; temporaryPassword: string }> {
+    async createUser(
+      actor: Actor,
+      input: CreateUserInput,
+    ): Promise<{ user: UserView; temporaryPassword: string }> {
       const scoped = authorizeInInstitute(actor, 'users:manage');
       try {
         const created = await db.transaction((tx) => createUserInTx(tx, scoped.instituteId, input));
@@ -156,7 +175,8 @@ export function createUserService(deps: { database: Database; sessions: SessionS
     async updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
       const scoped = authorizeInInstitute(actor, 'users:manage');
       const user = await findVisibleUser(actor, id);
-      if (input.active === false && user.id === actor.userId) throw new AppError('USER_CANNOT_DEACTIVATE_SELF');
+      if (input.active === false && user.id === actor.userId)
+        throw new AppError('USER_CANNOT_DEACTIVATE_SELF');
       try {
         const updated = await db.transaction(async (tx) => {
           if (input.batchIds) {
@@ -181,7 +201,10 @@ export function createUserService(deps: { database: Database; sessions: SessionS
       authorizeInInstitute(actor, 'users:manage');
       await findVisibleUser(actor, id);
       const temporaryPassword = generateTemporaryPassword();
-      await repo.updateUserRow(db, id, { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true });
+      await repo.updateUserRow(db, id, {
+        passwordHash: await hashPassword(temporaryPassword),
+        mustChangePassword: true,
+      });
       await deps.sessions.revokeAllForUser(id);
       return { temporaryPassword };
     },

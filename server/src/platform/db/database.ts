@@ -29,7 +29,10 @@ export type Database = {
   withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
 };
 
-export async function openEmbeddedDatabase(options: { dataDir: string | null; loadDataDir?: Blob }): Promise<Database> {
+export async function openEmbeddedDatabase(options: {
+  dataDir: string | null;
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -51,15 +54,23 @@ export async function openEmbeddedDatabase(options: { dataDir: string | null; lo
   };
 }
 
-export function openPostgresDatabase(options: { url: string; replicaUrls: string[]; poolMax: number }): Database {
+export function openPostgresDatabase(options: {
+  url: string;
+  replicaUrls: string[];
+  poolMax: number;
+}): Database {
   const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
-  const replicaPools = options.replicaUrls.map((url) => new pg.Pool({ connectionString: url, max: options.poolMax }));
+  const replicaPools = options.replicaUrls.map(
+    (url) => new pg.Pool({ connectionString: url, max: options.poolMax }),
+  );
   // A broken idle connection must not crash the process; the next query reconnects.
   for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
   const primary = drizzlePg({ client: primaryPool, schema }) as unknown as Db;
   const replicas = replicaPools.map((pool) => drizzlePg({ client: pool, schema }) as unknown as Db);
   const [firstReplica, ...moreReplicas] = replicas;
-  const readDb = firstReplica ? (withReplicas(primary, [firstReplica, ...moreReplicas]) as unknown as Db) : primary;
+  const readDb = firstReplica
+    ? (withReplicas(primary, [firstReplica, ...moreReplicas]) as unknown as Db)
+    : primary;
   return {
     kind: 'postgres',
     db: primary,

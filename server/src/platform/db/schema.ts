@@ -167,8 +167,14 @@ export const questions = pgTable(
     subjectId: uuid('subject_id').notNull(),
     chapterId: uuid('chapter_id').notNull(),
     topicId: uuid('topic_id').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     source: text('source'),
     groupId: text('group_id'),
     status: questionStatus('status').notNull().default('active'),
@@ -250,7 +256,14 @@ export const assets = pgTable(
   (t) => [index('assets_institute_sha_idx').on(t.instituteId, t.sha256)],
 );
 
-export const importStatus = pgEnum('import_status', ['validating', 'ready', 'invalid', 'committing', 'committed', 'failed']);
+export const importStatus = pgEnum('import_status', [
+  'validating',
+  'ready',
+  'invalid',
+  'committing',
+  'committed',
+  'failed',
+]);
 
 /**
  * A question import: the uploaded file is validated in the background (progress readable by any
@@ -392,7 +405,10 @@ export const practiceSettings = pgTable('practice_settings', {
   instituteId: uuid('institute_id')
     .primaryKey()
     .references(() => institutes.id, { onDelete: 'restrict' }),
-  disabledSubjectIds: uuid('disabled_subject_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  disabledSubjectIds: uuid('disabled_subject_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`),
   releasedOnly: boolean('released_only').notNull().default(false),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -441,7 +457,9 @@ export const attempts = pgTable(
     uniqueIndex('attempts_exam_user_key').on(t.examId, t.userId),
     index('attempts_user_idx').on(t.userId, t.createdAt),
     // The sweeper's scan: attempts still running, by deadline.
-    index('attempts_running_deadline_idx').on(t.deadlineAt).where(sql`${t.status} = 'in_progress'`),
+    index('attempts_running_deadline_idx')
+      .on(t.deadlineAt)
+      .where(sql`${t.status} = 'in_progress'`),
   ],
 );
 

@@ -27,9 +27,11 @@ export function registerSessionAuth(app: FastifyInstance, sessions: SessionStore
       if (!request.session) clearSessionCookie(reply);
     }
     if (SAFE_METHODS.has(request.method)) return;
-    if (!isSameOrigin(request)) throw new AppError('CSRF_TOKEN_INVALID', 'Cross-site requests are not allowed.');
+    if (!isSameOrigin(request))
+      throw new AppError('CSRF_TOKEN_INVALID', 'Cross-site requests are not allowed.');
     if (request.session && !CSRF_EXEMPT_ROUTES.has(request.routeOptions.url ?? '')) {
-      if (request.headers[CSRF_HEADER] !== request.session.csrfToken) throw new AppError('CSRF_TOKEN_INVALID');
+      if (request.headers[CSRF_HEADER] !== request.session.csrfToken)
+        throw new AppError('CSRF_TOKEN_INVALID');
     }
   });
 }

@@ -13,7 +13,12 @@ const API_PREFIXES = ['/api/', '/socket.io/', '/metrics', '/health', '/ready'];
 export async function registerWebApp(app: FastifyInstance, distDir: string | null): Promise<void> {
   const hasWebApp = distDir !== null && existsSync(path.join(distDir, 'index.html'));
   if (hasWebApp) {
-    await app.register(fastifyStatic, { root: path.resolve(distDir), wildcard: false, maxAge: '1h', index: false });
+    await app.register(fastifyStatic, {
+      root: path.resolve(distDir),
+      wildcard: false,
+      maxAge: '1h',
+      index: false,
+    });
   } else {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve the UI');
   }

@@ -12,7 +12,12 @@ export function createRedisRateLimiter(redis: Redis): RateLimiter {
   return {
     async hit(key, limit, windowSeconds) {
       const fullKey = `rl:${key}`;
-      const results = await redis.multi().incr(fullKey).expire(fullKey, windowSeconds, 'NX').ttl(fullKey).exec();
+      const results = await redis
+        .multi()
+        .incr(fullKey)
+        .expire(fullKey, windowSeconds, 'NX')
+        .ttl(fullKey)
+        .exec();
       const count = Number(results?.[0]?.[1] ?? 0);
       const ttl = Number(results?.[2]?.[1] ?? windowSeconds);
       return {

@@ -16,7 +16,12 @@ export type TenancyContext = { readonly app: App; readonly adminA: TestClient; r
 type CaseFactory = (context: TenancyContext) => Record<string, TenancyCase>;
 
 // Module case files register here (one import and one entry per module).
-const factories: CaseFactory[] = [questionBankCases, examTenancyCases, attemptTenancyCases, questionTransferTenancyCases];
+const factories: CaseFactory[] = [
+  questionBankCases,
+  examTenancyCases,
+  attemptTenancyCases,
+  questionTransferTenancyCases,
+];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
   return Object.assign({}, ...factories.map((factory) => factory(context))) as Record<string, TenancyCase>;

@@ -15,13 +15,32 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
     (bankOfA ??= (async () => {
       const ids = await findTopicIds(adminOfA(), 'Physics', 'Kinematics', 'Projectile Motion');
       const stem = 'Tenancy probe: institute A only, sentinel word zanzibarite';
-      const question = await createQuestion(adminOfA(), { ...samples.tita, tags: ['a-only'], content: { en: { stem } } }, ids.topicId);
-      const asset = (await adminOfA().upload('/api/assets', 'a.png', pngBytes, 'image/png')).json<{ asset: { id: string } }>().asset;
-      return { questionId: question.id, topicId: ids.topicId, chapterId: ids.chapterId, assetId: asset.id, stem };
+      const question = await createQuestion(
+        adminOfA(),
+        { ...samples.tita, tags: ['a-only'], content: { en: { stem } } },
+        ids.topicId,
+      );
+      const asset = (await adminOfA().upload('/api/assets', 'a.png', pngBytes, 'image/png')).json<{
+        asset: { id: string };
+      }>().asset;
+      return {
+        questionId: question.id,
+        topicId: ids.topicId,
+        chapterId: ids.chapterId,
+        assetId: asset.id,
+        stem,
+      };
     })());
-  const leaksNothing = (body: string, a: BankOfA) => [a.questionId, a.topicId, a.chapterId, a.assetId, 'zanzibarite', 'a-only'].every((s) => !body.includes(s));
-  const aQuestion = async (a: BankOfA) => (await adminOfA().get(`/api/questions/${a.questionId}`)).json<{ question: { version: number; status: string; tags: string[]; topic: { id: string } } }>().question;
-  const ownTopic = async (c: TestClient) => (await findTopicIds(c, 'Physics', 'Kinematics', 'Projectile Motion')).topicId;
+  const leaksNothing = (body: string, a: BankOfA) =>
+    [a.questionId, a.topicId, a.chapterId, a.assetId, 'zanzibarite', 'a-only'].every(
+      (s) => !body.includes(s),
+    );
+  const aQuestion = async (a: BankOfA) =>
+    (await adminOfA().get(`/api/questions/${a.questionId}`)).json<{
+      question: { version: number; status: string; tags: string[]; topic: { id: string } };
+    }>().question;
+  const ownTopic = async (c: TestClient) =>
+    (await findTopicIds(c, 'Physics', 'Kinematics', 'Projectile Motion')).topicId;
 
   return {
     'GET /api/syllabus': async (c) => {
@@ -30,18 +49,31 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
     },
     'POST /api/syllabus/nodes': async (c) => {
       const a = await loadA();
-      expect((await c.post('/api/syllabus/nodes', { kind: 'topic', parentId: a.chapterId, name: 'Planted in A' })).statusCode).toBe(404);
+      expect(
+        (await c.post('/api/syllabus/nodes', { kind: 'topic', parentId: a.chapterId, name: 'Planted in A' }))
+          .statusCode,
+      ).toBe(404);
       const chapter = (await adminOfA().get('/api/syllabus')).body;
       expect(chapter).not.toContain('Planted in A');
     },
     'PATCH /api/syllabus/nodes/:id': async (c) => {
       const a = await loadA();
-      expect((await c.patch(`/api/syllabus/nodes/${a.topicId}`, { name: 'Renamed by B', archived: true })).statusCode).toBe(404);
+      expect(
+        (await c.patch(`/api/syllabus/nodes/${a.topicId}`, { name: 'Renamed by B', archived: true }))
+          .statusCode,
+      ).toBe(404);
       expect((await adminOfA().get('/api/syllabus')).body).toContain('Projectile Motion');
     },
     'GET /api/questions': async (c) => {
       const a = await loadA();
-      for (const query of ['', '?q=zanzibarite', `?topicId=${a.topicId}`, '?tags=a-only', '?status=archived', '?notUsedInLastExams=3&pageSize=200']) {
+      for (const query of [
+        '',
+        '?q=zanzibarite',
+        `?topicId=${a.topicId}`,
+        '?tags=a-only',
+        '?status=archived',
+        '?notUsedInLastExams=3&pageSize=200',
+      ]) {
         const res = await c.get(`/api/questions${query}`);
         expect(res.statusCode).toBe(200);
         expect(leaksNothing(res.body, a)).toBe(true);
@@ -74,7 +106,10 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
     },
     'PUT /api/questions/:id': async (c) => {
       const a = await loadA();
-      const res = await c.put(`/api/questions/${a.questionId}`, { question: samples.tita, topicId: await ownTopic(c) });
+      const res = await c.put(`/api/questions/${a.questionId}`, {
+        question: samples.tita,
+        topicId: await ownTopic(c),
+      });
       expect(res.statusCode).toBe(404);
       expect((await aQuestion(a)).version).toBe(1);
     },

@@ -11,7 +11,13 @@ function Timer({ label, ms }: { label: string; ms: number }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} ff="monospace" fz="lg" c={ms <= FIVE_MINUTES ? 'red.7' : undefined} data-testid={label === 'Time left' ? 'time-left' : 'section-time-left'}>
+      <Text
+        fw={700}
+        ff="monospace"
+        fz="lg"
+        c={ms <= FIVE_MINUTES ? 'red.7' : undefined}
+        data-testid={label === 'Time left' ? 'time-left' : 'section-time-left'}
+      >
         {formatClock(ms)}
       </Text>
     </Group>
@@ -34,7 +40,15 @@ export function ExamHeader({
   onLanguage: (language: Language) => void;
 }) {
   return (
-    <Group justify="space-between" px="md" py="xs" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} wrap="wrap" gap="xs">
+    <Group
+      justify="space-between"
+      px="md"
+      py="xs"
+      bg="white"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      wrap="wrap"
+      gap="xs"
+    >
       <div style={{ minWidth: 0 }}>
         <Title order={1} fz="h4" lineClamp={1}>
           {examName}
@@ -45,11 +59,23 @@ export function ExamHeader({
       </div>
       <Group gap="md" wrap="wrap">
         {pendingCount === 0 ? (
-          <Badge color="teal" variant="light" tt="none" leftSection={<IconCloudCheck size={14} />} data-testid="sync-status">
+          <Badge
+            color="teal"
+            variant="light"
+            tt="none"
+            leftSection={<IconCloudCheck size={14} />}
+            data-testid="sync-status"
+          >
             All answers saved
           </Badge>
         ) : (
-          <Badge color="orange" variant="light" tt="none" leftSection={<IconCloudUp size={14} />} data-testid="sync-status">
+          <Badge
+            color="orange"
+            variant="light"
+            tt="none"
+            leftSection={<IconCloudUp size={14} />}
+            data-testid="sync-status"
+          >
             {pendingCount === 1 ? '1 answer waiting to sync' : `${pendingCount} answers waiting to sync`}
           </Badge>
         )}
@@ -63,7 +89,9 @@ export function ExamHeader({
             { value: 'hi', label: 'हिन्दी' },
           ]}
         />
-        {clock.sectionRemainingMs !== null && <Timer label="Section time left" ms={clock.sectionRemainingMs} />}
+        {clock.sectionRemainingMs !== null && (
+          <Timer label="Section time left" ms={clock.sectionRemainingMs} />
+        )}
         <Timer label="Time left" ms={clock.totalRemainingMs} />
       </Group>
     </Group>

@@ -14,18 +14,31 @@ import type { ExamSession } from './useExamSession';
 /** Keys: 1-9 pick an option, arrows move, Enter is Save & Next (outside text fields). */
 function handleKeys(event: KeyboardEvent, session: ExamSession) {
   const target = event.target as HTMLElement;
-  if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, [role="dialog"]')) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, textarea, [role="dialog"]'))
+    return;
   if (event.key === 'ArrowRight') session.goNext();
   else if (event.key === 'ArrowLeft') session.goBack();
   else if (event.key === 'Enter' && target.tagName !== 'BUTTON') session.saveAndNext();
   else if (/^[1-9]$/.test(event.key)) {
-    const option = document.querySelectorAll<HTMLElement>('[aria-label="Options"] [role="radio"], [aria-label="Options"] [role="checkbox"]')[Number(event.key) - 1];
+    const option = document.querySelectorAll<HTMLElement>(
+      '[aria-label="Options"] [role="radio"], [aria-label="Options"] [role="checkbox"]',
+    )[Number(event.key) - 1];
     option?.click();
   } else return;
   event.preventDefault();
 }
 
-export function ExamRoom({ session, candidateName, language, onLanguage }: { session: ExamSession; candidateName: string; language: Language; onLanguage: (l: Language) => void }) {
+export function ExamRoom({
+  session,
+  candidateName,
+  language,
+  onLanguage,
+}: {
+  session: ExamSession;
+  candidateName: string;
+  language: Language;
+  onLanguage: (l: Language) => void;
+}) {
   const [isSummaryOpen, setSummaryOpen] = useState(false);
   const [isSubmitting, setSubmitting] = useState(false);
   const { sections, currentId, currentSectionId, sync, clock } = session;
@@ -63,10 +76,18 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
       />
       {!sync.isOnline && (
         <Alert color="orange" icon={<IconWifiOff />} radius={0} role="status" data-testid="offline-banner">
-          Offline — your answers are kept on this device. Keep answering; they are sent when the connection returns.
+          Offline — your answers are kept on this device. Keep answering; they are sent when the connection
+          returns.
         </Alert>
       )}
-      <Tabs value={currentSectionId} onChange={(id) => id && session.goTo(sections.find((s) => s.section.id === id)?.questions[0]?.id ?? currentId)} px="md" pt="xs">
+      <Tabs
+        value={currentSectionId}
+        onChange={(id) =>
+          id && session.goTo(sections.find((s) => s.section.id === id)?.questions[0]?.id ?? currentId)
+        }
+        px="md"
+        pt="xs"
+      >
         <Tabs.List>
           {sections.map((s) => {
             const counts = countStates(
@@ -75,7 +96,12 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
             );
             const isOpen = clock.isSectionOpen(s.section.id);
             return (
-              <Tabs.Tab key={s.section.id} value={s.section.id} disabled={!isOpen} title={clock.isSectionClosed(s.section.id) ? 'This section is closed' : undefined}>
+              <Tabs.Tab
+                key={s.section.id}
+                value={s.section.id}
+                disabled={!isOpen}
+                title={clock.isSectionClosed(s.section.id) ? 'This section is closed' : undefined}
+              >
                 {s.section.name}{' '}
                 <Text span size="xs" c="dimmed">
                   ({counts.answered + counts.answered_marked_for_review}/{s.questions.length})
@@ -96,7 +122,9 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
                 language={language}
                 optionOrder={session.optionOrder[question.id]}
                 answer={session.responses[question.id]?.answer ?? null}
-                rejection={rejection ? (rejectionMessages[rejection] ?? 'This answer was not accepted.') : undefined}
+                rejection={
+                  rejection ? (rejectionMessages[rejection] ?? 'This answer was not accepted.') : undefined
+                }
                 onAnswer={session.setAnswer}
               />
             )}
@@ -117,9 +145,26 @@ export function ExamRoom({ session, candidateName, language, onLanguage }: { ses
           )}
         </Grid.Col>
       </Grid>
-      <SubmitModal session={session} opened={isSummaryOpen} isSubmitting={isSubmitting} onClose={() => setSummaryOpen(false)} onConfirm={confirmSubmit} />
-      <Modal opened={sync.isDeviceReplaced} onClose={() => undefined} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} title="This exam was opened on another device" centered>
-        <Text size="sm">Answers from this window are no longer saved. Continue on the other device, or start again here to take the exam back.</Text>
+      <SubmitModal
+        session={session}
+        opened={isSummaryOpen}
+        isSubmitting={isSubmitting}
+        onClose={() => setSummaryOpen(false)}
+        onConfirm={confirmSubmit}
+      />
+      <Modal
+        opened={sync.isDeviceReplaced}
+        onClose={() => undefined}
+        withCloseButton={false}
+        closeOnEscape={false}
+        closeOnClickOutside={false}
+        title="This exam was opened on another device"
+        centered
+      >
+        <Text size="sm">
+          Answers from this window are no longer saved. Continue on the other device, or start again here to
+          take the exam back.
+        </Text>
         <Button mt="md" onClick={() => window.location.reload()}>
           Take the exam back on this device
         </Button>

@@ -61,20 +61,56 @@ export function ExamRoomPage() {
   if (session.isPending) return <FullLoader />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: `/exam/${examId}` }} />;
   const title = info.data?.title ?? 'Exam';
-  if (state?.attempt.status === 'submitted') return <ResultView state={state} title={title} language={language} />;
-  if (state) return <LoadedRoom initial={state} candidateName={session.data.name} language={language} onLanguage={setLanguage} onSubmitted={setState} />;
+  if (state?.attempt.status === 'submitted')
+    return <ResultView state={state} title={title} language={language} />;
+  if (state)
+    return (
+      <LoadedRoom
+        initial={state}
+        candidateName={session.data.name}
+        language={language}
+        onLanguage={setLanguage}
+        onSubmitted={setState}
+      />
+    );
   if (isStarting && resumeLanguage !== null && !startError) return <FullLoader />;
-  return <PreExamScreen info={info.data ?? null} candidateName={session.data.name} isStarting={isStarting} startError={startError} onStart={start} />;
+  return (
+    <PreExamScreen
+      info={info.data ?? null}
+      candidateName={session.data.name}
+      isStarting={isStarting}
+      startError={startError}
+      onStart={start}
+    />
+  );
 }
 
-function LoadedRoom(props: { initial: AttemptState; candidateName: string; language: Language; onLanguage: (l: Language) => void; onSubmitted: (s: AttemptState) => void }) {
+function LoadedRoom(props: {
+  initial: AttemptState;
+  candidateName: string;
+  language: Language;
+  onLanguage: (l: Language) => void;
+  onSubmitted: (s: AttemptState) => void;
+}) {
   const { data, error } = useAttemptData(props.initial);
   if (error) return <LoadError error={error} onRetry={() => window.location.reload()} />;
   if (!data) return <FullLoader />;
   return <LiveRoom data={data} {...props} />;
 }
 
-function LiveRoom({ data, candidateName, language, onLanguage, onSubmitted }: { data: AttemptData; candidateName: string; language: Language; onLanguage: (l: Language) => void; onSubmitted: (s: AttemptState) => void }) {
+function LiveRoom({
+  data,
+  candidateName,
+  language,
+  onLanguage,
+  onSubmitted,
+}: {
+  data: AttemptData;
+  candidateName: string;
+  language: Language;
+  onLanguage: (l: Language) => void;
+  onSubmitted: (s: AttemptState) => void;
+}) {
   const session = useExamSession(data, getDeviceId());
   const { serverState } = session;
   useEffect(() => {

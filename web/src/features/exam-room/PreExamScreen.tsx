@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Container, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Container,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { MathMarkdown } from '../../components/MathMarkdown';
 import { errorMessage } from '../../lib/notify';
@@ -36,7 +48,9 @@ export function PreExamScreen({
           </Title>
           <Text c="dimmed">
             Candidate: {candidateName}
-            {info ? ` · ${info.durationMinutes} minutes${info.compensatoryMinutes ? ` + ${info.compensatoryMinutes} minutes compensatory time` : ''}` : ''}
+            {info
+              ? ` · ${info.durationMinutes} minutes${info.compensatoryMinutes ? ` + ${info.compensatoryMinutes} minutes compensatory time` : ''}`
+              : ''}
           </Text>
         </div>
         {startsInMs > 0 && (
@@ -69,7 +83,9 @@ export function PreExamScreen({
             />
           </Group>
           <div lang={readingLanguage}>
-            <MathMarkdown>{info?.instructions[readingLanguage] || generalInstructions[readingLanguage]}</MathMarkdown>
+            <MathMarkdown>
+              {info?.instructions[readingLanguage] || generalInstructions[readingLanguage]}
+            </MathMarkdown>
           </div>
         </Paper>
         <Paper withBorder p="md" radius="md">
@@ -79,7 +95,7 @@ export function PreExamScreen({
               maw={320}
               value={examLanguage}
               allowDeselect={false}
-              onChange={(value) => setExamLanguage((value ?? 'en'))}
+              onChange={(value) => setExamLanguage(value ?? 'en')}
               data={[
                 { value: 'en', label: 'English' },
                 { value: 'hi', label: 'हिन्दी (Hindi)' },
@@ -96,7 +112,12 @@ export function PreExamScreen({
               </Alert>
             )}
             <Group justify="flex-end">
-              <Button size="md" disabled={!hasAgreed || startsInMs > 0} loading={isStarting} onClick={() => onStart(examLanguage)}>
+              <Button
+                size="md"
+                disabled={!hasAgreed || startsInMs > 0}
+                loading={isStarting}
+                onClick={() => onStart(examLanguage)}
+              >
                 {startsInMs > 0 ? 'Start (available at the start time)' : 'I am ready to begin'}
               </Button>
             </Group>

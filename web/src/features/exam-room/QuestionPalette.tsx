@@ -4,9 +4,21 @@ import { IconCloudUp } from '@tabler/icons-react';
 import { countStates, paletteLabels } from './session-model';
 import classes from './Palette.module.css';
 
-function StateCell({ state, label, isLegend }: { state: PaletteState; label: string | number; isLegend?: boolean }) {
+function StateCell({
+  state,
+  label,
+  isLegend,
+}: {
+  state: PaletteState;
+  label: string | number;
+  isLegend?: boolean;
+}) {
   return (
-    <span className={isLegend ? classes.legendCell : undefined} data-state={state} style={isLegend ? { display: 'inline-grid', placeItems: 'center' } : undefined}>
+    <span
+      className={isLegend ? classes.legendCell : undefined}
+      data-state={state}
+      style={isLegend ? { display: 'inline-grid', placeItems: 'center' } : undefined}
+    >
       {label}
       {state === 'answered_marked_for_review' && <span className={classes.tick}>✓</span>}
     </span>

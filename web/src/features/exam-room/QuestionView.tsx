@@ -13,7 +13,10 @@ const typeHints: Record<CandidateQuestion['type'], string> = {
   tita: 'Type in the answer',
 };
 
-export function contentIn(question: { content: Readonly<Record<string, CandidateContent>> }, language: Language): CandidateContent | undefined {
+export function contentIn(
+  question: { content: Readonly<Record<string, CandidateContent>> },
+  language: Language,
+): CandidateContent | undefined {
   return question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
 }
 
@@ -60,7 +63,13 @@ export function QuestionView({
             <MathMarkdown>{content.reason ?? ''}</MathMarkdown>
           </Stack>
         )}
-        <AnswerInput question={question} content={content} optionOrder={optionOrder} answer={answer} onChange={onAnswer} />
+        <AnswerInput
+          question={question}
+          content={content}
+          optionOrder={optionOrder}
+          answer={answer}
+          onChange={onAnswer}
+        />
         {rejection && (
           <Text c="red" size="sm" role="alert">
             {rejection}

@@ -10,8 +10,20 @@ import type { AttemptState, Language } from './types';
 const outcomeColour: Record<string, string> = { correct: 'teal', partial: 'yellow', wrong: 'red' };
 
 /** After submission: the result with keys and solutions when released, otherwise a confirmation. */
-export function ResultView({ state, title, language }: { state: AttemptState; title: string; language: Language }) {
-  const result = useQuery({ queryKey: ['exam-room', 'result', state.attempt.id], queryFn: () => fetchResult(state.attempt.id), retry: false });
+export function ResultView({
+  state,
+  title,
+  language,
+}: {
+  state: AttemptState;
+  title: string;
+  language: Language;
+}) {
+  const result = useQuery({
+    queryKey: ['exam-room', 'result', state.attempt.id],
+    queryFn: () => fetchResult(state.attempt.id),
+    retry: false,
+  });
   const isByDeadline = state.attempt.submitReason === 'deadline';
   const notReleased = isApiError(result.error, 'RESULT_NOT_RELEASED');
   return (
@@ -20,8 +32,15 @@ export function ResultView({ state, title, language }: { state: AttemptState; ti
         <Title order={1} fz="h2">
           {title}
         </Title>
-        <Alert color={isByDeadline ? 'orange' : 'teal'} title={isByDeadline ? 'Time is up — your exam has been submitted' : 'Your responses have been submitted'}>
-          {notReleased ? 'Results will be published by your institute.' : 'Thank you. Your answers are stored safely.'}{' '}
+        <Alert
+          color={isByDeadline ? 'orange' : 'teal'}
+          title={
+            isByDeadline ? 'Time is up — your exam has been submitted' : 'Your responses have been submitted'
+          }
+        >
+          {notReleased
+            ? 'Results will be published by your institute.'
+            : 'Thank you. Your answers are stored safely.'}{' '}
           <Link to="/">Back to the dashboard</Link>
         </Alert>
         {result.data && (
@@ -42,7 +61,8 @@ export function ResultView({ state, title, language }: { state: AttemptState; ti
                         {sectionId}
                       </Text>
                       <Text size="sm">
-                        {summary.marks} / {summary.maxMarks} · {summary.correct} correct, {summary.wrong} wrong, {summary.unanswered} unanswered
+                        {summary.marks} / {summary.maxMarks} · {summary.correct} correct, {summary.wrong}{' '}
+                        wrong, {summary.unanswered} unanswered
                       </Text>
                     </Paper>
                   ))}
@@ -50,15 +70,24 @@ export function ResultView({ state, title, language }: { state: AttemptState; ti
               )}
             </Paper>
             {result.data.questions.map(({ question, answer }, index) => {
-              const content = question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
+              const content =
+                question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
               const scored = result.data.score?.questions.find((q) => q.questionId === question.id);
               return (
-                <Paper key={question.id} withBorder p="md" radius="md" component="article" aria-label={`Result of question ${index + 1}`}>
+                <Paper
+                  key={question.id}
+                  withBorder
+                  p="md"
+                  radius="md"
+                  component="article"
+                  aria-label={`Result of question ${index + 1}`}
+                >
                   <Group justify="space-between" mb="xs">
                     <Text fw={700}>Question {index + 1}</Text>
                     {scored && (
                       <Badge color={outcomeColour[scored.outcome] ?? 'gray'} tt="none">
-                        {scored.outcome.replaceAll('_', ' ')} · {scored.marks > 0 ? `+${scored.marks}` : scored.marks}
+                        {scored.outcome.replaceAll('_', ' ')} ·{' '}
+                        {scored.marks > 0 ? `+${scored.marks}` : scored.marks}
                       </Badge>
                     )}
                   </Group>

@@ -52,7 +52,8 @@ export function SubmitModal({
         </Table>
       </Table.ScrollContainer>
       <Text size="sm" mt="sm">
-        Answered &amp; Marked for Review questions are evaluated. After submitting you cannot change any answer.
+        Answered &amp; Marked for Review questions are evaluated. After submitting you cannot change any
+        answer.
       </Text>
       {session.sync.pendingIds.size > 0 && (
         <Text size="sm" c="orange.8" mt={4}>

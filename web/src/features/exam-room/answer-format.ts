@@ -13,7 +13,9 @@ export function formatAnswer(question: Question, answer: Answer | null): string 
   switch (answer.type) {
     case 'mcq_single':
     case 'mcq_multi':
-      return answer.optionIds.length ? answer.optionIds.map((id) => optionLabel(question, id)).join(', ') : 'Not answered';
+      return answer.optionIds.length
+        ? answer.optionIds.map((id) => optionLabel(question, id)).join(', ')
+        : 'Not answered';
     case 'numerical':
       return answer.value || 'Not answered';
     case 'tita':
@@ -21,7 +23,9 @@ export function formatAnswer(question: Question, answer: Answer | null): string 
     case 'assertion_reason':
       return answer.optionId.replaceAll('_', ' ');
     case 'matrix_match':
-      return Object.entries(answer.matches).map(([row, cols]) => `${row.toUpperCase()}→${cols.join('/').toUpperCase()}`).join(', ');
+      return Object.entries(answer.matches)
+        .map(([row, cols]) => `${row.toUpperCase()}→${cols.join('/').toUpperCase()}`)
+        .join(', ');
   }
 }
 
@@ -40,7 +44,9 @@ export function formatKey(question: Question): string {
       return `${String(key.min)} to ${String(key.max)}`;
     }
     case 'matrix_match':
-      return Object.entries(question.key.matches).map(([row, cols]) => `${row.toUpperCase()}→${cols.join('/').toUpperCase()}`).join(', ');
+      return Object.entries(question.key.matches)
+        .map(([row, cols]) => `${row.toUpperCase()}→${cols.join('/').toUpperCase()}`)
+        .join(', ');
     case 'tita':
       return question.key.accepted.join(' / ');
   }

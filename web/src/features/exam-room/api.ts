@@ -9,7 +9,10 @@ export const fetchPaper = (attemptId: string) => api<PaperResponse>(`/api/attemp
 export const fetchState = (attemptId: string) => api<AttemptState>(`/api/attempts/${attemptId}/state`);
 
 export const postSaves = (attemptId: string, deviceId: string, saves: SavedAnswer[]) =>
-  api<{ results: SaveResult[] }>(`/api/attempts/${attemptId}/answers`, { method: 'POST', body: { deviceId, saves } });
+  api<{ results: SaveResult[] }>(`/api/attempts/${attemptId}/answers`, {
+    method: 'POST',
+    body: { deviceId, saves },
+  });
 
 export const submitAttempt = (attemptId: string) =>
   api<AttemptState>(`/api/attempts/${attemptId}/submit`, { method: 'POST' });

@@ -50,7 +50,8 @@ export async function writeJournal(entry: JournalEntry): Promise<void> {
   if (!existing || existing.seq <= entry.seq) await answers.put(entry);
   const meta = tx.objectStore('meta');
   const current = await meta.get(entry.attemptId);
-  if (!current || current.seq < entry.seq) await meta.put({ ...current, attemptId: entry.attemptId, seq: entry.seq });
+  if (!current || current.seq < entry.seq)
+    await meta.put({ ...current, attemptId: entry.attemptId, seq: entry.seq });
   await tx.done;
 }
 
@@ -59,7 +60,8 @@ export async function settleJournal(attemptId: string, questionId: string, seq: 
   const db = await openJournal();
   const tx = db.transaction('answers', 'readwrite');
   const existing = await tx.store.get([attemptId, questionId]);
-  if (existing && existing.seq === seq && existing.isPending) await tx.store.put({ ...existing, isPending: false });
+  if (existing && existing.seq === seq && existing.isPending)
+    await tx.store.put({ ...existing, isPending: false });
   await tx.done;
 }
 

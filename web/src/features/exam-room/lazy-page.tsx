@@ -2,7 +2,9 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 
-const ExamRoomPage = lazy(() => import('./ExamRoomPage').then((module) => ({ default: module.ExamRoomPage })));
+const ExamRoomPage = lazy(() =>
+  import('./ExamRoomPage').then((module) => ({ default: module.ExamRoomPage })),
+);
 
 export function LazyExamRoomPage() {
   return (

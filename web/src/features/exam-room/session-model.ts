@@ -1,6 +1,11 @@
 // Pure helpers of the exam room: the candidate's question order, merging the server's answers with
 // the local journal after a reload, and per-section palette counts.
-import { PALETTE_STATES, type CandidateQuestion, type CandidateSection, type PaletteState } from '@examtech/core';
+import {
+  PALETTE_STATES,
+  type CandidateQuestion,
+  type CandidateSection,
+  type PaletteState,
+} from '@examtech/core';
 import type { JournalEntry } from './journal';
 import type { PaperResponse, SavedAnswer } from './types';
 
@@ -13,7 +18,9 @@ export interface OrderedSection {
 export function orderPaper({ paper, order }: PaperResponse): OrderedSection[] {
   return paper.sections.map((section) => {
     const byId = new Map(section.questions.map((question) => [question.id, question]));
-    const ids = order.sections.find((s) => s.sectionId === section.id)?.questionIds ?? section.questions.map((q) => q.id);
+    const ids =
+      order.sections.find((s) => s.sectionId === section.id)?.questionIds ??
+      section.questions.map((q) => q.id);
     return { section, questions: ids.flatMap((id) => byId.get(id) ?? []) };
   });
 }
@@ -25,7 +32,11 @@ export interface MergedAnswers {
 }
 
 /** Higher seq wins per question; journal entries newer than the server's copy are sent again. */
-export function mergeAnswers(server: SavedAnswer[], journal: JournalEntry[], journalSeq: number): MergedAnswers {
+export function mergeAnswers(
+  server: SavedAnswer[],
+  journal: JournalEntry[],
+  journalSeq: number,
+): MergedAnswers {
   const responses: Record<string, SavedAnswer> = {};
   let lastSeq = journalSeq;
   for (const answer of server) {
@@ -46,7 +57,10 @@ export function mergeAnswers(server: SavedAnswer[], journal: JournalEntry[], jou
 
 export type StateCounts = Record<PaletteState, number>;
 
-export function countStates(questionIds: readonly string[], stateOf: (id: string) => PaletteState): StateCounts {
+export function countStates(
+  questionIds: readonly string[],
+  stateOf: (id: string) => PaletteState,
+): StateCounts {
   const counts = Object.fromEntries(PALETTE_STATES.map((state) => [state, 0])) as StateCounts;
   for (const id of questionIds) counts[stateOf(id)] += 1;
   return counts;

@@ -38,12 +38,20 @@ export class AttemptSync {
 
   start(unsent: JournalEntry[]): void {
     for (const entry of unsent) this.pending.set(entry.questionId, entry);
-    const socket = io({ transports: ['websocket', 'polling'], reconnectionDelay: 1_000, reconnectionDelayMax: 10_000 });
+    const socket = io({
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 1_000,
+      reconnectionDelayMax: 10_000,
+    });
     this.socket = socket;
     socket.on('connect', () => {
-      socket.emit('attempt:join', { attemptId: this.attemptId }, (reply: AttemptState | { error: string }) => {
-        if ('attempt' in reply) this.onServerState(reply);
-      });
+      socket.emit(
+        'attempt:join',
+        { attemptId: this.attemptId },
+        (reply: AttemptState | { error: string }) => {
+          if ('attempt' in reply) this.onServerState(reply);
+        },
+      );
       this.retryMs = 1_000;
       this.flushSoon();
     });
@@ -107,7 +115,12 @@ export class AttemptSync {
 
   snapshot(): SyncSnapshot {
     const isOnline = navigator.onLine && (this.socket?.connected === true || !this.hasHttpFailed);
-    return { pendingIds: new Set(this.pending.keys()), isOnline, isDeviceReplaced: this.isReplaced, rejections: { ...this.rejections } };
+    return {
+      pendingIds: new Set(this.pending.keys()),
+      isOnline,
+      isDeviceReplaced: this.isReplaced,
+      rejections: { ...this.rejections },
+    };
   }
 
   private async send(saves: SavedAnswer[]): Promise<SaveResult[]> {
@@ -116,7 +129,10 @@ export class AttemptSync {
       try {
         const reply = (await socket
           .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('answer:save', { attemptId: this.attemptId, deviceId: this.deviceId, saves })) as { results?: SaveResult[]; error?: string };
+          .emitWithAck('answer:save', { attemptId: this.attemptId, deviceId: this.deviceId, saves })) as {
+          results?: SaveResult[];
+          error?: string;
+        };
         if (reply.results) return reply.results;
       } catch {
         // No ack in time: the same saves go over HTTP; seq makes the duplicate harmless.

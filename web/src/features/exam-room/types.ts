@@ -1,4 +1,11 @@
-import type { Answer, AttemptPaper, AttemptScore, CandidatePaper, PaletteState, Question } from '@examtech/core';
+import type {
+  Answer,
+  AttemptPaper,
+  AttemptScore,
+  CandidatePaper,
+  PaletteState,
+  Question,
+} from '@examtech/core';
 
 export interface SavedAnswer {
   questionId: string;
@@ -17,7 +24,12 @@ export interface AttemptState {
     startedAt: string | null;
     deadlineAt: string | null;
     serverNow: string;
-    time: { phase: string; openSectionId: string | null; sectionRemainingMs: number; totalRemainingMs: number } | null;
+    time: {
+      phase: string;
+      openSectionId: string | null;
+      sectionRemainingMs: number;
+      totalRemainingMs: number;
+    } | null;
     sections: { sectionId: string; opensAt: string; closesAt: string }[];
     submittedAt: string | null;
     submitReason: 'candidate' | 'deadline' | null;

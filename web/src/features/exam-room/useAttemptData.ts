@@ -22,8 +22,12 @@ export function useAttemptData(initial: AttemptState) {
     let isCurrent = true;
     async function load(): Promise<AttemptData> {
       const receivedAt = Date.now();
-      const state = initial.answers.length > 0 || initial.attempt.status !== 'in_progress' ? initial : await fetchState(attemptId).catch(() => initial);
-      const offsetMs = new Date(state.attempt.serverNow).getTime() - (state === initial ? receivedAt : Date.now());
+      const state =
+        initial.answers.length > 0 || initial.attempt.status !== 'in_progress'
+          ? initial
+          : await fetchState(attemptId).catch(() => initial);
+      const offsetMs =
+        new Date(state.attempt.serverNow).getTime() - (state === initial ? receivedAt : Date.now());
       const paper = (await readCachedPaper(attemptId)) ?? (await fetchPaper(attemptId));
       await cachePaper(attemptId, paper);
       const [journal, meta] = await Promise.all([listJournal(attemptId), readMeta(attemptId)]);

@@ -11,12 +11,16 @@ import type { AttemptData } from './useAttemptData';
 import { useSectionClock } from './useSectionClock';
 
 type Committed = { answer: Answer | null; state: PaletteState };
-const isMarked = (state: PaletteState | undefined) => state === 'marked_for_review' || state === 'answered_marked_for_review';
+const isMarked = (state: PaletteState | undefined) =>
+  state === 'marked_for_review' || state === 'answered_marked_for_review';
 const isSaved = (state: PaletteState) => state === 'answered' || isMarked(state);
 const sameAnswer = (a: Answer | null, b: Answer | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Entering a question counts a visit and turns "Not Visited" into "Not Answered" (sent when leaving). */
-function enterQuestion(responses: Record<string, SavedAnswer>, questionId: string): Record<string, SavedAnswer> {
+function enterQuestion(
+  responses: Record<string, SavedAnswer>,
+  questionId: string,
+): Record<string, SavedAnswer> {
   if (!questionId) return responses;
   const target = responses[questionId];
   const entered: SavedAnswer = {
@@ -34,7 +38,10 @@ export function useExamSession(data: AttemptData, deviceId: string) {
   const attemptId = data.state.attempt.id;
   const sections = useMemo(() => orderPaper(data.paper), [data.paper]);
   const questionIds = useMemo(() => sections.flatMap((s) => s.questions.map((q) => q.id)), [sections]);
-  const sectionOf = useMemo(() => new Map(sections.flatMap((s) => s.questions.map((q) => [q.id, s.section.id] as const))), [sections]);
+  const sectionOf = useMemo(
+    () => new Map(sections.flatMap((s) => s.questions.map((q) => [q.id, s.section.id] as const))),
+    [sections],
+  );
   const [serverState, setServerState] = useState<AttemptState>(data.state);
   const clock = useSectionClock(data.paper.paper.lockedSections, serverState, data.offsetMs);
 
@@ -44,17 +51,28 @@ export function useExamSession(data: AttemptData, deviceId: string) {
   );
   const [initialId] = useState<string>(() => {
     const resume = data.resumeQuestionId;
-    return resume && sectionOf.has(resume) && clock.isSectionOpen(sectionOf.get(resume) ?? '') ? resume : firstOpenQuestion();
+    return resume && sectionOf.has(resume) && clock.isSectionOpen(sectionOf.get(resume) ?? '')
+      ? resume
+      : firstOpenQuestion();
   });
   const [currentId, setCurrentId] = useState(initialId);
   const [initialResponses] = useState(() => enterQuestion(data.responses, initialId));
   const responsesRef = useRef<Record<string, SavedAnswer>>(initialResponses);
   const committedRef = useRef<Record<string, Committed>>(
-    Object.fromEntries(Object.values(data.responses).filter((r) => isSaved(r.state)).map((r) => [r.questionId, { answer: r.answer, state: r.state }])),
+    Object.fromEntries(
+      Object.values(data.responses)
+        .filter((r) => isSaved(r.state))
+        .map((r) => [r.questionId, { answer: r.answer, state: r.state }]),
+    ),
   );
   const seqRef = useRef(data.lastSeq);
   const [, setVersion] = useState(0);
-  const [sync, setSync] = useState<SyncSnapshot>({ pendingIds: new Set(), isOnline: true, isDeviceReplaced: false, rejections: {} });
+  const [sync, setSync] = useState<SyncSnapshot>({
+    pendingIds: new Set(),
+    isOnline: true,
+    isDeviceReplaced: false,
+    rejections: {},
+  });
   const syncRef = useRef<AttemptSync | null>(null);
 
   useEffect(() => {
@@ -79,7 +97,14 @@ export function useExamSession(data: AttemptData, deviceId: string) {
       const extra = questionId === currentId ? now - enteredAtRef.current : 0;
       if (questionId === currentId) enteredAtRef.current = now;
       seqRef.current += 1;
-      return { questionId, answer, state, seq: seqRef.current, visits: previous?.visits ?? 1, timeSpentMs: (previous?.timeSpentMs ?? 0) + extra };
+      return {
+        questionId,
+        answer,
+        state,
+        seq: seqRef.current,
+        visits: previous?.visits ?? 1,
+        timeSpentMs: (previous?.timeSpentMs ?? 0) + extra,
+      };
     },
     [currentId],
   );
@@ -93,7 +118,11 @@ export function useExamSession(data: AttemptData, deviceId: string) {
         const committed = committedRef.current[leaving];
         const keep = committed && !sameAnswer(committed.answer, current?.answer ?? null) ? committed : null;
         const answer = keep ? keep.answer : (current?.answer ?? null);
-        const state = keep ? keep.state : current && current.state !== 'not_visited' ? current.state : 'not_answered';
+        const state = keep
+          ? keep.state
+          : current && current.state !== 'not_visited'
+            ? current.state
+            : 'not_answered';
         put(buildSave(leaving, answer, state));
       }
       if (targetId === leaving) return;
@@ -119,7 +148,13 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     (mark: boolean) => {
       const answer = responsesRef.current[currentId]?.answer ?? null;
       const hasAnswer = !isAnswerEmpty(answer);
-      const state: PaletteState = mark ? (hasAnswer ? 'answered_marked_for_review' : 'marked_for_review') : hasAnswer ? 'answered' : 'not_answered';
+      const state: PaletteState = mark
+        ? hasAnswer
+          ? 'answered_marked_for_review'
+          : 'marked_for_review'
+        : hasAnswer
+          ? 'answered'
+          : 'not_answered';
       committedRef.current[currentId] = { answer, state };
       put(buildSave(currentId, hasAnswer ? answer : null, state));
       goTo(neighbour(1) ?? currentId, true);
@@ -149,7 +184,13 @@ export function useExamSession(data: AttemptData, deviceId: string) {
 
   const submit = useCallback(async () => {
     const current = responsesRef.current[currentId];
-    put(buildSave(currentId, current?.answer ?? null, current && current.state !== 'not_visited' ? current.state : 'not_answered'));
+    put(
+      buildSave(
+        currentId,
+        current?.answer ?? null,
+        current && current.state !== 'not_visited' ? current.state : 'not_answered',
+      ),
+    );
     await syncRef.current?.flush();
     setServerState(await submitAttempt(attemptId));
   }, [attemptId, buildSave, currentId, put]);
@@ -173,7 +214,11 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     setAnswer: (answer: Answer | null) => {
       const previous = responses[currentId]?.state;
       const empty = isAnswerEmpty(answer);
-      const state: PaletteState = isMarked(previous) ? (empty ? 'marked_for_review' : 'answered_marked_for_review') : 'not_answered';
+      const state: PaletteState = isMarked(previous)
+        ? empty
+          ? 'marked_for_review'
+          : 'answered_marked_for_review'
+        : 'not_answered';
       put(buildSave(currentId, answer, state));
     },
     saveAndNext: () => saveWith(false),

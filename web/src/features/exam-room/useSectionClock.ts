@@ -25,7 +25,12 @@ export function useSectionClock(isLocked: boolean, state: AttemptState, offsetMs
   const now = useServerNow(offsetMs);
   const { deadlineAt, sections } = state.attempt;
   return useMemo(() => {
-    const windows = new Map(sections.map((s) => [s.sectionId, { opensAt: Date.parse(s.opensAt), closesAt: Date.parse(s.closesAt) }]));
+    const windows = new Map(
+      sections.map((s) => [
+        s.sectionId,
+        { opensAt: Date.parse(s.opensAt), closesAt: Date.parse(s.closesAt) },
+      ]),
+    );
     const isSectionOpen = (id: string) => {
       const window = windows.get(id);
       return !isLocked || !window || (window.opensAt <= now && now < window.closesAt);

@@ -55,7 +55,13 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
             {exam.compensatoryMinutes > 0 ? ` + ${exam.compensatoryMinutes} min extra time` : ''}
           </Text>
         </div>
-        <Button size="xs" variant="light" component={Link} to={`/exam/${exam.id}`} aria-label={`Open ${exam.title}`}>
+        <Button
+          size="xs"
+          variant="light"
+          component={Link}
+          to={`/exam/${exam.id}`}
+          aria-label={`Open ${exam.title}`}
+        >
           Open
         </Button>
         {registration.required &&

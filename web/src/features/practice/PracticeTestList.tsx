@@ -32,7 +32,12 @@ export function PracticeTestList() {
                   <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {test.title}
                   </Text>
-                  <Button size="xs" component={Link} to={`/exam/${test.id}`} aria-label={`Start ${test.title}`}>
+                  <Button
+                    size="xs"
+                    component={Link}
+                    to={`/exam/${test.id}`}
+                    aria-label={`Start ${test.title}`}
+                  >
                     Start
                   </Button>
                 </Group>

@@ -41,7 +41,9 @@ export function AnswerInput({
           choices={content.options}
           selected={answer?.type === 'assertion_reason' ? [answer.optionId] : []}
           isMulti={false}
-          onChange={([id]) => onChange(id ? { type: 'assertion_reason', optionId: id as AssertionReasonOptionId } : null)}
+          onChange={([id]) =>
+            onChange(id ? { type: 'assertion_reason', optionId: id as AssertionReasonOptionId } : null)
+          }
         />
       );
     case 'numerical':

@@ -2,7 +2,8 @@ import { Checkbox, SimpleGrid, Table, Text } from '@mantine/core';
 import type { ChoiceSpec, LocalizedChoice } from '@examtech/core';
 import { MathMarkdown } from '../../../components/MathMarkdown';
 
-const textOf = (choices: readonly LocalizedChoice[] | undefined, id: string) => choices?.find((c) => c.id === id)?.text ?? '';
+const textOf = (choices: readonly LocalizedChoice[] | undefined, id: string) =>
+  choices?.find((c) => c.id === id)?.text ?? '';
 
 /** List I and List II, then a grid of checkboxes: row x column. */
 export function MatrixGrid({
@@ -24,7 +25,11 @@ export function MatrixGrid({
 }) {
   const toggle = (rowId: string, columnId: string) => {
     const current = matches[rowId] ?? [];
-    const next = current.includes(columnId) ? current.filter((c) => c !== columnId) : allowMultiplePerRow ? [...current, columnId] : [columnId];
+    const next = current.includes(columnId)
+      ? current.filter((c) => c !== columnId)
+      : allowMultiplePerRow
+        ? [...current, columnId]
+        : [columnId];
     onChange({ ...Object.fromEntries(Object.entries(matches).map(([k, v]) => [k, [...v]])), [rowId]: next });
   };
   return (

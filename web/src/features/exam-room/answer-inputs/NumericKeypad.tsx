@@ -24,7 +24,11 @@ export function NumericKeypad({
   onChange: (value: string) => void;
 }) {
   const press = (key: string) => onChange(applyKey(value, key, format));
-  const hint = format?.integerOnly ? 'Enter an integer' : format?.decimals !== undefined ? `Enter a number (${format.decimals} decimal places)` : 'Enter a number';
+  const hint = format?.integerOnly
+    ? 'Enter an integer'
+    : format?.decimals !== undefined
+      ? `Enter a number (${format.decimals} decimal places)`
+      : 'Enter a number';
   return (
     <Stack gap="xs" maw={240}>
       <TextInput
