@@ -203,8 +203,11 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
       }
       if (!attempt) throw notFound('You are not a candidate of this exam.');
       if (attempt.status !== 'prepared') {
-        await repo.setActiveDevice(db, attempt.id, deviceId);
-        deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
+        // Resuming on the same device changes nothing; another device takes over and the old one is told.
+        if (attempt.activeDeviceId !== deviceId) {
+          await repo.setActiveDevice(db, attempt.id, deviceId);
+          deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
+        }
         return presentState({ ...attempt, activeDeviceId: deviceId });
       }
       const { paper } = await deps.papers.get(attempt.snapshotId);
