@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signInApi } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -47,30 +48,7 @@ afterAll(async () => {
 
 /** A signed-in HTTP client, as the web app is: session cookie plus the CSRF header on writes. */
 async function signInOverHttp(credentials: { email: string; password: string }) {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  expect(login.status).toBe(200);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    async call<T>(method: string, url: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${server.baseUrl}${url}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${url} -> ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
+  return { call: await signInApi(server.baseUrl, credentials.email, credentials.password) };
 }
 
 /** Four single-correct questions (key: option b) with math, and one integer question, in one chapter. */

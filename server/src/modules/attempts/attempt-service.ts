@@ -26,7 +26,7 @@ import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamSettings } from '../exams/exam-draft.js';
 import * as repo from './attempt-repo.js';
-import type { PaperCache } from './paper-cache.js';
+import type { SnapshotCache } from '../exams/snapshots.js';
 
 /** In-flight saves sent just before the deadline are still accepted for this long. */
 export const SAVE_GRACE_MS = 15_000;
@@ -47,7 +47,11 @@ export type SaveResult = {
   code?: string;
 };
 
-export function createAttemptService(deps: { database: Database; papers: PaperCache; events: DomainEvents }) {
+export function createAttemptService(deps: {
+  database: Database;
+  papers: SnapshotCache;
+  events: DomainEvents;
+}) {
   const { db } = deps.database;
   const committer = createGroupCommitter<repo.AnswerWrite, 'saved' | 'superseded' | 'closed'>({
     maxBatch: 500,
@@ -130,65 +134,79 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
     return repo.markSubmitted(tx, attempt.id, reason, score, formatMarks(score.total.exact, 2, 'round'));
   }
 
-  return {
-    /**
-     * Prepares one attempt per eligible candidate before T0 (seed, compensatory time), so that
-     * Start is a single-row update for 10,000 candidates in the same minute.
-     */
-    async prepareAttempts(examId: string): Promise<number> {
-      const [exam] = await db.select().from(exams).where(eq(exams.id, examId));
-      if (!exam?.publishedSnapshotId) return 0;
-      const { paper } = await deps.papers.get(exam.publishedSnapshotId);
-      const eligible = await db.execute<{ user_id: string; comp: number | null }>(sql`
-        select u.user_id, max(c.compensatory_minutes_per_hour) as comp from (
-          select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
-          union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
-        ) u join users on users.id = u.user_id and users.role = 'student' and users.active
-        left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
-        group by u.user_id`);
-      const rows = (eligible as { rows: { user_id: string; comp: number | null }[] }).rows;
-      await db.transaction(async (tx) => {
-        await repo.deletePreparedAttempts(
-          tx,
+  /**
+   * Prepares one attempt per eligible candidate before T0 (seed, compensatory time), so that
+   * Start is a single-row update for 10,000 candidates in the same minute.
+   */
+  async function prepareAttempts(examId: string): Promise<number> {
+    const [exam] = await db.select().from(exams).where(eq(exams.id, examId));
+    if (!exam?.publishedSnapshotId) return 0;
+    const { paper } = await deps.papers.get(exam.publishedSnapshotId);
+    const eligible = await db.execute<{ user_id: string; comp: number | null }>(sql`
+      select u.user_id, max(c.compensatory_minutes_per_hour) as comp from (
+        select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
+        union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
+      ) u join users on users.id = u.user_id and users.role = 'student' and users.active
+      left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
+      group by u.user_id`);
+    const rows = (eligible as { rows: { user_id: string; comp: number | null }[] }).rows;
+    await db.transaction(async (tx) => {
+      await repo.deletePreparedAttempts(
+        tx,
+        examId,
+        rows.map((r) => r.user_id),
+      );
+      await repo.insertPreparedAttempts(
+        tx,
+        rows.map((r) => ({
           examId,
-          rows.map((r) => r.user_id),
-        );
-        await repo.insertPreparedAttempts(
-          tx,
-          rows.map((r) => ({
-            examId,
-            snapshotId: exam.publishedSnapshotId as string,
-            instituteId: exam.instituteId,
-            userId: r.user_id,
-            seed: randomUUID(),
-            compensatoryMs: computeCompensatoryMs(paper.durationMinutes * 60_000, Number(r.comp ?? 0)),
-          })),
-        );
-      });
-      return rows.length;
-    },
+          snapshotId: exam.publishedSnapshotId as string,
+          instituteId: exam.instituteId,
+          userId: r.user_id,
+          seed: randomUUID(),
+          compensatoryMs: computeCompensatoryMs(paper.durationMinutes * 60_000, Number(r.comp ?? 0)),
+        })),
+      );
+    });
+    return rows.length;
+  }
+
+  /**
+   * A published exam the student may sit, with their attempt. A scheduled exam's attempts are
+   * prepared when it is scheduled; a student added to a batch since gets one here. A practice
+   * test belongs to its owner and has no attempt until it is first started.
+   */
+  async function findSittableExam(actor: Actor, examId: string) {
+    const scoped = authorizeInInstitute(actor, 'exams:take');
+    const [exam] = await db
+      .select()
+      .from(exams)
+      .where(
+        and(
+          eq(exams.id, examId),
+          eq(exams.instituteId, scoped.instituteId),
+          isNotNull(exams.publishedSnapshotId),
+        ),
+      );
+    if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId))
+      throw notFound('Exam not found.');
+    let attempt = await repo.findAttemptOf(db, examId, actor.userId);
+    if (exam.kind === 'scheduled' && !attempt) {
+      await prepareAttempts(examId);
+      attempt = await repo.findAttemptOf(db, examId, actor.userId);
+      if (!attempt) throw notFound('You are not a candidate of this exam.');
+    }
+    return { exam, attempt };
+  }
+
+  return {
+    prepareAttempts,
 
     /** Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window. */
     async startAttempt(actor: Actor, examId: string, deviceId: string) {
-      const scoped = authorizeInInstitute(actor, 'exams:take');
-      const [exam] = await db
-        .select()
-        .from(exams)
-        .where(
-          and(
-            eq(exams.id, examId),
-            eq(exams.instituteId, scoped.instituteId),
-            isNotNull(exams.publishedSnapshotId),
-          ),
-        );
-      if (!exam) throw notFound('Exam not found.');
-      if (exam.kind === 'practice' && exam.ownerId !== actor.userId) throw notFound('Exam not found.');
-      let attempt = await repo.findAttemptOf(db, examId, actor.userId);
-      if (exam.kind === 'scheduled' && !attempt) {
-        // Prepared attempts are made when the exam is scheduled; a student added to a batch since gets one now.
-        await this.prepareAttempts(examId);
-        attempt = await repo.findAttemptOf(db, examId, actor.userId);
-      }
+      const found = await findSittableExam(actor, examId);
+      const { exam } = found;
+      let { attempt } = found;
       if (exam.kind === 'practice' && !attempt) {
         await repo.insertPreparedAttempts(db, [
           {
@@ -236,25 +254,7 @@ export function createAttemptService(deps: { database: Database; papers: PaperCa
 
     /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
     async getCandidateInfo(actor: Actor, examId: string) {
-      const scoped = authorizeInInstitute(actor, 'exams:take');
-      const [exam] = await db
-        .select()
-        .from(exams)
-        .where(
-          and(
-            eq(exams.id, examId),
-            eq(exams.instituteId, scoped.instituteId),
-            isNotNull(exams.publishedSnapshotId),
-          ),
-        );
-      if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId))
-        throw notFound('Exam not found.');
-      let attempt = await repo.findAttemptOf(db, examId, actor.userId);
-      if (exam.kind === 'scheduled' && !attempt) {
-        await this.prepareAttempts(examId);
-        attempt = await repo.findAttemptOf(db, examId, actor.userId);
-        if (!attempt) throw notFound('You are not a candidate of this exam.');
-      }
+      const { exam, attempt } = await findSittableExam(actor, examId);
       const [schedule] =
         exam.kind === 'scheduled'
           ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId))

@@ -1,6 +1,5 @@
 import type { Question } from '@examtech/core';
-import { previewStem } from './question-source.js';
-export { arrangeForCandidate as candidateArrangementFor } from './candidate-arrangement.js';
+import { buildStemPreview } from '../questions/question-text.js';
 
 /** A question as the builder lists it; from the frozen snapshot, ids of syllabus nodes are not needed. */
 export function summariseQuestion(question: Question, version: number) {
@@ -8,7 +7,7 @@ export function summariseQuestion(question: Question, version: number) {
     version,
     type: question.type,
     difficulty: question.difficulty,
-    stemPreview: previewStem(question),
+    stemPreview: buildStemPreview(question),
     subject: question.classification.subject,
     chapter: question.classification.chapter,
     topic: question.classification.topic,

@@ -11,7 +11,9 @@ import {
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
-import { candidateArrangementFor, summariseQuestion } from './exam-presenter.js';
+import { arrangeForCandidate } from './candidate-arrangement.js';
+import { summariseQuestion } from './exam-presenter.js';
+import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
 import {
   buildPaper,
   checkDraft,
@@ -58,7 +60,8 @@ export type AutofillInput = {
 
 export type ExamService = ReturnType<typeof createExamService>;
 
-export function createExamService(database: Database) {
+export function createExamService(deps: { database: Database; snapshots: SnapshotCache }) {
+  const { database, snapshots } = deps;
   const { db } = database;
 
   async function loadExam(actor: Actor, id: string, action: 'exams:read' | 'exams:manage' = 'exams:read') {
@@ -73,15 +76,11 @@ export function createExamService(database: Database) {
     exam: repo.ExamRow,
   ): Promise<{ paper: Paper; questions: Map<string, Question>; versions: Map<string, number> }> {
     if (exam.publishedSnapshotId) {
-      const snapshot = await repo.findSnapshot(db, exam.publishedSnapshotId);
-      if (!snapshot) throw new Error(`snapshot ${exam.publishedSnapshotId} missing`);
-      const paper = snapshot.paper as Paper;
+      const { paper, questionVersions } = await snapshots.get(exam.publishedSnapshotId);
       const questions = new Map(
         paper.sections.flatMap((s) => s.items.map((i) => [i.question.id, i.question] as const)),
       );
-      const recorded =
-        (snapshot.settings as { questionVersions?: Record<string, number> }).questionVersions ?? {};
-      return { paper, questions, versions: new Map<string, number>(Object.entries(recorded)) };
+      return { paper, questions, versions: new Map(questionVersions) };
     }
     const draft = exam.draft as ExamDraft;
     const loaded = await bank.loadCurrentQuestions(
@@ -179,7 +178,6 @@ export function createExamService(database: Database) {
   }
 
   return {
-    deriveStatus,
     resolvePaper,
 
     listTemplates() {
@@ -337,7 +335,7 @@ export function createExamService(database: Database) {
     async preview(actor: Actor, id: string, seed: string) {
       const { exam } = await loadExam(actor, id);
       const { paper } = await resolvePaper(exam);
-      return { paper: candidateArrangementFor(toCandidatePaper(paper), buildAttemptPaper(paper, seed)) };
+      return { paper: arrangeForCandidate(toCandidatePaper(paper), buildAttemptPaper(paper, seed)) };
     },
 
     async publish(actor: Actor, id: string) {
@@ -366,16 +364,12 @@ export function createExamService(database: Database) {
           throw new AppError('EXAM_DOES_NOT_FIT', undefined, {
             fields: issues.map((i) => ({ path: i.path, message: i.message })),
           });
-        const snapshot = await repo.insertSnapshot(tx, {
+        const snapshotId = await freezeSnapshot(tx, {
           examId: exam.id,
           instituteId: exam.instituteId,
           paper,
-          candidatePaper: toCandidatePaper(paper),
-          settings: {
-            ...(exam.settings as ExamSettings),
-            questionVersions: Object.fromEntries([...loaded].map(([qid, q]) => [qid, q.version])),
-          },
-          questionIds: [...questions.keys()],
+          loaded,
+          settings: exam.settings as ExamSettings,
           createdBy: actor.userId,
         });
         await bank.recordUsages(
@@ -385,7 +379,7 @@ export function createExamService(database: Database) {
           [...loaded.values()].map((q) => ({ questionId: q.question.id, versionId: q.versionId })),
         );
         return repo.updateExam(tx, id, {
-          publishedSnapshotId: snapshot.id,
+          publishedSnapshotId: snapshotId,
           publishedAt: new Date(),
           updatedBy: actor.userId,
         });

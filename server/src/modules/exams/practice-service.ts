@@ -1,4 +1,4 @@
-import { findTemplate, QUESTION_TYPES, toCandidatePaper } from '@examtech/core';
+import { findTemplate, QUESTION_TYPES } from '@examtech/core';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database } from '../../platform/db/database.js';
@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { buildPaper, type ExamDraft } from './exam-draft.js';
 import { createDefaultSettings, defaultInstructions } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
+import { freezeSnapshot } from './snapshots.js';
 import { pickQuestions } from './question-picker.js';
 import * as bank from './question-source.js';
 
@@ -210,19 +211,15 @@ export function createPracticeService(database: Database) {
         });
         const loaded = await bank.loadCurrentQuestions(tx, scoped.instituteId, [...taken]);
         const paper = buildPaper(exam, draft, new Map([...loaded].map(([id, q]) => [id, q.question])));
-        const snapshot = await repo.insertSnapshot(tx, {
+        const snapshotId = await freezeSnapshot(tx, {
           examId: exam.id,
           instituteId: scoped.instituteId,
           paper,
-          candidatePaper: toCandidatePaper(paper),
-          settings: {
-            ...createDefaultSettings('practice'),
-            questionVersions: Object.fromEntries([...loaded].map(([id, q]) => [id, q.version])),
-          },
-          questionIds: [...loaded.keys()],
+          loaded,
+          settings: createDefaultSettings('practice'),
           createdBy: actor.userId,
         });
-        return repo.updateExam(tx, exam.id, { publishedSnapshotId: snapshot.id, publishedAt: new Date() });
+        return repo.updateExam(tx, exam.id, { publishedSnapshotId: snapshotId, publishedAt: new Date() });
       });
       return {
         practiceTest: {

@@ -42,9 +42,6 @@ const subjectNode = alias(syllabusNodes, 'subject_node');
 const chapterNode = alias(syllabusNodes, 'chapter_node');
 const topicNode = alias(syllabusNodes, 'topic_node');
 
-/** The bank's list preview of a stem, reused so every list shows the same text. */
-export const previewStem = (question: Question) => buildStemPreview(question);
-
 /** Current versions of the given active questions of the institute, keyed by question id. */
 export async function loadCurrentQuestions(
   db: Conn,
@@ -99,7 +96,7 @@ export async function loadCurrentQuestions(
             version: row.version,
             type: question.type,
             difficulty: question.difficulty,
-            stemPreview: previewStem(question),
+            stemPreview: buildStemPreview(question),
             subject: { id: row.subjectId, name: row.subjectName },
             chapter: { id: row.chapterId, name: row.chapterName },
             topic: { id: row.topicId, name: row.topicName },

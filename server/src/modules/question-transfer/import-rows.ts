@@ -1,3 +1,4 @@
+import { buildStemPreview } from '../questions/question-text.js';
 /**
  * Turns a whole sheet into mapped rows in chunks, yielding to the event loop between chunks so
  * the instance keeps serving requests while it validates 20,000 rows, and reporting progress.
@@ -79,11 +80,6 @@ export function listSheetTexts(sheet: Sheet): string[] {
   return sheet.rows.flatMap((row) => row.values.filter((value) => value.includes('![')));
 }
 
-export function previewStem(question: Question): string {
-  const content = question.content.en ?? Object.values(question.content)[0];
-  return (content?.stem ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-
 /**
  * Rows whose content hash is already in the bank, or equals an earlier row of the same file.
  * The first occurrence in the file is never a duplicate of a later one.
@@ -104,7 +100,7 @@ export function findDuplicateRows(
         row: rowNumber,
         existingQuestionId,
         duplicateOfRow,
-        stemPreview: previewStem(question),
+        stemPreview: buildStemPreview(question),
       });
     }
   }

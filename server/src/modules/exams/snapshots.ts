@@ -1,0 +1,80 @@
+import { toCandidatePaper, type Paper } from '@examtech/core';
+import type { Db, Tx } from '../../platform/db/database.js';
+import type { ExamSettings } from './exam-draft.js';
+import * as repo from './exam-repo.js';
+import type { BankQuestion } from './question-source.js';
+
+/**
+ * Published papers. A snapshot is written once, when an exam or practice test is published, and
+ * never changes; that is what lets every reader share one cached copy.
+ */
+
+export type CachedPaper = {
+  /** Full paper with keys: server only, for validation and scoring. */
+  paper: Paper;
+  /** The candidate-safe paper, serialised once for every candidate of the exam. */
+  candidateJson: string;
+  /** Bank version of each question as frozen, for the builder's read-only view. */
+  questionVersions: ReadonlyMap<string, number>;
+};
+
+type SnapshotSettings = ExamSettings & { questionVersions: Record<string, number> };
+
+/** Freezes `paper` (built from `loaded` current versions) as the exam's snapshot; returns its id. */
+export async function freezeSnapshot(
+  tx: Tx,
+  input: {
+    examId: string;
+    instituteId: string;
+    paper: Paper;
+    loaded: ReadonlyMap<string, BankQuestion>;
+    settings: ExamSettings;
+    createdBy: string;
+  },
+): Promise<string> {
+  const settings: SnapshotSettings = {
+    ...input.settings,
+    questionVersions: Object.fromEntries([...input.loaded].map(([id, q]) => [id, q.version])),
+  };
+  const snapshot = await repo.insertSnapshot(tx, {
+    examId: input.examId,
+    instituteId: input.instituteId,
+    paper: input.paper,
+    candidatePaper: toCandidatePaper(input.paper),
+    settings,
+    questionIds: [...input.loaded.keys()],
+    createdBy: input.createdBy,
+  });
+  return snapshot.id;
+}
+
+/** Per-snapshot cache; the bound only limits memory when an instance serves many exams over its lifetime. */
+export function createSnapshotCache(db: Db, maxEntries = 64) {
+  const entries = new Map<string, Promise<CachedPaper>>();
+  return {
+    get(snapshotId: string): Promise<CachedPaper> {
+      let entry = entries.get(snapshotId);
+      if (entry) {
+        entries.delete(snapshotId);
+        entries.set(snapshotId, entry);
+        return entry;
+      }
+      entry = repo.findSnapshot(db, snapshotId).then((row) => {
+        if (!row) throw new Error(`snapshot ${snapshotId} not found`);
+        const paper = row.paper as Paper;
+        const recorded = (row.settings as Partial<SnapshotSettings>).questionVersions ?? {};
+        return {
+          paper,
+          candidateJson: JSON.stringify(row.candidatePaper),
+          questionVersions: new Map(Object.entries(recorded)),
+        };
+      });
+      entry.catch(() => entries.delete(snapshotId));
+      entries.set(snapshotId, entry);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return entry;
+    },
+  };
+}
+
+export type SnapshotCache = ReturnType<typeof createSnapshotCache>;
