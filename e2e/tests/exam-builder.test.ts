@@ -149,7 +149,10 @@ async function dragTo(page: Page, handle: Locator, target: Locator) {
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 4, from.y + from.height / 2 + 8, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 20 });
-  await page.waitForTimeout(150);
+  // Hover a moment over the target, as a hand does: on a busy machine the drop zone registers the
+  // pointer a frame or two after it arrives, and a release before that drops nowhere.
+  await page.mouse.move(to.x + to.width / 2 + 2, to.y + to.height / 2 + 2, { steps: 3 });
+  await page.waitForTimeout(400);
   await page.mouse.up();
 }
 
