@@ -156,6 +156,16 @@ async function dragTo(page: Page, handle: Locator, target: Locator) {
   await page.mouse.up();
 }
 
+/** The first paper question fully inside the viewport, away from the auto-scroll edges. */
+async function visiblePaperItem(page: Page, items: Locator): Promise<Locator> {
+  const height = page.viewportSize()?.height ?? 0;
+  for (let index = 0; index < (await items.count()); index++) {
+    const box = await items.nth(index).boundingBox();
+    if (box && box.y > height * 0.15 && box.y + box.height < height * 0.85) return items.nth(index);
+  }
+  throw new Error('no paper question is in view beside the bank');
+}
+
 const stemOf = (item: Locator) => item.getByTestId('question-stem').innerText();
 
 async function waitUntilSaved(page: Page): Promise<void> {
@@ -222,12 +232,13 @@ describe('exam builder', () => {
     const spare = bankItems.filter({ has: page.getByRole('button', { name: /^Add to paper/ }) }).first();
     await spare.waitFor();
     const spareText = (await spare.innerText()).split('\n')[0] ?? '';
-    // The bank panel stays in view beside the paper: scroll so both the spare and the paper's first questions show.
+    // Bring the spare into view, then aim at whichever paper question sits beside it on screen: the
+    // auto-selection is random, so where the first spare lies in the bank list differs from run to run.
     await spare.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollTo(0, 350));
+    const target = await visiblePaperItem(page, items);
     // A mouse drag on a busy machine can be missed by the drag sensor; a person would simply drag again.
     for (let attempt = 0; attempt < 3 && (await items.count()) < 20; attempt++) {
-      await dragTo(page, spare.getByTestId('bank-drag-handle'), items.nth(1));
+      await dragTo(page, spare.getByTestId('bank-drag-handle'), target);
       await page.waitForTimeout(500);
     }
     await shoot(page, 'exam-bank-drop-desktop');
