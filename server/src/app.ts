@@ -185,7 +185,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
-    socketHandlers: [registerAttemptSocket(attempts)],
+    socketHandlers: [registerAttemptSocket(attempts, app.log)],
   });
   events.on('exam.scheduled', ({ examId }) => {
     attempts

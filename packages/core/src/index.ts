@@ -135,6 +135,11 @@ export {
   type ExamPhase,
   type SaveDecision,
 } from './timing/schedule.js';
+export {
+  decideOfflineSave,
+  type OfflineSaveContext,
+  type OfflineSaveDecision,
+} from './timing/offline-save.js';
 
 export { createRandom, hashSeed, shuffleArray, type Random } from './shuffle/prng.js';
 export {

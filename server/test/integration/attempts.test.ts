@@ -265,6 +265,137 @@ describe('the deadline', () => {
   });
 });
 
+describe('answers typed offline before the deadline', () => {
+  const connect = (cookie: string): Promise<Socket> =>
+    new Promise((resolve, reject) => {
+      const socket = connectSocket(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
+      socket.on('connect', () => resolve(socket));
+      socket.on('connect_error', reject);
+    });
+  const emit = <T>(socket: Socket, event: string, payload: unknown) =>
+    new Promise<T>((resolve) => socket.emit(event, payload, resolve));
+  const attemptRow = async (id: string) =>
+    (
+      (await app.database.db.execute(
+        sql`select offline_since, deadline_at, late_saves, total_marks, status, submit_reason from attempts where id = ${id}`,
+      )) as {
+        rows: {
+          offline_since: string | null;
+          deadline_at: string;
+          late_saves: number;
+          total_marks: string | null;
+          status: string;
+          submit_reason: string | null;
+        }[];
+      }
+    ).rows[0]!;
+  const waitFor = async <T>(read: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> => {
+    let value = await read();
+    for (let i = 0; i < 100 && !isDone(value); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      value = await read();
+    }
+    return value;
+  };
+  /** Moves an attempt's whole timeline (start, deadline, recorded outage) back until it ended 20 s ago. */
+  const endTwentySecondsAgo = (id: string) =>
+    app.database.db.execute(sql`
+      with shift as (select deadline_at - now() + interval '20 seconds' as d from attempts where id = ${id})
+      update attempts set started_at = started_at - shift.d, deadline_at = deadline_at - shift.d,
+        offline_since = offline_since - shift.d from shift where id = ${id}`);
+  const swept = (id: string) =>
+    waitFor(
+      () => attemptRow(id),
+      (row) => row.status === 'submitted',
+    );
+
+  it('takes journalled answers from inside the outage the server saw, refuses the rest, and scores again', async () => {
+    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const { state, paper } = await startPractice(student, 'laptop-offline-1');
+    const [q0, q1, q2] = paper.paper.sections[0]!.questions;
+    const laptop = await connect(student.cookie!);
+    await emit(laptop, 'attempt:join', { attemptId: state.attempt.id });
+    const online = await emit<{ results: SaveResult[] }>(laptop, 'answer:save', {
+      attemptId: state.attempt.id,
+      deviceId: 'laptop-offline-1',
+      saves: [save(q0!.id, 'a', 1)],
+    });
+    expect(online.results[0]!.status).toBe('saved');
+    // The Wi-Fi drops: the server records when it last heard from the laptop.
+    laptop.close();
+    const dropped = await waitFor(
+      () => attemptRow(state.attempt.id),
+      (row) => row.offline_since !== null,
+    );
+    expect(dropped.offline_since).not.toBeNull();
+
+    await endTwentySecondsAgo(state.attempt.id);
+    const submitted = await swept(state.attempt.id);
+    expect(submitted).toMatchObject({ submit_reason: 'deadline', total_marks: '-1.00' });
+
+    // The laptop comes back after the deadline and syncs its journal.
+    const { deadline_at, offline_since } = await attemptRow(state.attempt.id);
+    const deadline = new Date(deadline_at).getTime();
+    const back = await connect(student.cookie!);
+    await emit(back, 'attempt:join', { attemptId: state.attempt.id });
+    const synced = await emit<{ results: SaveResult[] }>(back, 'answer:save', {
+      attemptId: state.attempt.id,
+      deviceId: 'laptop-offline-1',
+      saves: [
+        { ...save(q0!.id, 'b', 2), answeredAt: deadline - 30_000 },
+        { ...save(q1!.id, 'b', 3), answeredAt: deadline + 5_000 },
+        { ...save(q2!.id, 'b', 4), answeredAt: new Date(offline_since!).getTime() - 5 * 60_000 },
+      ],
+    });
+    back.close();
+    expect(synced.results).toEqual([
+      { questionId: q0!.id, seq: 2, status: 'saved' },
+      { questionId: q1!.id, seq: 3, status: 'rejected', code: 'EXAM_ENDED' },
+      { questionId: q2!.id, seq: 4, status: 'rejected', code: 'EXAM_ENDED' },
+    ]);
+    const after = (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>();
+    expect(after.answers.map((a) => [a.questionId, a.answer])).toEqual([
+      [q0!.id, { type: 'mcq_single', optionIds: ['b'] }],
+    ]);
+    // The fixture key is b: the score the sweeper gave (-1) is replaced by the right one.
+    expect(await attemptRow(state.attempt.id)).toMatchObject({ total_marks: '4.00', late_saves: 1 });
+    const result = (await student.get(`/api/attempts/${state.attempt.id}/result`)).json<{
+      totalMarks: string;
+    }>();
+    expect(result.totalMarks).toBe('4.00');
+  });
+
+  it('refuses late saves when the server never saw the connection drop, or the candidate submitted', async () => {
+    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const stayedOnline = await startPractice(student, 'laptop-online-1');
+    const q = stayedOnline.paper.paper.sections[0]!.questions[0]!;
+    await endTwentySecondsAgo(stayedOnline.state.attempt.id);
+    const { deadline_at } = await swept(stayedOnline.state.attempt.id);
+    const late = await student.post(`/api/attempts/${stayedOnline.state.attempt.id}/answers`, {
+      deviceId: 'laptop-online-1',
+      saves: [{ ...save(q.id, 'b', 1), answeredAt: new Date(deadline_at).getTime() - 1_000 }],
+    });
+    expect(late.json<{ results: SaveResult[] }>().results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'EXAM_ENDED',
+    });
+
+    const finished = await startPractice(student, 'laptop-done-1');
+    const p = finished.paper.paper.sections[0]!.questions[0]!;
+    await student.post(`/api/attempts/${finished.state.attempt.id}/submit`);
+    const afterSubmit = await student.post(`/api/attempts/${finished.state.attempt.id}/answers`, {
+      deviceId: 'laptop-done-1',
+      saves: [{ ...save(p.id, 'b', 1), answeredAt: Date.now() - 1_000 }],
+    });
+    expect(afterSubmit.json<{ results: SaveResult[] }>().results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'ATTEMPT_CLOSED',
+    });
+    for (const id of [stayedOnline.state.attempt.id, finished.state.attempt.id])
+      expect((await student.get(`/api/attempts/${id}/state`)).json<State>().answers).toEqual([]);
+  });
+});
+
 describe('scheduled exams', () => {
   it('prepares attempts for the batch before T0 and refuses Start until then', async () => {
     const exam = (await teacher.post('/api/exams', { title: 'Scheduled sitting' })).json<{

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { attemptAnswers, attempts } from '../../platform/db/schema.js';
 
@@ -107,52 +107,96 @@ export async function writeAnswers(
       (!attempt.activeDeviceId || attempt.activeDeviceId === w.deviceId)
     );
   };
-  // Within one batch keep only the newest save per question: one row cannot be updated twice in one statement.
+  const stored = await upsertAnswers(tx, writes.filter(isOpen));
+  return writes.map((w) => {
+    if (!isOpen(w)) return 'closed';
+    return stored.has(answerKey(w)) ? 'saved' : 'superseded';
+  });
+}
+
+const answerKey = (w: { attemptId: string; questionId: string; seq: number }) =>
+  `${w.attemptId}:${w.questionId}:${w.seq}`;
+
+/**
+ * Upserts answers, each only over an older seq. Returns the keys (attempt:question:seq) that were
+ * stored; the rest were superseded by a newer save.
+ */
+export async function upsertAnswers(tx: Tx, writes: AnswerWrite[]): Promise<Set<string>> {
+  // Keep only the newest save per question: one row cannot be updated twice in one statement.
   const newest = new Map<string, AnswerWrite>();
-  for (const w of writes.filter(isOpen)) {
+  for (const w of writes) {
     const key = `${w.attemptId}:${w.questionId}`;
     const current = newest.get(key);
     if (!current || current.seq < w.seq) newest.set(key, w);
   }
-  const stored = new Set<string>();
   // A fixed lock order (attempt, question) keeps concurrent batches from deadlocking on the same rows.
   const rows = [...newest.values()].sort(
     (a, b) => a.attemptId.localeCompare(b.attemptId) || a.questionId.localeCompare(b.questionId),
   );
-  if (rows.length > 0) {
-    const result = await tx
-      .insert(attemptAnswers)
-      .values(
-        rows.map(({ deviceId: _deviceId, ...w }) => ({
-          ...w,
-          answer: w.answer ?? null,
-          savedAt: new Date(),
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [attemptAnswers.attemptId, attemptAnswers.questionId],
-        set: {
-          answer: sql`excluded.answer`,
-          state: sql`excluded.state`,
-          seq: sql`excluded.seq`,
-          answeredAt: sql`excluded.answered_at`,
-          savedAt: sql`excluded.saved_at`,
-          visits: sql`excluded.visits`,
-          timeSpentMs: sql`excluded.time_spent_ms`,
-        },
-        setWhere: lt(attemptAnswers.seq, sql`excluded.seq`),
-      })
-      .returning({
-        attemptId: attemptAnswers.attemptId,
-        questionId: attemptAnswers.questionId,
-        seq: attemptAnswers.seq,
-      });
-    for (const r of result) stored.add(`${r.attemptId}:${r.questionId}:${r.seq}`);
-  }
-  return writes.map((w) => {
-    if (!isOpen(w)) return 'closed';
-    return stored.has(`${w.attemptId}:${w.questionId}:${w.seq}`) ? 'saved' : 'superseded';
-  });
+  if (rows.length === 0) return new Set();
+  const result = await tx
+    .insert(attemptAnswers)
+    .values(
+      rows.map(({ deviceId: _deviceId, ...w }) => ({ ...w, answer: w.answer ?? null, savedAt: new Date() })),
+    )
+    .onConflictDoUpdate({
+      target: [attemptAnswers.attemptId, attemptAnswers.questionId],
+      set: {
+        answer: sql`excluded.answer`,
+        state: sql`excluded.state`,
+        seq: sql`excluded.seq`,
+        answeredAt: sql`excluded.answered_at`,
+        savedAt: sql`excluded.saved_at`,
+        visits: sql`excluded.visits`,
+        timeSpentMs: sql`excluded.time_spent_ms`,
+      },
+      setWhere: lt(attemptAnswers.seq, sql`excluded.seq`),
+    })
+    .returning({
+      attemptId: attemptAnswers.attemptId,
+      questionId: attemptAnswers.questionId,
+      seq: attemptAnswers.seq,
+    });
+  return new Set(result.map(answerKey));
+}
+
+/** The server saw the candidate's connection drop: remembered unless an earlier drop is still open. */
+export async function markOffline(db: Conn, id: string, at: Date): Promise<void> {
+  await db
+    .update(attempts)
+    .set({ offlineSince: at })
+    .where(and(eq(attempts.id, id), eq(attempts.status, 'in_progress'), isNull(attempts.offlineSince)));
+}
+
+/**
+ * The candidate is connected again. Only before the deadline: a reconnect after it must keep the
+ * outage on record, because the journal it is about to sync is judged against it.
+ */
+export async function markOnline(db: Conn, id: string, at: Date): Promise<void> {
+  await db
+    .update(attempts)
+    .set({ offlineSince: null })
+    .where(
+      and(
+        eq(attempts.id, id),
+        eq(attempts.status, 'in_progress'),
+        gt(attempts.deadlineAt, at),
+        isNotNull(attempts.offlineSince),
+      ),
+    );
+}
+
+/** After late saves from an offline journal: the new score of an already submitted attempt. */
+export async function recordLateSaves(
+  tx: Tx,
+  id: string,
+  count: number,
+  rescored: { score: unknown; totalMarks: string } | null,
+): Promise<void> {
+  await tx
+    .update(attempts)
+    .set({ lateSaves: sql`${attempts.lateSaves} + ${count}`, ...rescored, updatedAt: new Date() })
+    .where(eq(attempts.id, id));
 }
 
 /** Attempts past their deadline (plus grace) still running; locked so only one instance submits each. */

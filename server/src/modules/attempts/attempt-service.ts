@@ -4,6 +4,7 @@ import {
   computeCompensatoryMs,
   computeSchedule,
   createTimingPlan,
+  decideOfflineSave,
   decideSaveForQuestion,
   findPaperItem,
   formatMarks,
@@ -30,6 +31,10 @@ import type { SnapshotCache } from '../exams/snapshots.js';
 
 /** In-flight saves sent just before the deadline are still accepted for this long. */
 export const SAVE_GRACE_MS = 15_000;
+/** Answers typed offline before the deadline are still taken from the journal for this long after the end. */
+export const OFFLINE_SYNC_WINDOW_MS = 30 * 60_000;
+/** Allowance for the client's clock-offset estimate when judging when an offline answer was typed. */
+const OFFLINE_SKEW_MS = 30_000;
 
 export type SaveInput = {
   questionId: string;
@@ -38,6 +43,8 @@ export type SaveInput = {
   seq: number;
   visits?: number | undefined;
   timeSpentMs?: number | undefined;
+  /** When the candidate answered, on the server's clock as the client estimates it (offline journal). */
+  answeredAt?: number | undefined;
 };
 
 export type SaveResult = {
@@ -46,6 +53,20 @@ export type SaveResult = {
   status: 'saved' | 'superseded' | 'rejected';
   code?: string;
 };
+
+function toWrite(attemptId: string, deviceId: string, save: SaveInput, answeredAt: Date): repo.AnswerWrite {
+  return {
+    attemptId,
+    deviceId,
+    questionId: save.questionId,
+    answer: save.answer,
+    state: save.state,
+    seq: save.seq,
+    answeredAt,
+    visits: save.visits ?? 0,
+    timeSpentMs: save.timeSpentMs ?? 0,
+  };
+}
 
 export function createAttemptService(deps: {
   database: Database;
@@ -121,7 +142,7 @@ export function createAttemptService(deps: {
     };
   }
 
-  async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
+  async function scoreStoredAnswers(tx: Tx, attempt: repo.AttemptRow) {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const answers = await repo.listAnswers(tx, attempt.id);
     const responses: AttemptResponses = Object.fromEntries(
@@ -131,7 +152,74 @@ export function createAttemptService(deps: {
       ]),
     );
     const score = scoreAttempt(paper, responses);
-    return repo.markSubmitted(tx, attempt.id, reason, score, formatMarks(score.total.exact, 2, 'round'));
+    return { score, totalMarks: formatMarks(score.total.exact, 2, 'round') };
+  }
+
+  async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
+    const { score, totalMarks } = await scoreStoredAnswers(tx, attempt);
+    return repo.markSubmitted(tx, attempt.id, reason, score, totalMarks);
+  }
+
+  /**
+   * Saves from an offline journal that reach the server after their section or the exam closed
+   * (integrity rule 4). Each is judged by the core's offline rule against the outage the server
+   * itself recorded; an attempt the sweeper already submitted is scored again. One that the
+   * candidate submitted stays closed: they chose to finish.
+   */
+  async function saveFromJournal(attemptId: string, deviceId: string, saves: SaveInput[]) {
+    return db.transaction(async (tx): Promise<Map<SaveInput, SaveResult>> => {
+      const attempt = await repo.lockAttempt(tx, attemptId);
+      const refuseAll = (code: string) =>
+        new Map(
+          saves.map((s) => [s, { questionId: s.questionId, seq: s.seq, status: 'rejected', code } as const]),
+        );
+      if (!attempt?.startedAt) return refuseAll('ATTEMPT_CLOSED');
+      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) return refuseAll('DEVICE_REPLACED');
+      if (attempt.status === 'submitted' && attempt.submitReason !== 'deadline')
+        return refuseAll('ATTEMPT_CLOSED');
+      const { paper } = await deps.papers.get(attempt.snapshotId);
+      const schedule = timingOf(paper, attempt);
+      if (!schedule) return refuseAll('ATTEMPT_CLOSED');
+      const receivedAt = Date.now();
+      const results = new Map<SaveInput, SaveResult>();
+      const writes: repo.AnswerWrite[] = [];
+      for (const save of saves) {
+        const decision = decideOfflineSave(paper, schedule, save.questionId, {
+          offlineSince: attempt.offlineSince?.getTime() ?? null,
+          answeredAt: save.answeredAt,
+          receivedAt,
+          windowMs: OFFLINE_SYNC_WINDOW_MS,
+          skewMs: OFFLINE_SKEW_MS,
+        });
+        if (!decision.isAllowed) {
+          // The candidate is told what they would understand: the time for it was up.
+          const code = decideSaveForQuestion(paper, schedule, save.questionId, receivedAt, SAVE_GRACE_MS);
+          results.set(save, {
+            questionId: save.questionId,
+            seq: save.seq,
+            status: 'rejected',
+            code: code.isAllowed ? decision.reason : code.reason,
+          });
+          continue;
+        }
+        writes.push(toWrite(attemptId, deviceId, save, new Date(decision.answeredAt)));
+      }
+      const stored = await repo.upsertAnswers(tx, writes);
+      for (const write of writes) {
+        const save = saves.find((s) => s.questionId === write.questionId && s.seq === write.seq)!;
+        const isStored = stored.has(`${write.attemptId}:${write.questionId}:${write.seq}`);
+        results.set(save, {
+          questionId: save.questionId,
+          seq: save.seq,
+          status: isStored ? 'saved' : 'superseded',
+        });
+      }
+      if (stored.size > 0) {
+        const rescored = attempt.status === 'submitted' ? await scoreStoredAnswers(tx, attempt) : null;
+        await repo.recordLateSaves(tx, attempt.id, stored.size, rescored);
+      }
+      return results;
+    });
   }
 
   /**
@@ -319,7 +407,8 @@ export function createAttemptService(deps: {
           code: 'DEVICE_REPLACED',
         }));
       }
-      if (attempt.status !== 'in_progress')
+      const mayTakeJournal = attempt.status === 'submitted' && attempt.submitReason === 'deadline';
+      if (attempt.status !== 'in_progress' && !mayTakeJournal)
         return saves.map((s) => ({
           questionId: s.questionId,
           seq: s.seq,
@@ -329,8 +418,9 @@ export function createAttemptService(deps: {
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
       const now = Date.now();
-      return Promise.all(
-        saves.map(async (save): Promise<SaveResult> => {
+      const late: SaveInput[] = [];
+      const results = await Promise.all(
+        saves.map(async (save): Promise<SaveResult | null> => {
           const reject = (code: string): SaveResult => ({
             questionId: save.questionId,
             seq: save.seq,
@@ -347,25 +437,33 @@ export function createAttemptService(deps: {
           )
             return reject('INVALID_ANSWER');
           const decision = decideSaveForQuestion(paper, schedule, save.questionId, now, SAVE_GRACE_MS);
+          const isClosed = !decision.isAllowed || attempt.status !== 'in_progress';
+          if (isClosed && save.answeredAt !== undefined) {
+            late.push(save);
+            return null;
+          }
           if (!decision.isAllowed) return reject(decision.reason);
-          const status = await committer.submit({
-            attemptId,
-            deviceId,
-            questionId: save.questionId,
-            answer: save.answer,
-            state: save.state,
-            seq: save.seq,
-            answeredAt: new Date(now),
-            visits: save.visits ?? 0,
-            timeSpentMs: save.timeSpentMs ?? 0,
-          });
+          const status = await committer.submit(toWrite(attemptId, deviceId, save, new Date(now)));
           if (status === 'closed') {
+            // The cached attempt was stale: it closed meanwhile. A journalled save still gets its hearing.
             attemptCache.delete(attemptId);
-            return reject('ATTEMPT_CLOSED');
+            if (save.answeredAt === undefined) return reject('ATTEMPT_CLOSED');
+            late.push(save);
+            return null;
           }
           return { questionId: save.questionId, seq: save.seq, status };
         }),
       );
+      if (late.length === 0) return results as SaveResult[];
+      attemptCache.delete(attemptId);
+      const fromJournal = await saveFromJournal(attemptId, deviceId, late);
+      return results.map((result, index) => result ?? fromJournal.get(saves[index]!)!);
+    },
+
+    /** The server saw a candidate's connection drop or come back (judges late saves from the journal). */
+    async noteConnection(attemptId: string, isOnline: boolean, at: Date) {
+      if (isOnline) await repo.markOnline(db, attemptId, at);
+      else await repo.markOffline(db, attemptId, at);
     },
 
     async submit(actor: Actor, attemptId: string) {

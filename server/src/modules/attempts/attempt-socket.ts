@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import type { SocketUser } from '../../platform/realtime.js';
 import type { AttemptService } from './attempt-service.js';
@@ -10,9 +11,22 @@ const toAck = (ack: unknown): Ack => (typeof ack === 'function' ? (ack as Ack) :
  * Candidate socket events. Each save is acknowledged only after its batch has committed; a bad
  * payload gets an error ack, never a silent drop.
  */
-export function registerAttemptSocket(attempts: AttemptService) {
+export function registerAttemptSocket(attempts: AttemptService, log: FastifyBaseLogger) {
   return (socket: Socket, user: SocketUser): void => {
     const actor = { userId: user.userId, role: user.role as 'student', instituteId: user.instituteId };
+    // The last time anything (a save, a heartbeat) came from this client: when the connection is
+    // found dead, the outage began then, not when the heartbeat timeout noticed it.
+    let lastHeardAt = Date.now();
+    socket.conn.on('packet', () => {
+      lastHeardAt = Date.now();
+    });
+    const joined = new Set<string>();
+    socket.on('disconnect', () => {
+      for (const attemptId of joined)
+        attempts
+          .noteConnection(attemptId, false, new Date(lastHeardAt))
+          .catch((err: unknown) => log.warn({ err, attemptId }, 'could not record a dropped connection'));
+    });
 
     socket.on('attempt:join', (payload: { attemptId?: string }, ack: unknown) => {
       const reply = toAck(ack);
@@ -20,6 +34,8 @@ export function registerAttemptSocket(attempts: AttemptService) {
       attempts.getState(actor, payload.attemptId).then(
         async (state) => {
           await socket.join(`attempt:${payload.attemptId}`);
+          joined.add(state.attempt.id);
+          await attempts.noteConnection(state.attempt.id, true, new Date());
           reply(state);
         },
         (err: { code?: string }) => reply({ error: err.code ?? 'INTERNAL_ERROR' }),

@@ -15,6 +15,7 @@ export const saveSchema = z.object({
   seq: z.number().int().positive().max(2_000_000_000),
   visits: z.number().int().min(0).max(100_000).optional(),
   timeSpentMs: z.number().int().min(0).max(86_400_000).optional(),
+  answeredAt: z.number().int().positive().optional(),
 });
 
 export const saveBatchSchema = z.object({

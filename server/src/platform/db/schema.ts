@@ -449,6 +449,10 @@ export const attempts = pgTable(
     /** The device currently allowed to write; a new device takes over and the old one is told. */
     activeDeviceId: text('active_device_id'),
     lastSeq: integer('last_seq').notNull().default(0),
+    /** When the server saw the candidate's connection drop, until it comes back before the deadline. */
+    offlineSince: timestamp('offline_since', { withTimezone: true }),
+    /** Saves accepted after the deadline from the candidate's offline journal (shown to proctors). */
+    lateSaves: integer('late_saves').notNull().default(0),
     score: jsonb('score'),
     totalMarks: text('total_marks'),
     ...timestamps,

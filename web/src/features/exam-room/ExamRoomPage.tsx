@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { LoadError } from '../../components/QueryStates';
 import { useSession } from '../auth/session';
-import { startExam } from './api';
+import { fetchState, startExam } from './api';
+import { sendJournalLeftovers } from './socket-sync';
 import { getDeviceId, readActiveExam, rememberActiveExam } from './device-id';
 import { useExamInfo } from './exam-info';
 import { ExamRoom } from './ExamRoom';
@@ -36,17 +37,23 @@ export function ExamRoomPage() {
   const start = (chosen: Language) => {
     setStarting(true);
     setStartError(null);
-    startExam(examId, getDeviceId()).then(
-      (started) => {
-        rememberActiveExam(examId, chosen);
-        setLanguage(chosen);
-        setState(started);
-      },
-      (error: unknown) => {
-        setStartError(error);
-        setStarting(false);
-      },
-    );
+    startExam(examId, getDeviceId())
+      .then(async (started) => {
+        if (started.attempt.status !== 'submitted') return started;
+        const isHeard = await sendJournalLeftovers(started.attempt.id, getDeviceId()).catch(() => false);
+        return isHeard ? fetchState(started.attempt.id) : started;
+      })
+      .then(
+        (started) => {
+          rememberActiveExam(examId, chosen);
+          setLanguage(chosen);
+          setState(started);
+        },
+        (error: unknown) => {
+          setStartError(error);
+          setStarting(false);
+        },
+      );
   };
 
   useEffect(() => {
@@ -77,6 +84,7 @@ export function ExamRoomPage() {
   return (
     <PreExamScreen
       info={info.data ?? null}
+      isInfoLoading={info.isPending}
       candidateName={session.data.name}
       isStarting={isStarting}
       startError={startError}

@@ -2,8 +2,8 @@
 // when not, retrying with backoff while offline. A save leaves the pending set only when the server
 // acknowledged that seq (saved/superseded) or refused it for good (rejected).
 import { io, type Socket } from 'socket.io-client';
-import { postSaves } from './api';
-import { settleJournal, writeJournal, type JournalEntry } from './journal';
+import { fetchState, postSaves } from './api';
+import { listJournal, settleJournal, writeJournal, type JournalEntry } from './journal';
 import type { AttemptState, SavedAnswer, SaveResult } from './types';
 
 export interface SyncSnapshot {
@@ -49,7 +49,14 @@ export class AttemptSync {
         'attempt:join',
         { attemptId: this.attemptId },
         (reply: AttemptState | { error: string }) => {
-          if ('attempt' in reply) this.onServerState(reply);
+          if (!('attempt' in reply)) return;
+          // Back after the deadline with answers typed offline: the server still hears them (it
+          // takes those answered in time) before the room closes and shows the final state.
+          if (reply.attempt.status === 'submitted' && this.pending.size > 0)
+            void this.flush().then(() =>
+              fetchState(this.attemptId).then(this.onServerState, () => this.onServerState(reply)),
+            );
+          else this.onServerState(reply);
         },
       );
       this.retryMs = 1_000;
@@ -190,6 +197,18 @@ export class AttemptSync {
 }
 
 function toSave(entry: JournalEntry): SavedAnswer {
-  const { questionId, answer, state, seq, visits, timeSpentMs } = entry;
-  return { questionId, answer, state, seq, visits, timeSpentMs };
+  const { questionId, answer, state, seq, visits, timeSpentMs, answeredAt } = entry;
+  return { questionId, answer, state, seq, visits, timeSpentMs, answeredAt };
+}
+
+/**
+ * Sends what the journal still holds for an attempt that closed while this device was away (the
+ * page was reopened after the deadline). Resolves true when the server heard something new.
+ */
+export async function sendJournalLeftovers(attemptId: string, deviceId: string): Promise<boolean> {
+  const leftovers = (await listJournal(attemptId)).filter((entry) => entry.isPending);
+  if (leftovers.length === 0) return false;
+  const { results } = await postSaves(attemptId, deviceId, leftovers.map(toSave));
+  for (const result of results) await settleJournal(attemptId, result.questionId, result.seq);
+  return results.some((result) => result.status === 'saved');
 }

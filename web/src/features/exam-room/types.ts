@@ -14,6 +14,11 @@ export interface SavedAnswer {
   seq: number;
   visits: number;
   timeSpentMs: number;
+  /**
+   * When it was answered, on the server's clock as this device estimates it. The server uses it
+   * only for journalled answers that arrive after their section closed (typed during an outage).
+   */
+  answeredAt?: number;
 }
 
 export interface AttemptState {

@@ -104,9 +104,10 @@ export function useExamSession(data: AttemptData, deviceId: string) {
         seq: seqRef.current,
         visits: previous?.visits ?? 1,
         timeSpentMs: (previous?.timeSpentMs ?? 0) + extra,
+        answeredAt: now + data.offsetMs,
       };
     },
-    [currentId],
+    [currentId, data.offsetMs],
   );
 
   /** Leaves the current question (recording its time, undoing unsaved edits of a saved answer) and enters another. */
