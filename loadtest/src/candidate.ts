@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Client } from './client.js';
 import { sleep, type Recorder } from './stats.js';
 
-type PaperQuestion = { id: string; type: string; options?: { id: string }[] };
+export type PaperQuestion = { id: string; type: string; options?: { id: string }[] };
 type SaveResult = { questionId: string; seq: number; status: string; code?: string };
 type Save = { questionId: string; answer: unknown; state: string; seq: number };
 
@@ -31,7 +31,8 @@ export type CandidateLog = {
   submitted: boolean;
 };
 
-function randomAnswer(question: PaperQuestion, random: Random): unknown {
+/** A valid answer of the question's type (the load generator and the save benchmark both use it). */
+export function randomAnswer(question: PaperQuestion, random: Random): unknown {
   const pick = () => question.options?.[Math.floor(random() * (question.options?.length ?? 1))]?.id ?? 'a';
   switch (question.type) {
     case 'mcq_multi':

@@ -81,10 +81,10 @@ export type AnswerWrite = {
 };
 
 /**
- * Writes a batch of saves in the caller's transaction. Attempts are read FOR SHARE so a
- * concurrent submit (FOR UPDATE) waits for this batch and then scores what it wrote. A save
- * lands only while its attempt runs and before its deadline (plus grace), and only when its
- * seq is newer than the stored one. Returns, per write, whether it was stored.
+ * Writes a batch of saves in the caller's transaction. The batch holds its attempts' shared
+ * attempt locks, so a concurrent submit (which takes them exclusively) waits for it and then
+ * scores what it wrote. A save lands only while its attempt runs and before its deadline (plus
+ * grace), and only when its seq is newer than the stored one. Returns, per write, whether it was stored.
  */
 export async function writeAnswers(
   tx: Tx,
@@ -92,11 +92,12 @@ export async function writeAnswers(
   graceMs: number,
 ): Promise<('saved' | 'superseded' | 'closed')[]> {
   const ids = [...new Set(writes.map((w) => w.attemptId))];
+  await takeAttemptLocks(tx, ids, 'shared');
+  // Read after the locks: in READ COMMITTED this sees any submit that committed while we waited.
   const open = await tx
     .select({ id: attempts.id, deadlineAt: attempts.deadlineAt, activeDeviceId: attempts.activeDeviceId })
     .from(attempts)
-    .where(and(inArray(attempts.id, ids), eq(attempts.status, 'in_progress')))
-    .for('share');
+    .where(and(inArray(attempts.id, ids), eq(attempts.status, 'in_progress')));
   const byId = new Map(open.map((a) => [a.id, a]));
   const now = Date.now();
   const isOpen = (w: AnswerWrite) => {
@@ -199,20 +200,44 @@ export async function recordLateSaves(
     .where(eq(attempts.id, id));
 }
 
+/**
+ * Attempt locks: transaction-scoped advisory locks keyed by attempt id. Save batches take them
+ * shared, submit and scoring exclusively, so a score always includes every acknowledged save.
+ * Advisory rather than row locks (FOR SHARE) because many overlapping save batches share-locking
+ * one row make PostgreSQL write MultiXacts into it; an advisory lock lives in memory only. Taken
+ * in key order so that batches and the sweeper never deadlock.
+ */
+async function takeAttemptLocks(tx: Tx, ids: string[], mode: 'shared' | 'exclusive'): Promise<void> {
+  if (ids.length === 0) return;
+  const take = mode === 'shared' ? sql`pg_advisory_xact_lock_shared(k)` : sql`pg_advisory_xact_lock(k)`;
+  await tx.execute(
+    sql`select ${take} from (select distinct hashtextextended(id::text, 0) as k from unnest(${sql.param(ids)}::uuid[]) as id order by k) as keys`,
+  );
+}
+
 /** Attempts past their deadline (plus grace) still running; locked so only one instance submits each. */
 export async function lockExpiredAttempts(tx: Tx, graceMs: number, limit: number): Promise<AttemptRow[]> {
-  return tx
+  const rows = await tx
     .select()
     .from(attempts)
     .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, new Date(Date.now() - graceMs))))
     .orderBy(attempts.deadlineAt)
     .limit(limit)
     .for('update', { skipLocked: true });
+  await takeAttemptLocks(
+    tx,
+    rows.map((row) => row.id),
+    'exclusive',
+  );
+  return rows;
 }
 
+/** The attempt's row and its attempt lock, exclusively: in-flight save batches finish first. */
 export async function lockAttempt(tx: Tx, id: string): Promise<AttemptRow | null> {
   const [row] = await tx.select().from(attempts).where(eq(attempts.id, id)).for('update');
-  return row ?? null;
+  if (!row) return null;
+  await takeAttemptLocks(tx, [id], 'exclusive');
+  return row;
 }
 
 export async function markSubmitted(
