@@ -182,16 +182,16 @@ describe('answers during an attempt', () => {
   });
 });
 
-describe('real-time saves and devices', () => {
-  const connect = (cookie: string): Promise<Socket> =>
-    new Promise((resolve, reject) => {
-      const socket = connectSocket(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
-      socket.on('connect', () => resolve(socket));
-      socket.on('connect_error', reject);
-    });
-  const emit = <T>(socket: Socket, event: string, payload: unknown) =>
-    new Promise<T>((resolve) => socket.emit(event, payload, resolve));
+const connect = (cookie: string): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = connectSocket(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
+    socket.on('connect', () => resolve(socket));
+    socket.on('connect_error', reject);
+  });
+const emit = <T>(socket: Socket, event: string, payload: unknown) =>
+  new Promise<T>((resolve) => socket.emit(event, payload, resolve));
 
+describe('real-time saves and devices', () => {
   it('acknowledges a socket save after commit, and a second device takes over from the first', async () => {
     const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
     const { state, paper } = await startPractice(student, 'laptop-0001');
@@ -266,14 +266,6 @@ describe('the deadline', () => {
 });
 
 describe('answers typed offline before the deadline', () => {
-  const connect = (cookie: string): Promise<Socket> =>
-    new Promise((resolve, reject) => {
-      const socket = connectSocket(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
-      socket.on('connect', () => resolve(socket));
-      socket.on('connect_error', reject);
-    });
-  const emit = <T>(socket: Socket, event: string, payload: unknown) =>
-    new Promise<T>((resolve) => socket.emit(event, payload, resolve));
   const attemptRow = async (id: string) =>
     (
       (await app.database.db.execute(
