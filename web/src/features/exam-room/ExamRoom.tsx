@@ -1,6 +1,6 @@
-import { Alert, Box, Button, Grid, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { IconWifiOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlarm, IconLock, IconWifiOff } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
 import { notifyError } from '../../lib/notify';
 import { ActionBar } from './ActionBar';
 import { ExamHeader } from './ExamHeader';
@@ -28,6 +28,26 @@ function handleKeys(event: KeyboardEvent, session: ExamSession) {
   event.preventDefault();
 }
 
+/**
+ * When a locked section's time ends the room moves on by itself; this tells the candidate why, until
+ * they dismiss it or the next section closes.
+ */
+function useClosedSectionNotice(session: ExamSession): { text: string; dismiss: () => void } | null {
+  const { clock, sections } = session;
+  const [notice, setNotice] = useState<string | null>(null);
+  const lastOpen = useRef(clock.openSectionId);
+  useEffect(() => {
+    const previous = lastOpen.current;
+    lastOpen.current = clock.openSectionId;
+    if (!clock.isLocked || !previous || previous === clock.openSectionId || !clock.openSectionId) return;
+    const name = (id: string) => sections.find((s) => s.section.id === id)?.section.name ?? id;
+    setNotice(
+      `The time for ${name(previous)} is over and it is now closed. You are in ${name(clock.openSectionId)}.`,
+    );
+  }, [clock.isLocked, clock.openSectionId, sections]);
+  return notice ? { text: notice, dismiss: () => setNotice(null) } : null;
+}
+
 export function ExamRoom({
   session,
   candidateName,
@@ -46,6 +66,7 @@ export function ExamRoom({
   const section = sections.find((s) => s.section.id === currentSectionId) ?? sections[0];
   const question = section?.questions.find((q) => q.id === currentId);
   const rejection = sync.rejections[currentId];
+  const closedNotice = useClosedSectionNotice(session);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleKeys(event, session);
@@ -80,6 +101,20 @@ export function ExamRoom({
           returns.
         </Alert>
       )}
+      {closedNotice && (
+        <Alert
+          color="blue"
+          icon={<IconLock />}
+          radius={0}
+          role="status"
+          data-testid="section-closed-notice"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={closedNotice.dismiss}
+        >
+          {closedNotice.text}
+        </Alert>
+      )}
       <Tabs
         value={currentSectionId}
         onChange={(id) =>
@@ -95,17 +130,32 @@ export function ExamRoom({
               session.stateOf,
             );
             const isOpen = clock.isSectionOpen(s.section.id);
+            const isClosed = clock.isSectionClosed(s.section.id);
             return (
               <Tabs.Tab
                 key={s.section.id}
                 value={s.section.id}
                 disabled={!isOpen}
-                title={clock.isSectionClosed(s.section.id) ? 'This section is closed' : undefined}
+                data-closed={isClosed || undefined}
+                leftSection={isClosed ? <IconLock size={14} aria-hidden /> : undefined}
+                title={
+                  isClosed
+                    ? 'This section is closed'
+                    : isOpen
+                      ? undefined
+                      : 'This section opens when the previous one ends'
+                }
               >
                 {s.section.name}{' '}
                 <Text span size="xs" c="dimmed">
                   ({counts.answered + counts.answered_marked_for_review}/{s.questions.length})
                 </Text>
+                {isClosed && (
+                  <Text span size="xs" fw={700} c="red.8">
+                    {' '}
+                    · Closed
+                  </Text>
+                )}
               </Tabs.Tab>
             );
           })}
@@ -152,6 +202,28 @@ export function ExamRoom({
         onClose={() => setSummaryOpen(false)}
         onConfirm={confirmSubmit}
       />
+      <Modal
+        opened={session.isTimeUp && !sync.isDeviceReplaced}
+        onClose={() => undefined}
+        withCloseButton={false}
+        closeOnEscape={false}
+        closeOnClickOutside={false}
+        title={
+          <Text span fw={700} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+            <IconAlarm size={20} aria-hidden />
+            Time is up
+          </Text>
+        }
+        centered
+      >
+        <Group gap="sm" wrap="nowrap" data-testid="time-up">
+          <Loader size="sm" />
+          <Text size="sm">
+            The exam time is over and answers can no longer be changed. Your exam is being submitted with the
+            answers you saved — please wait and do not close this window.
+          </Text>
+        </Group>
+      </Modal>
       <Modal
         opened={sync.isDeviceReplaced}
         onClose={() => undefined}

@@ -16,19 +16,45 @@ import { MathMarkdown } from '../../components/MathMarkdown';
 import { errorMessage } from '../../lib/notify';
 import type { ExamInfo } from './exam-info';
 import { generalInstructions } from './instructions';
-import { SystemCheck } from './SystemCheck';
+import { SystemCheck, useCameraCheck, type CameraCheck } from './SystemCheck';
 import type { Language } from './types';
 import { formatClock, useServerNow } from './useSectionClock';
+
+/** Why Start is blocked by the camera, or null when the camera is fine (or not needed). */
+function cameraBlock(camera: CameraCheck): { text: string; isFailure: boolean } | null {
+  switch (camera.status) {
+    case 'not_required':
+    case 'ready':
+      return null;
+    case 'checking':
+      return {
+        text: 'This exam needs your camera. Allow the browser to use it to continue.',
+        isFailure: false,
+      };
+    case 'denied':
+    case 'not_found':
+    case 'in_use':
+    case 'stopped':
+    case 'unsupported':
+    case 'failed':
+      return {
+        text: 'This exam needs a working camera. You cannot start until the camera check above passes.',
+        isFailure: true,
+      };
+  }
+}
 
 /** Before the exam: countdown, system check, instructions with the declaration, language, Start. */
 export function PreExamScreen({
   info,
+  isInfoLoading,
   candidateName,
   isStarting,
   startError,
   onStart,
 }: {
   info: ExamInfo | null;
+  isInfoLoading: boolean;
   candidateName: string;
   isStarting: boolean;
   startError: unknown;
@@ -38,6 +64,8 @@ export function PreExamScreen({
   const [examLanguage, setExamLanguage] = useState<Language>('en');
   const [hasAgreed, setAgreed] = useState(false);
   const now = useServerNow(0);
+  const camera = useCameraCheck(info?.cameraRequired === true);
+  const blockedByCamera = cameraBlock(camera);
   const startsInMs = info?.startsAt ? Date.parse(info.startsAt) - now : 0;
   return (
     <Container size="md" py="lg">
@@ -64,7 +92,7 @@ export function PreExamScreen({
           <Title order={2} fz="h4" mb="sm">
             System check
           </Title>
-          <SystemCheck />
+          <SystemCheck camera={camera} />
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="sm">
@@ -106,6 +134,15 @@ export function PreExamScreen({
               onChange={(event) => setAgreed(event.currentTarget.checked)}
               label="I have read and understood the instructions. All computer hardware allotted to me is in proper working condition. I declare that I am not in possession of any prohibited material."
             />
+            {blockedByCamera && (
+              <Alert
+                color={blockedByCamera.isFailure ? 'red' : 'blue'}
+                title="Camera required"
+                data-testid="camera-blocked"
+              >
+                {blockedByCamera.text}
+              </Alert>
+            )}
             {startError !== null && startError !== undefined && (
               <Alert color="red" role="alert">
                 {errorMessage(startError)}
@@ -114,7 +151,8 @@ export function PreExamScreen({
             <Group justify="flex-end">
               <Button
                 size="md"
-                disabled={!hasAgreed || startsInMs > 0}
+                // Until the exam's requirements are known, the camera check cannot be skipped.
+                disabled={!hasAgreed || startsInMs > 0 || isInfoLoading || blockedByCamera !== null}
                 loading={isStarting}
                 onClick={() => onStart(examLanguage)}
               >
