@@ -7,15 +7,19 @@ import path from 'node:path';
 
 /**
  * An embedded-mode server on a fresh in-memory database with the demo seed, serving the built web
- * app (web/dist, built by `npm test` before the browser tests run).
+ * app (web/dist, built by `npm test` before the browser tests run). `env` adds or overrides settings
+ * (e.g. a short SWEEPER_INTERVAL_MS for journeys that wait for a deadline).
  */
-export async function startTestServer(): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpRoot, 'e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
     SEED_DEMO_DATA: 'true',
+    ...env,
   });
   const app = await buildApp(config, { database: await openEmbeddedTestDatabase() });
   const baseUrl = await listen(app);
