@@ -63,7 +63,7 @@ export function PreExamScreen({
   const [readingLanguage, setReadingLanguage] = useState<Language>('en');
   const [examLanguage, setExamLanguage] = useState<Language>('en');
   const [hasAgreed, setAgreed] = useState(false);
-  const now = useServerNow(0);
+  const now = useServerNow(info?.offsetMs ?? 0);
   const camera = useCameraCheck(info?.cameraRequired === true);
   const blockedByCamera = cameraBlock(camera);
   const startsInMs = info?.startsAt ? Date.parse(info.startsAt) - now : 0;

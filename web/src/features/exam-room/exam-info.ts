@@ -11,6 +11,8 @@ export interface ExamInfo {
   instructions: Record<Language, string>;
   languages: Language[];
   cameraRequired: boolean;
+  /** Server time minus this device's time, in ms: the countdown runs on the server's clock. */
+  offsetMs: number;
 }
 
 interface CandidateInfo {
@@ -21,14 +23,19 @@ interface CandidateInfo {
   languages: Language[];
   cameraRequired: boolean;
   schedule: { startsAt: string } | null;
+  serverNow: string;
 }
 
 export function useExamInfo(examId: string) {
   return useQuery({
     queryKey: ['exam-room', 'info', examId],
     queryFn: async (): Promise<ExamInfo | null> => {
+      const sentAt = Date.now();
       const info = await api<CandidateInfo>(`/api/exams/${examId}/candidate-info`);
+      // The server stamped serverNow about halfway through the round trip.
+      const offsetMs = Date.parse(info.serverNow) - (sentAt + Date.now()) / 2;
       return {
+        offsetMs,
         title: info.title,
         durationMinutes: info.durationMinutes,
         startsAt: info.schedule?.startsAt ?? null,

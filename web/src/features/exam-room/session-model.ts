@@ -75,7 +75,7 @@ export const paletteLabels: Record<PaletteState, string> = {
 };
 
 export const rejectionMessages: Record<string, string> = {
-  EXAM_OVER: 'Time is up — this answer arrived too late.',
+  EXAM_ENDED: 'Time is up — this answer arrived too late.',
   SECTION_CLOSED: 'Time is up for this section.',
   SECTION_NOT_OPEN_YET: 'This section has not opened yet.',
   ATTEMPT_CLOSED: 'The exam has already been submitted.',
