@@ -250,6 +250,42 @@ async function closeBrowserMidExam(expect: ExpectStatic, examId: string): Promis
   expect(state.answers.find((a) => a.questionId === questionIds[0])).toMatchObject({ answer: mcq('c') });
 }
 
+/**
+ * The network drops mid-exam and comes back only after the deadline, when the sweeper has already
+ * submitted: the answer typed offline, in time, still counts once the journal syncs.
+ */
+async function offlineThroughTheDeadline(expect: ExpectStatic, examId: string): Promise<void> {
+  const client = await signInOverHttp(student(5));
+  const { context, page } = await openPage(desktop);
+  await signIn(page, student(5));
+  const attemptId = await enterExam(page, examId);
+  await answerCurrent(page, 1);
+  await page.getByRole('button', { name: 'Save & Next' }).click();
+  await expectAllSaved(page);
+
+  await context.setOffline(true);
+  await page.getByTestId('offline-banner').waitFor();
+  await answerCurrent(page, 4);
+  await page.getByRole('button', { name: 'Save & Next' }).click();
+  await page.getByRole('dialog', { name: 'Time is up' }).waitFor({ timeout: 75_000 });
+  await shoot(page, 'offline-at-deadline');
+  const readState = () => client.call<State>('GET', `/api/attempts/${attemptId}/state`);
+  await expect
+    .poll(async () => (await readState()).attempt.status, { timeout: 60_000, interval: 1_000 })
+    .toBe('submitted');
+  // Submitted by the sweeper without the offline answer ...
+  expect((await readState()).answers.find((a) => a.questionId === questionIds[1])).toBeUndefined();
+
+  // ... which arrives with the journal when the connection returns, and is kept.
+  await context.setOffline(false);
+  await page.getByText('Time is up — your exam has been submitted').waitFor({ timeout: 30_000 });
+  const state = await readState();
+  expect(state.attempt).toMatchObject({ status: 'submitted', submitReason: 'deadline' });
+  expect(state.answers.find((a) => a.questionId === questionIds[0])).toMatchObject({ answer: mcq('a') });
+  expect(state.answers.find((a) => a.questionId === questionIds[1])).toMatchObject({ answer: mcq('d') });
+  await context.close();
+}
+
 describe.concurrent('exam room timing', () => {
   test('a locked section closes on time and the total time runs out, with the browser open or closed', async ({
     expect,
@@ -277,6 +313,7 @@ describe.concurrent('exam room timing', () => {
       sitLockedSections(expect, lockedExamId),
       sitUntilTimeUp(expect, shortExamId),
       closeBrowserMidExam(expect, shortExamId),
+      offlineThroughTheDeadline(expect, shortExamId),
     ]);
   }, 170_000);
 

@@ -219,8 +219,9 @@ export function ExamRoom({
         <Group gap="sm" wrap="nowrap" data-testid="time-up">
           <Loader size="sm" />
           <Text size="sm">
-            The exam time is over and answers can no longer be changed. Your exam is being submitted with the
-            answers you saved — please wait and do not close this window.
+            {sync.isOnline
+              ? 'The exam time is over and answers can no longer be changed. Your exam is being submitted with the answers you saved — please wait and do not close this window.'
+              : 'The exam time is over and answers can no longer be changed. You are offline: the answers you gave in time are kept on this device and are sent as soon as the connection returns — do not close this window.'}
           </Text>
         </Group>
       </Modal>
