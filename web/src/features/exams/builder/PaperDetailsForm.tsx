@@ -1,6 +1,24 @@
 import { Fieldset, NumberInput, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import type { DraftEditor } from './useDraftEditor';
 
+/**
+ * The default instructions state the duration; when the teacher changes it, the sentence follows
+ * (in both languages) so candidates never read a stale time. Edited wording is left alone.
+ */
+function restateDuration(
+  instructions: { en: string; hi: string },
+  from: number,
+  to: number,
+): { en: string; hi: string } {
+  return {
+    en: instructions.en.replace(
+      `duration of the examination is ${from} minutes`,
+      `duration of the examination is ${to} minutes`,
+    ),
+    hi: instructions.hi.replace(`कुल अवधि ${from} मिनट`, `कुल अवधि ${to} मिनट`),
+  };
+}
+
 /** Title, timing and instructions: part of the draft, saved automatically like the paper. */
 export function PaperDetailsForm({ editor }: { editor: DraftEditor }) {
   const { draft, update, isReadOnly } = editor;
@@ -25,7 +43,12 @@ export function PaperDetailsForm({ editor }: { editor: DraftEditor }) {
             max={600}
             value={draft.durationMinutes}
             onChange={(value) =>
-              typeof value === 'number' && update((current) => ({ ...current, durationMinutes: value }))
+              typeof value === 'number' &&
+              update((current) => ({
+                ...current,
+                durationMinutes: value,
+                instructions: restateDuration(current.instructions, current.durationMinutes, value),
+              }))
             }
           />
           <Switch
