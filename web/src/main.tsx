@@ -10,6 +10,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { sessionKey } from './features/auth/session';
 import { isApiError } from './lib/api';
+import { registerServiceWorker } from './service-worker/offline-cache';
 import { theme } from './theme';
 
 const queryClient: QueryClient = new QueryClient({
@@ -27,6 +28,9 @@ const queryClient: QueryClient = new QueryClient({
     },
   }),
 });
+
+// The offline mode (app shell and the exam room's last reads) exists only in a production build.
+if (import.meta.env.PROD) registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

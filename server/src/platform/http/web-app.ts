@@ -13,11 +13,17 @@ const API_PREFIXES = ['/api/', '/socket.io/', '/metrics', '/health', '/ready'];
 export async function registerWebApp(app: FastifyInstance, distDir: string | null): Promise<void> {
   const hasWebApp = distDir !== null && existsSync(path.join(distDir, 'index.html'));
   if (hasWebApp) {
+    // Asked for again on every visit: the service worker, or a new build would not be installed, and
+    // index.html (also the SPA fallback), which names this build's hashed assets.
+    const unhashed = new Set(['sw.js', 'index.html'].map((name) => path.resolve(distDir, name)));
     await app.register(fastifyStatic, {
       root: path.resolve(distDir),
       wildcard: false,
       maxAge: '1h',
       index: false,
+      setHeaders: (reply, filePath) => {
+        if (unhashed.has(filePath)) reply.header('cache-control', 'no-cache');
+      },
     });
   } else {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve the UI');

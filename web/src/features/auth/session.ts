@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
 import type { Session, User } from '../../lib/types';
+import { fileOfflineAnswer, forgetOfflineData } from '../../service-worker/offline-cache';
 
 export const sessionKey = ['auth', 'me'] as const;
 
@@ -40,9 +41,13 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: Credentials) =>
       api<Session>('/api/auth/login', { method: 'POST', body: credentials }),
-    onSuccess: (session) => {
+    onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionKey, session.user);
+      // A previous user's offline copies go; this session is what /api/auth/me would answer, so an
+      // offline reload knows who is signed in even if /me was never fetched since.
+      await forgetOfflineData();
+      await fileOfflineAnswer('/api/auth/me', session);
     },
   });
 }
@@ -51,11 +56,12 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
-    // Forget everything cached for this user even if the server call failed.
-    onSettled: () => {
+    // Forget everything cached for this user even if the server call failed, offline copies included.
+    onSettled: async () => {
       setCsrfToken(null);
       queryClient.clear();
       queryClient.setQueryData(sessionKey, null);
+      await forgetOfflineData();
     },
   });
 }

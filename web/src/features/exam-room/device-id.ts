@@ -10,6 +10,11 @@ export function getDeviceId(): string {
   return id;
 }
 
+/** Takes back the id this browser last started an attempt with (a restarted browser has a new tab id). */
+export function adoptDeviceId(id: string): void {
+  sessionStorage.setItem(DEVICE_KEY, id);
+}
+
 const attemptKey = (examId: string) => `examtech.exam.${examId}`;
 
 /** Remembers that this tab is inside an exam, so a reload resumes it without the pre-exam screen. */

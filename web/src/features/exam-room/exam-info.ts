@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { settleClockOffset } from './server-clock';
 import type { Language } from './types';
 
 /** What the candidate reads before Start (GET /api/exams/:id/candidate-info). */
@@ -32,8 +33,11 @@ export function useExamInfo(examId: string) {
     queryFn: async (): Promise<ExamInfo | null> => {
       const sentAt = Date.now();
       const info = await api<CandidateInfo>(`/api/exams/${examId}/candidate-info`);
-      // The server stamped serverNow about halfway through the round trip.
-      const offsetMs = Date.parse(info.serverNow) - (sentAt + Date.now()) / 2;
+      // The server stamped serverNow about halfway through the round trip; a replay keeps the last offset.
+      const offsetMs = settleClockOffset(
+        info.serverNow,
+        Date.parse(info.serverNow) - (sentAt + Date.now()) / 2,
+      );
       return {
         offsetMs,
         title: info.title,

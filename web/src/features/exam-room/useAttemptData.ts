@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fetchPaper, fetchState } from './api';
 import { cachePaper, listJournal, readCachedPaper, readMeta } from './journal';
+import { settleClockOffset } from './server-clock';
 import { mergeAnswers, type MergedAnswers } from './session-model';
 import type { AttemptState, PaperResponse } from './types';
 
@@ -26,8 +27,11 @@ export function useAttemptData(initial: AttemptState) {
         initial.answers.length > 0 || initial.attempt.status !== 'in_progress'
           ? initial
           : await fetchState(attemptId).catch(() => initial);
-      const offsetMs =
-        new Date(state.attempt.serverNow).getTime() - (state === initial ? receivedAt : Date.now());
+      const { serverNow } = state.attempt;
+      const offsetMs = settleClockOffset(
+        serverNow,
+        Date.parse(serverNow) - (state === initial ? receivedAt : Date.now()),
+      );
       const paper = (await readCachedPaper(attemptId)) ?? (await fetchPaper(attemptId));
       await cachePaper(attemptId, paper);
       const [journal, meta] = await Promise.all([listJournal(attemptId), readMeta(attemptId)]);
