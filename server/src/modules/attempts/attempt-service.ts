@@ -167,12 +167,10 @@ export function createAttemptService(deps: {
    * candidate submitted stays closed: they chose to finish.
    */
   async function saveFromJournal(attemptId: string, deviceId: string, saves: SaveInput[]) {
-    return db.transaction(async (tx): Promise<Map<SaveInput, SaveResult>> => {
+    return db.transaction(async (tx): Promise<SaveResult[]> => {
       const attempt = await repo.lockAttempt(tx, attemptId);
       const refuseAll = (code: string) =>
-        new Map(
-          saves.map((s) => [s, { questionId: s.questionId, seq: s.seq, status: 'rejected', code } as const]),
-        );
+        saves.map((s): SaveResult => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code }));
       if (!attempt?.startedAt) return refuseAll('ATTEMPT_CLOSED');
       if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) return refuseAll('DEVICE_REPLACED');
       if (attempt.status === 'submitted' && attempt.submitReason !== 'deadline')
@@ -181,44 +179,37 @@ export function createAttemptService(deps: {
       const schedule = timingOf(paper, attempt);
       if (!schedule) return refuseAll('ATTEMPT_CLOSED');
       const receivedAt = Date.now();
-      const results = new Map<SaveInput, SaveResult>();
-      const writes: repo.AnswerWrite[] = [];
-      for (const save of saves) {
-        const decision = decideOfflineSave(paper, schedule, save.questionId, {
+      const decisions = saves.map((save) =>
+        decideOfflineSave(paper, schedule, save.questionId, {
           offlineSince: attempt.offlineSince?.getTime() ?? null,
           answeredAt: save.answeredAt,
           receivedAt,
           windowMs: OFFLINE_SYNC_WINDOW_MS,
           skewMs: OFFLINE_SKEW_MS,
-        });
-        if (!decision.isAllowed) {
-          // The candidate is told what they would understand: the time for it was up.
-          const code = decideSaveForQuestion(paper, schedule, save.questionId, receivedAt, SAVE_GRACE_MS);
-          results.set(save, {
-            questionId: save.questionId,
-            seq: save.seq,
-            status: 'rejected',
-            code: code.isAllowed ? decision.reason : code.reason,
-          });
-          continue;
-        }
-        writes.push(toWrite(attemptId, deviceId, save, new Date(decision.answeredAt)));
-      }
-      const stored = await repo.upsertAnswers(tx, writes);
-      for (const write of writes) {
-        const save = saves.find((s) => s.questionId === write.questionId && s.seq === write.seq)!;
-        const isStored = stored.has(`${write.attemptId}:${write.questionId}:${write.seq}`);
-        results.set(save, {
-          questionId: save.questionId,
-          seq: save.seq,
-          status: isStored ? 'saved' : 'superseded',
-        });
-      }
-      if (stored.size > 0) {
+        }),
+      );
+      const writes = saves.flatMap((save, index) => {
+        const decision = decisions[index]!;
+        return decision.isAllowed ? [toWrite(attemptId, deviceId, save, new Date(decision.answeredAt))] : [];
+      });
+      const statuses = await repo.upsertAnswers(tx, writes, null);
+      const storedCount = statuses.filter((status) => status === 'saved').length;
+      if (storedCount > 0) {
         const rescored = attempt.status === 'submitted' ? await scoreStoredAnswers(tx, attempt) : null;
-        await repo.recordLateSaves(tx, attempt.id, stored.size, rescored);
+        await repo.recordLateSaves(tx, attempt.id, storedCount, rescored);
       }
-      return results;
+      let written = 0;
+      return saves.map((save, index): SaveResult => {
+        const decision = decisions[index]!;
+        if (decision.isAllowed) {
+          const status = statuses[written++] === 'saved' ? 'saved' : 'superseded';
+          return { questionId: save.questionId, seq: save.seq, status };
+        }
+        // The candidate is told what they would understand: the time for it was up.
+        const closed = decideSaveForQuestion(paper, schedule, save.questionId, receivedAt, SAVE_GRACE_MS);
+        const code = closed.isAllowed ? decision.reason : closed.reason;
+        return { questionId: save.questionId, seq: save.seq, status: 'rejected', code };
+      });
     });
   }
 
@@ -457,7 +448,7 @@ export function createAttemptService(deps: {
       if (late.length === 0) return results as SaveResult[];
       attemptCache.delete(attemptId);
       const fromJournal = await saveFromJournal(attemptId, deviceId, late);
-      return results.map((result, index) => result ?? fromJournal.get(saves[index]!)!);
+      return results.map((result, index) => result ?? fromJournal[late.indexOf(saves[index]!)]!);
     },
 
     /** The server saw a candidate's connection drop or come back (judges late saves from the journal). */
