@@ -44,15 +44,15 @@ describe('late saves from the offline journal (CAT, locked sections)', () => {
 
   it('refuses a claimed time from before the outage (beyond the skew) or from the future', () => {
     const outage = { ...base, offlineSince: T0 + 35 * MINUTE, receivedAt: T0 + 50 * MINUTE };
-    expect(
-      decideOfflineSave(paper, schedule, 'varc-1', { ...outage, answeredAt: T0 + 30 * MINUTE }),
-    ).toEqual({ isAllowed: false, reason: 'ANSWERED_AT_IMPLAUSIBLE' });
+    expect(decideOfflineSave(paper, schedule, 'varc-1', { ...outage, answeredAt: T0 + 30 * MINUTE })).toEqual(
+      { isAllowed: false, reason: 'ANSWERED_AT_IMPLAUSIBLE' },
+    );
     expect(
       decideOfflineSave(paper, schedule, 'varc-1', { ...outage, answeredAt: T0 + 35 * MINUTE - 10_000 }),
     ).toMatchObject({ isAllowed: true });
-    expect(
-      decideOfflineSave(paper, schedule, 'dilr-1', { ...outage, answeredAt: T0 + 51 * MINUTE }),
-    ).toEqual({ isAllowed: false, reason: 'ANSWERED_AT_IMPLAUSIBLE' });
+    expect(decideOfflineSave(paper, schedule, 'dilr-1', { ...outage, answeredAt: T0 + 51 * MINUTE })).toEqual(
+      { isAllowed: false, reason: 'ANSWERED_AT_IMPLAUSIBLE' },
+    );
     expect(decideOfflineSave(paper, schedule, 'varc-1', { ...outage, answeredAt: undefined })).toEqual({
       isAllowed: false,
       reason: 'ANSWERED_AT_MISSING',
@@ -64,11 +64,13 @@ describe('late saves from the offline journal (CAT, locked sections)', () => {
     expect(
       decideOfflineSave(paper, schedule, 'qa-1', { ...claim, receivedAt: T0 + 149 * MINUTE }),
     ).toMatchObject({ isAllowed: true });
-    expect(
-      decideOfflineSave(paper, schedule, 'qa-1', { ...claim, receivedAt: T0 + 151 * MINUTE }),
-    ).toEqual({ isAllowed: false, reason: 'SYNC_WINDOW_CLOSED' });
-    expect(
-      decideOfflineSave(paper, schedule, 'nope', { ...claim, receivedAt: T0 + 121 * MINUTE }),
-    ).toEqual({ isAllowed: false, reason: 'UNKNOWN_QUESTION' });
+    expect(decideOfflineSave(paper, schedule, 'qa-1', { ...claim, receivedAt: T0 + 151 * MINUTE })).toEqual({
+      isAllowed: false,
+      reason: 'SYNC_WINDOW_CLOSED',
+    });
+    expect(decideOfflineSave(paper, schedule, 'nope', { ...claim, receivedAt: T0 + 121 * MINUTE })).toEqual({
+      isAllowed: false,
+      reason: 'UNKNOWN_QUESTION',
+    });
   });
 });
