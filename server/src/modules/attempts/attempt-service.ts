@@ -108,11 +108,12 @@ export function createAttemptService(deps: {
     return computeSchedule(createTimingPlan(paper), attempt.startedAt.getTime(), attempt.compensatoryMs);
   }
 
-  async function presentState(attempt: repo.AttemptRow) {
+  /** `isFresh`: the attempt was prepared a moment ago and cannot hold answers yet (saves a query per Start at T0). */
+  async function presentState(attempt: repo.AttemptRow, isFresh = false) {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const schedule = timingOf(paper, attempt);
     const now = Date.now();
-    const answers = await repo.listAnswers(db, attempt.id);
+    const answers = isFresh ? [] : await repo.listAnswers(db, attempt.id);
     return {
       attempt: {
         id: attempt.id,
@@ -257,8 +258,16 @@ export function createAttemptService(deps: {
    */
   async function findSittableExam(actor: Actor, examId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
+    // Only what Start needs: at T0 every candidate comes through here, and the draft (instructions
+    // in two languages, the whole paper) would be read and parsed for nothing.
     const [exam] = await db
-      .select()
+      .select({
+        id: exams.id,
+        kind: exams.kind,
+        ownerId: exams.ownerId,
+        instituteId: exams.instituteId,
+        publishedSnapshotId: exams.publishedSnapshotId,
+      })
       .from(exams)
       .where(
         and(
@@ -319,30 +328,37 @@ export function createAttemptService(deps: {
           throw new AppError('EXAM_OVER');
         if (startedAt.getTime() + durationMs <= Date.now()) throw new AppError('EXAM_OVER');
       }
-      const started =
-        (await repo.markStarted(
-          db,
-          attempt.id,
-          startedAt,
-          new Date(startedAt.getTime() + durationMs),
-          deviceId,
-        )) ?? (await repo.findAttempt(db, attempt.id));
-      if (!started) throw notFound('Attempt not found.');
-      return presentState(started);
+      const started = await repo.markStarted(
+        db,
+        attempt.id,
+        startedAt,
+        new Date(startedAt.getTime() + durationMs),
+        deviceId,
+      );
+      if (started) return presentState(started, true);
+      // A second Start (another tab, a retry) got there first: resume what it started.
+      const current = await repo.findAttempt(db, attempt.id);
+      if (!current) throw notFound('Attempt not found.');
+      return presentState(current);
     },
 
     /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
     async getCandidateInfo(actor: Actor, examId: string) {
       const { exam, attempt } = await findSittableExam(actor, examId);
+      const [details] = await db
+        .select({ title: exams.title, draft: exams.draft, settings: exams.settings })
+        .from(exams)
+        .where(eq(exams.id, examId));
+      if (!details) throw notFound('Exam not found.');
       const [schedule] =
         exam.kind === 'scheduled'
           ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId))
           : [];
       const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
-      const settings = exam.settings as ExamSettings;
+      const settings = details.settings as ExamSettings;
       return {
         id: exam.id,
-        title: exam.title,
+        title: details.title,
         kind: exam.kind,
         durationMinutes: paper.durationMinutes,
         compensatoryMinutes: Math.round((attempt?.compensatoryMs ?? 0) / 60_000),
@@ -353,7 +369,7 @@ export function createAttemptService(deps: {
           questionCount: s.items.length,
           durationMinutes: s.durationMinutes ?? null,
         })),
-        instructions: (exam.draft as { instructions: { en: string; hi: string } }).instructions,
+        instructions: (details.draft as { instructions: { en: string; hi: string } }).instructions,
         languages: settings.languages,
         calculator: settings.calculator,
         cameraRequired: settings.proctoring.webcamSnapshots,
