@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   }
 
   const { http: app } = await buildApp(config);
-  await app.listen({ host: config.host, port: config.port });
+  // Thousands of candidates connect in the same seconds at T0; beyond Node's default of 511 pending
+  // connections the kernel drops new ones (they time out) instead of letting them wait their turn.
+  await app.listen({ host: config.host, port: config.port, backlog: 4096 });
   if (config.seedDemoData) printDemoLogins(config.publicUrl ?? `http://localhost:${config.port}`);
 
   let closing = false;
