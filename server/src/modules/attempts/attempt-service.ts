@@ -425,7 +425,7 @@ export function createAttemptService(deps: {
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
       const now = Date.now();
-      const late: SaveInput[] = [];
+      // null: closed for the live path, to be judged as an answer from the offline journal.
       const results = await Promise.all(
         saves.map(async (save): Promise<SaveResult | null> => {
           const reject = (code: string): SaveResult => ({
@@ -445,32 +445,37 @@ export function createAttemptService(deps: {
             return reject('INVALID_ANSWER');
           const decision = decideSaveForQuestion(paper, schedule, save.questionId, now, SAVE_GRACE_MS);
           const isClosed = !decision.isAllowed || attempt.status !== 'in_progress';
-          if (isClosed && save.answeredAt !== undefined) {
-            late.push(save);
-            return null;
-          }
+          if (isClosed && save.answeredAt !== undefined) return null;
           if (!decision.isAllowed) return reject(decision.reason);
           const status = await committer.submit(toWrite(attemptId, deviceId, save, new Date(now)));
           if (status === 'closed') {
             // The cached attempt was stale: it closed meanwhile. A journalled save still gets its hearing.
             attemptCache.delete(attemptId);
-            if (save.answeredAt === undefined) return reject('ATTEMPT_CLOSED');
-            late.push(save);
-            return null;
+            return save.answeredAt === undefined ? reject('ATTEMPT_CLOSED') : null;
           }
           return { questionId: save.questionId, seq: save.seq, status };
         }),
       );
+      const late = saves.filter((_, index) => results[index] === null);
       if (late.length === 0) return results as SaveResult[];
       attemptCache.delete(attemptId);
-      const fromJournal = await saveFromJournal(attemptId, deviceId, late);
-      return results.map((result, index) => result ?? fromJournal[late.indexOf(saves[index]!)]!);
+      const fromJournal = (await saveFromJournal(attemptId, deviceId, late)).values();
+      return results.map((result) => result ?? fromJournal.next().value!);
     },
 
-    /** The server saw a candidate's connection drop or come back (judges late saves from the journal). */
-    async noteConnection(attemptId: string, isOnline: boolean, at: Date) {
-      if (isOnline) await repo.markOnline(db, attemptId, at);
-      else await repo.markOffline(db, attemptId, at);
+    /**
+     * A candidate's device (re)connects to its attempt: the state, and the end of a recorded outage.
+     * The write happens only when an outage is on record, so the T0 burst of joins stays reads.
+     */
+    async joinAttempt(actor: Actor, attemptId: string) {
+      const attempt = await loadOwnAttempt(actor, attemptId);
+      if (attempt.offlineSince) await repo.markOnline(db, attempt.id, new Date());
+      return presentState(attempt);
+    },
+
+    /** The server saw the candidate's connection drop; `lastHeardAt` is when the outage began. */
+    async noteDisconnect(attemptId: string, lastHeardAt: Date) {
+      await repo.markOffline(db, attemptId, lastHeardAt);
     },
 
     async submit(actor: Actor, attemptId: string) {

@@ -24,18 +24,17 @@ export function registerAttemptSocket(attempts: AttemptService, log: FastifyBase
     socket.on('disconnect', () => {
       for (const attemptId of joined)
         attempts
-          .noteConnection(attemptId, false, new Date(lastHeardAt))
+          .noteDisconnect(attemptId, new Date(lastHeardAt))
           .catch((err: unknown) => log.warn({ err, attemptId }, 'could not record a dropped connection'));
     });
 
     socket.on('attempt:join', (payload: { attemptId?: string }, ack: unknown) => {
       const reply = toAck(ack);
       if (typeof payload?.attemptId !== 'string') return reply({ error: 'BAD_REQUEST' });
-      attempts.getState(actor, payload.attemptId).then(
+      attempts.joinAttempt(actor, payload.attemptId).then(
         async (state) => {
           await socket.join(`attempt:${payload.attemptId}`);
           joined.add(state.attempt.id);
-          await attempts.noteConnection(state.attempt.id, true, new Date());
           reply(state);
         },
         (err: { code?: string }) => reply({ error: err.code ?? 'INTERNAL_ERROR' }),

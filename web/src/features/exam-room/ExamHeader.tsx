@@ -1,7 +1,7 @@
 import { Badge, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
 import { formatClock, type SectionClock } from './useSectionClock';
-import type { Language } from './types';
+import { LANGUAGE_CHOICES, type Language } from './types';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -84,10 +84,7 @@ export function ExamHeader({
           aria-label="Question language"
           value={language}
           onChange={(value) => onLanguage(value)}
-          data={[
-            { value: 'en', label: 'English' },
-            { value: 'hi', label: 'हिन्दी' },
-          ]}
+          data={LANGUAGE_CHOICES}
         />
         {clock.sectionRemainingMs !== null && (
           <Timer label="Section time left" ms={clock.sectionRemainingMs} />

@@ -17,7 +17,7 @@ import { errorMessage } from '../../lib/notify';
 import type { ExamInfo } from './exam-info';
 import { generalInstructions } from './instructions';
 import { SystemCheck, useCameraCheck, type CameraCheck } from './SystemCheck';
-import type { Language } from './types';
+import { LANGUAGE_CHOICES, type Language } from './types';
 import { formatClock, useServerNow } from './useSectionClock';
 
 /** Why Start is blocked by the camera, or null when the camera is fine (or not needed). */
@@ -104,10 +104,7 @@ export function PreExamScreen({
               aria-label="Instructions language"
               value={readingLanguage}
               onChange={(value) => setReadingLanguage(value)}
-              data={[
-                { value: 'en', label: 'English' },
-                { value: 'hi', label: 'हिन्दी' },
-              ]}
+              data={LANGUAGE_CHOICES}
             />
           </Group>
           <div lang={readingLanguage}>

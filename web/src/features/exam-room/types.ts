@@ -63,3 +63,9 @@ export interface AttemptResult {
 }
 
 export type Language = 'en' | 'hi';
+
+/** The language toggle's choices, as the NTA interface names them. */
+export const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'hi', label: 'हिन्दी' },
+];
