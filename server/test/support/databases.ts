@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -9,7 +9,8 @@ import { runMigrations } from '../../src/platform/db/migrate.js';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const tmpRoot = path.join(repoRoot, '.tmp');
 const pgliteTemplateFile = path.join(tmpRoot, 'pglite-template.tar.gz');
-const PG_TEMPLATE_DB = 'examtech_test_template';
+// One template per checkout, so that several checkouts (worktrees) can share one PostgreSQL server.
+const PG_TEMPLATE_DB = `examtech_test_template_${createHash('sha1').update(repoRoot).digest('hex').slice(0, 8)}`;
 
 export function testDbMode(): 'postgres' | 'embedded' {
   return process.env.TEST_DB_MODE === 'postgres' ? 'postgres' : 'embedded';
