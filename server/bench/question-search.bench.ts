@@ -176,8 +176,13 @@ async function main(): Promise<void> {
     const questions = createQuestionService({
       database,
       syllabus,
-      assets: createAssetService({ database, storage: app.storage }),
+      assets: createAssetService({
+        database,
+        storage: app.storage,
+        students: { mayStudentSeeAsset: async () => false },
+      }),
       users: { findUserNames: async () => new Map() },
+      reservations: { findReservedQuestions: async () => new Map() },
     });
     const teacherCookie = await signIn(app, 'teacher@demo.examtech.in', 'Teacher@12345');
     const me = (

@@ -43,8 +43,10 @@ import { attemptRoutes } from './modules/attempts/attempt-routes.js';
 import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
 import { registerAttemptSocket } from './modules/attempts/attempt-socket.js';
 import { createSnapshotCache } from './modules/exams/snapshots.js';
+import { findReservedQuestions } from './modules/exams/result-release.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
 import { createAssetService } from './modules/assets/asset-service.js';
+import { createAttemptAssetAccess } from './modules/attempts/attempt-assets.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
 import { questionTransferRoutes } from './modules/question-transfer/transfer-routes.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
@@ -150,12 +152,24 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const institutes = createInstituteService({ database, users, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const snapshots = createSnapshotCache(database.db);
-  const exams = createExamService({ database, snapshots });
+  const exams = createExamService({ database, snapshots, batches });
   const schedules = createScheduleService({ database, exams, batches, events });
   const attempts = createAttemptService({ database, papers: snapshots, events });
   const practice = createPracticeService(database);
-  const assets = createAssetService({ database, storage });
-  const questions = createQuestionService({ database, syllabus, assets, users });
+  const assets = createAssetService({
+    database,
+    storage,
+    students: createAttemptAssetAccess({ database, papers: snapshots }),
+  });
+  const questions = createQuestionService({
+    database,
+    syllabus,
+    assets,
+    users,
+    reservations: {
+      findReservedQuestions: (instituteId) => findReservedQuestions(database.readDb, instituteId),
+    },
+  });
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);

@@ -31,6 +31,7 @@ export { validateKey } from './questions/validate-key.js';
 export { normaliseTitaText, listImageRefs } from './questions/text.js';
 export {
   toCandidateQuestion,
+  listCandidateImageIds,
   type CandidateQuestion,
   type CandidateContent,
 } from './questions/candidate-view.js';
@@ -115,6 +116,7 @@ export {
   checkPaperAgainstTemplate,
   createPaperFromTemplate,
   isQualified,
+  hasIntegerAnswer,
   type PaperDraft,
 } from './templates/checker.js';
 export { computeTemplateMaxMarks } from './templates/max-marks.js';
@@ -140,6 +142,13 @@ export {
   type OfflineSaveContext,
   type OfflineSaveDecision,
 } from './timing/offline-save.js';
+
+export {
+  findResultReleaseTime,
+  isResultReleased,
+  type ResultReleaseFacts,
+  type ResultReleaseMode,
+} from './results/release.js';
 
 export { createRandom, hashSeed, shuffleArray, type Random } from './shuffle/prng.js';
 export {

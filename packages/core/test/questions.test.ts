@@ -225,6 +225,77 @@ describe('candidate-safe projection (keys never reach the browser)', () => {
     expect(toCandidateQuestion(makeTita('t', ['x'], 'text'))).toMatchObject({ inputMode: 'text' });
   });
 
+  it('carries only the images the stem, options, rows, columns and statements use, never a solution-only one', () => {
+    const ref = (id: string) => `![figure ${id}](image:${id})`;
+    const single = makeSingle('img', 'a', {
+      images: [
+        { id: 'stem-img', alt: 'circuit' },
+        { id: 'opt-img' },
+        { id: 'hi-opt-img' },
+        { id: 'solution-img', alt: 'SECRET_ALT: the current is 2 A' },
+        { id: 'unused-img' },
+      ],
+      content: {
+        en: {
+          stem: `Find the current. ${ref('stem-img')}`,
+          options: [
+            { id: 'a', text: ref('opt-img') },
+            { id: 'b', text: 'b' },
+            { id: 'c', text: 'c' },
+            { id: 'd', text: 'd' },
+          ],
+          solution: `Because ${ref('solution-img')}`,
+        },
+        hi: {
+          stem: 'धारा ज्ञात कीजिए।',
+          options: [
+            { id: 'a', text: ref('hi-opt-img') },
+            { id: 'b', text: 'b' },
+            { id: 'c', text: 'c' },
+            { id: 'd', text: 'd' },
+          ],
+          solution: ref('solution-img'),
+        },
+      },
+    });
+    expect(toCandidateQuestion(single).images).toEqual([
+      { id: 'stem-img', alt: 'circuit' },
+      { id: 'opt-img' },
+      { id: 'hi-opt-img' },
+    ]);
+    const matrix = makeMatrix('mx', { p: ['1'], q: ['2'], r: ['3'], s: ['4'] });
+    const rowsAndColumns: Question = {
+      ...matrix,
+      images: [{ id: 'row-img' }, { id: 'col-img' }, { id: 'solution-img' }],
+      content: {
+        en: {
+          ...matrix.content.en!,
+          rows: matrix.content.en!.rows!.map((row, i) => (i === 0 ? { ...row, text: ref('row-img') } : row)),
+          columns: matrix.content.en!.columns!.map((c, i) => (i === 1 ? { ...c, text: ref('col-img') } : c)),
+          solution: ref('solution-img'),
+        },
+      },
+    };
+    expect(toCandidateQuestion(rowsAndColumns).images).toEqual([{ id: 'row-img' }, { id: 'col-img' }]);
+    const ar = makeAssertionReason('ar-img');
+    const statements: Question = {
+      ...ar,
+      images: [{ id: 'a-img' }, { id: 'r-img' }, { id: 'solution-img' }],
+      content: {
+        en: {
+          ...ar.content.en!,
+          assertion: ref('a-img'),
+          reason: ref('r-img'),
+          solution: ref('solution-img'),
+        },
+      },
+    };
+    expect(toCandidateQuestion(statements).images).toEqual([{ id: 'a-img' }, { id: 'r-img' }]);
+    expect(
+      JSON.stringify(toCandidatePaper(makePaper([makeSection('s', JEE_MAIN_LIKE, [single])]))),
+    ).not.toMatch(/solution-img|SECRET_ALT|unused-img/);
+  });
+
   it('a candidate paper carries no key, solution or revision', () => {
     const paper = makePaper([makeSection('s', JEE_MAIN_LIKE, questions)]);
     const revised = {

@@ -165,6 +165,36 @@ describe('checkPaperAgainstTemplate', () => {
     expect(codes(wrongType, JEE_MAIN_2025)).toEqual(['PAPER_TYPE_NOT_ALLOWED']);
   });
 
+  it('JEE Main Section B takes integer answers only: a decimal-answer numerical question is refused', () => {
+    const physicsB = paper.sections[1]!;
+    expect(physicsB.id).toBe('physics_b');
+    const withDecimal: Paper = {
+      ...paper,
+      sections: [
+        physicsA,
+        {
+          ...physicsB,
+          items: [
+            { question: makeNumerical('dec', { kind: 'tolerance', value: '2.5', tolerance: '0.01' }) },
+            { question: makeNumerical('int-key-decimal-input', { kind: 'exact', value: 3 }) },
+            ...physicsB.items.slice(2),
+          ],
+        },
+        ...paper.sections.slice(2),
+      ],
+    };
+    const issues = checkPaperAgainstTemplate(withDecimal, JEE_MAIN_2025);
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['PAPER_ANSWER_NOT_INTEGER', 'sections.1.items.0'],
+      ['PAPER_ANSWER_NOT_INTEGER', 'sections.1.items.1'],
+    ]);
+    expect(JEE_MAIN_2025.sections.filter((s) => s.integerAnswersOnly).map((s) => s.id)).toEqual([
+      'physics_b',
+      'chemistry_b',
+      'mathematics_b',
+    ]);
+  });
+
   it('marks that do not add up (a per-question override)', () => {
     const overridden: Paper = {
       ...paper,

@@ -97,10 +97,13 @@ describe('image uploads', () => {
 });
 
 describe('who may upload and read images', () => {
-  it("students may read their institute's images but not upload", async () => {
+  it('staff of the institute read its images; a student reads none outside their papers, and cannot upload', async () => {
     const { asset } = (await upload(teacher, 'shared.png', pngBytes)).json<{ asset: Asset }>();
+    const proctor = await signIn(app, demo.proctor);
+    expect((await proctor.get(asset.url)).statusCode).toBe(200);
+    // What a student may read is in result-release.test.ts: only images of a paper they sit or a released result.
     const student = await signIn(app, demo.student);
-    expect((await student.get(asset.url)).statusCode).toBe(200);
+    expect((await student.get(asset.url)).statusCode).toBe(404);
     expect((await upload(student, 'mine.png', pngBytes)).statusCode).toBe(403);
     expect((await app.http.inject({ method: 'GET', url: asset.url })).statusCode).toBe(401);
   });

@@ -400,6 +400,9 @@ describe('practice tests', () => {
     expect(
       (await student.post('/api/syllabus/nodes', { kind: 'subject', name: 'Not allowed' })).statusCode,
     ).toBe(403);
+    // The Maths questions above are all in the published (manual-release) mock, so reserved:
+    // practice draws from questions that no unreleased exam uses.
+    for (let i = 0; i < 20; i++) await createQuestion(teacher, maths.topicId);
     const first = await student.post('/api/practice-tests', {
       scope: 'chapter',
       chapterIds: [maths.chapterId],

@@ -192,12 +192,17 @@ export const pngBytes = Buffer.from(
  */
 export function createBankService(app: App) {
   const syllabus = createSyllabusService(app.database);
-  const assets = createAssetService({ database: app.database, storage: app.storage });
+  const assets = createAssetService({
+    database: app.database,
+    storage: app.storage,
+    students: { mayStudentSeeAsset: async () => false },
+  });
   return createQuestionService({
     database: app.database,
     syllabus,
     assets,
     users: { findUserNames: async () => new Map() },
+    reservations: { findReservedQuestions: async () => new Map() },
   });
 }
 

@@ -16,6 +16,7 @@ import {
   type Question,
   type QuestionContent,
 } from './types.js';
+import { listImageRefs } from './text.js';
 
 export type CandidateContent = Omit<QuestionContent, 'solution'>;
 
@@ -43,6 +44,13 @@ export type CandidateQuestion = CandidateCommon &
     | { readonly type: 'tita'; readonly inputMode: 'text' | 'number' }
   );
 
+function projectImages(question: Question, images: readonly ImageRef[]): ImageRef[] {
+  const used = listCandidateImageIds(question);
+  return images
+    .filter((image) => used.has(image.id))
+    .map((image) => ({ id: image.id, ...(image.alt === undefined ? {} : { alt: image.alt }) }));
+}
+
 function copyChoices(
   choices: readonly LocalizedChoice[] | undefined,
 ): readonly LocalizedChoice[] | undefined {
@@ -67,6 +75,21 @@ function projectContent(question: Question, language: string, content: QuestionC
   return projected;
 }
 
+/**
+ * Ids of the images the candidate-visible texts use (stem, options, rows, columns, assertion,
+ * reason, in every language). An image used only by a solution stays server-side: its id and alt
+ * text would hint at the answer.
+ */
+export function listCandidateImageIds(question: Question): Set<string> {
+  const texts = Object.values(question.content).flatMap((content) => [
+    content.stem,
+    content.assertion ?? '',
+    content.reason ?? '',
+    ...[...(content.options ?? []), ...(content.rows ?? []), ...(content.columns ?? [])].map((c) => c.text),
+  ]);
+  return new Set(texts.flatMap(listImageRefs));
+}
+
 /** What a candidate may see of a question: no key, no solution, no source, tags or difficulty. */
 export function toCandidateQuestion(question: Question): CandidateQuestion {
   const content = Object.fromEntries(
@@ -80,7 +103,7 @@ export function toCandidateQuestion(question: Question): CandidateQuestion {
     subject: question.classification.subject,
     content,
     ...(question.groupId === undefined ? {} : { groupId: question.groupId }),
-    ...(question.images === undefined ? {} : { images: question.images.map((image) => ({ ...image })) }),
+    ...(question.images === undefined ? {} : { images: projectImages(question, question.images) }),
   };
   switch (question.type) {
     case 'mcq_single':

@@ -21,6 +21,14 @@ import { findDuplicates } from '../questions/validate-key.js';
 import { computeTemplateSectionMax } from './max-marks.js';
 import type { ExamTemplate, TemplateSection } from './types.js';
 
+/**
+ * Whether a question fits a section that takes integer answers only: a numerical question must be
+ * integer-only (its key is then an integer, see validateKey); other types have no decimal answer.
+ */
+export function hasIntegerAnswer(question: Question): boolean {
+  return question.type !== 'numerical' || question.format.integerOnly === true;
+}
+
 function validateTemplateSection(
   section: TemplateSection,
   path: string,
@@ -145,6 +153,15 @@ function checkSection(
           'PAPER_TYPE_NOT_ALLOWED',
           itemPath,
           `${expected.name} allows ${expected.allowedTypes.join(', ')}, question ${item.question.id} is ${item.question.type}`,
+        ),
+      );
+    }
+    if (expected.integerAnswersOnly === true && !hasIntegerAnswer(item.question)) {
+      issues.push(
+        createIssue(
+          'PAPER_ANSWER_NOT_INTEGER',
+          itemPath,
+          `${expected.name} takes integer answers only, question ${item.question.id} takes decimals`,
         ),
       );
     }

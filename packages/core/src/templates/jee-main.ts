@@ -44,6 +44,7 @@ export const JEE_MAIN_2025: ExamTemplate = {
     {
       questionCount: 5,
       allowedTypes: ['numerical'],
+      integerAnswersOnly: true,
       scheme: JEE_MAIN_SCHEME,
       shuffleQuestions: true,
       shuffleOptions: false,

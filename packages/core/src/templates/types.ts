@@ -13,6 +13,11 @@ export interface TemplateSection extends SectionHeader {
   readonly allowedTypes: readonly QuestionType[];
   readonly shuffleQuestions: boolean;
   readonly shuffleOptions: boolean;
+  /**
+   * Numerical questions here must take integer answers only (`format.integerOnly`), as the
+   * current JEE Main Section B does; decimal-answer questions are refused by the checker.
+   */
+  readonly integerAnswersOnly?: boolean;
 }
 
 export interface ExamTemplate {

@@ -4,6 +4,7 @@ import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { authorizeInInstitute, type Actor, type InstituteActor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
+import type { AttemptAssetAccess } from '../attempts/attempt-assets.js';
 import * as repo from './asset-repo.js';
 import { detectImageType } from './image-type.js';
 
@@ -35,8 +36,15 @@ function cleanFileName(name: string): string {
 
 export type AssetService = ReturnType<typeof createAssetService>;
 
-/** Question images: sniffed by content, stored through FileStorage, readable by the whole institute. */
-export function createAssetService(deps: { database: Database; storage: FileStorage }) {
+/**
+ * Question images: sniffed by content, stored through FileStorage. Staff read their institute's;
+ * a student only those of a paper they sit or a result released to them (asked of the attempts).
+ */
+export function createAssetService(deps: {
+  database: Database;
+  storage: FileStorage;
+  students: Pick<AttemptAssetAccess, 'mayStudentSeeAsset'>;
+}) {
   const { db } = deps.database;
 
   /**
@@ -82,14 +90,17 @@ export function createAssetService(deps: { database: Database; storage: FileStor
       return storeAssetInTx(db, actor, input);
     },
 
-    /** Any member of the institute may read its images (students see them in their exams). */
+    /** Staff read any image of their institute; students only what their papers and released results show. */
     async readAsset(
       actor: Actor,
       id: string,
     ): Promise<{ body: Readable; contentType: string; size: number; originalName: string }> {
       const scoped = authorizeInInstitute(actor, 'assets:read');
       const row = await repo.findAsset(deps.database.readDb, scoped.instituteId, id);
-      const file = row ? await deps.storage.get(row.storageKey) : null;
+      // 404 as for an unknown id: a student learns nothing about images that are not theirs.
+      const isVisible =
+        row && (actor.role !== 'student' || (await deps.students.mayStudentSeeAsset(actor, id)));
+      const file = row && isVisible ? await deps.storage.get(row.storageKey) : null;
       if (!row || !file) throw notFound('Image not found.');
       return {
         body: file.body,

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { attemptAnswers, attempts } from '../../platform/db/schema.js';
 
@@ -272,4 +272,23 @@ export async function markSubmitted(
     .returning();
   if (!row) throw new Error('attempt vanished');
   return row;
+}
+
+/** A student's attempts past Start (sitting or submitted), newest first: what their images may come from. */
+export async function listStartedAttemptsOf(
+  db: Conn,
+  userId: string,
+  limit = 1_000,
+): Promise<Pick<AttemptRow, 'id' | 'examId' | 'snapshotId' | 'status'>[]> {
+  return db
+    .select({
+      id: attempts.id,
+      examId: attempts.examId,
+      snapshotId: attempts.snapshotId,
+      status: attempts.status,
+    })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), ne(attempts.status, 'prepared')))
+    .orderBy(desc(attempts.createdAt))
+    .limit(limit);
 }

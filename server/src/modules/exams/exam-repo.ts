@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import {
   attempts,
@@ -40,11 +40,33 @@ export async function lockExam(tx: Tx, id: string): Promise<ExamRow | null> {
   return row ?? null;
 }
 
+/** Who may see an exam when restricted: its author, or staff of a batch it is scheduled for. */
+export type ExamVisibility = { userId: string; batchIds: readonly string[] };
+
+function visibleTo(visibility: ExamVisibility) {
+  const forBatch = visibility.batchIds.length
+    ? [
+        sql`exists (select 1 from ${examBatches} where ${examBatches.examId} = ${exams.id} and ${inArray(examBatches.batchId, [...visibility.batchIds])})`,
+      ]
+    : [];
+  return or(eq(exams.createdBy, visibility.userId), eq(exams.ownerId, visibility.userId), ...forBatch);
+}
+
+/** Whether the restricted viewer may see the exam (see ExamVisibility). */
+export async function isExamVisible(db: Conn, examId: string, visibility: ExamVisibility): Promise<boolean> {
+  const [row] = await db
+    .select({ id: exams.id })
+    .from(exams)
+    .where(and(eq(exams.id, examId), visibleTo(visibility)));
+  return !!row;
+}
+
 export async function listExams(
   db: Conn,
   instituteId: string,
   kind: ExamRow['kind'],
   ownerId?: string,
+  visibility?: ExamVisibility,
 ): Promise<ExamRow[]> {
   return db
     .select()
@@ -54,6 +76,7 @@ export async function listExams(
         eq(exams.instituteId, instituteId),
         eq(exams.kind, kind),
         ...(ownerId ? [eq(exams.ownerId, ownerId)] : []),
+        ...(visibility ? [visibleTo(visibility)] : []),
       ),
     )
     .orderBy(desc(exams.updatedAt))
@@ -120,4 +143,53 @@ export async function hasStartedAttempts(db: Conn, examId: string): Promise<bool
     .where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared')))
     .limit(1);
   return !!row;
+}
+
+/** Among `snapshotIds`, those whose paper declares the image `assetId` on one of its questions. */
+export async function findSnapshotIdsWithImage(
+  db: Conn,
+  snapshotIds: readonly string[],
+  assetId: string,
+): Promise<string[]> {
+  if (snapshotIds.length === 0) return [];
+  const rows = await db
+    .select({ id: examSnapshots.id })
+    .from(examSnapshots)
+    .where(
+      and(
+        inArray(examSnapshots.id, [...snapshotIds]),
+        sql`jsonb_path_exists(${examSnapshots.paper}, '$.sections[*].items[*].question.images[*] ? (@.id == $id)', jsonb_build_object('id', ${assetId}::text))`,
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * A student's practice tests: how many were made in the last hour and day, and how many are still
+ * open (never submitted). Read under the caller's lock so that two creations cannot both pass a cap.
+ */
+export async function countPracticeTests(
+  db: Conn,
+  ownerId: string,
+  now: number,
+): Promise<{ lastHour: number; lastDay: number; open: number }> {
+  const since = (ms: number) => sql`${new Date(now - ms).toISOString()}::timestamptz`;
+  const [row] = await db
+    .select({
+      lastHour: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(3_600_000)})`,
+      lastDay: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(86_400_000)})`,
+      open: sql<number>`count(*) filter (where not exists (select 1 from ${attempts} where ${attempts.examId} = ${exams.id} and ${attempts.status} = 'submitted'))`,
+    })
+    .from(exams)
+    .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, ownerId)));
+  return {
+    lastHour: Number(row?.lastHour ?? 0),
+    lastDay: Number(row?.lastDay ?? 0),
+    open: Number(row?.open ?? 0),
+  };
+}
+
+/** Serialises a student's practice-test creations until the transaction ends. */
+export async function lockPracticeCreation(tx: Tx, ownerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`practice:${ownerId}`}))`);
 }

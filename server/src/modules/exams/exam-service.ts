@@ -8,7 +8,8 @@ import {
   type Paper,
   type Question,
 } from '@examtech/core';
-import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
+import type { BatchService } from '../batches/batch-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
@@ -60,14 +61,30 @@ export type AutofillInput = {
 
 export type ExamService = ReturnType<typeof createExamService>;
 
-export function createExamService(deps: { database: Database; snapshots: SnapshotCache }) {
+export function createExamService(deps: {
+  database: Database;
+  snapshots: SnapshotCache;
+  batches: Pick<BatchService, 'listBatchIdsOfMember'>;
+}) {
   const { database, snapshots } = deps;
   const { db } = database;
+
+  /**
+   * Teachers are batch-scoped, as for users and batches: they see and manage the exams they
+   * created and those scheduled for one of their batches; admins see the institute's.
+   */
+  async function findVisibility(actor: Actor): Promise<repo.ExamVisibility | undefined> {
+    if (!isRestrictedToOwnBatches(actor)) return undefined;
+    return { userId: actor.userId, batchIds: await deps.batches.listBatchIdsOfMember(actor.userId) };
+  }
 
   async function loadExam(actor: Actor, id: string, action: 'exams:read' | 'exams:manage' = 'exams:read') {
     const scoped = authorizeInInstitute(actor, action);
     const exam = await repo.findExam(db, scoped.instituteId, id, 'scheduled');
     if (!exam) throw notFound('Exam not found.');
+    const visibility = await findVisibility(actor);
+    // 404, not 403: an exam outside the teacher's scope is one they do not know of.
+    if (visibility && !(await repo.isExamVisible(db, id, visibility))) throw notFound('Exam not found.');
     return { scoped, exam };
   }
 
@@ -180,6 +197,11 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
   return {
     resolvePaper,
 
+    /** The exam if the actor may manage it (institute and batch scope), for the schedule service. */
+    async loadManageableExam(actor: Actor, id: string) {
+      return (await loadExam(actor, id, 'exams:manage')).exam;
+    },
+
     listTemplates() {
       return BUILT_IN_TEMPLATES;
     },
@@ -213,7 +235,13 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
 
     async listExams(actor: Actor, status?: ExamStatus) {
       const scoped = authorizeInInstitute(actor, 'exams:read');
-      const rows = await repo.listExams(database.readDb, scoped.instituteId, 'scheduled');
+      const rows = await repo.listExams(
+        database.readDb,
+        scoped.instituteId,
+        'scheduled',
+        undefined,
+        await findVisibility(actor),
+      );
       const schedules = await repo.findSchedules(
         database.readDb,
         rows.map((r) => r.id),
@@ -264,12 +292,16 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
             s.rules.flatMap((r) => [r.subjectId, r.chapterId, r.topicId].filter((v): v is string => !!v)),
           ),
         );
+        const template = findExamTemplate(locked.templateId, locked.templateVersion);
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
           if (!section)
             throw new AppError('VALIDATION_FAILED', `No section "${request.sectionId}".`, {
               fields: [{ path: 'sections', message: 'Unknown section.' }],
             });
+          // The pattern's own rule (JEE Main Section B: integer answers), so the filled paper passes the check.
+          const isIntegerOnly =
+            template?.sections.find((s) => s.id === section.id)?.integerAnswersOnly === true;
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
             const candidates = await bank.findCandidateQuestions(tx, locked.instituteId, {
@@ -278,6 +310,7 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
               ...(rule.difficulty ? { difficulty: rule.difficulty } : {}),
               types: section.allowedTypes,
+              ...(isIntegerOnly ? { integerAnswersOnly: true } : {}),
               ...(input.excludeUsedInLastExams
                 ? { excludeUsedInLastExams: input.excludeUsedInLastExams }
                 : {}),

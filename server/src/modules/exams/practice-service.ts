@@ -1,10 +1,11 @@
 import { findTemplate, QUESTION_TYPES } from '@examtech/core';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { exams, examSnapshots, practiceSettings, syllabusNodes } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { buildPaper, type ExamDraft } from './exam-draft.js';
+import { findReservedQuestions } from './result-release.js';
 import { createDefaultSettings, defaultInstructions } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
 import { freezeSnapshot } from './snapshots.js';
@@ -23,6 +24,13 @@ export type PracticeInput = {
 
 // JEE Main gives 180 minutes for 75 questions: 2.4 minutes each.
 const MINUTES_PER_QUESTION = 2.4;
+
+/**
+ * Each practice test freezes a paper snapshot, so creation is capped per student: generous for
+ * honest practice (a test every two minutes for an hour), a wall for a script. `openTests` are
+ * those never submitted; `perDay` is a rolling 24 hours.
+ */
+export const PRACTICE_LIMITS = { perHour: 30, perDay: 100, openTests: 10 } as const;
 
 export function createPracticeService(database: Database) {
   const { db } = database;
@@ -43,6 +51,23 @@ export function createPracticeService(database: Database) {
       .innerJoin(exams, eq(exams.publishedSnapshotId, examSnapshots.id))
       .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, userId)));
     return new Set(rows.flatMap((r) => r.ids));
+  }
+
+  /** Refuses with PRACTICE_LIMIT_REACHED when the student is at a cap; `conn` may hold the student's lock. */
+  async function assertUnderLimits(conn: Db | Tx, userId: string) {
+    const counts = await repo.countPracticeTests(conn, userId, Date.now());
+    const reached =
+      counts.open >= PRACTICE_LIMITS.openTests
+        ? 'open'
+        : counts.lastHour >= PRACTICE_LIMITS.perHour
+          ? 'hour'
+          : counts.lastDay >= PRACTICE_LIMITS.perDay
+            ? 'day'
+            : null;
+    if (reached)
+      throw new AppError('PRACTICE_LIMIT_REACHED', undefined, {
+        extra: { limit: reached, limits: PRACTICE_LIMITS },
+      });
   }
 
   return {
@@ -85,7 +110,10 @@ export function createPracticeService(database: Database) {
 
     async createPracticeTest(actor: Actor, input: PracticeInput) {
       const scoped = authorizeInInstitute(actor, 'practice:create');
+      await assertUnderLimits(db, actor.userId);
       const settings = await readSettings(scoped.instituteId);
+      // Questions of published exams whose results are not out: their keys would come back here.
+      const reserved = [...(await findReservedQuestions(db, scoped.instituteId)).keys()];
       const nodes = await db
         .select()
         .from(syllabusNodes)
@@ -166,6 +194,7 @@ export function createPracticeService(database: Database) {
           ...(difficulty ? { difficulty } : {}),
           types: part.types,
           excludeSubjectIds: settings.disabledSubjectIds,
+          excludeIds: reserved,
           releasedOnly: settings.releasedOnly,
         });
         const picked = pickQuestions(candidates, part.count, {
@@ -199,6 +228,9 @@ export function createPracticeService(database: Database) {
         sections,
       };
       const practice = await db.transaction(async (tx) => {
+        // Checked again under the student's lock: two creations at once cannot both pass a cap.
+        await repo.lockPracticeCreation(tx, actor.userId);
+        await assertUnderLimits(tx, actor.userId);
         const exam = await repo.insertExam(tx, {
           instituteId: scoped.instituteId,
           kind: 'practice',

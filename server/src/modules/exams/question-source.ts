@@ -122,6 +122,8 @@ export type CandidateFilter = {
   excludeUsedForBatchIds?: readonly string[];
   /** Only questions that appeared in a scheduled exam that has ended (released to students). */
   releasedOnly?: boolean;
+  /** Numerical questions only when integer-only (core `hasIntegerAnswer`): JEE Main Section B. */
+  integerAnswersOnly?: boolean;
 };
 
 export type CandidateRow = {
@@ -149,6 +151,12 @@ export async function findCandidateQuestions(
   if (filter.excludeIds?.length) conditions.push(notInArray(questions.id, [...filter.excludeIds]));
   if (filter.excludeSubjectIds?.length)
     conditions.push(notInArray(questions.subjectId, [...filter.excludeSubjectIds]));
+  if (filter.integerAnswersOnly) {
+    // Mirrors the core's hasIntegerAnswer on the current version's body.
+    conditions.push(
+      sql`(${questions.type} <> 'numerical' or exists (select 1 from ${questionVersions} where ${questionVersions.id} = ${questions.currentVersionId} and ${questionVersions.body} -> 'format' ->> 'integerOnly' = 'true'))`,
+    );
+  }
   if (filter.excludeUsedInLastExams && filter.excludeUsedInLastExams > 0) {
     const forBatches = filter.excludeUsedForBatchIds?.length
       ? [

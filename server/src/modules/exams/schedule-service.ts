@@ -47,8 +47,7 @@ export function createScheduleService(deps: {
   return {
     async saveSchedule(actor: Actor, examId: string, input: ScheduleInput) {
       const scoped = authorizeInInstitute(actor, 'exams:manage');
-      const exam = await repo.findExam(db, scoped.instituteId, examId, 'scheduled');
-      if (!exam) throw notFound('Exam not found.');
+      const exam = await deps.exams.loadManageableExam(actor, examId);
       if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_PUBLISHED');
       const existing = (await repo.findSchedules(db, [examId])).get(examId);
       if (existing && existing.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');

@@ -78,3 +78,12 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
 }
 
 export type SnapshotCache = ReturnType<typeof createSnapshotCache>;
+
+/** Among `snapshotIds`, the papers that carry the image `assetId` (for the assets' access rule). */
+export function findSnapshotsWithImage(
+  db: Db,
+  snapshotIds: readonly string[],
+  assetId: string,
+): Promise<string[]> {
+  return repo.findSnapshotIdsWithImage(db, snapshotIds, assetId);
+}

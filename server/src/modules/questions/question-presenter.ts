@@ -1,4 +1,5 @@
 import type { Question } from '@examtech/core';
+import type { Reservation } from '../exams/result-release.js';
 import type { StoredBody } from './question-record.js';
 import type { QuestionRow, VersionRow } from './question-repo.js';
 
@@ -20,6 +21,15 @@ export type QuestionSummaryView = {
   stemPreview: string;
   updatedAt: string;
   updatedBy: PersonRef;
+  /**
+   * Held back from practice tests while a published exam that uses it has not released its
+   * results (its key would come back with a practice result). `until` is that release, null when
+   * no time is known yet (manual release, or not scheduled); the latest of several exams counts.
+   */
+  reservation: {
+    until: string | null;
+    exams: { id: string; title: string; releasesAt: string | null }[];
+  } | null;
 };
 export type QuestionDetailView = QuestionSummaryView & {
   body: Question;
@@ -35,8 +45,26 @@ export type QuestionVersionView = {
   body: Question;
 };
 
-/** Names looked up once per response: syllabus nodes and users by id. */
-export type Lookups = { nodeNames: Map<string, string>; userNames: Map<string, string> };
+/** Names looked up once per response: syllabus nodes and users by id, and reservations by question id. */
+export type Lookups = {
+  nodeNames: Map<string, string>;
+  userNames: Map<string, string>;
+  reservations: Map<string, Reservation[]>;
+};
+
+function presentReservation(reservations: Reservation[] | undefined): QuestionSummaryView['reservation'] {
+  if (!reservations?.length) return null;
+  const isOpenEnded = reservations.some((r) => r.releasesAt === null);
+  const latest = Math.max(...reservations.map((r) => r.releasesAt?.getTime() ?? 0));
+  return {
+    until: isOpenEnded ? null : new Date(latest).toISOString(),
+    exams: reservations.map((r) => ({
+      id: r.examId,
+      title: r.title,
+      releasesAt: r.releasesAt?.toISOString() ?? null,
+    })),
+  };
+}
 
 const named = (id: string, names: Map<string, string>): NamedRef => ({ id, name: names.get(id) ?? '' });
 const person = (id: string | null, names: Map<string, string>): PersonRef =>
@@ -58,6 +86,7 @@ export function presentSummary(row: QuestionRow, stemPreview: string, lookups: L
     stemPreview,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: person(row.updatedBy, lookups.userNames),
+    reservation: presentReservation(lookups.reservations.get(row.id)),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { authorizeInInstitute, type Actor, type InstituteActor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { AssetService } from '../assets/asset-service.js';
+import type { Reservation } from '../exams/result-release.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 import { createBulkActions } from './question-bulk.js';
@@ -40,6 +41,8 @@ export type QuestionServiceDeps = {
   syllabus: SyllabusService;
   assets: Pick<AssetService, 'findExistingAssetIds'>;
   users: Pick<UserService, 'findUserNames'>;
+  /** Questions held back from practice by published exams whose results are not out (the exams module). */
+  reservations: { findReservedQuestions(instituteId: string): Promise<Map<string, Reservation[]>> };
 };
 export type QuestionService = ReturnType<typeof createQuestionService>;
 
@@ -100,11 +103,12 @@ export function createQuestionService(deps: QuestionServiceDeps) {
     const userIds = [...rows.flatMap((row) => [row.createdBy, row.updatedBy]), ...extraUserIds].filter(
       (id): id is string => id !== null,
     );
-    const [nodeNames, userNames] = await Promise.all([
+    const [nodeNames, userNames, reservations] = await Promise.all([
       deps.syllabus.findNodeNames(readDb, instituteId, nodeIds),
       deps.users.findUserNames(userIds),
+      deps.reservations.findReservedQuestions(instituteId),
     ]);
-    return { nodeNames, userNames };
+    return { nodeNames, userNames, reservations };
   }
 
   /** Current version bodies by question id, loaded in chunks. */

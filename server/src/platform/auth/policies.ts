@@ -27,6 +27,9 @@ const permissions = {
   'users:read': ['institute_admin', 'teacher', 'proctor'],
   'users:manage': ['institute_admin'],
   'students:import': ['institute_admin'],
+  // Exams are batch-scoped like users and batches: admins see every exam of the institute; a
+  // teacher sees, edits, publishes, unpublishes and schedules only the exams they created and
+  // those scheduled for one of their batches (no batch: only their own). Others answer 404.
   'exams:read': ['institute_admin', 'teacher'],
   'exams:manage': ['institute_admin', 'teacher'],
   'exams:take': ['student'],
@@ -38,7 +41,8 @@ const permissions = {
   // Students choose chapters for practice tests; the tree holds names, not questions.
   'syllabus:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'questions:manage': ['institute_admin', 'teacher'],
-  // Question images: anyone of the institute may read them (students see them in exams).
+  // Question images: staff read the institute's; a student only the images of a paper they are
+  // sitting and of a result released to them, solution images only with the key (asset-service).
   'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'assets:upload': ['institute_admin', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;

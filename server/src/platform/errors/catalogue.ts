@@ -56,6 +56,10 @@ export const errorCatalogue = {
   REGISTRATION_FULL: { status: 409, message: 'This exam has no seats left.' },
   PRACTICE_DISABLED: { status: 403, message: 'Practice is switched off for this subject by your institute.' },
   PRACTICE_NO_QUESTIONS: { status: 422, message: 'No questions match this practice test yet.' },
+  PRACTICE_LIMIT_REACHED: {
+    status: 429,
+    message: 'You have made many practice tests recently: finish one or try again later.',
+  },
   EXAM_NOT_STARTED: { status: 409, message: 'The exam has not started yet.' },
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
