@@ -46,7 +46,11 @@ export type ExamVisibility = { userId: string; batchIds: readonly string[] };
 function visibleTo(visibility: ExamVisibility) {
   const forBatch = visibility.batchIds.length
     ? [
-        sql`exists (select 1 from ${examBatches} where ${examBatches.examId} = ${exams.id} and ${inArray(examBatches.batchId, [...visibility.batchIds])})`,
+        // Qualified by hand: drizzle leaves columns unqualified in a single-table select.
+        sql`exists (select 1 from exam_batches b where b.exam_id = exams.id and b.batch_id in ${sql`(${sql.join(
+          visibility.batchIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`})`,
       ]
     : [];
   return or(eq(exams.createdBy, visibility.userId), eq(exams.ownerId, visibility.userId), ...forBatch);
@@ -178,7 +182,8 @@ export async function countPracticeTests(
     .select({
       lastHour: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(3_600_000)})`,
       lastDay: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(86_400_000)})`,
-      open: sql<number>`count(*) filter (where not exists (select 1 from ${attempts} where ${attempts.examId} = ${exams.id} and ${attempts.status} = 'submitted'))`,
+      // Spelt out with table names: drizzle leaves columns unqualified in a single-table select.
+      open: sql<number>`count(*) filter (where not exists (select 1 from attempts a where a.exam_id = exams.id and a.status = 'submitted'))`,
     })
     .from(exams)
     .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, ownerId)));

@@ -154,7 +154,7 @@ export async function findCandidateQuestions(
   if (filter.integerAnswersOnly) {
     // Mirrors the core's hasIntegerAnswer on the current version's body.
     conditions.push(
-      sql`(${questions.type} <> 'numerical' or exists (select 1 from ${questionVersions} where ${questionVersions.id} = ${questions.currentVersionId} and ${questionVersions.body} -> 'format' ->> 'integerOnly' = 'true'))`,
+      sql`(questions.type <> 'numerical' or exists (select 1 from question_versions v where v.id = questions.current_version_id and v.body -> 'format' ->> 'integerOnly' = 'true'))`,
     );
   }
   if (filter.excludeUsedInLastExams && filter.excludeUsedInLastExams > 0) {
