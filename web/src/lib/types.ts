@@ -139,6 +139,14 @@ export interface QuestionSummary {
   stemPreview: string;
   updatedAt: string;
   updatedBy: NamedRef | null;
+  /** Held back from practice while a published exam using it has not released its results. */
+  reservation: QuestionReservation | null;
+}
+
+export interface QuestionReservation {
+  /** When the last of those exams releases its results; null when no time is set (manual release). */
+  until: string | null;
+  exams: { id: string; title: string; releasesAt: string | null }[];
 }
 
 export interface QuestionDetail extends QuestionSummary {

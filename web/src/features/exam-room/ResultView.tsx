@@ -5,7 +5,9 @@ import { MathMarkdown } from '../../components/MathMarkdown';
 import { isApiError } from '../../lib/api';
 import { fetchResult } from './api';
 import { formatAnswer, formatKey } from './answer-format';
-import type { AttemptState, Language } from './types';
+import type { Answer, CandidateQuestion, Question } from '@examtech/core';
+import { formatDateTime } from '../../lib/format';
+import type { AttemptState, Language, ResultNotReleased } from './types';
 
 const outcomeColour: Record<string, string> = { correct: 'teal', partial: 'yellow', wrong: 'red' };
 
@@ -26,6 +28,16 @@ export function ResultView({
   });
   const isByDeadline = state.attempt.submitReason === 'deadline';
   const notReleased = isApiError(result.error, 'RESULT_NOT_RELEASED');
+  const releasesAt = isApiError(result.error, 'RESULT_NOT_RELEASED')
+    ? ((result.error.body as ResultNotReleased | undefined)?.releasesAt ?? null)
+    : null;
+  // Each question with its key when the result carries one (the exam may withhold keys and solutions).
+  const items: { question: Question | CandidateQuestion; answer: Answer | null; keyed: Question | null }[] =
+    !result.data
+      ? []
+      : result.data.answerKeyShown
+        ? result.data.questions.map((item) => ({ ...item, keyed: item.question }))
+        : result.data.questions.map((item) => ({ ...item, keyed: null }));
   return (
     <Container size="md" py="lg">
       <Stack gap="md">
@@ -39,10 +51,18 @@ export function ResultView({
           }
         >
           {notReleased
-            ? 'Results will be published by your institute.'
+            ? releasesAt
+              ? `Results will be released on ${formatDateTime(releasesAt)}, once the exam has closed for every candidate.`
+              : 'Results will be published by your institute.'
             : 'Thank you. Your answers are stored safely.'}{' '}
           <Link to="/">Back to the dashboard</Link>
         </Alert>
+        {result.data && !result.data.answerKeyShown && (
+          <Alert color="gray" title="Answer key withheld" data-testid="answer-key-withheld">
+            Your institute does not publish the answer key and solutions of this exam. Your score and your own
+            answers are shown below.
+          </Alert>
+        )}
         {result.data && (
           <>
             <Paper withBorder p="md" radius="md">
@@ -69,9 +89,12 @@ export function ResultView({
                 </SimpleGrid>
               )}
             </Paper>
-            {result.data.questions.map(({ question, answer }, index) => {
+            {items.map(({ question, answer, keyed }, index) => {
               const content =
                 question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
+              const solution = keyed
+                ? (keyed.content[language] ?? keyed.content.en ?? Object.values(keyed.content)[0])?.solution
+                : undefined;
               const scored = result.data.score?.questions.find((q) => q.questionId === question.id);
               return (
                 <Paper
@@ -98,18 +121,20 @@ export function ResultView({
                     </Text>
                     <MathMarkdown inline>{formatAnswer(question, answer)}</MathMarkdown>
                   </Group>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={700}>
-                      Correct answer:
-                    </Text>
-                    <MathMarkdown inline>{formatKey(question)}</MathMarkdown>
-                  </Group>
-                  {content?.solution && (
+                  {keyed && (
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" fw={700}>
+                        Correct answer:
+                      </Text>
+                      <MathMarkdown inline>{formatKey(keyed)}</MathMarkdown>
+                    </Group>
+                  )}
+                  {solution && (
                     <div>
                       <Text size="sm" fw={700} mt="xs">
                         Solution
                       </Text>
-                      <MathMarkdown>{content.solution}</MathMarkdown>
+                      <MathMarkdown>{solution}</MathMarkdown>
                     </div>
                   )}
                 </Paper>

@@ -1,14 +1,14 @@
-import type { Answer, Question } from '@examtech/core';
+import type { Answer, CandidateQuestion, Question } from '@examtech/core';
 
 /** Option ids as the numbers the candidate saw in the paper's own order ((1)..(n)). */
-function optionLabel(question: Question, id: string): string {
+function optionLabel(question: Question | CandidateQuestion, id: string): string {
   if (question.type !== 'mcq_single' && question.type !== 'mcq_multi') return id;
   const index = question.options.findIndex((o) => o.id === id);
   const text = question.content.en?.options?.find((o) => o.id === id)?.text;
   return index < 0 ? id : `(${index + 1})${text ? ` ${text}` : ''}`;
 }
 
-export function formatAnswer(question: Question, answer: Answer | null): string {
+export function formatAnswer(question: Question | CandidateQuestion, answer: Answer | null): string {
   if (!answer) return 'Not answered';
   switch (answer.type) {
     case 'mcq_single':

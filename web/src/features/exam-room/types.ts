@@ -3,6 +3,7 @@ import type {
   AttemptPaper,
   AttemptScore,
   CandidatePaper,
+  CandidateQuestion,
   PaletteState,
   Question,
 } from '@examtech/core';
@@ -56,10 +57,22 @@ export interface SaveResult {
   code?: string;
 }
 
-export interface AttemptResult {
-  score: AttemptScore | null;
-  totalMarks: string | null;
-  questions: { sectionId: string; question: Question; answer: Answer | null; state: PaletteState }[];
+interface ResultQuestion<Q> {
+  sectionId: string;
+  question: Q;
+  answer: Answer | null;
+  state: PaletteState;
+}
+
+/** A released result: with the key and solutions, or (the exam withholds them) the candidate's view of each question. */
+export type AttemptResult = { score: AttemptScore | null; totalMarks: string | null } & (
+  | { answerKeyShown: true; questions: ResultQuestion<Question>[] }
+  | { answerKeyShown: false; questions: ResultQuestion<CandidateQuestion>[] }
+);
+
+/** RESULT_NOT_RELEASED carries when the results go out; null when the institute releases them itself. */
+export interface ResultNotReleased {
+  releasesAt: string | null;
 }
 
 export type Language = 'en' | 'hi';

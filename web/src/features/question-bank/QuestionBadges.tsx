@@ -1,5 +1,7 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Tooltip } from '@mantine/core';
 import type { Difficulty, QuestionType } from '@examtech/core';
+import { formatDateTime } from '../../lib/format';
+import type { QuestionReservation } from '../../lib/types';
 import { difficultyColors, difficultyLabels, languageShortLabels, typeShortLabels } from './labels';
 
 export function TypeBadge({ type }: { type: QuestionType }) {
@@ -27,5 +29,33 @@ export function LanguageBadges({ languages }: { languages: string[] }) {
         </Badge>
       ))}
     </Group>
+  );
+}
+
+/**
+ * The bank's rule, in the teacher's words: a question of a published exam stays out of practice
+ * tests until that exam's results are released (a scheduled exam's once its window has closed for
+ * everyone; a manual-release exam keeps it until released).
+ */
+export function describeReservation(reservation: QuestionReservation): string {
+  const titles = reservation.exams.map((exam) => exam.title).join(', ');
+  const until = reservation.until
+    ? `until results are released (${formatDateTime(reservation.until)})`
+    : 'until results are released';
+  return `Reserved for ${titles} ${until}`;
+}
+
+export function ReservationBadge({ reservation }: { reservation: QuestionReservation }) {
+  const text = describeReservation(reservation);
+  return (
+    <Tooltip
+      label={`${text}. Practice tests leave it out so that its key does not reach students before the exam's results.`}
+      multiline
+      w={280}
+    >
+      <Badge size="xs" color="orange" variant="light" tt="none" data-testid="reservation-badge">
+        {text}
+      </Badge>
+    </Tooltip>
   );
 }

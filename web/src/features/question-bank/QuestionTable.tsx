@@ -4,7 +4,7 @@ import { MathMarkdown } from '../../components/MathMarkdown';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDate } from '../../lib/format';
 import type { QuestionSummary } from '../../lib/types';
-import { DifficultyBadge, LanguageBadges, TypeBadge } from './QuestionBadges';
+import { DifficultyBadge, LanguageBadges, ReservationBadge, TypeBadge } from './QuestionBadges';
 
 interface QuestionTableProps {
   questions: QuestionSummary[];
@@ -51,13 +51,14 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
             <Anchor component={Link} to={`/questions/${question.id}`} size="sm" fw={500} lineClamp={2}>
               <MathMarkdown inline>{question.stemPreview || '(no text)'}</MathMarkdown>
             </Anchor>
-            {(question.tags.length > 0 || question.status === 'archived') && (
+            {(question.tags.length > 0 || question.status === 'archived' || question.reservation) && (
               <Group gap={4} mt={4}>
                 {question.status === 'archived' && (
                   <Badge size="xs" color="gray" variant="filled" tt="none">
                     Archived
                   </Badge>
                 )}
+                {question.reservation && <ReservationBadge reservation={question.reservation} />}
                 {question.tags.map((tag) => (
                   <Badge key={tag} size="xs" color="gray" variant="light" tt="none">
                     {tag}

@@ -7,7 +7,7 @@ import type { QuestionDetail } from '../../lib/types';
 import { useQuestion } from './api';
 import { LanguageColumns } from './LanguageColumns';
 import { QuestionActions } from './QuestionActions';
-import { DifficultyBadge, LanguageBadges, TypeBadge } from './QuestionBadges';
+import { describeReservation, DifficultyBadge, LanguageBadges, TypeBadge } from './QuestionBadges';
 import { QuestionPreview } from './QuestionPreview';
 import { VersionHistory } from './VersionHistory';
 
@@ -56,6 +56,11 @@ function QuestionView({ question }: { question: QuestionDetail }) {
               </Badge>
             )}
           </Group>
+          {question.reservation && (
+            <Text size="sm" c="orange.8" data-testid="reservation-note">
+              {describeReservation(question.reservation)}: practice tests leave it out until then.
+            </Text>
+          )}
         </Stack>
         <Group gap="sm">
           <QuestionActions question={question} />
