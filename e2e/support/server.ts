@@ -1,4 +1,4 @@
-import { buildApp } from '../../server/src/app.js';
+import { buildApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config.js';
 import { openEmbeddedTestDatabase, tmpRoot } from '../../server/test/support/databases.js';
 import { listen } from '../../server/test/support/http-client.js';
@@ -12,7 +12,7 @@ import path from 'node:path';
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+): Promise<{ baseUrl: string; app: App; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpRoot, 'e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -25,6 +25,7 @@ export async function startTestServer(
   const baseUrl = await listen(app);
   return {
     baseUrl,
+    app,
     async stop() {
       await app.http.close();
       rmSync(dataDir, { recursive: true, force: true });

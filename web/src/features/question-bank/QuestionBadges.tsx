@@ -1,4 +1,4 @@
-import { Badge, Group, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { Difficulty, QuestionType } from '@examtech/core';
 import { formatDateTime } from '../../lib/format';
 import type { QuestionReservation } from '../../lib/types';
@@ -53,9 +53,10 @@ export function ReservationBadge({ reservation }: { reservation: QuestionReserva
       multiline
       w={280}
     >
-      <Badge size="xs" color="orange" variant="light" tt="none" data-testid="reservation-badge">
+      {/* A line of its own under the stem: the sentence wraps within the column, unlike a Badge. */}
+      <Text size="xs" fw={600} c="orange.8" mt={4} data-testid="reservation-badge">
         {text}
-      </Badge>
+      </Text>
     </Tooltip>
   );
 }

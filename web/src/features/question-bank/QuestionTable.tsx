@@ -51,14 +51,14 @@ export function QuestionTable({ questions, selected, onSelect }: QuestionTablePr
             <Anchor component={Link} to={`/questions/${question.id}`} size="sm" fw={500} lineClamp={2}>
               <MathMarkdown inline>{question.stemPreview || '(no text)'}</MathMarkdown>
             </Anchor>
-            {(question.tags.length > 0 || question.status === 'archived' || question.reservation) && (
+            {question.reservation && <ReservationBadge reservation={question.reservation} />}
+            {(question.tags.length > 0 || question.status === 'archived') && (
               <Group gap={4} mt={4}>
                 {question.status === 'archived' && (
                   <Badge size="xs" color="gray" variant="filled" tt="none">
                     Archived
                   </Badge>
                 )}
-                {question.reservation && <ReservationBadge reservation={question.reservation} />}
                 {question.tags.map((tag) => (
                   <Badge key={tag} size="xs" color="gray" variant="light" tt="none">
                     {tag}
