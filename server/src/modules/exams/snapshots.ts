@@ -65,7 +65,9 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
         const recorded = (row.settings as Partial<SnapshotSettings>).questionVersions ?? {};
         return {
           paper,
-          candidateJson: JSON.stringify(row.candidatePaper),
+          // Projected again rather than read from the row: a snapshot frozen before a fix to the
+          // projection (solution-only images, issue 9) is served by today's rule.
+          candidateJson: JSON.stringify(toCandidatePaper(paper)),
           questionVersions: new Map(Object.entries(recorded)),
         };
       });
