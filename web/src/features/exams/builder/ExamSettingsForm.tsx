@@ -19,7 +19,7 @@ import { useSaveSettings } from '../api';
 import type { ExamDetail, ExamLanguage, ExamSettings, ResultReleaseMode } from '../types';
 
 const releaseModes: { value: ResultReleaseMode; label: string }[] = [
-  { value: 'instant', label: 'On submit' },
+  { value: 'instant', label: 'When the exam closes' },
   { value: 'scheduled', label: 'At a set time' },
   { value: 'manual', label: 'When I release them' },
 ];
@@ -123,6 +123,11 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
                 Release results
               </Text>
               <SegmentedControl data={releaseModes} {...form.getInputProps('resultRelease.mode')} />
+              <Text size="xs" c="dimmed" mt={4}>
+                Results never go out while anyone can still answer: not before the window has closed for every
+                candidate, compensatory time included, plus 30 minutes for answers kept offline to arrive.
+                Until then the paper&apos;s questions stay out of practice tests.
+              </Text>
             </div>
             {values.resultRelease.mode === 'scheduled' && (
               <DateTimePicker
