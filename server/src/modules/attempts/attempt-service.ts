@@ -12,10 +12,8 @@ import {
   isAnswerEmpty,
   PALETTE_STATES,
   scoreAttempt,
-  toCandidateQuestion,
   validateAnswer,
   type Answer,
-  type AttemptScore,
   type AttemptResponses,
   type PaletteState,
   type Paper,
@@ -28,7 +26,7 @@ import { batchMembers, examBatches, examCandidates, exams, examSchedules } from 
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamSettings } from '../exams/exam-draft.js';
-import { findExamReleases } from '../exams/result-release.js';
+import { presentReleasedResult } from './attempt-result.js';
 import * as repo from './attempt-repo.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
 
@@ -290,28 +288,6 @@ export function createAttemptService(deps: {
     return { exam, attempt };
   }
 
-  /** A released result; without the key, questions are the candidate projection (no key, solution or their images). */
-  async function presentResult(attempt: repo.AttemptRow, showsAnswerKey: boolean) {
-    const { paper } = await deps.papers.get(attempt.snapshotId);
-    const answers = new Map((await repo.listAnswers(db, attempt.id)).map((a) => [a.questionId, a]));
-    const score = attempt.score as AttemptScore | null;
-    return {
-      answerKeyShown: showsAnswerKey,
-      // Per-question outcomes would tell the key of every question answered right: they go with the key.
-      score: score && !showsAnswerKey ? { ...score, questions: [] } : score,
-      totalMarks: attempt.totalMarks,
-      sections: paper.sections.map((s) => ({ id: s.id, name: s.name })),
-      questions: paper.sections.flatMap((section) =>
-        section.items.map((item) => ({
-          sectionId: section.id,
-          question: showsAnswerKey ? item.question : toCandidateQuestion(item.question),
-          answer: answers.get(item.question.id)?.answer ?? null,
-          state: answers.get(item.question.id)?.state ?? 'not_visited',
-        })),
-      ),
-    };
-  }
-
   return {
     prepareAttempts,
 
@@ -522,21 +498,9 @@ export function createAttemptService(deps: {
       });
     },
 
-    /**
-     * The result once released (core findResultReleaseTime: a scheduled exam only after its window
-     * closed for everyone). Keys, solutions and per-question outcomes go with it only when the
-     * exam's showAnswerKeyAfterRelease allows; the score always does.
-     */
+    /** The result once released, with the key only when the exam shows it (attempt-result.ts). */
     async getResult(actor: Actor, attemptId: string) {
-      const attempt = await loadOwnAttempt(actor, attemptId);
-      if (attempt.status !== 'submitted')
-        throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
-      const release = (await findExamReleases(db, [attempt.examId])).get(attempt.examId);
-      if (!release?.isReleased)
-        throw new AppError('RESULT_NOT_RELEASED', undefined, {
-          extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
-        });
-      return presentResult(attempt, release.showsAnswerKey);
+      return presentReleasedResult({ db, papers: deps.papers }, await loadOwnAttempt(actor, attemptId));
     },
 
     drain: () => committer.drain(),

@@ -1,0 +1,44 @@
+import { toCandidateQuestion, type AttemptScore } from '@examtech/core';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { findExamReleases } from '../exams/result-release.js';
+import type { SnapshotCache } from '../exams/snapshots.js';
+import * as repo from './attempt-repo.js';
+
+/**
+ * A candidate's result (integrity rule 1), once released by the core's findResultReleaseTime: a
+ * scheduled exam only after its window closed for everyone. Keys, solutions and per-question
+ * outcomes go with it only when the exam's showAnswerKeyAfterRelease allows; the score always does.
+ */
+export async function presentReleasedResult(
+  deps: { db: Db; papers: SnapshotCache },
+  attempt: repo.AttemptRow,
+) {
+  if (attempt.status !== 'submitted')
+    throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
+  const release = (await findExamReleases(deps.db, [attempt.examId])).get(attempt.examId);
+  if (!release?.isReleased)
+    throw new AppError('RESULT_NOT_RELEASED', undefined, {
+      extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
+    });
+  const isKeyShown = release.showsAnswerKey;
+  const { paper } = await deps.papers.get(attempt.snapshotId);
+  const answers = new Map((await repo.listAnswers(deps.db, attempt.id)).map((a) => [a.questionId, a]));
+  const score = attempt.score as AttemptScore | null;
+  return {
+    answerKeyShown: isKeyShown,
+    // Per-question outcomes would tell the key of every question answered right: they go with the key.
+    score: score && !isKeyShown ? { ...score, questions: [] } : score,
+    totalMarks: attempt.totalMarks,
+    sections: paper.sections.map((s) => ({ id: s.id, name: s.name })),
+    questions: paper.sections.flatMap((section) =>
+      section.items.map((item) => ({
+        sectionId: section.id,
+        // Without the key: the candidate view (no key, no solution, no solution-only image).
+        question: isKeyShown ? item.question : toCandidateQuestion(item.question),
+        answer: answers.get(item.question.id)?.answer ?? null,
+        state: answers.get(item.question.id)?.state ?? 'not_visited',
+      })),
+    ),
+  };
+}
