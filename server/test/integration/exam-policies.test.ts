@@ -245,4 +245,20 @@ describe('practice-test creation is capped per student', () => {
     expect(hourly.json()).toMatchObject({ error: { code: 'PRACTICE_LIMIT_REACHED' }, limit: 'hour' });
     expect(await count()).toBe(PRACTICE_LIMITS.perHour);
   });
+
+  it('creations at the same moment cannot pass the cap together', async () => {
+    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const create = () =>
+      student.post('/api/practice-tests', {
+        scope: 'chapter',
+        chapterIds: [physics.chapterId],
+        questionCount: 5,
+        difficulty: 'mixed',
+      });
+    for (let i = 1; i < PRACTICE_LIMITS.openTests; i++) expect((await create()).statusCode).toBe(201);
+    const racing = await Promise.all([create(), create(), create()]);
+    expect(racing.map((res) => res.statusCode).sort()).toEqual([201, 429, 429]);
+    const listed = (await student.get('/api/practice-tests')).json<{ items: unknown[] }>().items;
+    expect(listed).toHaveLength(PRACTICE_LIMITS.openTests);
+  });
 });
