@@ -8,11 +8,12 @@ import {
   type Paper,
   type Question,
 } from '@examtech/core';
-import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
+import { createExamAccess } from './exam-access.js';
 import { summariseQuestion } from './exam-presenter.js';
 import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
 import {
@@ -69,24 +70,7 @@ export function createExamService(deps: {
   const { database, snapshots } = deps;
   const { db } = database;
 
-  /**
-   * Teachers are batch-scoped, as for users and batches: they see and manage the exams they
-   * created and those scheduled for one of their batches; admins see the institute's.
-   */
-  async function findVisibility(actor: Actor): Promise<repo.ExamVisibility | undefined> {
-    if (!isRestrictedToOwnBatches(actor)) return undefined;
-    return { userId: actor.userId, batchIds: await deps.batches.listBatchIdsOfMember(actor.userId) };
-  }
-
-  async function loadExam(actor: Actor, id: string, action: 'exams:read' | 'exams:manage' = 'exams:read') {
-    const scoped = authorizeInInstitute(actor, action);
-    const exam = await repo.findExam(db, scoped.instituteId, id, 'scheduled');
-    if (!exam) throw notFound('Exam not found.');
-    const visibility = await findVisibility(actor);
-    // 404, not 403: an exam outside the teacher's scope is one they do not know of.
-    if (visibility && !(await repo.isExamVisible(db, id, visibility))) throw notFound('Exam not found.');
-    return { scoped, exam };
-  }
+  const { findVisibility, loadExam } = createExamAccess({ db, batches: deps.batches });
 
   /** The paper as it stands: the frozen snapshot once published, else the draft with current versions. */
   async function resolvePaper(
