@@ -1,8 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { listen } from '../support/http-client.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../support/test-app.js';
 import { multipartVariants } from './bad-input/multipart.js';
+import { connectAs, judgeSocketCase, socketCases } from './bad-input/socket.js';
 import { buildFixtures, routeSamples, type Fixtures, type RouteSample } from './bad-input/routes.js';
 import {
   BAD_PARAMS,
@@ -186,4 +188,18 @@ describe('bad input never reaches a 5xx', () => {
     expect(sent).toBeGreaterThan(1000);
     expect(failures.map(describeFailure)).toEqual([]);
   }, 600_000);
+
+  it('acknowledges every hostile candidate socket event with a catalogue error, never INTERNAL_ERROR', async () => {
+    const socket = await connectAs(await listen(app), fixtures.clients.student.cookie!);
+    const failures: string[] = [];
+    try {
+      for (const c of socketCases(fixtures.ids.attemptId, fixtures.ids.paperQuestionId)) {
+        const problem = await judgeSocketCase(socket, c);
+        if (problem) failures.push(`${c.event} [${c.label}]: ${problem}`);
+      }
+    } finally {
+      socket.close();
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
