@@ -60,8 +60,9 @@ export function assertStorableText(value: unknown, rootPath = ''): void {
 
 /**
  * Runs before schema validation on every route, so no route can forget it: the parsed body, the
- * query string and the path parameters. Multipart bodies are streamed by their routes, which check
- * file names and text fields with `assertStorableText` themselves.
+ * query string and the path parameters. Multipart bodies are streamed by their routes instead: the
+ * question import refuses a bad file name with `assertStorableText` and turns a bad cell into a row
+ * error, assets clean their file names, and no multipart text field is stored.
  */
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
