@@ -12,6 +12,7 @@ import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './platform/kv/rate-limiter.js';
 import {
@@ -176,6 +177,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
   registerHttpMetrics(app, metrics);
   registerSessionAuth(app, sessions);
+  registerTextGuard(app);
 
   await app.register(healthRoutes, { database, redis });
   await app.register(authRoutes, { auth, config });

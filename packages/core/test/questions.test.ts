@@ -71,6 +71,11 @@ describe('validateQuestion', () => {
       'NUMERICAL_KEY_NOT_A_NUMBER@key.value',
     ],
     [
+      'numerical key too large to write without an exponent',
+      makeNumerical('n', { kind: 'exact', value: 1e308 }),
+      'NUMERICAL_KEY_NOT_A_NUMBER@key.value',
+    ],
+    [
       'integer question with decimal key',
       makeNumerical('n', { kind: 'exact', value: 2.5 }, { integerOnly: true }),
       'NUMERICAL_KEY_NOT_INTEGER@key.value',

@@ -41,10 +41,11 @@ export function decimalFromNumber(value: number): Decimal {
   return parsed;
 }
 
+/** `null` for what is not a plain decimal, including numbers JavaScript writes with an exponent (1e308). */
 export function toDecimal(value: number | string): Decimal | null {
   return typeof value === 'number'
     ? Number.isFinite(value)
-      ? decimalFromNumber(value)
+      ? parseDecimal(String(value))
       : null
     : parseDecimal(value);
 }

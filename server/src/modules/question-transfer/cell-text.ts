@@ -3,6 +3,7 @@
  * = + - @ (or a tab/CR before them) as formulas, so export prefixes such cells with an apostrophe;
  * import removes exactly that prefix again, which keeps an export -> import round trip exact.
  */
+import { isStorableText, toStorableText } from '../../platform/http/text-guard.js';
 
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -30,8 +31,14 @@ export function looksLikeFormula(text: string): boolean {
 
 export type CellReading = { text: string; problem?: undefined } | { text: string; problem: string };
 
-/** A raw cell as the importer sees it: unescaped, or refused as a formula. */
+/** A raw cell as the importer sees it: unescaped, or refused as a formula or as text that cannot be stored. */
 export function readCellText(raw: string): CellReading {
+  // XLSX escapes such as _x0000_ and CSV past the binary check can carry them; the database cannot.
+  if (!isStorableText(raw))
+    return {
+      text: toStorableText(raw),
+      problem: 'This cell contains a NUL character or broken Unicode text. Retype the cell and save again.',
+    };
   if (raw.startsWith("'") && (FORMULA_TRIGGERS.has(raw.charAt(1)) || raw.charAt(1) === "'"))
     return { text: raw.slice(1) };
   if (looksLikeFormula(raw)) {

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../../platform/errors/app-error.js';
+import { toStorableText } from '../../platform/http/text-guard.js';
 import { escapeCell, readCellText } from './cell-text.js';
 import type { Sheet, SheetRow } from './sheet-layout.js';
 
@@ -47,7 +48,8 @@ export function readCsvSheet(text: string): Sheet {
     });
     return { rowNumber: index + 2, values, ...(problems.length > 0 ? { problems } : {}) };
   });
-  return { header: header ?? [], rows };
+  // Header cells skip readCellText; they are echoed in error messages, so they must be storable too.
+  return { header: (header ?? []).map(toStorableText), rows };
 }
 
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {

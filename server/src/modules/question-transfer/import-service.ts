@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { assertStorableText } from '../../platform/http/text-guard.js';
 import { writeCsv } from './csv-format.js';
 import { listArchiveNames } from './image-archive.js';
 import * as repo from './import-repo.js';
@@ -97,6 +98,10 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
       input: { file: UploadedFile; images: UploadedFile | null; createMissingSyllabus: boolean },
     ): Promise<ImportView> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
+      assertStorableText({
+        file: { filename: input.file.fileName },
+        images: { filename: input.images?.fileName },
+      });
       const format: ImportFormat = detectImportFormat(input.file.body, input.file.fileName);
       const sheet = await readImportSheet(input.file.body, format);
       if (input.images) listArchiveNames(input.images.body);
