@@ -187,7 +187,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
     socketHandlers: [registerAttemptSocket(attempts, app.log)],
   });
-  shareAttemptCacheInvalidation(io, attempts, events);
+  if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
   events.on('exam.scheduled', ({ examId }) => {
     attempts
       .prepareAttempts(examId)

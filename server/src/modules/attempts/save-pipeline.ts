@@ -209,9 +209,15 @@ export function createSavePipeline(deps: {
       saves: SaveInput[],
     ): Promise<SaveResult[]> {
       if (!budgets.take(actor.userId, saves.length)) throw new AppError('SAVE_RATE_LIMITED');
-      const attempt = await loadOwnAttemptCached(actor, attemptId);
-      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId)
-        return saves.map((s) => refuse(s, 'DEVICE_REPLACED'));
+      let attempt = await loadOwnAttemptCached(actor, attemptId);
+      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) {
+        // The cache may predate a switch to this very device (made on another instance): ask the
+        // database before telling a device it was replaced.
+        attemptCache.delete(attemptId);
+        attempt = await loadOwnAttemptCached(actor, attemptId);
+        if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId)
+          return saves.map((s) => refuse(s, 'DEVICE_REPLACED'));
+      }
       const mayTakeJournal = attempt.status === 'submitted' && attempt.submitReason === 'deadline';
       if (attempt.status !== 'in_progress' && !mayTakeJournal)
         return saves.map((s) => refuse(s, 'ATTEMPT_CLOSED'));
