@@ -53,13 +53,13 @@ export function createAttemptService(deps: {
     return attempt;
   }
 
-  const saves_ = createSavePipeline({
+  const savePipeline = createSavePipeline({
     database: deps.database,
     papers: deps.papers,
     loadOwnAttempt,
     rescore: (tx, attempt) => scoreStoredAnswers(tx, attempt),
   });
-  deps.events.on('attempt.deviceChanged', ({ attemptId }) => saves_.forget(attemptId));
+  deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
 
   /** `isFresh`: the attempt was prepared a moment ago and cannot hold answers yet (saves a query per Start at T0). */
   async function presentState(attempt: repo.AttemptRow, isFresh = false) {
@@ -217,6 +217,7 @@ export function createAttemptService(deps: {
       if (!attempt) throw notFound('You are not a candidate of this exam.');
       if (attempt.status !== 'prepared') {
         // Resuming on the same device changes nothing; another device takes over and the old one is told.
+        if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
         if (attempt.activeDeviceId !== deviceId) {
           await repo.setActiveDevice(db, attempt.id, deviceId);
           deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
@@ -313,10 +314,10 @@ export function createAttemptService(deps: {
     },
 
     saveAnswers: (actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]) =>
-      saves_.saveAnswers(actor, attemptId, deviceId, saves),
+      savePipeline.saveAnswers(actor, attemptId, deviceId, saves),
 
     /** Drops the cached attempt of a device switch made on another instance. */
-    forgetAttempt: (attemptId: string) => saves_.forget(attemptId),
+    forgetAttempt: (attemptId: string) => savePipeline.forget(attemptId),
 
     /**
      * A candidate's device (re)connects to its attempt: the state, and the end of a recorded outage
@@ -326,7 +327,7 @@ export function createAttemptService(deps: {
     async joinAttempt(actor: Actor, attemptId: string) {
       const attempt = await loadOwnAttempt(actor, attemptId);
       // A (re)connecting device's saves start from the attempt as it is now.
-      saves_.forget(attempt.id);
+      savePipeline.forget(attempt.id);
       return presentState(attempt);
     },
 
@@ -387,7 +388,7 @@ export function createAttemptService(deps: {
       };
     },
 
-    drain: () => saves_.drain(),
+    drain: () => savePipeline.drain(),
   };
 }
 
