@@ -71,7 +71,8 @@ export function registerAttemptSocket(attempts: AttemptService, log: FastifyBase
       attempts.joinAttempt(actor, attemptId).then(
         async (state) => {
           await socket.join(attemptRoom(attemptId));
-          joined.add(state.attempt.id);
+          // Only a running attempt can have an outage worth recording when this socket drops.
+          if (state.attempt.status === 'in_progress') joined.add(state.attempt.id);
           reply(state);
         },
         (err: unknown) => fail(reply, err, { event: 'attempt:join', attemptId }),
