@@ -95,19 +95,19 @@ export async function runCandidate(
 
   const send = async (saves: Save[]): Promise<void> => {
     const started = performance.now();
-    const ack = await new Promise<{ results?: SaveResult[]; error?: string }>((resolve) => {
+    const ack = await new Promise<{ results?: SaveResult[]; error?: { code: string } }>((resolve) => {
       socket
         .timeout(30_000)
         .emit(
           'answer:save',
           { attemptId: state.attempt.id, deviceId, saves },
-          (err: Error | null, response: { results?: SaveResult[]; error?: string }) =>
-            resolve(err ? { error: 'ACK_TIMEOUT' } : response),
+          (err: Error | null, response: { results?: SaveResult[]; error?: { code: string } }) =>
+            resolve(err ? { error: { code: 'ACK_TIMEOUT' } } : response),
         );
     });
     rec.record('save_ack', performance.now() - started);
     if (!ack.results) {
-      rec.fail('save', ack.error);
+      rec.fail('save', ack.error?.code);
       pending.push(...saves);
       return;
     }

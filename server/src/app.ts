@@ -42,7 +42,7 @@ import { createPracticeService } from './modules/exams/practice-service.js';
 import { createScheduleService } from './modules/exams/schedule-service.js';
 import { attemptRoutes } from './modules/attempts/attempt-routes.js';
 import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
-import { registerAttemptSocket } from './modules/attempts/attempt-socket.js';
+import { registerAttemptSocket, shareAttemptCacheInvalidation } from './modules/attempts/attempt-socket.js';
 import { createSnapshotCache } from './modules/exams/snapshots.js';
 import { findReservedQuestions } from './modules/exams/result-release.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
@@ -203,6 +203,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
     socketHandlers: [registerAttemptSocket(attempts, app.log)],
   });
+  if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
   events.on('exam.scheduled', ({ examId }) => {
     attempts
       .prepareAttempts(examId)

@@ -53,6 +53,7 @@ export {
   type AnswerValidationOptions,
 } from './answers/validate.js';
 export { PALETTE_STATES, isEvaluated, derivePaletteState, type PaletteState } from './answers/palette.js';
+export { normalizeAnswer } from './answers/normalize.js';
 
 export {
   findPaperItem,

@@ -90,8 +90,20 @@ describe('locked sections (CAT)', () => {
     expect(decideSave(schedule, 'qa', at)).toEqual({ isAllowed: false, reason: 'SECTION_NOT_OPEN_YET' });
     expect(decideSave(schedule, 'dilr', at)).toEqual({ isAllowed: true });
     expect(decideSave(schedule, 'varc', T0 + 40 * MINUTE)).toMatchObject({ isAllowed: false });
-    expect(decideSave(schedule, 'varc', T0 + 40 * MINUTE + 500, 1_000)).toEqual({ isAllowed: true });
     expect(decideSave(schedule, 'nope', at)).toEqual({ isAllowed: false, reason: 'UNKNOWN_SECTION' });
+  });
+
+  it('the in-flight grace covers the exam’s end, not a locked section the candidate has left', () => {
+    const schedule = computeSchedule(plan, T0);
+    expect(decideSave(schedule, 'varc', T0 + 40 * MINUTE + 500, 15_000)).toEqual({
+      isAllowed: false,
+      reason: 'SECTION_CLOSED',
+    });
+    expect(decideSave(schedule, 'qa', T0 + 120 * MINUTE + 500, 15_000)).toEqual({ isAllowed: true });
+    expect(decideSave(schedule, 'qa', T0 + 120 * MINUTE + 15_000, 15_000)).toEqual({
+      isAllowed: false,
+      reason: 'EXAM_ENDED',
+    });
   });
 
   it('by question id', () => {

@@ -228,8 +228,42 @@ describe('real-time saves and devices', () => {
   it('answers a malformed socket save with an error instead of dropping it', async () => {
     const student = await signIn(app, demo.student);
     const socket = await connect(student.cookie!);
-    expect(await emit(socket, 'answer:save', { attemptId: 'x', saves: 'nope' })).toEqual({
-      error: 'VALIDATION_FAILED',
+    const ack = await emit<{ error: { code: string; message: string } }>(socket, 'answer:save', {
+      attemptId: 'x',
+      saves: 'nope',
+    });
+    expect(ack.error.code).toBe('VALIDATION_FAILED');
+    expect(ack.error.message).toBe('Some fields are missing or invalid.');
+    socket.close();
+  });
+
+  it('answers a non-UUID or unknown attempt id on the socket as HTTP would, never INTERNAL_ERROR', async () => {
+    const student = await signIn(app, demo.student);
+    const { state, paper } = await startPractice(student, 'device-bad-ids');
+    const socket = await connect(student.cookie!);
+    const valid = {
+      deviceId: 'device-bad-ids',
+      saves: [save(paper.paper.sections[0]!.questions[0]!.id, 'b', 1)],
+    };
+    expect(await emit(socket, 'attempt:join', { attemptId: 'not-a-uuid' })).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: 'attemptId' }] },
+    });
+    expect(await emit(socket, 'attempt:join', 'not even an object')).toMatchObject({
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await emit(socket, 'answer:save', { ...valid, attemptId: 'not-a-uuid' })).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: 'attemptId' }] },
+    });
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    expect(await emit(socket, 'attempt:join', { attemptId: unknown })).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Attempt not found.' },
+    });
+    expect(await emit(socket, 'answer:save', { ...valid, attemptId: unknown })).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Attempt not found.' },
+    });
+    // The real attempt still works on the same socket.
+    expect(await emit(socket, 'answer:save', { ...valid, attemptId: state.attempt.id })).toMatchObject({
+      results: [{ status: 'saved' }],
     });
     socket.close();
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { createTestEnv, demo, type TestEnv } from '../support/test-app.js';
+import type { App } from '../../src/app.js';
+import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
+import { createTestEnv, demo, signIn, type TestEnv } from '../support/test-app.js';
 import { HttpSession, listen } from '../support/http-client.js';
 
 // Two stateless instances on one PostgreSQL and one Redis, as behind nginx: whichever instance a
@@ -8,11 +10,15 @@ import { HttpSession, listen } from '../support/http-client.js';
 let env: TestEnv;
 let urlA: string;
 let urlB: string;
+let appA: App;
+let appB: App;
 
 beforeAll(async () => {
   env = await createTestEnv({ mode: 'postgres', env: { LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '4' } });
-  urlA = await listen(await env.start());
-  urlB = await listen(await env.start());
+  appA = await env.start();
+  urlA = await listen(appA);
+  appB = await env.start();
+  urlB = await listen(appB);
 });
 afterAll(() => env.close());
 
@@ -75,5 +81,53 @@ describe('two app instances', () => {
     const error = await new Promise<Error>((resolve) => socket.on('connect_error', resolve));
     expect(error.message).toBe('AUTH_REQUIRED');
     socket.close();
+  });
+
+  it('after a device switch on one instance, the first device’s saves on the other are refused DEVICE_REPLACED at once', async () => {
+    const student = new HttpSession();
+    expect(await student.login(urlA, 'student3@demo.examtech.in', 'Student@12345')).toBe(200);
+    const teacher = await signIn(appA, demo.teacher);
+    const topic = findTopic(await loadSyllabus(teacher), 'Chemistry', 3);
+    for (let i = 0; i < 3; i++) await createQuestion(teacher, topic.topicId);
+    const practice = (
+      await student.send(urlA, 'POST', '/api/practice-tests', {
+        scope: 'chapter',
+        chapterIds: [topic.chapterId],
+        questionCount: 5,
+        difficulty: 'mixed',
+      })
+    ).json as { practiceTest: { id: string } };
+    const examId = practice.practiceTest.id;
+    const started = (
+      await student.send(urlA, 'POST', `/api/exams/${examId}/start`, { deviceId: 'laptop-two-1' })
+    ).json as { attempt: { id: string } };
+    const attemptId = started.attempt.id;
+    const paper = (await student.send(urlA, 'GET', `/api/attempts/${attemptId}/paper`)).json as {
+      paper: { sections: { questions: { id: string }[] }[] };
+    };
+    const questionId = paper.paper.sections[0]!.questions[0]!.id;
+    const saveOnB = async (deviceId: string, seq: number) =>
+      (
+        (
+          await student.send(urlB, 'POST', `/api/attempts/${attemptId}/answers`, {
+            deviceId,
+            saves: [{ questionId, answer: { type: 'mcq_single', optionIds: ['b'] }, state: 'answered', seq }],
+          })
+        ).json as { results: { status: string; code?: string }[] }
+      ).results[0];
+
+    // The laptop saves through instance B, which now has the attempt in its cache ...
+    expect(await saveOnB('laptop-two-1', 1)).toMatchObject({ status: 'saved' });
+    // ... the tablet takes over through instance A, which tells B to drop its cached attempt ...
+    const forgotten = new Promise((resolve) => appB.io.on('attempt:forget', resolve));
+    const takeover = await student.send(urlA, 'POST', `/api/exams/${examId}/start`, {
+      deviceId: 'tablet-two-1',
+    });
+    expect(takeover.status).toBe(200);
+    // ... whose first save on B lands (B's cache still named the laptop a moment ago) ...
+    expect(await saveOnB('tablet-two-1', 2)).toMatchObject({ status: 'saved' });
+    // ... and the laptop's next save on B is told the truth, not that the exam was submitted.
+    expect(await saveOnB('laptop-two-1', 3)).toMatchObject({ status: 'rejected', code: 'DEVICE_REPLACED' });
+    expect(await forgotten).toBe(attemptId);
   });
 });

@@ -130,19 +130,18 @@ export type SaveDecision =
 
 /**
  * May an answer to a question of `sectionId`, received at `at`, be stored? `graceMs` lets a save
- * that was in flight when the clock ran out still land (the server uses a small grace, never the
- * client's clock).
+ * that was in flight when the exam ran out still land (the server uses a small grace, never the
+ * client's clock). It covers the exam's end only: when a locked section closes the next one is
+ * open, and a save for the section the candidate has left would be time taken from the next one.
  */
 export function decideSave(schedule: Schedule, sectionId: string, at: number, graceMs = 0): SaveDecision {
   const window = schedule.sections.find((candidate) => candidate.sectionId === sectionId);
   if (window === undefined) return { isAllowed: false, reason: 'UNKNOWN_SECTION' };
   if (at < schedule.startedAt) return { isAllowed: false, reason: 'NOT_STARTED' };
   if (at < window.opensAt) return { isAllowed: false, reason: 'SECTION_NOT_OPEN_YET' };
-  if (at >= window.closesAt + graceMs)
-    return {
-      isAllowed: false,
-      reason: window.closesAt === schedule.endsAt ? 'EXAM_ENDED' : 'SECTION_CLOSED',
-    };
+  const isLast = window.closesAt === schedule.endsAt;
+  if (at >= window.closesAt + (isLast ? graceMs : 0))
+    return { isAllowed: false, reason: isLast ? 'EXAM_ENDED' : 'SECTION_CLOSED' };
   return { isAllowed: true };
 }
 

@@ -1,6 +1,13 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { attemptAnswers, attempts } from '../../platform/db/schema.js';
+import {
+  attemptAnswers,
+  attempts,
+  batchMembers,
+  examBatches,
+  examCandidates,
+  examSchedules,
+} from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
 export type AttemptRow = typeof attempts.$inferSelect;
@@ -19,7 +26,11 @@ export async function findAttemptOf(db: Conn, examId: string, userId: string): P
   return row ?? null;
 }
 
-/** Inserts prepared attempts, keeping any that exist (a candidate keeps one attempt per exam). */
+/**
+ * Inserts prepared attempts (a candidate keeps one attempt per exam). An attempt that is still only
+ * prepared follows the exam as it is now: the current published snapshot (a republished paper
+ * replaces the withdrawn one) and the current compensatory time. A started attempt keeps its own.
+ */
 export async function insertPreparedAttempts(
   db: Conn,
   rows: (typeof attempts.$inferInsert)[],
@@ -28,8 +39,75 @@ export async function insertPreparedAttempts(
     await db
       .insert(attempts)
       .values(rows.slice(i, i + 1000))
-      .onConflictDoNothing();
+      .onConflictDoUpdate({
+        target: [attempts.examId, attempts.userId],
+        set: {
+          snapshotId: sql`excluded.snapshot_id`,
+          compensatoryMs: sql`excluded.compensatory_ms`,
+          updatedAt: new Date(),
+        },
+        setWhere: sql`${attempts.status} = 'prepared'`,
+      });
   }
+}
+
+/** A candidate of a scheduled exam: in one of its batches or assigned by name, an active student. */
+export type ExamCandidate = {
+  userId: string;
+  compensatoryMinutesPerHour: number;
+  registeredAt: Date | null;
+  registrationRequired: boolean;
+  capacity: number | null;
+  /** Place in the order of registration, when the exam has a capacity. */
+  seat: number | null;
+};
+
+/** Who may sit the exam, with their registration (or one of them: `onlyUserId`). */
+export async function listExamCandidates(
+  db: Conn,
+  examId: string,
+  onlyUserId?: string,
+): Promise<ExamCandidate[]> {
+  const result = await db.execute(sql`
+    with seats as (
+      -- Seats go in the order of registration; only an exam with a capacity needs them.
+      select c.user_id, row_number() over (order by c.registered_at, c.user_id) as seat
+      from ${examCandidates} c join ${examSchedules} s on s.exam_id = c.exam_id and s.capacity is not null
+      where c.exam_id = ${examId} and c.registered_at is not null
+    )
+    select u.user_id, coalesce(max(c.compensatory_minutes_per_hour), 0)::int as comp,
+      max(c.registered_at) as registered_at, coalesce(bool_or(s.registration_required), false) as required,
+      max(s.capacity) as capacity, max(seats.seat)::int as seat
+    from (
+      select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
+      union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
+    ) u join users on users.id = u.user_id and users.role = 'student' and users.active
+    left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
+    left join ${examSchedules} s on s.exam_id = ${examId}
+    left join seats on seats.user_id = u.user_id
+    where ${onlyUserId ?? null}::uuid is null or u.user_id = ${onlyUserId ?? null}::uuid
+    group by u.user_id`);
+  type Row = {
+    user_id: string;
+    comp: number;
+    registered_at: string | Date | null;
+    required: boolean;
+    capacity: number | null;
+    seat: number | null;
+  };
+  return (result as { rows: Row[] }).rows.map((r) => ({
+    userId: r.user_id,
+    compensatoryMinutesPerHour: Number(r.comp),
+    registeredAt: r.registered_at === null ? null : new Date(r.registered_at),
+    registrationRequired: r.required,
+    capacity: r.capacity === null ? null : Number(r.capacity),
+    seat: r.seat === null ? null : Number(r.seat),
+  }));
+}
+
+/** Preparations of one exam's attempts take turns (transaction-scoped). */
+export async function lockExamPreparation(tx: Tx, examId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`prepare:${examId}`}, 0))`);
 }
 
 export async function deletePreparedAttempts(db: Conn, examId: string, keepUserIds: string[]): Promise<void> {
@@ -92,24 +170,27 @@ export type AnswerWrite = {
  * server's CPU per save). It runs after the lock statement: in READ COMMITTED its snapshot then
  * includes any submit that committed while the batch waited.
  */
-export async function writeAnswers(
-  tx: Tx,
-  writes: AnswerWrite[],
-  graceMs: number,
-): Promise<('saved' | 'superseded' | 'closed')[]> {
+export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: number): Promise<WriteOutcome[]> {
   await takeAttemptLocks(tx, [...new Set(writes.map((w) => w.attemptId))], 'shared');
-  return upsertAnswers(tx, writes, { graceMs });
+  const silent = new Set<string>();
+  const statuses = await upsertAnswers(tx, writes, { graceMs }, silent);
+  return statuses.map((status, i) => ({ status, isSilent: silent.has(writes[i]!.attemptId) }));
 }
+
+/** A live write's fate, and whether its attempt has an outage on record that this save ends. */
+export type WriteOutcome = { status: 'saved' | 'superseded' | 'closed'; isSilent: boolean };
 
 /**
  * The upsert itself. `whileOpen` keeps out attempts that are not running (or past deadline plus
- * grace); without it (answers from an offline journal, judged by the caller under the attempt's
- * exclusive lock) any attempt takes them. The active device is always required.
+ * grace) and marks the writes live (`live_seq`); without it (answers from an offline journal,
+ * judged by the caller under the attempt's exclusive lock) any attempt takes them. The active
+ * device is always required. `silent` collects the attempts with an outage still open.
  */
 export async function upsertAnswers(
   tx: Tx,
   writes: AnswerWrite[],
   whileOpen: { graceMs: number } | null,
+  silent?: Set<string>,
 ): Promise<('saved' | 'superseded' | 'closed')[]> {
   if (writes.length === 0) return [];
   const now = new Date();
@@ -133,7 +214,8 @@ export async function upsertAnswers(
         answered_at timestamptz, visits int, time_spent_ms int)
     ),
     open as (
-      select a.id, a.active_device_id from attempts a
+      select a.id, a.active_device_id, a.offline_since is not null and a.online_again_at is null as is_silent
+      from attempts a
       where a.id in (select attempt_id from input) and (${whileOpen === null} or (a.status = 'in_progress'
         and a.deadline_at > ${now.toISOString()}::timestamptz - ${whileOpen?.graceMs ?? 0} * interval '1 millisecond'))
     ),
@@ -141,27 +223,34 @@ export async function upsertAnswers(
       -- The newest save per question only (one row cannot be updated twice in one statement), in a
       -- fixed (attempt, question) order so that concurrent batches lock rows without deadlocking.
       insert into attempt_answers
-        (attempt_id, question_id, answer, state, seq, answered_at, saved_at, visits, time_spent_ms)
+        (attempt_id, question_id, answer, state, seq, answered_at, saved_at, visits, time_spent_ms, live_seq, live_at)
       select distinct on (i.attempt_id, i.question_id)
         i.attempt_id, i.question_id, i.answer, i.state, i.seq, i.answered_at, ${now.toISOString()}::timestamptz,
-        i.visits, i.time_spent_ms
+        i.visits, i.time_spent_ms, case when ${whileOpen !== null} then i.seq end,
+        case when ${whileOpen !== null} then ${now.toISOString()}::timestamptz end
       from input i join open o on o.id = i.attempt_id
         and (o.active_device_id is null or o.active_device_id = i.device_id)
       order by i.attempt_id, i.question_id, i.seq desc
       on conflict (attempt_id, question_id) do update set
         answer = excluded.answer, state = excluded.state, seq = excluded.seq,
         answered_at = excluded.answered_at, saved_at = excluded.saved_at,
-        visits = excluded.visits, time_spent_ms = excluded.time_spent_ms
+        visits = excluded.visits, time_spent_ms = excluded.time_spent_ms,
+        live_seq = coalesce(excluded.live_seq, attempt_answers.live_seq),
+        live_at = coalesce(excluded.live_at, attempt_answers.live_at)
       where attempt_answers.seq < excluded.seq
       returning attempt_id, question_id, seq
     )
     select 'open' as kind, id || ':' || coalesce(active_device_id, '') as key from open
     union all
+    select 'silent', id::text from open where is_silent
+    union all
     select 'stored', attempt_id || ':' || question_id || ':' || seq from stored`);
   const open = new Set<string>();
   const stored = new Set<string>();
-  for (const row of (result as { rows: { kind: string; key: string }[] }).rows)
-    (row.kind === 'open' ? open : stored).add(row.key);
+  for (const row of (result as { rows: { kind: string; key: string }[] }).rows) {
+    if (row.kind === 'silent') silent?.add(row.key);
+    else (row.kind === 'open' ? open : stored).add(row.key);
+  }
   return writes.map((w) => {
     const isOpen = open.has(`${w.attemptId}:`) || open.has(`${w.attemptId}:${w.deviceId}`);
     if (!isOpen) return 'closed';
@@ -172,31 +261,44 @@ export async function upsertAnswers(
 const answerKey = (w: { attemptId: string; questionId: string; seq: number }) =>
   `${w.attemptId}:${w.questionId}:${w.seq}`;
 
-/** The server saw the candidate's connection drop: remembered unless an earlier drop is still open. */
-export async function markOffline(db: Conn, id: string, at: Date): Promise<void> {
-  await db
-    .update(attempts)
-    .set({ offlineSince: at })
-    .where(and(eq(attempts.id, id), eq(attempts.status, 'in_progress'), isNull(attempts.offlineSince)));
-}
-
 /**
- * The candidate is connected again. Only before the deadline: a reconnect after it must keep the
- * outage on record, because the journal it is about to sync is judged against it.
+ * The attempt's last connection dropped and nothing else was heard: an outage begins at `lastHeardAt`
+ * (or when the attempt was last heard again, if later), unless one is already open. Returns whether
+ * it recorded one.
  */
-export async function markOnline(db: Conn, id: string, at: Date): Promise<void> {
-  await db
+export async function markOffline(db: Conn, id: string, lastHeardAt: Date): Promise<boolean> {
+  const rows = await db
     .update(attempts)
-    .set({ offlineSince: null })
+    .set({
+      offlineSince: sql`greatest(${lastHeardAt.toISOString()}::timestamptz, ${attempts.onlineAgainAt})`,
+      onlineAgainAt: null,
+    })
     .where(
       and(
         eq(attempts.id, id),
         eq(attempts.status, 'in_progress'),
-        gt(attempts.deadlineAt, at),
-        isNotNull(attempts.offlineSince),
+        or(isNull(attempts.offlineSince), isNotNull(attempts.onlineAgainAt)),
       ),
-    );
+    )
+    .returning({ id: attempts.id });
+  return rows.length > 0;
 }
+
+/**
+ * The server heard the attempt again (a request, a joined socket): the recorded outage ends at `at`.
+ * The outage stays on record, because answers typed during it may still arrive from the journal and
+ * are judged against it; what ends is the time they may claim.
+ */
+export async function markHeard(db: Conn, id: string, at: Date): Promise<void> {
+  await db
+    .update(attempts)
+    .set({ onlineAgainAt: sql`greatest(${at.toISOString()}::timestamptz, ${attempts.offlineSince})` })
+    .where(and(eq(attempts.id, id), isNotNull(attempts.offlineSince), isNull(attempts.onlineAgainAt)));
+}
+
+/** Whether an outage of the attempt is on record and not yet ended. */
+export const isSilent = (attempt: AttemptRow): boolean =>
+  attempt.offlineSince !== null && attempt.onlineAgainAt === null;
 
 /** After late saves from an offline journal: the new score of an already submitted attempt. */
 export async function recordLateSaves(

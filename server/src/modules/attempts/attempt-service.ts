@@ -2,71 +2,37 @@ import { randomUUID } from 'node:crypto';
 import {
   buildAttemptPaper,
   computeCompensatoryMs,
-  computeSchedule,
-  createTimingPlan,
-  decideOfflineSave,
-  decideSaveForQuestion,
-  findPaperItem,
   formatMarks,
   getTimeStatus,
-  isAnswerEmpty,
-  PALETTE_STATES,
   scoreAttempt,
-  validateAnswer,
   type Answer,
   type AttemptResponses,
   type PaletteState,
-  type Paper,
 } from '@examtech/core';
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Tx } from '../../platform/db/database.js';
-import { createGroupCommitter } from '../../platform/db/group-commit.js';
-import { batchMembers, examBatches, examCandidates, exams, examSchedules } from '../../platform/db/schema.js';
+import { exams, examSchedules } from '../../platform/db/schema.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamSettings } from '../exams/exam-draft.js';
 import { presentReleasedResult } from './attempt-result.js';
 import * as repo from './attempt-repo.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
+import { createSavePipeline, SAVE_GRACE_MS, timingOf, type SaveInput } from './save-pipeline.js';
 
-/** In-flight saves sent just before the deadline are still accepted for this long. */
-export const SAVE_GRACE_MS = 15_000;
-/** Answers typed offline before the deadline are still taken from the journal for this long after the end. */
-export const OFFLINE_SYNC_WINDOW_MS = 30 * 60_000;
-/** Allowance for the client's clock-offset estimate when judging when an offline answer was typed. */
-const OFFLINE_SKEW_MS = 30_000;
+export { SAVE_GRACE_MS, OFFLINE_SYNC_WINDOW_MS, type SaveInput, type SaveResult } from './save-pipeline.js';
 
-export type SaveInput = {
-  questionId: string;
-  answer: Answer | null;
-  state: PaletteState;
-  seq: number;
-  visits?: number | undefined;
-  timeSpentMs?: number | undefined;
-  /** When the candidate answered, on the server's clock as the client estimates it (offline journal). */
-  answeredAt?: number | undefined;
-};
+/** With registration required, only registered candidates sit the exam, and no more than its seats. */
+function isAdmitted(candidate: repo.ExamCandidate): boolean {
+  if (!candidate.registrationRequired) return true;
+  if (candidate.registeredAt === null) return false;
+  return candidate.capacity === null || (candidate.seat ?? Infinity) <= candidate.capacity;
+}
 
-export type SaveResult = {
-  questionId: string;
-  seq: number;
-  status: 'saved' | 'superseded' | 'rejected';
-  code?: string;
-};
-
-function toWrite(attemptId: string, deviceId: string, save: SaveInput, answeredAt: Date): repo.AnswerWrite {
-  return {
-    attemptId,
-    deviceId,
-    questionId: save.questionId,
-    answer: save.answer,
-    state: save.state,
-    seq: save.seq,
-    answeredAt,
-    visits: save.visits ?? 0,
-    timeSpentMs: save.timeSpentMs ?? 0,
-  };
+function refusalOf(candidate: repo.ExamCandidate): 'REGISTRATION_REQUIRED' | 'REGISTRATION_FULL' | null {
+  if (isAdmitted(candidate)) return null;
+  return candidate.registeredAt === null ? 'REGISTRATION_REQUIRED' : 'REGISTRATION_FULL';
 }
 
 export function createAttemptService(deps: {
@@ -75,39 +41,26 @@ export function createAttemptService(deps: {
   events: DomainEvents;
 }) {
   const { db } = deps.database;
-  const committer = createGroupCommitter<repo.AnswerWrite, 'saved' | 'superseded' | 'closed'>({
-    maxBatch: 500,
-    concurrency: 4,
-    commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS)),
-  });
-
-  // Saves read the attempt from a short-lived cache: the commit re-checks status, deadline and device
-  // under a row lock, so a stale entry can only delay a rejection, never accept a save it should not.
-  const attemptCache = new Map<string, { attempt: repo.AttemptRow; expiresAt: number }>();
-  deps.events.on('attempt.deviceChanged', ({ attemptId }) => attemptCache.delete(attemptId));
-
-  async function loadOwnAttemptCached(actor: Actor, attemptId: string) {
-    const cached = attemptCache.get(attemptId);
-    if (cached && cached.expiresAt > Date.now() && cached.attempt.userId === actor.userId)
-      return cached.attempt;
-    const attempt = await loadOwnAttempt(actor, attemptId);
-    if (attemptCache.size > 50_000) attemptCache.clear();
-    attemptCache.set(attemptId, { attempt, expiresAt: Date.now() + 2000 });
-    return attempt;
-  }
-
+  /**
+   * The candidate's own attempt. Reading it is hearing from the candidate: a recorded outage ends
+   * here (presence is the attempt's, whatever the channel), with a write only when one is open.
+   */
   async function loadOwnAttempt(actor: Actor, attemptId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
     const attempt = await repo.findAttempt(db, attemptId);
     if (!attempt || attempt.userId !== actor.userId || attempt.instituteId !== scoped.instituteId)
       throw notFound('Attempt not found.');
+    if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
     return attempt;
   }
 
-  function timingOf(paper: Paper, attempt: repo.AttemptRow) {
-    if (!attempt.startedAt) return null;
-    return computeSchedule(createTimingPlan(paper), attempt.startedAt.getTime(), attempt.compensatoryMs);
-  }
+  const savePipeline = createSavePipeline({
+    database: deps.database,
+    papers: deps.papers,
+    loadOwnAttempt,
+    rescore: (tx, attempt) => scoreStoredAnswers(tx, attempt),
+  });
+  deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
 
   /** `isFresh`: the attempt was prepared a moment ago and cannot hold answers yet (saves a query per Start at T0). */
   async function presentState(attempt: repo.AttemptRow, isFresh = false) {
@@ -163,99 +116,46 @@ export function createAttemptService(deps: {
   }
 
   /**
-   * Saves from an offline journal that reach the server after their section or the exam closed
-   * (integrity rule 4). Each is judged by the core's offline rule against the outage the server
-   * itself recorded; an attempt the sweeper already submitted is scored again. One that the
-   * candidate submitted stays closed: they chose to finish.
+   * Prepares one attempt per admitted candidate before T0 (seed, compensatory time), so that Start
+   * is a single-row update for 10,000 candidates in the same minute. Attempts not started yet
+   * follow the exam's current published paper. `onlyUserId`: one candidate who has none yet
+   * (added to a batch, registered since), without touching anyone else's.
    */
-  async function saveFromJournal(attemptId: string, deviceId: string, saves: SaveInput[]) {
-    return db.transaction(async (tx): Promise<SaveResult[]> => {
-      const attempt = await repo.lockAttempt(tx, attemptId);
-      const refuseAll = (code: string) =>
-        saves.map((s): SaveResult => ({ questionId: s.questionId, seq: s.seq, status: 'rejected', code }));
-      if (!attempt?.startedAt) return refuseAll('ATTEMPT_CLOSED');
-      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) return refuseAll('DEVICE_REPLACED');
-      if (attempt.status === 'submitted' && attempt.submitReason !== 'deadline')
-        return refuseAll('ATTEMPT_CLOSED');
-      const { paper } = await deps.papers.get(attempt.snapshotId);
-      const schedule = timingOf(paper, attempt);
-      if (!schedule) return refuseAll('ATTEMPT_CLOSED');
-      const receivedAt = Date.now();
-      const decisions = saves.map((save) =>
-        decideOfflineSave(paper, schedule, save.questionId, {
-          offlineSince: attempt.offlineSince?.getTime() ?? null,
-          answeredAt: save.answeredAt,
-          receivedAt,
-          windowMs: OFFLINE_SYNC_WINDOW_MS,
-          skewMs: OFFLINE_SKEW_MS,
-        }),
-      );
-      const writes = saves.flatMap((save, index) => {
-        const decision = decisions[index]!;
-        return decision.isAllowed ? [toWrite(attemptId, deviceId, save, new Date(decision.answeredAt))] : [];
-      });
-      const statuses = await repo.upsertAnswers(tx, writes, null);
-      const storedCount = statuses.filter((status) => status === 'saved').length;
-      if (storedCount > 0) {
-        const rescored = attempt.status === 'submitted' ? await scoreStoredAnswers(tx, attempt) : null;
-        await repo.recordLateSaves(tx, attempt.id, storedCount, rescored);
-      }
-      let written = 0;
-      return saves.map((save, index): SaveResult => {
-        const decision = decisions[index]!;
-        if (decision.isAllowed) {
-          const status = statuses[written++] === 'saved' ? 'saved' : 'superseded';
-          return { questionId: save.questionId, seq: save.seq, status };
-        }
-        // The candidate is told what they would understand: the time for it was up.
-        const closed = decideSaveForQuestion(paper, schedule, save.questionId, receivedAt, SAVE_GRACE_MS);
-        const code = closed.isAllowed ? decision.reason : closed.reason;
-        return { questionId: save.questionId, seq: save.seq, status: 'rejected', code };
-      });
-    });
-  }
-
-  /**
-   * Prepares one attempt per eligible candidate before T0 (seed, compensatory time), so that
-   * Start is a single-row update for 10,000 candidates in the same minute.
-   */
-  async function prepareAttempts(examId: string): Promise<number> {
+  async function prepareAttempts(examId: string, onlyUserId?: string): Promise<number> {
     const [exam] = await db.select().from(exams).where(eq(exams.id, examId));
     if (!exam?.publishedSnapshotId) return 0;
-    const { paper } = await deps.papers.get(exam.publishedSnapshotId);
-    const eligible = await db.execute<{ user_id: string; comp: number | null }>(sql`
-      select u.user_id, max(c.compensatory_minutes_per_hour) as comp from (
-        select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
-        union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
-      ) u join users on users.id = u.user_id and users.role = 'student' and users.active
-      left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
-      group by u.user_id`);
-    const rows = (eligible as { rows: { user_id: string; comp: number | null }[] }).rows;
-    await db.transaction(async (tx) => {
-      await repo.deletePreparedAttempts(
-        tx,
-        examId,
-        rows.map((r) => r.user_id),
-      );
+    const snapshotId = exam.publishedSnapshotId;
+    const { paper } = await deps.papers.get(snapshotId);
+    return db.transaction(async (tx) => {
+      // Two preparations of one exam (a schedule saved twice in a row) take turns.
+      await repo.lockExamPreparation(tx, examId);
+      const admitted = (await repo.listExamCandidates(tx, examId, onlyUserId)).filter(isAdmitted);
+      if (onlyUserId === undefined)
+        await repo.deletePreparedAttempts(
+          tx,
+          examId,
+          admitted.map((c) => c.userId),
+        );
       await repo.insertPreparedAttempts(
         tx,
-        rows.map((r) => ({
+        admitted.map((c) => ({
           examId,
-          snapshotId: exam.publishedSnapshotId as string,
+          snapshotId,
           instituteId: exam.instituteId,
-          userId: r.user_id,
+          userId: c.userId,
           seed: randomUUID(),
-          compensatoryMs: computeCompensatoryMs(paper.durationMinutes * 60_000, Number(r.comp ?? 0)),
+          compensatoryMs: computeCompensatoryMs(paper.durationMinutes * 60_000, c.compensatoryMinutesPerHour),
         })),
       );
+      return admitted.length;
     });
-    return rows.length;
   }
 
   /**
    * A published exam the student may sit, with their attempt. A scheduled exam's attempts are
-   * prepared when it is scheduled; a student added to a batch since gets one here. A practice
-   * test belongs to its owner and has no attempt until it is first started.
+   * prepared when it is scheduled; a student added to a batch or registered since gets one here.
+   * A practice test belongs to its owner and has no attempt until it is first started.
+   * `refusal`: a candidate of the exam who may not start it (not registered, no seat).
    */
   async function findSittableExam(actor: Actor, examId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
@@ -280,12 +180,18 @@ export function createAttemptService(deps: {
     if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId))
       throw notFound('Exam not found.');
     let attempt = await repo.findAttemptOf(db, examId, actor.userId);
-    if (exam.kind === 'scheduled' && !attempt) {
-      await prepareAttempts(examId);
+    // A paper republished since this attempt was prepared replaces the withdrawn one.
+    const isStale = attempt?.status === 'prepared' && attempt.snapshotId !== exam.publishedSnapshotId;
+    if (exam.kind === 'scheduled' && (!attempt || isStale)) {
+      await prepareAttempts(examId, actor.userId);
       attempt = await repo.findAttemptOf(db, examId, actor.userId);
-      if (!attempt) throw notFound('You are not a candidate of this exam.');
+      if (!attempt || attempt.snapshotId !== exam.publishedSnapshotId) {
+        const [mine] = await repo.listExamCandidates(db, examId, actor.userId);
+        if (!mine) throw notFound('You are not a candidate of this exam.');
+        return { exam, attempt: null, refusal: refusalOf(mine) };
+      }
     }
-    return { exam, attempt };
+    return { exam, attempt, refusal: null };
   }
 
   return {
@@ -296,6 +202,7 @@ export function createAttemptService(deps: {
       const found = await findSittableExam(actor, examId);
       const { exam } = found;
       let { attempt } = found;
+      if (found.refusal) throw new AppError(found.refusal);
       if (exam.kind === 'practice' && !attempt) {
         await repo.insertPreparedAttempts(db, [
           {
@@ -311,6 +218,7 @@ export function createAttemptService(deps: {
       if (!attempt) throw notFound('You are not a candidate of this exam.');
       if (attempt.status !== 'prepared') {
         // Resuming on the same device changes nothing; another device takes over and the old one is told.
+        if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
         if (attempt.activeDeviceId !== deviceId) {
           await repo.setActiveDevice(db, attempt.id, deviceId);
           deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
@@ -324,6 +232,13 @@ export function createAttemptService(deps: {
         const [schedule] = await db.select().from(examSchedules).where(eq(examSchedules.examId, examId));
         if (!schedule) throw notFound('Exam not found.');
         if (Date.now() < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
+        // The prepared row already says the candidate was admitted; a registration-required exam
+        // checks again at the door (one key lookup), in case preparation ran before a change.
+        if (schedule.registrationRequired) {
+          const [mine] = await repo.listExamCandidates(db, examId, actor.userId);
+          const refusal = mine ? refusalOf(mine) : 'REGISTRATION_REQUIRED';
+          if (refusal) throw new AppError(refusal);
+        }
         if (schedule.mode === 'fixed') startedAt = schedule.startsAt;
         else if (Date.now() >= (schedule.windowEndsAt ?? schedule.startsAt).getTime())
           throw new AppError('EXAM_OVER');
@@ -399,84 +314,35 @@ export function createAttemptService(deps: {
       return presentState(await loadOwnAttempt(actor, attemptId));
     },
 
-    /** Validates each save, then commits it through the group committer; resolves after commit. */
-    async saveAnswers(
-      actor: Actor,
-      attemptId: string,
-      deviceId: string,
-      saves: SaveInput[],
-    ): Promise<SaveResult[]> {
-      const attempt = await loadOwnAttemptCached(actor, attemptId);
-      if (attempt.activeDeviceId && attempt.activeDeviceId !== deviceId) {
-        return saves.map((s) => ({
-          questionId: s.questionId,
-          seq: s.seq,
-          status: 'rejected',
-          code: 'DEVICE_REPLACED',
-        }));
-      }
-      const mayTakeJournal = attempt.status === 'submitted' && attempt.submitReason === 'deadline';
-      if (attempt.status !== 'in_progress' && !mayTakeJournal)
-        return saves.map((s) => ({
-          questionId: s.questionId,
-          seq: s.seq,
-          status: 'rejected',
-          code: 'ATTEMPT_CLOSED',
-        }));
-      const { paper } = await deps.papers.get(attempt.snapshotId);
-      const schedule = timingOf(paper, attempt);
-      const now = Date.now();
-      // null: closed for the live path, to be judged as an answer from the offline journal.
-      const results = await Promise.all(
-        saves.map(async (save): Promise<SaveResult | null> => {
-          const reject = (code: string): SaveResult => ({
-            questionId: save.questionId,
-            seq: save.seq,
-            status: 'rejected',
-            code,
-          });
-          const located = findPaperItem(paper, save.questionId);
-          if (!located || !schedule) return reject('QUESTION_NOT_IN_PAPER');
-          if (!PALETTE_STATES.includes(save.state)) return reject('INVALID_STATE');
-          if (
-            save.answer !== null &&
-            !isAnswerEmpty(save.answer) &&
-            validateAnswer(located.item.question, save.answer, { allowMultipleMarks: true }).length > 0
-          )
-            return reject('INVALID_ANSWER');
-          const decision = decideSaveForQuestion(paper, schedule, save.questionId, now, SAVE_GRACE_MS);
-          const isClosed = !decision.isAllowed || attempt.status !== 'in_progress';
-          if (isClosed && save.answeredAt !== undefined) return null;
-          if (!decision.isAllowed) return reject(decision.reason);
-          const status = await committer.submit(toWrite(attemptId, deviceId, save, new Date(now)));
-          if (status === 'closed') {
-            // The cached attempt was stale: it closed meanwhile. A journalled save still gets its hearing.
-            attemptCache.delete(attemptId);
-            return save.answeredAt === undefined ? reject('ATTEMPT_CLOSED') : null;
-          }
-          return { questionId: save.questionId, seq: save.seq, status };
-        }),
-      );
-      const late = saves.filter((_, index) => results[index] === null);
-      if (late.length === 0) return results as SaveResult[];
-      attemptCache.delete(attemptId);
-      const fromJournal = (await saveFromJournal(attemptId, deviceId, late)).values();
-      return results.map((result) => result ?? fromJournal.next().value!);
-    },
+    saveAnswers: (actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]) =>
+      savePipeline.saveAnswers(actor, attemptId, deviceId, saves),
+
+    /** Drops the cached attempt of a device switch made on another instance. */
+    forgetAttempt: (attemptId: string) => savePipeline.forget(attemptId),
 
     /**
-     * A candidate's device (re)connects to its attempt: the state, and the end of a recorded outage.
-     * The write happens only when an outage is on record, so the T0 burst of joins stays reads.
+     * A candidate's device (re)connects to its attempt: the state, and the end of a recorded outage
+     * (in loadOwnAttempt: the write happens only when an outage is on record, so the T0 burst of
+     * joins stays reads).
      */
     async joinAttempt(actor: Actor, attemptId: string) {
       const attempt = await loadOwnAttempt(actor, attemptId);
-      if (attempt.offlineSince) await repo.markOnline(db, attempt.id, new Date());
+      // A (re)connecting device's saves start from the attempt as it is now.
+      savePipeline.forget(attempt.id);
       return presentState(attempt);
     },
 
-    /** The server saw the candidate's connection drop; `lastHeardAt` is when the outage began. */
-    async noteDisconnect(attemptId: string, lastHeardAt: Date) {
-      await repo.markOffline(db, attemptId, lastHeardAt);
+    /**
+     * The attempt's last socket dropped and no other is connected: an outage begins when this one
+     * was last heard. Returns whether one was recorded (none while another is still open).
+     */
+    async noteDisconnect(attemptId: string, lastHeardAt: Date): Promise<boolean> {
+      return repo.markOffline(db, attemptId, lastHeardAt);
+    },
+
+    /** A socket of the attempt is connected after all: a just-recorded outage ends now. */
+    async noteHeard(attemptId: string) {
+      await repo.markHeard(db, attemptId, new Date());
     },
 
     async submit(actor: Actor, attemptId: string) {
@@ -503,7 +369,7 @@ export function createAttemptService(deps: {
       return presentReleasedResult({ db, papers: deps.papers }, await loadOwnAttempt(actor, attemptId));
     },
 
-    drain: () => committer.drain(),
+    drain: () => savePipeline.drain(),
   };
 }
 

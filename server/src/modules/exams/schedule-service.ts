@@ -55,20 +55,25 @@ export function createScheduleService(deps: {
       const startsAt = new Date(input.startsAt);
       const windowEndsAt =
         input.mode === 'window' && input.windowEndsAt ? new Date(input.windowEndsAt) : null;
+      const { paper } = await deps.exams.resolvePaper(exam);
+      const durationMs = paper.durationMinutes * 60_000;
       if (startsAt.getTime() <= Date.now()) throw invalid('startsAt', 'The start must be in the future.');
       if (input.mode === 'window' && (!windowEndsAt || windowEndsAt <= startsAt))
         throw invalid('windowEndsAt', 'The window must end after it starts.');
-      const deadline = input.registration.deadline ? new Date(input.registration.deadline) : null;
-      if (deadline && deadline > (windowEndsAt ?? startsAt))
+      // A candidate who starts at the window's opening must be able to sit the whole paper in it.
+      if (windowEndsAt && windowEndsAt.getTime() - startsAt.getTime() < durationMs)
         throw invalid(
-          'registration.deadline',
-          'Registration must close before the exam can no longer be started.',
+          'windowEndsAt',
+          `The window must be at least as long as the exam (${paper.durationMinutes} minutes).`,
         );
+      const deadline = input.registration.deadline ? new Date(input.registration.deadline) : null;
+      if (deadline && deadline.getTime() <= Date.now())
+        throw invalid('registration.deadline', 'The registration deadline must be in the future.');
+      if (deadline && deadline > startsAt)
+        throw invalid('registration.deadline', 'Registration must close by the start of the exam.');
       if (input.batchIds.length === 0 && input.studentIds.length === 0)
         throw invalid('batchIds', 'Assign at least one batch or student.');
 
-      const { paper } = await deps.exams.resolvePaper(exam);
-      const durationMs = paper.durationMinutes * 60_000;
       const maxCompensation = Math.max(0, ...input.accommodations.map((a) => a.compensatoryMinutesPerHour));
       const endsAt = new Date(
         (windowEndsAt ?? startsAt).getTime() + durationMs + Math.round((durationMs * maxCompensation) / 60),

@@ -449,8 +449,10 @@ export const attempts = pgTable(
     /** The device currently allowed to write; a new device takes over and the old one is told. */
     activeDeviceId: text('active_device_id'),
     lastSeq: integer('last_seq').notNull().default(0),
-    /** When the server saw the candidate's connection drop, until it comes back before the deadline. */
+    /** The last moment the server heard the attempt before its last recorded outage (no socket left, no request). */
     offlineSince: timestamp('offline_since', { withTimezone: true }),
+    /** When the server heard the attempt again after `offline_since` (any request or socket); null while silent. */
+    onlineAgainAt: timestamp('online_again_at', { withTimezone: true }),
     /** Saves accepted after the deadline from the candidate's offline journal (shown to proctors). */
     lateSaves: integer('late_saves').notNull().default(0),
     score: jsonb('score'),
@@ -482,6 +484,10 @@ export const attemptAnswers = pgTable(
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
     visits: integer('visits').notNull().default(0),
     timeSpentMs: integer('time_spent_ms').notNull().default(0),
+    /** The highest seq of a live (not offline-journal) save stored for this question; bounds what a journal may add. */
+    liveSeq: integer('live_seq'),
+    /** When that live save arrived (server clock). */
+    liveAt: timestamp('live_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );

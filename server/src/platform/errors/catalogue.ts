@@ -54,6 +54,8 @@ export const errorCatalogue = {
   SCHEDULE_INVALID: { status: 400, message: 'The schedule is not valid.' },
   REGISTRATION_CLOSED: { status: 409, message: 'Registration for this exam is closed.' },
   REGISTRATION_FULL: { status: 409, message: 'This exam has no seats left.' },
+  REGISTRATION_REQUIRED: { status: 403, message: 'Register for this exam before starting it.' },
+  SAVE_RATE_LIMITED: { status: 429, message: 'Answers are arriving faster than anyone can type. Slow down.' },
   PRACTICE_DISABLED: { status: 403, message: 'Practice is switched off for this subject by your institute.' },
   PRACTICE_NO_QUESTIONS: { status: 422, message: 'No questions match this practice test yet.' },
   PRACTICE_LIMIT_REACHED: {

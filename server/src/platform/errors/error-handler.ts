@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem } from './app-error.js';
 import { errorCatalogue, type ErrorCode } from './catalogue.js';
@@ -8,11 +8,24 @@ type ErrorBody = {
   requestId: string;
 };
 
-/** The one place where errors become HTTP responses. Clients never see stack traces. */
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
-    const send = (status: number, error: ErrorBody['error'], extra: Record<string, unknown> = {}) =>
-      reply.status(status).send({ ...extra, error, requestId: request.id });
+export type ErrorReply = { status: number; error: ErrorBody['error']; extra: Record<string, unknown> };
+
+/**
+ * The one mapping from an error to what a client sees (HTTP responses and Socket.IO acks alike):
+ * a catalogue code and message, never a stack trace or a driver's code. Anything unexpected is
+ * logged with `context` and becomes INTERNAL_ERROR.
+ */
+export function toErrorBody(
+  err: unknown,
+  log: Pick<FastifyBaseLogger, 'error'>,
+  context: Record<string, unknown> = {},
+): ErrorReply {
+  {
+    const send = (status: number, error: ErrorBody['error'], extra: Record<string, unknown> = {}) => ({
+      status,
+      error,
+      extra,
+    });
 
     if (err instanceof AppError) {
       return send(
@@ -56,7 +69,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: errorCatalogue.BAD_REQUEST.message,
       });
     }
-    request.log.error({ err }, 'unhandled error');
+    log.error({ err, ...context }, 'unhandled error');
     return send(500, { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message });
+  }
+}
+
+/** The one place where errors become HTTP responses. Clients never see stack traces. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    const { status, error, extra } = toErrorBody(err, request.log);
+    return reply.status(status).send({ ...extra, error, requestId: request.id });
   });
 }

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import type { App } from '../../src/app.js';
+import type { TestClient } from './test-app.js';
+
+export type SaveResult = { questionId: string; seq: number; status: string; code?: string };
+export type State = {
+  attempt: { id: string; examId: string; status: string; deadlineAt: string; submitReason: string | null };
+  answers: { questionId: string; answer: unknown; state: string; seq: number }[];
+};
+export type SectionPlan = { id: string; durationMinutes?: number; questionIds: string[] };
+
+/** A teacher's exam, published through the builder's HTTP API; returns its id. */
+export async function publishExam(
+  teacher: TestClient,
+  plan: { title: string; durationMinutes: number; lockedSections: boolean; sections: SectionPlan[] },
+): Promise<string> {
+  const created = await teacher.post('/api/exams', { title: plan.title });
+  const exam = created.json<{ exam: { id: string; draft: { instructions: unknown } } }>().exam;
+  await putDraft(teacher, exam.id, exam.draft.instructions, plan);
+  const published = await teacher.post(`/api/exams/${exam.id}/publish`);
+  if (published.statusCode !== 200) throw new Error(`publish: ${published.statusCode} ${published.body}`);
+  return exam.id;
+}
+
+export async function putDraft(
+  teacher: TestClient,
+  examId: string,
+  instructions: unknown,
+  plan: { title: string; durationMinutes: number; lockedSections: boolean; sections: SectionPlan[] },
+): Promise<void> {
+  const res = await teacher.put(`/api/exams/${examId}/draft`, {
+    title: plan.title,
+    durationMinutes: plan.durationMinutes,
+    lockedSections: plan.lockedSections,
+    instructions,
+    sections: plan.sections.map((section) => ({
+      id: section.id,
+      name: section.id.toUpperCase(),
+      scheme: { correct: 3, wrong: -1 },
+      ...(section.durationMinutes ? { durationMinutes: section.durationMinutes } : {}),
+      allowedTypes: ['mcq_single'],
+      questionCount: section.questionIds.length,
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      items: section.questionIds.map((questionId) => ({ questionId })),
+    })),
+  });
+  if (res.statusCode !== 200) throw new Error(`draft: ${res.statusCode} ${res.body}`);
+}
+
+/** A window-mode schedule an hour ahead for `batchIds`, with `overrides`. */
+export function scheduleBody(batchIds: string[], overrides: Record<string, unknown> = {}) {
+  const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  return {
+    mode: 'window',
+    startsAt: hours(1),
+    windowEndsAt: hours(4),
+    batchIds,
+    studentIds: [],
+    registration: { required: false },
+    accommodations: [],
+    ...overrides,
+  };
+}
+
+/** The scheduled start moves to a minute ago (the server refuses a start in the past, rightly). */
+export async function openExamNow(app: App, examId: string): Promise<void> {
+  await app.database.db.execute(
+    sql`update exam_schedules set starts_at = now() - interval '1 minute' where exam_id = ${examId}`,
+  );
+}
+
+/** Moves an attempt's whole timeline (start, deadline, recorded outage, live saves) back by `ms`. */
+export async function shiftAttempt(app: App, attemptId: string, ms: number): Promise<void> {
+  const by = sql`${ms} * interval '1 millisecond'`;
+  await app.database.db.execute(sql`
+    update attempts set started_at = started_at - ${by}, deadline_at = deadline_at - ${by},
+      offline_since = offline_since - ${by}, online_again_at = online_again_at - ${by}
+    where id = ${attemptId}`);
+  await app.database.db.execute(
+    sql`update attempt_answers set live_at = live_at - ${by} where attempt_id = ${attemptId}`,
+  );
+}
+
+export type AttemptRow = {
+  offline_since: string | null;
+  online_again_at: string | null;
+  started_at: string;
+  deadline_at: string;
+  late_saves: number;
+  total_marks: string | null;
+  status: string;
+  submit_reason: string | null;
+};
+
+export async function readAttemptRow(app: App, attemptId: string): Promise<AttemptRow> {
+  const result = await app.database.db.execute(
+    sql`select offline_since, online_again_at, started_at, deadline_at, late_saves, total_marks, status, submit_reason
+        from attempts where id = ${attemptId}`,
+  );
+  return (result as { rows: AttemptRow[] }).rows[0]!;
+}
+
+export const connectTo = (baseUrl: string, cookie: string): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const socket = connectSocket(baseUrl, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
+    socket.on('connect', () => resolve(socket));
+    socket.on('connect_error', reject);
+  });
+
+export const emitWithAck = <T>(socket: Socket, event: string, payload: unknown) =>
+  new Promise<T>((resolve) => socket.emit(event, payload, resolve));
+
+export const mcq = (questionId: string, optionId: string, seq: number, answeredAt?: number) => ({
+  questionId,
+  answer: { type: 'mcq_single', optionIds: [optionId] },
+  state: 'answered',
+  seq,
+  ...(answeredAt === undefined ? {} : { answeredAt }),
+});
