@@ -36,9 +36,13 @@ beforeAll(async () => {
   baseUrl = await listen(app);
   teacher = await signIn(app, demo.teacher);
   const topic = findTopic(await loadSyllabus(teacher), 'Chemistry', 2);
-  chapterId = topic.chapterId;
   questionIds = [];
-  for (let i = 0; i < 6; i++) questionIds.push(await createQuestion(teacher, topic.topicId));
+  for (let i = 0; i < 4; i++) questionIds.push(await createQuestion(teacher, topic.topicId));
+  // Practice draws from its own chapter: the locked-section exam's questions are reserved until its
+  // results are out, so practice never sees them.
+  const practiceTopic = findTopic(await loadSyllabus(teacher), 'Chemistry', 3);
+  chapterId = practiceTopic.chapterId;
+  for (let i = 0; i < 5; i++) await createQuestion(teacher, practiceTopic.topicId);
   // A CAT-like paper: two locked sections of 30 minutes.
   catExamId = await publishExam(teacher, {
     title: 'Locked sections',
