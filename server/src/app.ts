@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
+import { DEFAULT_UPLOAD_BYTES } from './platform/http/multipart.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './platform/kv/rate-limiter.js';
@@ -159,7 +160,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_UPLOAD_BYTES, files: 1, fields: 10 } });
   registerHttpMetrics(app, metrics);
   registerSessionAuth(app, sessions);
 

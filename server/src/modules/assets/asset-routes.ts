@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { readUploadedFile } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
-import type { AssetService } from './asset-service.js';
+import { MAX_ASSET_BYTES, type AssetService } from './asset-service.js';
 
 export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService }> = async (app, { assets }) => {
   app.post('/api/assets', async (request, reply) => {
@@ -16,7 +17,7 @@ export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService }> = asyn
         fields: [{ path: 'file', message: 'Required.' }],
       });
     const asset = await assets.storeAsset(actor, {
-      body: await file.toBuffer(),
+      body: await readUploadedFile(file, { limitBytes: MAX_ASSET_BYTES }),
       originalName: file.filename,
       declaredType: file.mimetype,
     });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { readUploadedFile } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
 import { createQuestionExportService } from './export-service.js';
@@ -28,24 +29,18 @@ async function readUpload(request: FastifyRequest) {
   let file: UploadedFile | null = null;
   let images: UploadedFile | null = null;
   let createMissingSyllabus = false;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } })) {
-      if (part.type === 'file') {
-        const upload = { fileName: part.filename, body: await part.toBuffer() };
-        if (part.fieldname === 'file') file = upload;
-        else if (part.fieldname === 'images') images = upload;
-      } else if (part.fieldname === 'createMissingSyllabus') {
-        createMissingSyllabus = String(part.value) === 'true';
-      }
+  for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } })) {
+    if (part.type === 'file') {
+      const body = await readUploadedFile(part, {
+        limitBytes: MAX_IMPORT_BYTES,
+        advice: 'Split it into smaller files.',
+      });
+      const upload = { fileName: part.filename, body };
+      if (part.fieldname === 'file') file = upload;
+      else if (part.fieldname === 'images') images = upload;
+    } else if (part.fieldname === 'createMissingSyllabus') {
+      createMissingSyllabus = String(part.value) === 'true';
     }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(
-        'IMPORT_FILE_UNREADABLE',
-        'The file is larger than 50 MB. Split it into smaller files.',
-      );
-    }
-    throw err;
   }
   if (!file) throw new AppError('BAD_REQUEST', 'Attach the CSV or Excel file in the "file" field.');
   return { file, images, createMissingSyllabus };
