@@ -172,7 +172,10 @@ describe('question export -> import round trip', () => {
         en: {
           ...en,
           stem: lineBreakOnly,
-          options: en.options!.map((o, i) => ({ ...o, text: [carriageReturn, commaAndQuote, 'plain', 'x\r\ny'][i] ?? 'z' })),
+          options: en.options!.map((o, i) => ({
+            ...o,
+            text: [carriageReturn, commaAndQuote, 'plain', 'x\r\ny'][i] ?? 'z',
+          })),
           solution: 'Two\n\nparagraphs',
         },
       },

@@ -53,6 +53,9 @@ export function readCsvSheet(text: string): Sheet {
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {
   const body = stringify([header, ...rows.map((row) => row.map(escapeCell))], {
     record_delimiter: 'windows',
+    // With a CRLF record delimiter csv-stringify quotes only cells containing "\r\n"; RFC 4180
+    // readers (Python, Excel) also end a record at a bare \n or \r, so any line break is quoted.
+    quoted_match: /[\r\n]/,
   });
   return Buffer.from(`\uFEFF${body}`, 'utf8');
 }
