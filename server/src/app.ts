@@ -151,7 +151,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const institutes = createInstituteService({ database, users, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const snapshots = createSnapshotCache(database.db);
-  const exams = createExamService({ database, snapshots });
+  const exams = createExamService({ database, snapshots, log: app.log });
   const schedules = createScheduleService({ database, exams, batches, events });
   const attempts = createAttemptService({ database, papers: snapshots, events });
   const practice = createPracticeService(database);

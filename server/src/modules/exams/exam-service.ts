@@ -1,18 +1,21 @@
 import {
   buildAttemptPaper,
   BUILT_IN_TEMPLATES,
-  computeMaxMarksBySection,
-  sumRationals,
   toCandidatePaper,
-  toNumber,
   type Paper,
   type Question,
 } from '@examtech/core';
+import type { FastifyBaseLogger } from 'fastify';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
-import { summariseQuestion } from './exam-presenter.js';
+import {
+  presentDegradedSummary,
+  presentSummary,
+  summariseQuestion,
+  type ExamStatus,
+} from './exam-presenter.js';
 import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
 import {
   buildPaper,
@@ -28,18 +31,7 @@ import * as repo from './exam-repo.js';
 import { pickQuestions } from './question-picker.js';
 import * as bank from './question-source.js';
 
-export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
-
-export function deriveStatus(
-  exam: repo.ExamRow,
-  schedule: repo.ScheduleRow | undefined,
-  now = Date.now(),
-): ExamStatus {
-  if (!exam.publishedSnapshotId) return 'draft';
-  if (!schedule) return 'published';
-  if (now < schedule.startsAt.getTime()) return 'scheduled';
-  return now < schedule.endsAt.getTime() ? 'live' : 'ended';
-}
+export type { ExamStatus } from './exam-presenter.js';
 
 export type AutofillInput = {
   sections: {
@@ -60,8 +52,12 @@ export type AutofillInput = {
 
 export type ExamService = ReturnType<typeof createExamService>;
 
-export function createExamService(deps: { database: Database; snapshots: SnapshotCache }) {
-  const { database, snapshots } = deps;
+export function createExamService(deps: {
+  database: Database;
+  snapshots: SnapshotCache;
+  log: FastifyBaseLogger;
+}) {
+  const { database, snapshots, log } = deps;
   const { db } = database;
 
   async function loadExam(actor: Actor, id: string, action: 'exams:read' | 'exams:manage' = 'exams:read') {
@@ -104,7 +100,7 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
     const template = findExamTemplate(exam.templateId, exam.templateVersion);
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
     const assignments = await repo.findAssignments(db, exam.id);
-    const summary = presentSummary(exam, schedule, paper);
+    const summary = presentSummary(exam, schedule, paper, log);
     return {
       ...summary,
       draft: {
@@ -129,35 +125,6 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
         })),
       },
       check: { fits: issues.length === 0, issues },
-    };
-  }
-
-  function presentSummary(exam: repo.ExamRow, schedule: repo.ScheduleRow | undefined, paper: Paper) {
-    const maxBySection = computeMaxMarksBySection(paper);
-    return {
-      id: exam.id,
-      title: exam.title,
-      status: deriveStatus(exam, schedule),
-      templateId: exam.templateId,
-      templateVersion: exam.templateVersion,
-      questionCount: paper.sections.reduce((n, s) => n + s.items.length, 0),
-      totalMarks: toNumber(sumRationals(Object.values(maxBySection))),
-      durationMinutes: paper.durationMinutes,
-      schedule: schedule
-        ? {
-            mode: schedule.mode,
-            startsAt: schedule.startsAt.toISOString(),
-            windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
-            endsAt: schedule.endsAt.toISOString(),
-            registration: {
-              required: schedule.registrationRequired,
-              deadline: schedule.registrationDeadline?.toISOString() ?? null,
-              capacity: schedule.capacity,
-            },
-          }
-        : null,
-      updatedAt: exam.updatedAt.toISOString(),
-      publishedAt: exam.publishedAt?.toISOString() ?? null,
     };
   }
 
@@ -219,7 +186,16 @@ export function createExamService(deps: { database: Database; snapshots: Snapsho
         rows.map((r) => r.id),
       );
       const items = await Promise.all(
-        rows.map(async (row) => presentSummary(row, schedules.get(row.id), (await resolvePaper(row)).paper)),
+        rows.map(async (row) => {
+          const schedule = schedules.get(row.id);
+          try {
+            return presentSummary(row, schedule, (await resolvePaper(row)).paper, log);
+          } catch (err) {
+            // One exam that cannot be read (a damaged row) must not take the whole list down.
+            log.error({ err, examId: row.id }, 'exam could not be presented; listed degraded');
+            return presentDegradedSummary(row, schedule);
+          }
+        }),
       );
       return status ? items.filter((i) => i.status === status) : items;
     },
