@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { readUploadedFile } from '../../platform/http/multipart.js';
+import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
 import { createQuestionExportService } from './export-service.js';
@@ -25,25 +25,22 @@ function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, b
 }
 
 /** The sheet (`file`), the optional images zip (`images`) and `createMissingSyllabus`, with the 50 MB limit per file. */
-async function readUpload(request: FastifyRequest) {
-  let file: UploadedFile | null = null;
-  let images: UploadedFile | null = null;
-  let createMissingSyllabus = false;
-  for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } })) {
-    if (part.type === 'file') {
-      const body = await readUploadedFile(part, {
-        limitBytes: MAX_IMPORT_BYTES,
-        advice: 'Split it into smaller files.',
-      });
-      const upload = { fileName: part.filename, body };
-      if (part.fieldname === 'file') file = upload;
-      else if (part.fieldname === 'images') images = upload;
-    } else if (part.fieldname === 'createMissingSyllabus') {
-      createMissingSyllabus = String(part.value) === 'true';
-    }
-  }
+async function readImportUpload(request: FastifyRequest) {
+  const { files, fields } = await readUpload(request, {
+    limitBytes: MAX_IMPORT_BYTES,
+    advice: 'Split it into smaller files.',
+    maxFiles: 2,
+    maxFields: 5,
+  });
+  const asUpload = (part: { fileName: string; body: Buffer } | undefined): UploadedFile | null =>
+    part ? { fileName: part.fileName, body: part.body } : null;
+  const file = asUpload(files.get('file'));
   if (!file) throw new AppError('BAD_REQUEST', 'Attach the CSV or Excel file in the "file" field.');
-  return { file, images, createMissingSyllabus };
+  return {
+    file,
+    images: asUpload(files.get('images')),
+    createMissingSyllabus: fields.get('createMissingSyllabus') === 'true',
+  };
 }
 
 type TransferDeps = RunnerDeps & {
@@ -73,7 +70,7 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async
   app.post('/api/question-imports', async (request, reply) => {
     const actor = requireActor(request);
     authorizeInInstitute(actor, 'questions:manage');
-    const view = await imports.startImport(actor, await readUpload(request));
+    const view = await imports.startImport(actor, await readImportUpload(request));
     return reply.status(202).send({ import: view });
   });
 

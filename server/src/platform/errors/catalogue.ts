@@ -6,6 +6,7 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'Some fields are missing or invalid.' },
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is larger than allowed.' },
+  URI_TOO_LONG: { status: 414, message: 'The address is longer than allowed.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported here.' },
   AUTH_REQUIRED: { status: 401, message: 'Please sign in to continue.' },
   AUTH_INVALID_CREDENTIALS: { status: 401, message: 'The email or password is incorrect.' },

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem } from './app-error.js';
 import { errorCatalogue, type ErrorCode } from './catalogue.js';
@@ -37,8 +37,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     const fastifyErr = err as FastifyError;
-    if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyErr.code === 'FST_REQ_FILE_TOO_LARGE') {
+    // Every 413 (body, file, too many parts) and 414 keeps the catalogue's code, not BAD_REQUEST.
+    if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyErr.statusCode === 413) {
       return send(413, { code: 'PAYLOAD_TOO_LARGE', message: errorCatalogue.PAYLOAD_TOO_LARGE.message });
+    }
+    if (fastifyErr.statusCode === 414) {
+      return send(414, { code: 'URI_TOO_LONG', message: errorCatalogue.URI_TOO_LONG.message });
     }
     if (fastifyErr.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return send(415, {
@@ -59,4 +63,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err }, 'unhandled error');
     return send(500, { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the errors it answers before routing (a path parameter over
+ * `maxParamLength`, a URL that does not decode) would otherwise get Fastify's own JSON shape.
+ */
+export function replyToFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = err.statusCode === 414 ? 'URI_TOO_LONG' : 'BAD_REQUEST';
+  void reply
+    .status(errorCatalogue[code].status)
+    .header('x-request-id', request.id)
+    .send({ error: { code, message: errorCatalogue[code].message }, requestId: request.id });
 }
