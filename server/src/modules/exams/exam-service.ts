@@ -226,7 +226,12 @@ export function createExamService(deps: {
       return updateDraftOnly(actor, id, () => Promise.resolve({ settings }));
     },
 
-    async autofill(actor: Actor, id: string, input: AutofillInput) {
+    /**
+     * Fills sections from the bank by rules, in the draft's transaction. Identical rules share one
+     * query, and the work stops between rules once `signal` aborts (the client left): the
+     * transaction rolls back and nothing is written.
+     */
+    async autofill(actor: Actor, id: string, input: AutofillInput, signal?: AbortSignal) {
       const shortfalls: { sectionId: string; message: string; needed: number; available: number }[] = [];
       const exam = await updateDraftOnly(actor, id, async (locked, tx) => {
         const draft = structuredClone(locked.draft as ExamDraft);
@@ -240,6 +245,7 @@ export function createExamService(deps: {
             s.rules.flatMap((r) => [r.subjectId, r.chapterId, r.topicId].filter((v): v is string => !!v)),
           ),
         );
+        const candidatesByFilter = new Map<string, bank.CandidateRow[]>();
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
           if (!section)
@@ -248,7 +254,8 @@ export function createExamService(deps: {
             });
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
-            const candidates = await bank.findCandidateQuestions(tx, locked.instituteId, {
+            signal?.throwIfAborted();
+            const filter: bank.CandidateFilter = {
               ...(rule.subjectId ? { subjectIds: [rule.subjectId] } : {}),
               ...(rule.chapterId ? { chapterIds: [rule.chapterId] } : {}),
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
@@ -260,7 +267,13 @@ export function createExamService(deps: {
               ...(input.excludeUsedForBatchIds?.length
                 ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds }
                 : {}),
-            });
+            };
+            const key = JSON.stringify(filter);
+            let candidates = candidatesByFilter.get(key);
+            if (!candidates) {
+              candidates = await bank.findCandidateQuestions(tx, locked.instituteId, filter);
+              candidatesByFilter.set(key, candidates);
+            }
             const picked = pickQuestions(candidates, rule.count, {
               seed: `${locked.id}:${section.id}:${ruleIndex}`,
               excludeIds: taken,

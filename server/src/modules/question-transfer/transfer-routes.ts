@@ -1,8 +1,10 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { createClientGoneSignal } from '../../platform/http/client-gone.js';
 import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
@@ -17,7 +19,7 @@ const CONTENT_TYPES: Readonly<Record<ImportFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, body: Buffer) {
+function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, body: Buffer | Readable) {
   return reply
     .type(CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -44,7 +46,7 @@ async function readImportUpload(request: FastifyRequest) {
 }
 
 type TransferDeps = RunnerDeps & {
-  questions: RunnerDeps['questions'] & Pick<QuestionService, 'listQuestionsForExport'>;
+  questions: RunnerDeps['questions'] & Pick<QuestionService, 'openQuestionExport'>;
 };
 
 /** Registered with the bank's services; builds its own import and export services from them. */
@@ -61,7 +63,12 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async
       `/api/questions/export.${format}`,
       { schema: { querystring: questionListQuerySchema } },
       async (request, reply) => {
-        const body = await exports.exportQuestions(requireActor(request), request.query, format);
+        const body = await exports.exportQuestions(
+          requireActor(request),
+          request.query,
+          format,
+          createClientGoneSignal(reply),
+        );
         return sendFile(reply, format, `questions-${new Date().toISOString().slice(0, 10)}.${format}`, body);
       },
     );

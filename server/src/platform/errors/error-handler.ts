@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isStatementCancelled } from '../db/errors.js';
 import { AppError, type FieldProblem } from './app-error.js';
 import { errorCatalogue, type ErrorCode } from './catalogue.js';
 
@@ -59,6 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: 'BAD_REQUEST',
         message: errorCatalogue.BAD_REQUEST.message,
       });
+    }
+    if (isStatementCancelled(err)) {
+      request.log.warn({ err }, 'statement cancelled by statement_timeout');
+      return send(503, { code: 'STATEMENT_TIMEOUT', message: errorCatalogue.STATEMENT_TIMEOUT.message });
     }
     request.log.error({ err }, 'unhandled error');
     return send(500, { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message });
