@@ -66,12 +66,7 @@ export function openPostgresDatabase(options: {
   // Every connection cancels a statement that runs (or waits for a lock) longer than this, so one
   // runaway request cannot hold a connection that saves need. PGlite has no such timer: there,
   // work is bounded by request limits and stops when the client leaves.
-  const timeouts = options.statementTimeoutMs
-    ? {
-        statement_timeout: options.statementTimeoutMs,
-        idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
-      }
-    : {};
+  const timeouts = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
   const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax, ...timeouts });
   const replicaPools = options.replicaUrls.map(
     (url) => new pg.Pool({ connectionString: url, max: options.poolMax, ...timeouts }),
@@ -103,12 +98,11 @@ export function openPostgresDatabase(options: {
       const client = await primaryPool.connect();
       try {
         await client.query('set statement_timeout = 0');
-        await client.query('set idle_in_transaction_session_timeout = 0');
         await client.query('select pg_advisory_lock($1)', [key]);
         return await fn(drizzlePg({ client, schema }));
       } finally {
         await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
-        // The connection goes back to the pool without its timeouts: drop it instead.
+        // The connection goes back to the pool without its timeout: drop it instead.
         client.release(true);
       }
     },
