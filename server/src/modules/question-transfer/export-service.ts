@@ -28,9 +28,12 @@ function* sliceRows<T>(rows: readonly T[]): Generator<readonly T[]> {
   for (let start = 0; start < rows.length; start += ROWS_PER_TURN)
     yield rows.slice(start, start + ROWS_PER_TURN);
 }
+
 /**
  * Exports one institute may run at once on one instance. An export is the heaviest read there is
- * (every body of the bank); two keep a bank page responsive for everyone else, a third waits.
+ * (every body of the bank); two keep the instance responsive for everyone else, a third is
+ * refused with 429 EXPORT_BUSY and can be retried. Counted per instance: memory and the event loop
+ * are per process.
  */
 export const MAX_EXPORTS_PER_INSTITUTE = 2;
 
