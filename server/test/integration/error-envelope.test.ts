@@ -59,7 +59,7 @@ describe('errors Fastify answers itself', () => {
       headers: { 'content-type': 'application/json' },
       body: new Blob([big]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expectEnvelope(chunked.status, chunked.body, { status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
