@@ -10,6 +10,7 @@ import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
+import { replyToClientError } from './platform/errors/client-error.js';
 import { registerErrorHandler, replyToFrameworkError } from './platform/errors/error-handler.js';
 import { DEFAULT_UPLOAD_BYTES } from './platform/http/multipart.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
@@ -109,6 +110,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     frameworkErrors: replyToFrameworkError,
+    clientErrorHandler: replyToClientError,
   });
   const routes: App['routes'] = [];
   app.addHook('onRoute', (route) => {

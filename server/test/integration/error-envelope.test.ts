@@ -3,6 +3,7 @@
  * ({ error: { code, message }, requestId }), including the ones Fastify answers before any route
  * runs (body too large, URL too long, malformed URL), and none of them is a 500.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { listen } from '../support/http-client.js';
@@ -68,6 +69,22 @@ describe('errors Fastify answers itself', () => {
     expectEnvelope(res.statusCode, res.json(), { status: 414, code: 'URI_TOO_LONG' });
     const real = await fetchJson(`/api/exams/${'b'.repeat(3000)}/preview`);
     expectEnvelope(real.status, real.body, { status: 414, code: 'URI_TOO_LONG' });
+  });
+
+  it('answers a URL over the 16 KB header limit with 431 HEADERS_TOO_LARGE, and a request that does not parse with 400', async () => {
+    const long = await fetchJson(`/api/questions?q=${'x'.repeat(20_000)}`);
+    expectEnvelope(long.status, long.body, { status: 431, code: 'HEADERS_TOO_LARGE' });
+    const raw = async (bytes: string) => {
+      const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1');
+      socket.end(bytes);
+      const chunks: Buffer[] = [];
+      for await (const chunk of socket) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const answer = await raw('GET /api/health HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n');
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 BAD_REQUEST');
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as unknown;
+    expectEnvelope(400, body, { status: 400, code: 'BAD_REQUEST' });
   });
 
   it('answers a malformed URL with 400 BAD_REQUEST', async () => {

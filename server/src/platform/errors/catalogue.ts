@@ -7,6 +7,8 @@ export const errorCatalogue = {
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is larger than allowed.' },
   URI_TOO_LONG: { status: 414, message: 'The address is longer than allowed.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The address or the request headers are larger than allowed.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported here.' },
   AUTH_REQUIRED: { status: 401, message: 'Please sign in to continue.' },
   AUTH_INVALID_CREDENTIALS: { status: 401, message: 'The email or password is incorrect.' },
