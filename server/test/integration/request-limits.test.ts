@@ -40,6 +40,21 @@ describe('request limits', () => {
     expect(ok.statusCode).toBe(200);
   });
 
+  it('takes a template version as the web sends it (a year) and refuses one no template can have', async () => {
+    const ok = await teacher.post('/api/exams', {
+      title: 'Versioned',
+      templateId: 'jee_main_paper1',
+      templateVersion: 2025,
+    });
+    expect(ok.statusCode).toBe(201);
+    const huge = await teacher.post('/api/exams', {
+      title: 'Huge',
+      templateId: 'jee_main_paper1',
+      templateVersion: 1e15,
+    });
+    expect(huge.statusCode).toBe(400);
+  });
+
   it('refuses page numbers no list has (the offset would leave the safe integers)', async () => {
     for (const [client, url] of [
       [teacher, '/api/questions?page=1000000000000000'],

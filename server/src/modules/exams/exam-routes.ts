@@ -40,7 +40,7 @@ export const examRoutes: FastifyPluginAsyncZod<{ exams: ExamService; schedules: 
         body: z.object({
           title: z.string().trim().min(1).max(200),
           templateId: z.string().max(64).optional(),
-          templateVersion: z.number().int().min(1).max(1000).optional(),
+          templateVersion: z.number().int().min(1).max(9999).optional(),
         }),
       },
     },
