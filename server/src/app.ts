@@ -10,7 +10,9 @@ import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
-import { registerErrorHandler } from './platform/errors/error-handler.js';
+import { replyToClientError } from './platform/errors/client-error.js';
+import { registerErrorHandler, replyToFrameworkError } from './platform/errors/error-handler.js';
+import { DEFAULT_UPLOAD_BYTES } from './platform/http/multipart.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { registerWebApp } from './platform/http/web-app.js';
@@ -110,6 +112,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: replyToFrameworkError,
+    clientErrorHandler: replyToClientError,
   });
   const routes: App['routes'] = [];
   app.addHook('onRoute', (route) => {
@@ -153,7 +157,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const institutes = createInstituteService({ database, users, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const snapshots = createSnapshotCache(database.db);
-  const exams = createExamService({ database, snapshots, batches });
+  const exams = createExamService({ database, snapshots, batches, log: app.log });
   const schedules = createScheduleService({ database, exams, batches, events });
   const attempts = createAttemptService({ database, papers: snapshots, events });
   const practice = createPracticeService(database);
@@ -174,7 +178,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
 
   registerErrorHandler(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_UPLOAD_BYTES, files: 1, fields: 10 } });
   registerHttpMetrics(app, metrics);
   registerSessionAuth(app, sessions);
   registerTextGuard(app);

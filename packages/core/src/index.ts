@@ -75,6 +75,8 @@ export {
   computeMaxMarks,
   createOneThirdPenalty,
   validateMarkingScheme,
+  findMarkValueProblem,
+  MAX_MARK_MAGNITUDE,
   type MarkingScheme,
   type MarkOverride,
   type MultiCorrectRule,

@@ -30,6 +30,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_REPLICA_URLS: optionalUrlList,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_SENTINELS: z.string().optional(),
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
@@ -65,7 +66,14 @@ export type AppConfig = {
   dataDir: string;
   database:
     | { kind: 'embedded'; dataDir: string | null }
-    | { kind: 'postgres'; url: string; replicaUrls: string[]; poolMax: number };
+    | {
+        kind: 'postgres';
+        url: string;
+        replicaUrls: string[];
+        poolMax: number;
+        /** Cancels any one statement of a request after this long (0: never). */
+        statementTimeoutMs: number;
+      };
   redis: null | {
     url: string;
     sentinels: { host: string; port: number }[];
@@ -136,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           url: e.DATABASE_URL,
           replicaUrls: e.DATABASE_REPLICA_URLS,
           poolMax: e.DATABASE_POOL_MAX,
+          statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
         }
       : { kind: 'embedded', dataDir: `${e.DATA_DIR}/pglite` },
     redis: e.REDIS_URL

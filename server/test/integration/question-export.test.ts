@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Question } from '@examtech/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,62 @@ describe('question export -> import round trip', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe("'-5");
     expect(sheet.getCell(2, header.indexOf('stem_en') + 1).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('writes CSV that an independent reader (Python csv, strict) splits into the right records and cells', async () => {
+    const lineBreakOnly = 'First line\nsecond line';
+    const carriageReturn = 'Before\rafter';
+    const commaAndQuote = 'Choose "A", then B';
+    const question: Question = {
+      ...TEMPLATE_QUESTIONS.find((q) => q.type === 'mcq_single')!,
+      tags: ['rfc4180'],
+    };
+    const en = question.content.en!;
+    const sent = {
+      ...question,
+      content: {
+        en: {
+          ...en,
+          stem: lineBreakOnly,
+          options: en.options!.map((o, i) => ({
+            ...o,
+            text: [carriageReturn, commaAndQuote, 'plain', 'x\r\ny'][i] ?? 'z',
+          })),
+          solution: 'Two\n\nparagraphs',
+        },
+      },
+    };
+    const tree = (await teacher.get('/api/syllabus')).json<Tree>();
+    const { subject, chapter, topic } = question.classification;
+    const topicId = tree.subjects
+      .find((s) => s.name === subject)
+      ?.chapters.find((c) => c.name === chapter)
+      ?.topics.find((t) => t.name === topic)?.id;
+    const created = await teacher.post('/api/questions', { question: bodyOf(sent), topicId });
+    expect(created.statusCode, created.body).toBe(201);
+    const stored = (
+      await teacher.get(`/api/questions/${created.json<{ question: { id: string } }>().question.id}`)
+    ).json<{ question: { body: Question } }>().question.body;
+
+    const csv = (await teacher.get('/api/questions/export.csv?tags=rfc4180')).rawPayload;
+    const reader = [
+      'import csv, io, json, sys',
+      "text = sys.stdin.buffer.read().decode('utf-8-sig')",
+      "rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))",
+      'print(json.dumps(rows))',
+    ].join('\n');
+    const rows = JSON.parse(execFileSync('python3', ['-c', reader], { input: csv }).toString()) as string[][];
+    expect(rows).toHaveLength(2);
+    const [header, record] = rows as [string[], string[]];
+    expect(record).toHaveLength(header.length);
+    const cell = (column: string) => record[header.indexOf(column)];
+    const storedEn = stored.content.en!;
+    expect(cell('stem_en')).toBe(storedEn.stem);
+    expect(storedEn.stem).toContain('\n');
+    expect(cell('option_a_en')).toBe(storedEn.options![0]!.text);
+    expect(cell('option_b_en')).toBe(commaAndQuote);
+    expect(cell('option_d_en')).toBe(storedEn.options![3]!.text);
+    expect(cell('solution_en')).toBe(storedEn.solution);
   });
 
   it('exports only what the filter selects', async () => {

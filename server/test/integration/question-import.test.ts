@@ -233,7 +233,11 @@ describe('question import: bad files import nothing', () => {
     expectUnreadable(await uploadImport(teacher, { name: 'garbage.csv', body: garbage }));
     expectUnreadable(await uploadImport(teacher, { name: 'garbage.xlsx', body: garbage }));
     const tooBig = Buffer.concat([Buffer.from(template), Buffer.alloc(50 * 1024 * 1024, 0x20)]);
-    expect(expectUnreadable(await uploadImport(teacher, { name: 'big.csv', body: tooBig }))).toMatch(/50 MB/);
+    const big = await uploadImport(teacher, { name: 'big.csv', body: tooBig });
+    expect(big.statusCode).toBe(413);
+    const { error } = big.json<{ error: { code: string; message: string } }>();
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.message).toMatch(/50 MB/);
   });
 });
 

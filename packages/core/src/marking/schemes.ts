@@ -104,18 +104,43 @@ export function createOneThirdPenalty(correct: MarkValue): Rational {
   return createRational(-value.num, value.den * 3);
 }
 
+/** No pattern gives or takes more than this for one question (or one matrix row, or one option). */
+export const MAX_MARK_MAGNITUDE = 100;
+/**
+ * Every allowed denominator divides this (the least common multiple of 1..12 and 100). A sum of
+ * such marks keeps a denominator that divides it too, so the totals of any paper (at most 30
+ * sections of 500 questions) stay far inside the safe integers instead of overflowing.
+ */
+const MARK_DENOMINATOR_BASE = 138_600;
+
+/**
+ * Why a mark cannot be used, or null: it must be finite, within +-100, and a whole number, a
+ * decimal with up to 2 places or a fraction such as 2/3 (thirds for UPSC, sixths for 2.5 marks).
+ * Checked when a scheme is saved, before anything is stored.
+ */
+export function findMarkValueProblem(value: MarkValue): string | null {
+  let rational: Rational;
+  try {
+    rational = toRational(value);
+  } catch {
+    return 'marks must be a finite number or a fraction';
+  }
+  if (Math.abs(rational.num) > MAX_MARK_MAGNITUDE * rational.den)
+    return `marks must be between -${MAX_MARK_MAGNITUDE} and ${MAX_MARK_MAGNITUDE}`;
+  if (MARK_DENOMINATOR_BASE % rational.den !== 0)
+    return 'use whole marks, decimals with up to 2 places, or a fraction with a denominator up to 12';
+  return null;
+}
+
 function validateMarkValue(
   value: MarkValue | undefined,
   path: string,
   sign: 'positive' | 'non_positive',
 ): ValidationIssue[] {
   if (value === undefined) return [];
-  let rational: Rational;
-  try {
-    rational = toRational(value);
-  } catch {
-    return [createIssue('SCHEME_MARK_INVALID', path, 'marks must be a finite number or a fraction')];
-  }
+  const problem = findMarkValueProblem(value);
+  if (problem !== null) return [createIssue('SCHEME_MARK_INVALID', path, problem)];
+  const rational = toRational(value);
   if (sign === 'positive' && rational.num <= 0)
     return [createIssue('SCHEME_CORRECT_NOT_POSITIVE', path, 'marks for a correct answer must be positive')];
   if (sign === 'non_positive' && rational.num > 0)

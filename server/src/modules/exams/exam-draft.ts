@@ -1,6 +1,7 @@
 import {
   QUESTION_TYPES,
   checkPaperAgainstTemplate,
+  findMarkValueProblem,
   findTemplate,
   validateMarkingScheme,
   type ExamTemplate,
@@ -13,10 +14,13 @@ import { defaultInstructions } from './exam-defaults.js';
 
 // The editable form of an exam. Publishing turns it into the core's immutable `Paper`.
 
-const markValue = z.union([
-  z.number(),
-  z.object({ num: z.number().int(), den: z.number().int().positive() }),
-]);
+// Bounded here, before anything is stored: one unbounded mark (1e20) made every exam list fail.
+const markValue = z
+  .union([z.number(), z.object({ num: z.number().int(), den: z.number().int().positive() })])
+  .superRefine((value, ctx) => {
+    const problem = findMarkValueProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const markOverride = z.object({ correct: markValue.optional(), wrong: markValue.optional() });
 
 export const markingSchemeSchema = z.object({
@@ -47,7 +51,7 @@ export const draftSectionSchema = z.object({
   name: z.string().trim().min(1).max(120),
   subject: z.string().trim().max(120).optional(),
   scheme: markingSchemeSchema,
-  bestOf: z.number().int().positive().optional(),
+  bestOf: z.number().int().positive().max(500).optional(),
   durationMinutes: z.number().int().positive().max(600).optional(),
   allowedTypes: z.array(z.enum(QUESTION_TYPES)).min(1),
   questionCount: z.number().int().min(0).max(500),

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
+import { createClientGoneSignal } from '../../platform/http/client-gone.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { draftSchema, settingsSchema } from './exam-draft.js';
 import type { ExamService } from './exam-service.js';
 import type { ScheduleService } from './schedule-service.js';
 
 const idParams = z.object({ id: z.uuid() });
+const MAX_AUTOFILL_RULES_PER_SECTION = 50;
+const MAX_AUTOFILL_RULES = 200;
 const isoDate = z.iso.datetime({ offset: true });
 
 export const examRoutes: FastifyPluginAsyncZod<{ exams: ExamService; schedules: ScheduleService }> = async (
@@ -37,7 +40,7 @@ export const examRoutes: FastifyPluginAsyncZod<{ exams: ExamService; schedules: 
         body: z.object({
           title: z.string().trim().min(1).max(200),
           templateId: z.string().max(64).optional(),
-          templateVersion: z.number().int().optional(),
+          templateVersion: z.number().int().min(1).max(9999).optional(),
         }),
       },
     },
@@ -86,18 +89,24 @@ export const examRoutes: FastifyPluginAsyncZod<{ exams: ExamService; schedules: 
                     }),
                   )
                   .min(1)
-                  .max(100),
+                  .max(MAX_AUTOFILL_RULES_PER_SECTION),
               }),
             )
             .min(1)
-            .max(30),
+            .max(30)
+            // Each rule is one query over the bank inside the draft's transaction: 30 x 100 rules
+            // ran for minutes. A blueprint rarely needs more than a rule per chapter.
+            .refine((sections) => sections.reduce((n, s) => n + s.rules.length, 0) <= MAX_AUTOFILL_RULES, {
+              message: `At most ${MAX_AUTOFILL_RULES} rules in one auto-select.`,
+            }),
           excludeUsedInLastExams: z.number().int().min(0).max(100).optional(),
           excludeUsedForBatchIds: z.array(z.uuid()).max(200).optional(),
           replaceExisting: z.boolean().optional(),
         }),
       },
     },
-    (request) => exams.autofill(requireActor(request), request.params.id, request.body),
+    (request, reply) =>
+      exams.autofill(requireActor(request), request.params.id, request.body, createClientGoneSignal(reply)),
   );
 
   app.get(

@@ -1,20 +1,23 @@
 import {
   buildAttemptPaper,
   BUILT_IN_TEMPLATES,
-  computeMaxMarksBySection,
-  sumRationals,
   toCandidatePaper,
-  toNumber,
   type Paper,
   type Question,
 } from '@examtech/core';
+import type { FastifyBaseLogger } from 'fastify';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
 import { createExamAccess } from './exam-access.js';
-import { summariseQuestion } from './exam-presenter.js';
+import {
+  presentDegradedSummary,
+  presentSummary,
+  summariseQuestion,
+  type ExamStatus,
+} from './exam-presenter.js';
 import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
 import {
   buildPaper,
@@ -30,18 +33,7 @@ import * as repo from './exam-repo.js';
 import { pickQuestions } from './question-picker.js';
 import * as bank from './question-source.js';
 
-export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
-
-export function deriveStatus(
-  exam: repo.ExamRow,
-  schedule: repo.ScheduleRow | undefined,
-  now = Date.now(),
-): ExamStatus {
-  if (!exam.publishedSnapshotId) return 'draft';
-  if (!schedule) return 'published';
-  if (now < schedule.startsAt.getTime()) return 'scheduled';
-  return now < schedule.endsAt.getTime() ? 'live' : 'ended';
-}
+export type { ExamStatus } from './exam-presenter.js';
 
 export type AutofillInput = {
   sections: {
@@ -66,8 +58,9 @@ export function createExamService(deps: {
   database: Database;
   snapshots: SnapshotCache;
   batches: Pick<BatchService, 'listBatchIdsOfMember'>;
+  log: FastifyBaseLogger;
 }) {
-  const { database, snapshots } = deps;
+  const { database, snapshots, log } = deps;
   const { db } = database;
 
   const { findVisibility, loadExam } = createExamAccess({ db, batches: deps.batches });
@@ -105,7 +98,7 @@ export function createExamService(deps: {
     const template = findExamTemplate(exam.templateId, exam.templateVersion);
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
     const assignments = await repo.findAssignments(db, exam.id);
-    const summary = presentSummary(exam, schedule, paper);
+    const summary = presentSummary(exam, schedule, paper, log);
     return {
       ...summary,
       draft: {
@@ -130,35 +123,6 @@ export function createExamService(deps: {
         })),
       },
       check: { fits: issues.length === 0, issues },
-    };
-  }
-
-  function presentSummary(exam: repo.ExamRow, schedule: repo.ScheduleRow | undefined, paper: Paper) {
-    const maxBySection = computeMaxMarksBySection(paper);
-    return {
-      id: exam.id,
-      title: exam.title,
-      status: deriveStatus(exam, schedule),
-      templateId: exam.templateId,
-      templateVersion: exam.templateVersion,
-      questionCount: paper.sections.reduce((n, s) => n + s.items.length, 0),
-      totalMarks: toNumber(sumRationals(Object.values(maxBySection))),
-      durationMinutes: paper.durationMinutes,
-      schedule: schedule
-        ? {
-            mode: schedule.mode,
-            startsAt: schedule.startsAt.toISOString(),
-            windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
-            endsAt: schedule.endsAt.toISOString(),
-            registration: {
-              required: schedule.registrationRequired,
-              deadline: schedule.registrationDeadline?.toISOString() ?? null,
-              capacity: schedule.capacity,
-            },
-          }
-        : null,
-      updatedAt: exam.updatedAt.toISOString(),
-      publishedAt: exam.publishedAt?.toISOString() ?? null,
     };
   }
 
@@ -231,7 +195,16 @@ export function createExamService(deps: {
         rows.map((r) => r.id),
       );
       const items = await Promise.all(
-        rows.map(async (row) => presentSummary(row, schedules.get(row.id), (await resolvePaper(row)).paper)),
+        rows.map(async (row) => {
+          const schedule = schedules.get(row.id);
+          try {
+            return presentSummary(row, schedule, (await resolvePaper(row)).paper, log);
+          } catch (err) {
+            // One exam that cannot be read (a damaged row) must not take the whole list down.
+            log.error({ err, examId: row.id }, 'exam could not be presented; listed degraded');
+            return presentDegradedSummary(row, schedule);
+          }
+        }),
       );
       return status ? items.filter((i) => i.status === status) : items;
     },
@@ -262,7 +235,12 @@ export function createExamService(deps: {
       return updateDraftOnly(actor, id, () => Promise.resolve({ settings }));
     },
 
-    async autofill(actor: Actor, id: string, input: AutofillInput) {
+    /**
+     * Fills sections from the bank by rules, in the draft's transaction. Identical rules share one
+     * query, and the work stops between rules once `signal` aborts (the client left): the
+     * transaction rolls back and nothing is written.
+     */
+    async autofill(actor: Actor, id: string, input: AutofillInput, signal?: AbortSignal) {
       const shortfalls: { sectionId: string; message: string; needed: number; available: number }[] = [];
       const exam = await updateDraftOnly(actor, id, async (locked, tx) => {
         const draft = structuredClone(locked.draft as ExamDraft);
@@ -277,6 +255,7 @@ export function createExamService(deps: {
           ),
         );
         const template = findExamTemplate(locked.templateId, locked.templateVersion);
+        const candidatesByFilter = new Map<string, bank.CandidateRow[]>();
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
           if (!section)
@@ -288,7 +267,8 @@ export function createExamService(deps: {
             template?.sections.find((s) => s.id === section.id)?.integerAnswersOnly === true;
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
-            const candidates = await bank.findCandidateQuestions(tx, locked.instituteId, {
+            signal?.throwIfAborted();
+            const filter: bank.CandidateFilter = {
               ...(rule.subjectId ? { subjectIds: [rule.subjectId] } : {}),
               ...(rule.chapterId ? { chapterIds: [rule.chapterId] } : {}),
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
@@ -301,7 +281,13 @@ export function createExamService(deps: {
               ...(input.excludeUsedForBatchIds?.length
                 ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds }
                 : {}),
-            });
+            };
+            const key = JSON.stringify(filter);
+            let candidates = candidatesByFilter.get(key);
+            if (!candidates) {
+              candidates = await bank.findCandidateQuestions(tx, locked.instituteId, filter);
+              candidatesByFilter.set(key, candidates);
+            }
             const picked = pickQuestions(candidates, rule.count, {
               seed: `${locked.id}:${section.id}:${ruleIndex}`,
               excludeIds: taken,

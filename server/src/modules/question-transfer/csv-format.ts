@@ -52,9 +52,22 @@ export function readCsvSheet(text: string): Sheet {
   return { header: (header ?? []).map(toStorableText), rows };
 }
 
+/** CSV records (CRLF after each), cells escaped against formulas; no BOM, so pages can be joined. */
+export function formatCsvRecords(rows: readonly (readonly string[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(escapeCell)),
+    {
+      record_delimiter: 'windows',
+      // With a CRLF record delimiter csv-stringify quotes only cells containing "\r\n"; RFC 4180
+      // readers (Python, Excel) also end a record at a bare \n or \r, so any line break is quoted.
+      quoted_match: /[\r\n]/,
+    },
+  );
+}
+
+/** UTF-8 with a BOM so Excel shows Hindi correctly. */
+export const CSV_BOM = '\uFEFF';
+
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {
-  const body = stringify([header, ...rows.map((row) => row.map(escapeCell))], {
-    record_delimiter: 'windows',
-  });
-  return Buffer.from(`\uFEFF${body}`, 'utf8');
+  return Buffer.from(`${CSV_BOM}${formatCsvRecords([header, ...rows])}`, 'utf8');
 }

@@ -102,9 +102,14 @@ export function mapQuestionToRow(question: Question): QuestionRow {
   return row;
 }
 
-/** Header wide enough for every question, then each question's cells in header order. */
-export function mapQuestionsToTable(questions: readonly Question[]): { header: string[]; rows: string[][] } {
-  const needs = { languages: new Set<string>(), options: 0, rows: 0, columns: 0 };
+export type TableNeeds = { languages: Set<string>; options: number; rows: number; columns: number };
+
+export function createTableNeeds(): TableNeeds {
+  return { languages: new Set<string>(), options: 0, rows: 0, columns: 0 };
+}
+
+/** Widens `needs` so the header has a column for every language and choice of these questions. */
+export function measureTableNeeds(needs: TableNeeds, questions: readonly Question[]): TableNeeds {
   for (const question of questions) {
     for (const language of Object.keys(question.content)) needs.languages.add(language);
     if (question.type === 'mcq_single' || question.type === 'mcq_multi')
@@ -114,10 +119,21 @@ export function mapQuestionsToTable(questions: readonly Question[]): { header: s
       needs.columns = Math.max(needs.columns, question.columns.length);
     }
   }
-  const header = buildHeader({ ...needs, languages: [...needs.languages].sort() });
-  return { header, rows: questions.map((question) => tableRow(header, mapQuestionToRow(question))) };
+  return needs;
 }
 
-function tableRow(header: readonly string[], row: QuestionRow): string[] {
+export function buildTableHeader(needs: TableNeeds): string[] {
+  return buildHeader({ ...needs, languages: [...needs.languages].sort() });
+}
+
+/** One question's cells in header order. */
+export function mapQuestionToCells(header: readonly string[], question: Question): string[] {
+  const row = mapQuestionToRow(question);
   return header.map((name) => row[name] ?? '');
+}
+
+/** Header wide enough for every question, then each question's cells in header order. */
+export function mapQuestionsToTable(questions: readonly Question[]): { header: string[]; rows: string[][] } {
+  const header = buildTableHeader(measureTableNeeds(createTableNeeds(), questions));
+  return { header, rows: questions.map((question) => mapQuestionToCells(header, question)) };
 }

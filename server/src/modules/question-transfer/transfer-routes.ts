@@ -1,8 +1,11 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { createClientGoneSignal } from '../../platform/http/client-gone.js';
+import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
 import { createQuestionExportService } from './export-service.js';
@@ -16,7 +19,7 @@ const CONTENT_TYPES: Readonly<Record<ImportFormat, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, body: Buffer) {
+function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, body: Buffer | Readable) {
   return reply
     .type(CONTENT_TYPES[format])
     .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -24,35 +27,26 @@ function sendFile(reply: FastifyReply, format: ImportFormat, fileName: string, b
 }
 
 /** The sheet (`file`), the optional images zip (`images`) and `createMissingSyllabus`, with the 50 MB limit per file. */
-async function readUpload(request: FastifyRequest) {
-  let file: UploadedFile | null = null;
-  let images: UploadedFile | null = null;
-  let createMissingSyllabus = false;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 2, fields: 5 } })) {
-      if (part.type === 'file') {
-        const upload = { fileName: part.filename, body: await part.toBuffer() };
-        if (part.fieldname === 'file') file = upload;
-        else if (part.fieldname === 'images') images = upload;
-      } else if (part.fieldname === 'createMissingSyllabus') {
-        createMissingSyllabus = String(part.value) === 'true';
-      }
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(
-        'IMPORT_FILE_UNREADABLE',
-        'The file is larger than 50 MB. Split it into smaller files.',
-      );
-    }
-    throw err;
-  }
+async function readImportUpload(request: FastifyRequest) {
+  const { files, fields } = await readUpload(request, {
+    limitBytes: MAX_IMPORT_BYTES,
+    advice: 'Split it into smaller files.',
+    maxFiles: 2,
+    maxFields: 5,
+  });
+  const asUpload = (part: { fileName: string; body: Buffer } | undefined): UploadedFile | null =>
+    part ? { fileName: part.fileName, body: part.body } : null;
+  const file = asUpload(files.get('file'));
   if (!file) throw new AppError('BAD_REQUEST', 'Attach the CSV or Excel file in the "file" field.');
-  return { file, images, createMissingSyllabus };
+  return {
+    file,
+    images: asUpload(files.get('images')),
+    createMissingSyllabus: fields.get('createMissingSyllabus') === 'true',
+  };
 }
 
 type TransferDeps = RunnerDeps & {
-  questions: RunnerDeps['questions'] & Pick<QuestionService, 'listQuestionsForExport'>;
+  questions: RunnerDeps['questions'] & Pick<QuestionService, 'openQuestionExport'>;
 };
 
 /** Registered with the bank's services; builds its own import and export services from them. */
@@ -69,7 +63,12 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async
       `/api/questions/export.${format}`,
       { schema: { querystring: questionListQuerySchema } },
       async (request, reply) => {
-        const body = await exports.exportQuestions(requireActor(request), request.query, format);
+        const body = await exports.exportQuestions(
+          requireActor(request),
+          request.query,
+          format,
+          createClientGoneSignal(reply),
+        );
         return sendFile(reply, format, `questions-${new Date().toISOString().slice(0, 10)}.${format}`, body);
       },
     );
@@ -78,7 +77,7 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async
   app.post('/api/question-imports', async (request, reply) => {
     const actor = requireActor(request);
     authorizeInInstitute(actor, 'questions:manage');
-    const view = await imports.startImport(actor, await readUpload(request));
+    const view = await imports.startImport(actor, await readImportUpload(request));
     return reply.status(202).send({ import: view });
   });
 

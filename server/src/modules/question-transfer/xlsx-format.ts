@@ -3,6 +3,7 @@
  * cell is reported against its row and column (its cached result is ignored, it could be stale or
  * crafted). Every value is written as a string cell so nothing becomes a number, date or formula.
  */
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors/app-error.js';
 import { escapeCell, readCellText } from './cell-text.js';
@@ -82,17 +83,47 @@ export type XlsxSheetSpec = {
   widths?: Readonly<Record<string, number>>;
 };
 
+const columnsOf = (header: readonly string[], widths?: Readonly<Record<string, number>>) =>
+  header.map((name) => ({
+    header: name,
+    key: name,
+    width: widths?.[name] ?? 24,
+    style: { alignment: { wrapText: true, vertical: 'top' as const }, numFmt: '@' },
+  }));
+
+/**
+ * One worksheet written row by row into `out` (ExcelJS's streaming writer, no shared strings):
+ * a committed row is zipped and written, so memory holds a page, not the whole sheet.
+ */
+export function createXlsxStreamWriter(out: Writable, name: string, header: readonly string[]) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'ExamTech';
+  const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = columnsOf(header);
+  const headerRow = worksheet.getRow(1);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  return {
+    addRows(rows: readonly (readonly string[])[]): void {
+      for (const row of rows) worksheet.addRow(row.map(escapeCell)).commit();
+    },
+    async finish(): Promise<void> {
+      worksheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
 export async function writeXlsx(sheets: readonly XlsxSheetSpec[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ExamTech';
   for (const spec of sheets) {
     const worksheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    worksheet.columns = spec.header.map((name) => ({
-      header: name,
-      key: name,
-      width: spec.widths?.[name] ?? 24,
-      style: { alignment: { wrapText: true, vertical: 'top' }, numFmt: '@' },
-    }));
+    worksheet.columns = columnsOf(spec.header, spec.widths);
     worksheet.getRow(1).font = { bold: true };
     for (const row of spec.rows) worksheet.addRow(row.map(escapeCell));
   }

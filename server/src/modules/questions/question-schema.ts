@@ -114,7 +114,7 @@ export const questionListQuerySchema = z.object({
   notUsedInLastExams: z.coerce.number().int().min(1).max(1000).optional(),
   status: z.enum(['active', 'archived']).default('active'),
   sort: z.enum(['updated', 'created']).default('updated'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 export type QuestionListQuery = z.output<typeof questionListQuerySchema>;

@@ -354,22 +354,34 @@ export function createQuestionService(deps: QuestionServiceDeps) {
     },
 
     /** Every question the list filter matches (no paging, at most 100,000), as current core Questions. */
-    async listQuestionsForExport(actor: Actor, filter: QuestionFilter): Promise<Question[]> {
+    /**
+     * The questions an export selects, read a page at a time: the list rows (ids, syllabus) once,
+     * then the bodies of `pageSize` questions per page, so a 20,000-question export never holds
+     * every body at once. `readPages` may be iterated more than once (the export measures its
+     * header in a first pass).
+     */
+    async openQuestionExport(actor: Actor, filter: QuestionFilter, pageSize = LOAD_CHUNK) {
       const scoped = authorizeInInstitute(actor, 'questions:read');
       const criteria = await resolveCriteria(readDb, scoped.instituteId, filter);
       const rows = await repo.listQuestionRows(readDb, criteria, { limit: MAX_EXPORT_QUESTIONS, offset: 0 });
-      const [bodies, nodeNames] = await Promise.all([
-        loadCurrentBodies(readDb, scoped.instituteId, rows),
-        deps.syllabus.findNodeNames(
-          readDb,
-          scoped.instituteId,
-          rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId]),
-        ),
-      ]);
-      return rows.flatMap((row) => {
-        const body = bodies.get(row.id);
-        return body ? [presentCurrentBody(row, body, nodeNames)] : [];
-      });
+      const nodeNames = await deps.syllabus.findNodeNames(
+        readDb,
+        scoped.instituteId,
+        rows.flatMap((row) => [row.subjectId, row.chapterId, row.topicId]),
+      );
+      return {
+        count: rows.length,
+        async *readPages(): AsyncGenerator<Question[]> {
+          for (let start = 0; start < rows.length; start += pageSize) {
+            const page = rows.slice(start, start + pageSize);
+            const bodies = await loadCurrentBodies(readDb, scoped.instituteId, page);
+            yield page.flatMap((row) => {
+              const body = bodies.get(row.id);
+              return body ? [presentCurrentBody(row, body, nodeNames)] : [];
+            });
+          }
+        },
+      };
     },
 
     /** The current version of each question (for exams that snapshot them). Unknown ids are absent. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorizeInInstitute } from '../../platform/auth/policies.js';
+import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { studentCsvTemplate } from './student-csv.js';
 import { assertFilePresent, type StudentImportService } from './student-import-service.js';
@@ -23,8 +24,8 @@ export const studentImportRoutes: FastifyPluginAsyncZod<{ studentImport: Student
     async (request, reply) => {
       const actor = requireActor(request);
       authorizeInInstitute(actor, 'students:import');
-      const file = assertFilePresent(await request.file());
-      const result = await studentImport.importStudents(actor, await file.toBuffer(), request.query);
+      const file = assertFilePresent((await readUpload(request)).files.get('file'));
+      const result = await studentImport.importStudents(actor, file.body, request.query);
       if (!result.valid) {
         return reply.status(422).send({
           error: {

@@ -149,15 +149,25 @@ export async function updateUserRow(
   return row;
 }
 
+/**
+ * Replaces a user's batches. Two concurrent replacements of the same user used to race (both
+ * delete, both insert the same pairs: a unique violation, answered 500): the user row is locked
+ * first so they run one after the other, and a pair inserted meanwhile by another path (batch
+ * staff, import) is kept rather than failing the request.
+ */
 export async function replaceBatchMemberships(
-  db: Conn,
+  tx: Tx,
   instituteId: string,
   userId: string,
   batchIds: string[],
 ): Promise<void> {
-  await db.delete(batchMembers).where(eq(batchMembers.userId, userId));
+  await tx.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for update`);
+  await tx.delete(batchMembers).where(eq(batchMembers.userId, userId));
   if (batchIds.length > 0) {
-    await db.insert(batchMembers).values(batchIds.map((batchId) => ({ batchId, userId, instituteId })));
+    await tx
+      .insert(batchMembers)
+      .values(batchIds.map((batchId) => ({ batchId, userId, instituteId })))
+      .onConflictDoNothing();
   }
 }
 

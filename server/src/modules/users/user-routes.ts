@@ -18,7 +18,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
           batchId: z.uuid().optional(),
           q: z.string().max(200).optional(),
           includeInactive: z.stringbool().default(false),
-          page: z.coerce.number().int().min(1).default(1),
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(25),
         }),
       },

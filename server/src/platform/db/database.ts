@@ -25,8 +25,11 @@ export type Database = {
   ping(): Promise<void>;
   poolStats(): PoolStats;
   close(): Promise<void>;
-  /** Runs `fn` holding a cluster-wide advisory lock, so only one instance migrates at a time. */
-  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding a cluster-wide advisory lock, so only one instance migrates at a time. `fn`
+   * gets a connection of its own without the statement timeout (a migration may take long).
+   */
+  withAdvisoryLock<T>(key: number, fn: (db: Db) => Promise<T>): Promise<T>;
 };
 
 export async function openEmbeddedDatabase(options: {
@@ -50,7 +53,7 @@ export async function openEmbeddedDatabase(options: {
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: () => client.close(),
     // One process owns the data directory, so the process is the lock.
-    withAdvisoryLock: (_key, fn) => fn(),
+    withAdvisoryLock: (_key, fn) => fn(db),
   };
 }
 
@@ -58,10 +61,15 @@ export function openPostgresDatabase(options: {
   url: string;
   replicaUrls: string[];
   poolMax: number;
+  statementTimeoutMs?: number;
 }): Database {
-  const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
+  // Every connection cancels a statement that runs (or waits for a lock) longer than this, so one
+  // runaway request cannot hold a connection that saves need. PGlite has no such timer: there,
+  // work is bounded by request limits and stops when the client leaves.
+  const timeouts = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
+  const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax, ...timeouts });
   const replicaPools = options.replicaUrls.map(
-    (url) => new pg.Pool({ connectionString: url, max: options.poolMax }),
+    (url) => new pg.Pool({ connectionString: url, max: options.poolMax, ...timeouts }),
   );
   // A broken idle connection must not crash the process; the next query reconnects.
   for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
@@ -89,11 +97,13 @@ export function openPostgresDatabase(options: {
     withAdvisoryLock: async (key, fn) => {
       const client = await primaryPool.connect();
       try {
+        await client.query('set statement_timeout = 0');
         await client.query('select pg_advisory_lock($1)', [key]);
-        return await fn();
+        return await fn(drizzlePg({ client, schema }));
       } finally {
         await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
-        client.release();
+        // The connection goes back to the pool without its timeout: drop it instead.
+        client.release(true);
       }
     },
   };

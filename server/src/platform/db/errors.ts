@@ -23,3 +23,8 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
     String(pgError.detail ?? '').includes(constraint)
   );
 }
+
+/** True when PostgreSQL cancelled a statement (statement_timeout): the request took too long. */
+export function isStatementCancelled(err: unknown): boolean {
+  return findPgError(err)?.code === '57014';
+}

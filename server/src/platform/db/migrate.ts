@@ -10,11 +10,11 @@ const MIGRATION_LOCK_KEY = 727_001;
 
 /** Applies the checked-in SQL migrations; safe when several instances start at once. */
 export async function runMigrations(database: Database): Promise<void> {
-  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
+  await database.withAdvisoryLock(MIGRATION_LOCK_KEY, async (db) => {
     if (database.kind === 'embedded') {
-      await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+      await migratePglite(db as unknown as PgliteDatabase, { migrationsFolder });
     } else {
-      await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder });
+      await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
     }
   });
 }

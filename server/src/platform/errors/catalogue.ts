@@ -6,6 +6,9 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, message: 'Some fields are missing or invalid.' },
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is larger than allowed.' },
+  URI_TOO_LONG: { status: 414, message: 'The address is longer than allowed.' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The address or the request headers are larger than allowed.' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not supported here.' },
   AUTH_REQUIRED: { status: 401, message: 'Please sign in to continue.' },
   AUTH_INVALID_CREDENTIALS: { status: 401, message: 'The email or password is incorrect.' },
@@ -31,6 +34,10 @@ export const errorCatalogue = {
   INSTITUTE_SLUG_TAKEN: { status: 409, message: 'Another institute already uses this short name.' },
   IMPORT_INVALID: { status: 422, message: 'The file has errors. Nothing was imported.' },
   IMPORT_FILE_UNREADABLE: { status: 400, message: 'The file could not be read as CSV.' },
+  EXPORT_BUSY: {
+    status: 429,
+    message: 'Your institute is already running the most exports at once. Try again when one has finished.',
+  },
   IMPORT_NOT_READY: {
     status: 409,
     message:
@@ -66,6 +73,12 @@ export const errorCatalogue = {
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
+  /** The client closed the connection; nobody reads this answer (499 as nginx logs it). */
+  REQUEST_CANCELLED: { status: 499, message: 'The request was cancelled.' },
+  STATEMENT_TIMEOUT: {
+    status: 503,
+    message: 'This took too long and was stopped. Try again, or ask for less at once.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

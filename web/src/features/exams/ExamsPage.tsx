@@ -114,7 +114,7 @@ function ExamTable({ exams }: { exams: ExamSummary[] }) {
             <Text size="sm">{templateName(exam)}</Text>
           </Table.Td>
           <Table.Td>{exam.questionCount}</Table.Td>
-          <Table.Td>{exam.totalMarks}</Table.Td>
+          <Table.Td>{exam.totalMarks ?? '—'}</Table.Td>
           <Table.Td>{formatMinutes(exam.durationMinutes)}</Table.Td>
           <Table.Td>
             {exam.schedule ? (

@@ -74,7 +74,8 @@ export interface ExamSummary {
   templateId: string | null;
   templateVersion: number | null;
   questionCount: number;
-  totalMarks: number;
+  /** null when the stored marks cannot be computed (shown as a dash). */
+  totalMarks: number | null;
   durationMinutes: number;
   schedule: ExamSchedule | null;
   updatedAt: string;
