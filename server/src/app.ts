@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { createMemoryRateLimiter, createRedisRateLimiter } from './platform/kv/rate-limiter.js';
@@ -105,7 +106,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-For is believed; anyone else is known by their socket's address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
   });
   const routes: App['routes'] = [];
@@ -158,9 +160,13 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const questions = createQuestionService({ database, syllabus, assets, users });
 
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
-  registerHttpMetrics(app, metrics);
+  registerHttpMetrics(app, metrics, {
+    token: config.metricsToken,
+    isBehindProxy: config.trustProxy.length > 0,
+  });
   registerSessionAuth(app, sessions);
 
   await app.register(healthRoutes, { database, redis });

@@ -51,4 +51,18 @@ describe('configuration', () => {
       /DATABASE_REPLICA_URLS[\s\S]*REDIS_SENTINELS|REDIS_SENTINELS[\s\S]*DATABASE_REPLICA_URLS/,
     );
   });
+
+  it('trusts only listed proxies: addresses, CIDR ranges or range names; never "true"', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8, loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: list the proxies/);
+    for (const bad of ['10.0.0.0/33', 'nginx', '10.0.0.1/8/1', '300.1.1.1'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
 });
