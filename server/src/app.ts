@@ -136,9 +136,13 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const baseSessions = redis ? createRedisSessionStore(redis) : createDatabaseSessionStore(database.db);
   const sessions: SessionStore = {
     ...baseSessions,
+    async revoke(id) {
+      await baseSessions.revoke(id);
+      events.emit('session.revoked', { sessionId: id });
+    },
     async revokeAllForUser(userId, exceptId) {
       await baseSessions.revokeAllForUser(userId, exceptId);
-      events.emit('user.sessionsRevoked', { userId });
+      events.emit('user.sessionsRevoked', { userId, ...(exceptId ? { exceptSessionId: exceptId } : {}) });
     },
   };
   const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
@@ -188,6 +192,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const io = attachRealtime({
     app,
     sessions,
+    socketLimits: config.socketLimits,
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,

@@ -55,7 +55,12 @@ export function createAuthService(deps: {
       // A successful login clears the account's counter: a user who mistyped twice is not punished later.
       await deps.limiter.reset(accountKey(email));
       const session = await deps.sessions.create(
-        { userId: user.id, instituteId: user.instituteId, role: user.role },
+        {
+          userId: user.id,
+          instituteId: user.instituteId,
+          role: user.role,
+          ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+        },
         deps.config.sessionTtlSeconds,
       );
       return { session, user: await deps.users.present(user) };
@@ -92,6 +97,7 @@ export function createAuthService(deps: {
         passwordHash: await hashPassword(newPassword),
         mustChangePassword: false,
       });
+      await deps.sessions.markPasswordChanged(session.id);
       await deps.sessions.revokeAllForUser(user.id, session.id);
     },
   };

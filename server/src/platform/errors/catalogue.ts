@@ -17,6 +17,10 @@ export const errorCatalogue = {
   AUTH_WRONG_PASSWORD: { status: 400, message: 'The current password is incorrect.' },
   AUTH_PASSWORD_REUSED: { status: 400, message: 'Choose a password different from the current one.' },
   METRICS_TOKEN_INVALID: { status: 401, message: 'Present the metrics token as a bearer token.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Choose a new password before you continue: you signed in with a temporary one.',
+  },
   CSRF_TOKEN_INVALID: { status: 403, message: 'The security token is missing or expired. Reload the page.' },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do this.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
