@@ -96,8 +96,7 @@ describe('student CSV import', () => {
       name: 'अर्जुन कुमार',
       mustChangePassword: true,
     });
-    const aditi = new TestClient(app);
-    await aditi.login('aditi@example.com', 'First-Pass-1');
+    const aditi = await signIn(app, { email: 'aditi@example.com', password: 'First-Pass-1' });
     expect(
       (await aditi.get('/api/batches'))
         .json<{ items: { code: string }[] }>()

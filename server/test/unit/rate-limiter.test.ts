@@ -22,4 +22,15 @@ describe('in-process rate limiter', () => {
     await limiter.reset('a');
     expect((await limiter.hit('a', 1, 60)).allowed).toBe(true);
   });
+
+  it('resets every counter of a group at once, and nothing outside it', async () => {
+    const limiter = createMemoryRateLimiter();
+    await limiter.hit('acct:1:ip:a', 1, 60, 'acct:1');
+    await limiter.hit('acct:1:ip:b', 1, 60, 'acct:1');
+    await limiter.hit('acct:2:ip:a', 1, 60, 'acct:2');
+    await limiter.resetGroup('acct:1');
+    expect((await limiter.hit('acct:1:ip:a', 1, 60, 'acct:1')).allowed).toBe(true);
+    expect((await limiter.hit('acct:1:ip:b', 1, 60, 'acct:1')).allowed).toBe(true);
+    expect((await limiter.hit('acct:2:ip:a', 1, 60, 'acct:2')).allowed).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppConfig } from '../../platform/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { hashPassword, isPasswordCorrect, spendPasswordCheckTime } from '../../platform/auth/passwords.js';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { RateLimiter } from '../../platform/kv/rate-limiter.js';
 import type { Session, SessionStore } from '../../platform/kv/session-store.js';
@@ -14,6 +15,8 @@ export type AuthService = ReturnType<typeof createAuthService>;
 // Account keys are hashed so rate-limit keys in Redis do not list who is being attacked.
 const accountKey = (email: string) =>
   `login:acct:${createHash('sha256').update(userRepo.normaliseEmail(email)).digest('hex')}`;
+// One account from one client: a stranger's wrong passwords fill their own counter, not the owner's.
+const accountClientKey = (email: string, ip: string) => `${accountKey(email)}:ip:${ip}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;
 
 export function createAuthService(deps: {
@@ -26,17 +29,28 @@ export function createAuthService(deps: {
   const { db } = deps.database;
   const limits = deps.config.loginLimits;
 
+  /**
+   * Three counters, all hit on every attempt so a blocked client cannot probe for free:
+   * - one account from one client (10 a window): guessing from one place stops quickly, and only
+   *   that place is stopped, so a stranger cannot lock the owner out;
+   * - one account from every client (100): a guess spread over many addresses still stops, and a
+   *   proctor or admin can lift it for the owner (unlockSignIn);
+   * - one client over every account (1,000): spraying one password over many accounts stops.
+   */
   async function enforceLoginLimits(email: string, ip: string): Promise<void> {
-    // Both counters are hit on every attempt so a blocked IP cannot probe accounts for free.
-    const [byAccount, byIp] = await Promise.all([
-      deps.limiter.hit(accountKey(email), limits.perAccount, limits.windowSeconds),
+    const decisions = await Promise.all([
+      deps.limiter.hit(
+        accountClientKey(email, ip),
+        limits.perAccount,
+        limits.windowSeconds,
+        accountKey(email),
+      ),
+      deps.limiter.hit(accountKey(email), limits.perAccountAllClients, limits.windowSeconds),
       deps.limiter.hit(ipKey(ip), limits.perIp, limits.windowSeconds),
     ]);
-    if (!byAccount.allowed || !byIp.allowed) {
-      const retryAfterSeconds = Math.max(
-        byAccount.allowed ? 0 : byAccount.retryAfterSeconds,
-        byIp.allowed ? 0 : byIp.retryAfterSeconds,
-      );
+    const refused = decisions.filter((d) => !d.allowed);
+    if (refused.length > 0) {
+      const retryAfterSeconds = Math.max(...refused.map((d) => d.retryAfterSeconds));
       throw new AppError('AUTH_RATE_LIMITED', undefined, { extra: { retryAfterSeconds } });
     }
   }
@@ -52,8 +66,9 @@ export function createAuthService(deps: {
       if (!(await isPasswordCorrect(user.passwordHash, password)))
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       if (!user.active) throw new AppError('AUTH_ACCOUNT_DISABLED');
-      // A successful login clears the account's counter: a user who mistyped twice is not punished later.
-      await deps.limiter.reset(accountKey(email));
+      // A successful login clears this client's counter: a user who mistyped twice is not punished
+      // later. The all-clients counter stays, or a guesser who also knows one password could reset it.
+      await deps.limiter.reset(accountClientKey(email, ip));
       const session = await deps.sessions.create(
         {
           userId: user.id,
@@ -64,6 +79,19 @@ export function createAuthService(deps: {
         deps.config.sessionTtlSeconds,
       );
       return { session, user: await deps.users.present(user) };
+    },
+
+    /**
+     * Lifts every sign-in limit on one account, for the owner locked out by someone else's guesses
+     * (on exam morning, by the proctor in the room). Staff may unlock whom they may see.
+     */
+    async unlockSignIn(actor: Actor, userId: string): Promise<void> {
+      authorizeInInstitute(actor, 'users:unlock-sign-in');
+      const user = await deps.users.getUser(actor, userId);
+      await Promise.all([
+        deps.limiter.reset(accountKey(user.email)),
+        deps.limiter.resetGroup(accountKey(user.email)),
+      ]);
     },
 
     async logout(sessionId: string): Promise<void> {

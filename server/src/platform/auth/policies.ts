@@ -26,6 +26,8 @@ const permissions = {
   'batches:manage': ['institute_admin'],
   'users:read': ['institute_admin', 'teacher', 'proctor'],
   'users:manage': ['institute_admin'],
+  // Lifting a sign-in lockout: the admin, or the proctor of the student's batch on exam morning.
+  'users:unlock-sign-in': ['institute_admin', 'proctor'],
   'students:import': ['institute_admin'],
   'exams:read': ['institute_admin', 'teacher'],
   'exams:manage': ['institute_admin', 'teacher'],
