@@ -31,6 +31,8 @@ export const errorCatalogue = {
   },
   BATCH_INVALID: { status: 400, message: 'One or more batches do not exist in this institute.' },
   USER_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists.' },
+  // An email in use outside the admin's institute: says neither that nor where (see user-service).
+  USER_EMAIL_UNAVAILABLE: { status: 409, message: 'This email cannot be used for a new account.' },
   USER_CANNOT_DEACTIVATE_SELF: { status: 400, message: 'You cannot deactivate your own account.' },
   USER_CANNOT_CHANGE_OWN_ROLE: { status: 400, message: 'You cannot change your own role.' },
   INSTITUTE_SLUG_TAKEN: { status: 409, message: 'Another institute already uses this short name.' },
