@@ -65,4 +65,15 @@ describe('configuration', () => {
     for (const bad of ['10.0.0.0/33', 'nginx', '10.0.0.1/8/1', '300.1.1.1'])
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
   });
+
+  it('keeps the sign-in and socket figures: 10 per account and client, 100 per account, 1,000 per client in 15 minutes; 5 sockets a session, 10 a user', () => {
+    const config = loadConfig({});
+    expect(config.loginLimits).toEqual({
+      perAccount: 10,
+      perAccountAllClients: 100,
+      perIp: 1000,
+      windowSeconds: 15 * 60,
+    });
+    expect(config.socketLimits).toEqual({ perSession: 5, perUser: 10 });
+  });
 });
