@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { createDomainEvents } from './platform/domain-events.js';
 import { registerErrorHandler } from './platform/errors/error-handler.js';
+import { createProxyTrust } from './platform/http/proxy-trust.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
 import { registerWebApp } from './platform/http/web-app.js';
@@ -193,6 +194,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     app,
     sessions,
     socketLimits: config.socketLimits,
+    isTrustedProxy: createProxyTrust(config.trustProxy),
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,

@@ -53,6 +53,8 @@ export function attachRealtime(deps: {
    * two (a reload overlaps), so a handful is plenty and a script cannot open hundreds.
    */
   socketLimits: { perSession: number; perUser: number };
+  /** TRUST_PROXY's addresses, whose X-Forwarded-Host is believed for the Origin check. */
+  isTrustedProxy: (address: string | undefined) => boolean;
   /** Modules' socket events (e.g. answer saves), registered on every authenticated connection. */
   socketHandlers: ((socket: Socket, user: SocketUser) => void)[];
 }): Server {
@@ -74,8 +76,17 @@ export function attachRealtime(deps: {
 
   // The handshake is checked like an HTTP write: a foreign Origin (a page on another site opening a
   // socket with the candidate's cookie) is refused, then the session, then the socket limits.
+  // The host the browser addressed, as Fastify's request.host reads it: a trusted proxy's
+  // X-Forwarded-Host, else Host.
+  const handshakeHost = (socket: Socket): string | undefined => {
+    const forwarded = socket.handshake.headers['x-forwarded-host'];
+    if (typeof forwarded === 'string' && deps.isTrustedProxy(socket.conn.remoteAddress))
+      return forwarded.split(',')[0]?.trim();
+    return socket.handshake.headers.host;
+  };
+
   io.use((socket, next) => {
-    if (!isOriginAllowed(socket.handshake.headers.origin, socket.handshake.headers.host))
+    if (!isOriginAllowed(socket.handshake.headers.origin, handshakeHost(socket)))
       return next(new Error(SOCKET_ERRORS.originRefused));
     const sessionId = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!sessionId) return next(new Error(SOCKET_ERRORS.authRequired));

@@ -102,13 +102,12 @@ describe('sockets end with their session', () => {
     expect(ack.results[0]!.status).toBe('saved');
 
     const gone = disconnected(socket);
+    const cookie = student.cookie!;
     expect((await student.post('/api/auth/logout')).statusCode).toBe(204);
     socket.emit('answer:save', saveOf(attemptId, questionId, 'c', 2));
     expect(await gone).toBe('io server disconnect');
     // The session's cookie opens no new socket either.
-    expect(await refusal(student.cookie ?? (socket.io.opts.extraHeaders as { cookie: string }).cookie)).toBe(
-      'AUTH_REQUIRED',
-    );
+    expect(await refusal(cookie)).toBe('AUTH_REQUIRED');
 
     // Only that session ended: the same student's other device keeps its socket.
     expect(kept.connected).toBe(true);
@@ -165,6 +164,31 @@ describe('the handshake', () => {
     expect(await refusal(student.cookie!, { origin: 'https://evil.example' })).toBe('ORIGIN_NOT_ALLOWED');
     expect(await refusal(student.cookie!, { origin: 'null' })).toBe('ORIGIN_NOT_ALLOWED');
     expect(await refusal(student.cookie!, { origin: baseUrl })).toBe('connected');
+    closeAll();
+  });
+
+  it('behind a trusted proxy, checks the Origin against the host the browser addressed (X-Forwarded-Host)', async () => {
+    const proxied = await env.start({ TRUST_PROXY: '127.0.0.1' });
+    const proxiedUrl = await listen(proxied);
+    const student = await signIn(proxied, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const attempt = (url: string, headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = connectSocket(url, {
+          transports: ['websocket'],
+          reconnection: false,
+          extraHeaders: { cookie: student.cookie!, ...headers },
+        });
+        open.push(socket);
+        socket.on('connect', () => resolve('connected'));
+        socket.on('connect_error', (err) => resolve(err.message));
+      });
+    const viaProxy = { origin: 'https://exams.example', 'x-forwarded-host': 'exams.example' };
+    expect(await attempt(proxiedUrl, viaProxy)).toBe('connected');
+    expect(await attempt(proxiedUrl, { ...viaProxy, origin: 'https://evil.example' })).toBe(
+      'ORIGIN_NOT_ALLOWED',
+    );
+    // Without the proxy in TRUST_PROXY, the header is anyone's to send and is not believed.
+    expect(await attempt(baseUrl, viaProxy)).toBe('ORIGIN_NOT_ALLOWED');
     closeAll();
   });
 

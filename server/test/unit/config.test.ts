@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { createProxyTrust } from '../../src/platform/http/proxy-trust.js';
 
 describe('configuration', () => {
   it('defaults to the embedded mode on port 3000 with the demo seed', () => {
@@ -75,5 +76,14 @@ describe('configuration', () => {
       windowSeconds: 15 * 60,
     });
     expect(config.socketLimits).toEqual({ perSession: 5, perUser: 10 });
+  });
+
+  it('recognises TRUST_PROXY addresses the way Fastify does, for the socket handshake', () => {
+    const isTrusted = createProxyTrust(['10.0.0.0/8', '192.0.2.7', 'loopback', 'fd00::/8']);
+    for (const yes of ['10.1.2.3', '192.0.2.7', '127.0.0.1', '::ffff:127.0.0.1', '::1', 'fd00::5'])
+      expect(isTrusted(yes), yes).toBe(true);
+    for (const no of ['192.0.2.8', '11.0.0.1', '::2', 'fe80::1', '', undefined, 'not-an-ip'])
+      expect(isTrusted(no), String(no)).toBe(false);
+    expect(createProxyTrust([])('127.0.0.1')).toBe(false);
   });
 });
