@@ -1,5 +1,5 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import type { DomainEvents } from './domain-events.js';
@@ -128,7 +128,7 @@ export function attachRealtime(deps: {
     if (user.instituteId) void socket.join(`institute:${user.instituteId}`);
     deps.metrics.connectedSockets.inc();
     socket.on('disconnect', () => deps.metrics.connectedSockets.dec());
-    guardPacketsWithSession(socket, sessionId, deps.sessions, endSessionSockets);
+    guardPacketsWithSession(socket, sessionId, deps.sessions, endSessionSockets, deps.app.log);
     for (const register of deps.socketHandlers) register(socket, user);
     socket.on('session:whoami', (ack: unknown) => {
       if (typeof ack === 'function') (ack as (u: SocketUser) => void)(user);
@@ -161,18 +161,27 @@ function guardPacketsWithSession(
   sessionId: string,
   sessions: SessionStore,
   endSession: (sessionId: string) => void,
+  log: FastifyBaseLogger,
 ): void {
   let checked: Promise<void> = Promise.resolve();
   const isUsable = (session: Session | null) => session !== null && !session.mustChangePassword;
-  socket.use((_packet, next) => {
-    checked = checked
-      .then(() => sessions.get(sessionId))
-      .then(
-        (session) => {
-          if (isUsable(session)) return next();
-          endSession(sessionId);
-        },
-        (err: unknown) => next(err instanceof Error ? err : new Error('AUTH_FAILED')),
-      );
+  socket.use((packet, next) => {
+    checked = checked.then(async () => {
+      let session: Session | null;
+      try {
+        session = await sessions.get(sessionId);
+      } catch (err) {
+        // The store is unreachable: refuse the packet (fail closed); the client's ack times out.
+        log.warn({ err, event: packet[0] }, 'socket packet refused: session store unavailable');
+        return;
+      }
+      if (!isUsable(session)) return endSession(sessionId);
+      try {
+        next();
+      } catch (err) {
+        // A handler that throws must not break the chain for the socket's later packets.
+        log.error({ err, event: packet[0] }, 'socket handler failed');
+      }
+    });
   });
 }
