@@ -72,7 +72,7 @@ describe('sign-in limits', () => {
     expect((await login(app, email, 'Student@12345', '198.51.100.77')).statusCode).toBe(200);
   });
 
-  it('an unknown user id, or one of another institute, is 404 and unlocks nothing', async () => {
+  it('an unknown user id is 404 (another institute’s: see the tenancy test)', async () => {
     const admin = await signIn(app, demo.admin);
     const res = await admin.post('/api/users/00000000-0000-4000-8000-000000000000/unlock-sign-in');
     expect(res.statusCode).toBe(404);
