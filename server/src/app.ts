@@ -194,6 +194,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     app,
     sessions,
     socketLimits: config.socketLimits,
+    idleSessionCheckMs: config.socketSessionRecheckSeconds * 1000,
     isTrustedProxy: createProxyTrust(config.trustProxy),
     events,
     metrics,

@@ -92,6 +92,7 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_ALL_CLIENTS: z.coerce.number().int().min(1).default(100),
   SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(5),
   SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  SOCKET_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -125,6 +126,8 @@ export type AppConfig = {
   metricsToken: string | null;
   /** Concurrent sockets allowed per session and per user (across instances with Redis). */
   socketLimits: { perSession: number; perUser: number };
+  /** How often sockets that send nothing have their session re-checked. */
+  socketSessionRecheckSeconds: number;
   cookieSecure: 'auto' | boolean;
   sessionTtlSeconds: number;
   /** perAccount counts one account from one client IP; perAccountAllClients from everywhere. */
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     socketLimits: { perSession: e.SOCKETS_PER_SESSION, perUser: e.SOCKETS_PER_USER },
+    socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,
     loginLimits: {

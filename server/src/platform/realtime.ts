@@ -53,6 +53,8 @@ export function attachRealtime(deps: {
    * two (a reload overlaps), so a handful is plenty and a script cannot open hundreds.
    */
   socketLimits: { perSession: number; perUser: number };
+  /** How often sockets that send nothing have their session re-checked (an expired one is closed). */
+  idleSessionCheckMs: number;
   /** TRUST_PROXY's addresses, whose X-Forwarded-Host is believed for the Origin check. */
   isTrustedProxy: (address: string | undefined) => boolean;
   /** Modules' socket events (e.g. answer saves), registered on every authenticated connection. */
@@ -123,6 +125,19 @@ export function attachRealtime(deps: {
     io.in(sessionRoom(sessionId)).disconnectSockets(true);
   };
 
+  let isSweeping = false;
+  const sweeper = setInterval(() => {
+    if (isSweeping) return;
+    isSweeping = true;
+    endLapsedSessions(io, deps.sessions, endSessionSockets)
+      .catch((err: unknown) => deps.app.log.warn({ err }, 'checking idle sockets’ sessions failed'))
+      .finally(() => {
+        isSweeping = false;
+      });
+  }, deps.idleSessionCheckMs);
+  sweeper.unref();
+  deps.app.addHook('onClose', async () => clearInterval(sweeper));
+
   io.on('connection', (socket: Socket) => {
     const { user, sessionId } = socket.data as { user: SocketUser; sessionId: string };
     if (user.instituteId) void socket.join(`institute:${user.instituteId}`);
@@ -184,4 +199,25 @@ function guardPacketsWithSession(
       }
     });
   });
+}
+
+/**
+ * A socket that only listens sends no packet to be checked, yet still receives its rooms' messages:
+ * every interval, each session with a socket on this instance is looked up once, and the sockets of
+ * one that expired or ended unnoticed are closed.
+ */
+async function endLapsedSessions(
+  io: Server,
+  sessions: SessionStore,
+  endSession: (sessionId: string) => void,
+): Promise<void> {
+  const sessionIds = new Set<string>();
+  for (const socket of io.of('/').sockets.values()) {
+    const { sessionId } = socket.data as { sessionId?: string };
+    if (sessionId) sessionIds.add(sessionId);
+  }
+  for (const sessionId of sessionIds) {
+    const session = await sessions.get(sessionId);
+    if (!session || session.mustChangePassword) endSession(sessionId);
+  }
 }

@@ -75,12 +75,12 @@ const saveOf = (attemptId: string, questionId: string, optionId: string, seq: nu
 });
 
 /** Ends a session behind the app's back, as expiry does: no revocation message is sent. */
-async function expireSessionQuietly(cookie: string) {
+async function expireSessionQuietly(cookie: string, target: App = app) {
   const hash = createHash('sha256')
     .update(cookie.replace(/^et_sid=/, ''))
     .digest('hex');
   if (env.mode === 'embedded') {
-    await app.database.db.execute(
+    await target.database.db.execute(
       sql`update sessions set expires_at = now() - interval '1 second' where id_hash = ${hash}`,
     );
     return;
@@ -137,6 +137,26 @@ describe('sockets end with their session', () => {
     const fresh = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
     const state = (await fresh.get(`/api/attempts/${attemptId}/state`)).json<State>();
     expect(state.answers.find((a) => a.questionId === questionId)).toBeUndefined();
+    closeAll();
+  });
+
+  it('a socket that only listens is closed once its session has lapsed', async () => {
+    const listener = await env.start({ SOCKET_SESSION_RECHECK_SECONDS: '1' });
+    const listenerUrl = await listen(listener);
+    const student = await signIn(listener, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const socket = connectSocket(listenerUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: student.cookie! },
+    });
+    open.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect', () => resolve());
+      socket.on('connect_error', reject);
+    });
+    const gone = disconnected(socket);
+    await expireSessionQuietly(student.cookie!, listener);
+    expect(await gone).toBe('io server disconnect');
     closeAll();
   });
 
