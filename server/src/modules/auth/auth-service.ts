@@ -18,6 +18,8 @@ const accountKey = (email: string) =>
 // One account from one client: a stranger's wrong passwords fill their own counter, not the owner's.
 const accountClientKey = (email: string, ip: string) => `${accountKey(email)}:ip:${ip}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;
+// Tries from one client before each further one must wait (1 s, then doubling).
+const LOGIN_FREE_ATTEMPTS = 5;
 
 export function createAuthService(deps: {
   database: Database;
@@ -30,28 +32,34 @@ export function createAuthService(deps: {
   const limits = deps.config.loginLimits;
 
   /**
-   * Three counters, all hit on every attempt so a blocked client cannot probe for free:
-   * - one account from one client (10 a window): guessing from one place stops quickly, and only
-   *   that place is stopped, so a stranger cannot lock the owner out;
-   * - one account from every client (100): a guess spread over many addresses still stops, and a
-   *   proctor or admin can lift it for the owner (unlockSignIn);
-   * - one client over every account (1,000): spraying one password over many accounts stops.
+   * Three counters, checked in turn; an attempt refused by one is not counted by the next:
+   * - one client over every account (1,000 a window), counting everything, so spraying passwords
+   *   over many accounts, or hammering while refused, stops;
+   * - one account from one client (10): 5 tries at once, then each waits twice as long as the one
+   *   before (1, 2, 4, 8, 16 s), then none until the window ends. A user who mistypes waits seconds;
+   *   a stranger's guesses stop the stranger only, never the owner elsewhere;
+   * - one account from every client (100), counting only attempts that reach the password check,
+   *   so a refused client cannot use it up: a guess spread over many addresses still stops, and a
+   *   proctor or admin lifts it for the owner (unlockSignIn).
    */
   async function enforceLoginLimits(email: string, ip: string): Promise<void> {
-    const decisions = await Promise.all([
-      deps.limiter.hit(
-        accountClientKey(email, ip),
-        limits.perAccount,
-        limits.windowSeconds,
-        accountKey(email),
-      ),
-      deps.limiter.hit(accountKey(email), limits.perAccountAllClients, limits.windowSeconds),
-      deps.limiter.hit(ipKey(ip), limits.perIp, limits.windowSeconds),
-    ]);
-    const refused = decisions.filter((d) => !d.allowed);
-    if (refused.length > 0) {
-      const retryAfterSeconds = Math.max(...refused.map((d) => d.retryAfterSeconds));
-      throw new AppError('AUTH_RATE_LIMITED', undefined, { extra: { retryAfterSeconds } });
+    const checks = [
+      () => deps.limiter.hit(ipKey(ip), limits.perIp, limits.windowSeconds),
+      () =>
+        deps.limiter.hitWithBackoff(accountClientKey(email, ip), {
+          limit: limits.perAccount,
+          freeAttempts: Math.min(LOGIN_FREE_ATTEMPTS, limits.perAccount),
+          windowSeconds: limits.windowSeconds,
+          group: accountKey(email),
+        }),
+      () => deps.limiter.hit(accountKey(email), limits.perAccountAllClients, limits.windowSeconds),
+    ];
+    for (const check of checks) {
+      const decision = await check();
+      if (!decision.allowed)
+        throw new AppError('AUTH_RATE_LIMITED', undefined, {
+          extra: { retryAfterSeconds: decision.retryAfterSeconds },
+        });
     }
   }
 
