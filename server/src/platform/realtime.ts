@@ -76,8 +76,6 @@ export function attachRealtime(deps: {
       : {}),
   });
 
-  // The handshake is checked like an HTTP write: a foreign Origin (a page on another site opening a
-  // socket with the candidate's cookie) is refused, then the session, then the socket limits.
   // The host the browser addressed, as Fastify's request.host reads it: a trusted proxy's
   // X-Forwarded-Host, else Host.
   const handshakeHost = (socket: Socket): string | undefined => {
@@ -87,6 +85,8 @@ export function attachRealtime(deps: {
     return socket.handshake.headers.host;
   };
 
+  // The handshake is checked like an HTTP write: a foreign Origin (a page on another site opening a
+  // socket with the candidate's cookie) is refused, then the session, then the socket limits.
   io.use((socket, next) => {
     if (!isOriginAllowed(socket.handshake.headers.origin, handshakeHost(socket)))
       return next(new Error(SOCKET_ERRORS.originRefused));
