@@ -65,6 +65,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // Fonts stay files: the server's CSP allows fonts from this origin only, not data: URLs.
+    assetsInlineLimit: (filePath) => (/\.(woff2?|ttf)$/.test(filePath) ? false : undefined),
   },
   server: {
     port: 5173,

@@ -3,7 +3,7 @@
 // Writes loadtest/reports/<timestamp>.json and .md (with an SVG chart) and prints the summary.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { findRunFailures, readArgs } from './args.js';
 import { runCandidate, type CandidateLog } from './candidate.js';
 import { Client } from './client.js';
 import { writeReport } from './report.js';
@@ -12,24 +12,44 @@ import { prepareLoad } from './setup.js';
 import { forEachLimited, Recorder } from './stats.js';
 import { verifyRun, waitForSubmissions } from './verify.js';
 
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: 'http://127.0.0.1:3000' },
-    'database-url': { type: 'string' },
-    candidates: { type: 'string', default: '200' },
-    'duration-minutes': { type: 'string', default: '3' },
-    'active-seconds': { type: 'string', default: '120' },
-    actions: { type: 'string', default: '20' },
-    'start-spread-seconds': { type: 'string', default: '20' },
-    'drop-share': { type: 'string', default: '0.1' },
-    'auto-submit-share': { type: 'string', default: '0.2' },
-    'admin-email': { type: 'string', default: 'admin@demo.examtech.in' },
-    'admin-password': { type: 'string', default: 'Admin@12345' },
-  },
+const usage = `Simulated candidates through a whole exam against a running deployment.
+
+Usage: npm run load -w loadtest -- [options]
+
+  --url <url>                    the deployment (default http://127.0.0.1:3000)
+  --database-url <url>           its PostgreSQL, to verify what was stored (or DATABASE_URL)
+  --candidates <n>               simulated candidates (default 200)
+  --duration-minutes <n>         the exam's duration (default 3)
+  --active-seconds <n>           how long candidates keep answering (default 120)
+  --actions <n>                  answer changes per candidate (default 20)
+  --start-spread-seconds <n>     candidates press Start within this time after T0 (default 20)
+  --drop-share <0..1>            share of candidates whose connection drops once (default 0.1)
+  --auto-submit-share <0..1>     share left to the server's auto-submit (default 0.2)
+  --admin-email <email>          institute admin who sets the exam up
+  --admin-password <password>
+  -h, --help                     this text
+
+Exits 1 when the run had errors or its verification found any (lost acknowledged answers, score
+mismatches, attempts never submitted).`;
+
+const values = readArgs(usage, {
+  url: { type: 'string', default: 'http://127.0.0.1:3000' },
+  'database-url': { type: 'string' },
+  candidates: { type: 'string', default: '200' },
+  'duration-minutes': { type: 'string', default: '3' },
+  'active-seconds': { type: 'string', default: '120' },
+  actions: { type: 'string', default: '20' },
+  'start-spread-seconds': { type: 'string', default: '20' },
+  'drop-share': { type: 'string', default: '0.1' },
+  'auto-submit-share': { type: 'string', default: '0.2' },
+  'admin-email': { type: 'string', default: 'admin@demo.examtech.in' },
+  'admin-password': { type: 'string', default: 'Admin@12345' },
 });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-if (!databaseUrl)
-  throw new Error('--database-url (or DATABASE_URL) is needed to verify what the server stored');
+if (!databaseUrl) {
+  console.error(`--database-url (or DATABASE_URL) is needed to verify what the server stored.\n\n${usage}`);
+  process.exit(2);
+}
 const candidates = Number(values.candidates);
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
@@ -113,4 +133,6 @@ writeFileSync(`${base}.json`, JSON.stringify(result, null, 2));
 writeReport(`${base}.md`, result, rec.timeline);
 console.log(JSON.stringify(result, null, 2));
 log(`report: ${base}.md`);
-process.exit(verification.lostAcknowledgedAnswers === 0 && verification.scoreMismatches === 0 ? 0 : 1);
+const failures = findRunFailures(result);
+for (const failure of failures) console.error(`FAILED: ${failure}`);
+process.exit(failures.length === 0 ? 0 : 1);

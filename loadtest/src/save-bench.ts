@@ -2,24 +2,35 @@
 //   npm run bench:saves -w loadtest -- --url http://127.0.0.1:3000 --database-url postgres://... [--sockets 200 --seconds 20]
 // Baseline: a bare node-postgres loop doing one single-row answer upsert per transaction, at the best of
 // several client counts. Engine: saves from many sockets, one in flight each, acknowledged after commit.
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { readArgs } from './args.js';
 import { randomAnswer, type PaperQuestion } from './candidate.js';
 import { Client } from './client.js';
 import { prepareLoad } from './setup.js';
 import { forEachLimited, sleep } from './stats.js';
 
-const { values } = parseArgs({
-  options: {
-    url: { type: 'string', default: 'http://127.0.0.1:3000' },
-    'database-url': { type: 'string' },
-    sockets: { type: 'string', default: '200' },
-    seconds: { type: 'string', default: '20' },
-  },
+const usage = `Save throughput: the engine's save path over Socket.IO against a raw PostgreSQL baseline.
+
+Usage: npm run bench:saves -w loadtest -- [options]
+
+  --url <url>             the deployment (default http://127.0.0.1:3000)
+  --database-url <url>    its PostgreSQL, for the baseline (or DATABASE_URL)
+  --sockets <n>           concurrent sockets (default 200)
+  --seconds <n>           length of each measurement (default 20)
+  -h, --help              this text`;
+
+const values = readArgs(usage, {
+  url: { type: 'string', default: 'http://127.0.0.1:3000' },
+  'database-url': { type: 'string' },
+  sockets: { type: 'string', default: '200' },
+  seconds: { type: 'string', default: '20' },
 });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error('--database-url is needed for the baseline');
+if (!databaseUrl) {
+  console.error(`--database-url (or DATABASE_URL) is needed for the baseline.\n\n${usage}`);
+  process.exit(2);
+}
 const seconds = Number(values.seconds);
 
 async function measureBaseline(clients: number): Promise<number> {

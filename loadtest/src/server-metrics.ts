@@ -1,9 +1,14 @@
-/** Samples the server's own Prometheus metrics: CPU seconds and resident memory, over the run. */
+/**
+ * Samples the server's own Prometheus metrics: CPU seconds and resident memory, over the run. A
+ * deployment with METRICS_TOKEN needs the same token in this process's environment.
+ */
 export function sampleServerMetrics(baseUrl: string, everyMs = 2000) {
+  const token = process.env.METRICS_TOKEN;
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const samples: { at: number; cpuSeconds: number; rssBytes: number }[] = [];
   const read = async () => {
     try {
-      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      const text = await (await fetch(`${baseUrl}/metrics`, { headers })).text();
       const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+]+)`, 'm').exec(text)?.[1] ?? NaN);
       samples.push({
         at: Date.now(),

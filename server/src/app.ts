@@ -13,6 +13,8 @@ import { createDomainEvents } from './platform/domain-events.js';
 import { replyToClientError } from './platform/errors/client-error.js';
 import { registerErrorHandler, replyToFrameworkError } from './platform/errors/error-handler.js';
 import { DEFAULT_UPLOAD_BYTES } from './platform/http/multipart.js';
+import { createProxyTrust } from './platform/http/proxy-trust.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerSessionAuth } from './platform/http/session-auth.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { registerWebApp } from './platform/http/web-app.js';
@@ -110,7 +112,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-For is believed; anyone else is known by their socket's address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     frameworkErrors: replyToFrameworkError,
     clientErrorHandler: replyToClientError,
@@ -141,9 +144,13 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const baseSessions = redis ? createRedisSessionStore(redis) : createDatabaseSessionStore(database.db);
   const sessions: SessionStore = {
     ...baseSessions,
+    async revoke(id) {
+      await baseSessions.revoke(id);
+      events.emit('session.revoked', { sessionId: id });
+    },
     async revokeAllForUser(userId, exceptId) {
       await baseSessions.revokeAllForUser(userId, exceptId);
-      events.emit('user.sessionsRevoked', { userId });
+      events.emit('user.sessionsRevoked', { userId, ...(exceptId ? { exceptSessionId: exceptId } : {}) });
     },
   };
   const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
@@ -177,9 +184,13 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   });
 
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_UPLOAD_BYTES, files: 1, fields: 10 } });
-  registerHttpMetrics(app, metrics);
+  registerHttpMetrics(app, metrics, {
+    token: config.metricsToken,
+    isBehindProxy: config.trustProxy.length > 0,
+  });
   registerSessionAuth(app, sessions);
   registerTextGuard(app);
 
@@ -202,6 +213,9 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const io = attachRealtime({
     app,
     sessions,
+    socketLimits: config.socketLimits,
+    idleSessionCheckMs: config.socketSessionRecheckSeconds * 1000,
+    isTrustedProxy: createProxyTrust(config.trustProxy),
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -21,6 +22,47 @@ const optionalUrlList = z
   )
   .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })));
 
+// Names proxy-addr (Fastify's trustProxy) knows for whole private ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * The proxies whose X-Forwarded-* headers are believed: `false`, or addresses and CIDR ranges.
+ * `true` is refused: it would believe any client, who could then choose its own IP for the per-IP
+ * limits by sending X-Forwarded-For straight to an instance.
+ */
+const trustProxyFromEnv = z
+  .string()
+  .trim()
+  .refine((v) => !['true', '1', 'yes'].includes(v), {
+    message:
+      "list the proxies' addresses or CIDR ranges instead of true (e.g. 127.0.0.1 or 10.0.0.0/8): true would let any client choose its own IP",
+  })
+  .transform((v) =>
+    ['false', '0', 'no', ''].includes(v)
+      ? []
+      : v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().refine(isProxyAddress, {
+        message: 'is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal',
+      }),
+    ),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -36,7 +78,9 @@ const envSchema = z.object({
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
   REDIS_KEY_PREFIX: z.string().default('et:'),
   PUBLIC_URL: z.url().optional(),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  TRUST_PROXY: trustProxyFromEnv.default([]),
+  // Bearer token for /metrics; without it /metrics answers loopback clients only (see OPERATIONS.md).
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -46,6 +90,10 @@ const envSchema = z.object({
     .default(24 * 7),
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(1000),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_ALL_CLIENTS: z.coerce.number().int().min(1).default(100),
+  SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(5),
+  SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  SOCKET_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -81,10 +129,17 @@ export type AppConfig = {
     keyPrefix: string;
   };
   publicUrl: string | null;
-  trustProxy: boolean;
+  /** Proxy addresses/CIDR ranges trusted for X-Forwarded-*; empty trusts none. */
+  trustProxy: string[];
+  metricsToken: string | null;
+  /** Concurrent sockets allowed per session and per user (across instances with Redis). */
+  socketLimits: { perSession: number; perUser: number };
+  /** How often sockets that send nothing have their session re-checked. */
+  socketSessionRecheckSeconds: number;
   cookieSecure: 'auto' | boolean;
   sessionTtlSeconds: number;
-  loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
+  /** perAccount counts one account from one client IP; perAccountAllClients from everywhere. */
+  loginLimits: { perAccount: number; perAccountAllClients: number; perIp: number; windowSeconds: number };
   seedDemoData: boolean;
   runMigrations: boolean;
   webDistDir: string | null;
@@ -152,10 +207,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     publicUrl: e.PUBLIC_URL ?? null,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    socketLimits: { perSession: e.SOCKETS_PER_SESSION, perUser: e.SOCKETS_PER_USER },
+    socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,
     loginLimits: {
       perAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      perAccountAllClients: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_ALL_CLIENTS,
       perIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },

@@ -2,7 +2,10 @@ import { EventEmitter } from 'node:events';
 
 /** Events services emit; the real-time module (and later others) react. Typed so names cannot drift. */
 export type DomainEventMap = {
-  'user.sessionsRevoked': { userId: string };
+  /** Every session of the user but `exceptSessionId` (the one that changed the password) ended. */
+  'user.sessionsRevoked': { userId: string; exceptSessionId?: string };
+  /** One session ended (logout): its sockets must close on every instance. */
+  'session.revoked': { sessionId: string };
   /** A candidate opened the attempt on another device: the previous one must stop writing. */
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
   /** An exam's schedule or candidates changed: attempts are prepared ahead of T0. */

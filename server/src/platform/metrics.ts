@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from './db/database.js';
+import { AppError } from './errors/app-error.js';
 
 /** Prometheus metrics. A registry per app keeps two in-process instances (tests) apart. */
 export type Metrics = {
@@ -32,8 +34,35 @@ export function createMetrics(database: Database): Metrics {
   return { registry, connectedSockets };
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Who may scrape /metrics. With METRICS_TOKEN: whoever presents it as a bearer token. Without: only a
+ * client on this machine talking to the process directly (no proxy configured, none in between),
+ * which is the one-laptop embedded mode; a proxy on the same host would otherwise pass anyone on.
+ */
+function isMetricsReaderAllowed(
+  request: FastifyRequest,
+  access: { token: string | null; isBehindProxy: boolean },
+): boolean {
+  if (access.token) {
+    const header = request.headers.authorization ?? '';
+    const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    // Compared as digests so the comparison takes the same time whatever was presented.
+    return timingSafeEqual(digest(presented), digest(access.token));
+  }
+  const isForwarded =
+    request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  return !access.isBehindProxy && !isForwarded && LOOPBACK.has(request.socket.remoteAddress ?? '');
+}
+
 /** Latency by route pattern (never the raw URL: ids would explode the label set). */
-export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): void {
+export function registerHttpMetrics(
+  app: FastifyInstance,
+  metrics: Metrics,
+  access: { token: string | null; isBehindProxy: boolean },
+): void {
   const histogram = new Histogram({
     name: 'examtech_http_request_duration_seconds',
     help: 'HTTP request latency by method, route and status',
@@ -49,7 +78,11 @@ export function registerHttpMetrics(app: FastifyInstance, metrics: Metrics): voi
     );
     done();
   });
-  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+    if (!isMetricsReaderAllowed(request, access)) {
+      void reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('METRICS_TOKEN_INVALID');
+    }
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);
   });

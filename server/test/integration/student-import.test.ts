@@ -96,8 +96,7 @@ describe('student CSV import', () => {
       name: 'अर्जुन कुमार',
       mustChangePassword: true,
     });
-    const aditi = new TestClient(app);
-    await aditi.login('aditi@example.com', 'First-Pass-1');
+    const aditi = await signIn(app, { email: 'aditi@example.com', password: 'First-Pass-1' });
     expect(
       (await aditi.get('/api/batches'))
         .json<{ items: { code: string }[] }>()
@@ -156,5 +155,69 @@ describe('student CSV import', () => {
       (await teacher.upload('/api/students/import', 'a.csv', `${header}\nA,a@example.com,,,,`)).statusCode,
     ).toBe(403);
     expect((await teacher.get('/api/students/import/template.csv')).statusCode).toBe(403);
+  });
+
+  it('never tells whether an email has an account in another institute: the dry run passes it, the commit refuses it without saying why', async () => {
+    const operator = await signIn(app, demo.operator);
+    const other = await operator.post('/api/institutes', {
+      name: 'Rival Classes',
+      slug: 'rival-classes',
+      admin: { name: 'Rival Admin', email: 'admin@rival.example', password: 'Rival-Admin-123' },
+    });
+    expect(other.statusCode).toBe(201);
+    const rival = await signIn(app, { email: 'admin@rival.example', password: 'Rival-Admin-123' });
+    expect(
+      (
+        await rival.post('/api/users', {
+          name: 'Rival Student',
+          email: 'topper@rival.example',
+          role: 'student',
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const before = await studentCount();
+    const file = (email: string) => [header, `Some One,${email},,,,`].join('\n');
+    const elsewhere = await admin.upload(
+      '/api/students/import?dryRun=true',
+      's.csv',
+      file('topper@rival.example'),
+    );
+    const unknown = await admin.upload(
+      '/api/students/import?dryRun=true',
+      's.csv',
+      file('nobody@rival.example'),
+    );
+    // Answered exactly as an address nobody uses.
+    expect(elsewhere.statusCode).toBe(200);
+    expect(elsewhere.json()).toEqual(unknown.json());
+
+    const commit = await admin.upload('/api/students/import', 's.csv', file('topper@rival.example'));
+    expect(commit.statusCode).toBe(422);
+    const problem = commit.json<{ errors: Problem[] }>().errors[0]!;
+    expect(problem).toMatchObject({ row: 2, column: 'email', value: 'topper@rival.example' });
+    expect(problem.message).toBe('This email cannot be used for a new account. Use another one.');
+    expect(problem.message).not.toMatch(/exist|registered|institute|account with/i);
+    expect(await studentCount()).toBe(before);
+
+    // This institute's own accounts are named as such, in the dry run too (the admin can see them).
+    const own = await admin.upload('/api/students/import?dryRun=true', 's.csv', file(demo.student.email));
+    expect(own.json<{ errors: Problem[] }>().errors[0]!.message).toBe(
+      'A user of this institute already has this email.',
+    );
+  });
+
+  it('creating a user with another institute’s email answers USER_EMAIL_UNAVAILABLE, not that it exists', async () => {
+    const res = await admin.post('/api/users', {
+      name: 'Poach',
+      email: 'topper@rival.example',
+      role: 'student',
+    });
+    expect(res.statusCode).toBe(409);
+    const body = res.json<{ error: { code: string; message: string; fields: { message: string }[] } }>();
+    expect(body.error.code).toBe('USER_EMAIL_UNAVAILABLE');
+    expect(JSON.stringify(body.error)).not.toMatch(/exist|registered|institute|Rival/i);
+    const own = await admin.post('/api/users', { name: 'Dup', email: demo.teacher.email, role: 'teacher' });
+    expect(own.json()).toMatchObject({ error: { code: 'USER_EMAIL_TAKEN' } });
   });
 });

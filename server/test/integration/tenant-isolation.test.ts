@@ -156,6 +156,9 @@ const baseCases: Record<string, TenancyCase> = {
     expect([403, 404]).toContain((await c.post(`/api/users/${a.studentId}/reset-password`)).statusCode);
     expect((await new TestClient(app).login(demo.student.email, demo.student.password)).statusCode).toBe(200);
   },
+  'POST /api/users/:id/unlock-sign-in': async (c) => {
+    expect([403, 404]).toContain((await c.post(`/api/users/${a.studentId}/unlock-sign-in`)).statusCode);
+  },
   'GET /api/students/import/template.csv': async (c, who) => {
     const res = await c.get('/api/students/import/template.csv');
     expect(res.statusCode).toBe(who === 'admin' ? 200 : 403);

@@ -144,9 +144,26 @@ export const demo = {
   student: { email: 'student1@demo.examtech.in', password: 'Student@12345' },
 };
 
+/**
+ * A signed-in client ready to use the app. An account still on the password an admin gave it may do
+ * nothing but change it (PASSWORD_CHANGE_REQUIRED), so a first sign-in does what its user would:
+ * changes the password, here to an interim one and back, so `who.password` keeps working for the test.
+ * Tests of the temporary-password rule itself use `new TestClient(app).login()`.
+ */
 export async function signIn(app: App, who: { email: string; password: string }): Promise<TestClient> {
   const client = new TestClient(app);
   const res = await client.login(who.email, who.password);
   if (res.statusCode !== 200) throw new Error(`login as ${who.email} failed: ${res.statusCode} ${res.body}`);
+  if (res.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword) {
+    const interim = `${who.password}-interim`;
+    for (const [currentPassword, newPassword] of [
+      [who.password, interim],
+      [interim, who.password],
+    ]) {
+      const changed = await client.post('/api/auth/change-password', { currentPassword, newPassword });
+      if (changed.statusCode !== 204)
+        throw new Error(`password change for ${who.email} failed: ${changed.body}`);
+    }
+  }
   return client;
 }

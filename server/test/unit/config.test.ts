@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { createProxyTrust } from '../../src/platform/http/proxy-trust.js';
 
 describe('configuration', () => {
   it('defaults to the embedded mode on port 3000 with the demo seed', () => {
@@ -50,5 +51,39 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/x', REDIS_SENTINELS: 'a:1' })).toThrow(
       /DATABASE_REPLICA_URLS[\s\S]*REDIS_SENTINELS|REDIS_SENTINELS[\s\S]*DATABASE_REPLICA_URLS/,
     );
+  });
+
+  it('trusts only listed proxies: addresses, CIDR ranges or range names; never "true"', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8, loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: list the proxies/);
+    for (const bad of ['10.0.0.0/33', 'nginx', '10.0.0.1/8/1', '300.1.1.1'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('keeps the sign-in and socket figures: 10 per account and client, 100 per account, 1,000 per client in 15 minutes; 5 sockets a session, 10 a user', () => {
+    const config = loadConfig({});
+    expect(config.loginLimits).toEqual({
+      perAccount: 10,
+      perAccountAllClients: 100,
+      perIp: 1000,
+      windowSeconds: 15 * 60,
+    });
+    expect(config.socketLimits).toEqual({ perSession: 5, perUser: 10 });
+  });
+
+  it('recognises TRUST_PROXY addresses the way Fastify does, for the socket handshake', () => {
+    const isTrusted = createProxyTrust(['10.0.0.0/8', '192.0.2.7', 'loopback', 'fd00::/8']);
+    for (const yes of ['10.1.2.3', '192.0.2.7', '127.0.0.1', '::ffff:127.0.0.1', '::1', 'fd00::5'])
+      expect(isTrusted(yes), yes).toBe(true);
+    for (const no of ['192.0.2.8', '11.0.0.1', '::2', 'fe80::1', '', undefined, 'not-an-ip'])
+      expect(isTrusted(no), String(no)).toBe(false);
+    expect(createProxyTrust([])('127.0.0.1')).toBe(false);
   });
 });

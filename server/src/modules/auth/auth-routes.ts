@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../../platform/config.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { clearSessionCookie, setSessionCookie } from '../../platform/http/session-auth.js';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../../platform/http/session-auth.js';
 import type { AuthService } from './auth-service.js';
 
 export const passwordSchema = z
@@ -54,6 +54,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppC
     async (request, reply) => {
       if (!request.session) throw new AppError('AUTH_REQUIRED');
       await auth.changePassword(request.session, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
+  );
+
+  // Under /api/users because it acts on a user; here because the sign-in limits are the auth module's.
+  app.post(
+    '/api/users/:id/unlock-sign-in',
+    { schema: { params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      await auth.unlockSignIn(requireActor(request), request.params.id);
       return reply.status(204).send();
     },
   );

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { BatchService } from '../batches/batch-service.js';
 import { normaliseBatchCode } from '../batches/batch-service.js';
 import * as userRepo from '../users/user-repo.js';
-import type { UserService } from '../users/user-service.js';
+import { emailProblem, type UserService } from '../users/user-service.js';
 import {
   decodeCsv,
   findDuplicatesInFile,
@@ -50,10 +50,11 @@ export function createStudentImportService(deps: {
     instituteId: string,
     rows: StudentCsvRow[],
     problems: ImportProblem[],
+    options: { dryRun: boolean },
   ): Promise<{ problems: ImportProblem[]; batchIdsByCode: Map<string, string> }> {
     const allProblems = [...problems, ...findDuplicatesInFile(rows)];
-    const [existingEmails, existingRolls, batchIdsByCode] = await Promise.all([
-      userRepo.findExistingEmails(db, rows.map((r) => r.email).filter(Boolean)),
+    const [emailOwners, existingRolls, batchIdsByCode] = await Promise.all([
+      userRepo.findEmailOwners(db, instituteId, rows.map((r) => r.email).filter(Boolean)),
       userRepo.findExistingRollNumbers(
         db,
         instituteId,
@@ -64,13 +65,23 @@ export function createStudentImportService(deps: {
         rows.flatMap((r) => r.batchCodes),
       ),
     ]);
+    // A dry run writes nothing, so it is free to repeat: it names only this institute's accounts,
+    // or it would tell whether any address is a student elsewhere. The commit must refuse those too
+    // (emails are unique everywhere), with the message that says neither that nor where.
+    const where = (email: string) =>
+      emailOwners.inInstitute.has(email)
+        ? 'inInstitute'
+        : !options.dryRun && emailOwners.elsewhere.has(email)
+          ? 'elsewhere'
+          : null;
     for (const row of rows) {
-      if (existingEmails.has(row.email)) {
+      const owner = where(row.email);
+      if (owner) {
         allProblems.push({
           row: row.row,
           column: 'email',
           value: row.email,
-          message: 'An account with this email already exists.',
+          message: emailProblem(owner).message,
         });
       }
       if (row.rollNumber && existingRolls.has(row.rollNumber)) {
@@ -99,7 +110,12 @@ export function createStudentImportService(deps: {
     async importStudents(actor: Actor, file: Buffer, options: { dryRun: boolean }): Promise<ImportResult> {
       const scoped = authorizeInInstitute(actor, 'students:import');
       const parsed = parseStudentCsv(decodeCsv(file));
-      const { problems, batchIdsByCode } = await validate(scoped.instituteId, parsed.rows, parsed.problems);
+      const { problems, batchIdsByCode } = await validate(
+        scoped.instituteId,
+        parsed.rows,
+        parsed.problems,
+        options,
+      );
       if (problems.length > 0) return { valid: false, rowCount: parsed.rows.length, errors: problems };
       if (options.dryRun) return { valid: true, rowCount: parsed.rows.length };
 

@@ -171,13 +171,24 @@ export async function replaceBatchMemberships(
   }
 }
 
-export async function findExistingEmails(db: Conn, emails: string[]): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
+/**
+ * Which of `emails` have an account, and whether it is in `instituteId`. Callers tell an admin only
+ * about their own institute's accounts (see user-service's email rule).
+ */
+export async function findEmailOwners(
+  db: Conn,
+  instituteId: string,
+  emails: string[],
+): Promise<{ inInstitute: Set<string>; elsewhere: Set<string> }> {
+  const result = { inInstitute: new Set<string>(), elsewhere: new Set<string>() };
+  if (emails.length === 0) return result;
   const rows = await db
-    .select({ email: users.email })
+    .select({ email: users.email, instituteId: users.instituteId })
     .from(users)
     .where(inArray(users.email, emails.map(normaliseEmail)));
-  return new Set(rows.map((r) => r.email));
+  for (const row of rows)
+    (row.instituteId === instituteId ? result.inInstitute : result.elsewhere).add(row.email);
+  return result;
 }
 
 export async function findExistingRollNumbers(

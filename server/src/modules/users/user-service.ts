@@ -8,6 +8,7 @@ import {
   type InstituteRole,
 } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { ErrorCode } from '../../platform/errors/catalogue.js';
 import type { SessionStore } from '../../platform/kv/session-store.js';
 import type { BatchService } from '../batches/batch-service.js';
 import { presentUser, type UserRow, type UserView } from './user-presenter.js';
@@ -54,6 +55,22 @@ function rethrowUniqueViolation(err: unknown): never {
     });
   }
   throw err;
+}
+
+/**
+ * Emails are unique across institutes (sign-in is by email alone), so an address with an account in
+ * another institute cannot be used again. An admin is told so with USER_EMAIL_UNAVAILABLE, which says
+ * neither that an account exists nor where: only their own institute's accounts are named as such
+ * (USER_EMAIL_TAKEN), and those they can see anyway. Checks that write nothing (the import's dry run)
+ * look at their own institute only, so they cannot be used to probe other institutes' students.
+ */
+export function emailProblem(where: 'inInstitute' | 'elsewhere'): { code: ErrorCode; message: string } {
+  return where === 'inInstitute'
+    ? { code: 'USER_EMAIL_TAKEN', message: 'A user of this institute already has this email.' }
+    : {
+        code: 'USER_EMAIL_UNAVAILABLE',
+        message: 'This email cannot be used for a new account. Use another one.',
+      };
 }
 
 export type UserService = ReturnType<typeof createUserService>;
@@ -118,6 +135,15 @@ export function createUserService(deps: {
     return { user, temporaryPassword };
   }
 
+  async function assertEmailUsable(instituteId: string, email: string): Promise<void> {
+    const owners = await repo.findEmailOwners(db, instituteId, [email]);
+    const where =
+      owners.inInstitute.size > 0 ? 'inInstitute' : owners.elsewhere.size > 0 ? 'elsewhere' : null;
+    if (!where) return;
+    const { code, message } = emailProblem(where);
+    throw new AppError(code, undefined, { fields: [{ path: 'email', message }] });
+  }
+
   return {
     present,
     createUserInTx,
@@ -164,6 +190,7 @@ export function createUserService(deps: {
       input: CreateUserInput,
     ): Promise<{ user: UserView; temporaryPassword: string }> {
       const scoped = authorizeInInstitute(actor, 'users:manage');
+      await assertEmailUsable(scoped.instituteId, input.email);
       try {
         const created = await db.transaction((tx) => createUserInTx(tx, scoped.instituteId, input));
         return { user: await present(created.user), temporaryPassword: created.temporaryPassword };

@@ -26,6 +26,8 @@ const permissions = {
   'batches:manage': ['institute_admin'],
   'users:read': ['institute_admin', 'teacher', 'proctor'],
   'users:manage': ['institute_admin'],
+  // Lifting a sign-in lockout: the admin, or the proctor of the student's batch on exam morning.
+  'users:unlock-sign-in': ['institute_admin', 'proctor'],
   'students:import': ['institute_admin'],
   // Exams are batch-scoped like users and batches: admins see every exam of the institute; a
   // teacher sees, edits, publishes, unpublishes and schedules only the exams they created and

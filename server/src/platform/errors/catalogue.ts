@@ -19,6 +19,11 @@ export const errorCatalogue = {
   AUTH_RATE_LIMITED: { status: 429, message: 'Too many sign-in attempts. Please wait and try again.' },
   AUTH_WRONG_PASSWORD: { status: 400, message: 'The current password is incorrect.' },
   AUTH_PASSWORD_REUSED: { status: 400, message: 'Choose a password different from the current one.' },
+  METRICS_TOKEN_INVALID: { status: 401, message: 'Present the metrics token as a bearer token.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Choose a new password before you continue: you signed in with a temporary one.',
+  },
   CSRF_TOKEN_INVALID: { status: 403, message: 'The security token is missing or expired. Reload the page.' },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do this.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
@@ -29,6 +34,8 @@ export const errorCatalogue = {
   },
   BATCH_INVALID: { status: 400, message: 'One or more batches do not exist in this institute.' },
   USER_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists.' },
+  // An email in use outside the admin's institute: says neither that nor where (see user-service).
+  USER_EMAIL_UNAVAILABLE: { status: 409, message: 'This email cannot be used for a new account.' },
   USER_CANNOT_DEACTIVATE_SELF: { status: 400, message: 'You cannot deactivate your own account.' },
   USER_CANNOT_CHANGE_OWN_ROLE: { status: 400, message: 'You cannot change your own role.' },
   INSTITUTE_SLUG_TAKEN: { status: 409, message: 'Another institute already uses this short name.' },

@@ -9,6 +9,13 @@ export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Login makes a new session; it has no token to present yet. Origin checking still applies.
 const CSRF_EXEMPT_ROUTES = new Set(['/api/auth/login']);
+// All a session on a temporary password may do: see who it is, change the password, or leave.
+const TEMPORARY_PASSWORD_ROUTES = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/change-password',
+  'POST /api/auth/logout',
+  'POST /api/auth/login',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +33,8 @@ export function registerSessionAuth(app: FastifyInstance, sessions: SessionStore
       request.session = await sessions.get(sessionId);
       if (!request.session) clearSessionCookie(reply);
     }
+    if (request.session?.mustChangePassword && isLockedUntilPasswordChange(request))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (SAFE_METHODS.has(request.method)) return;
     if (!isSameOrigin(request))
       throw new AppError('CSRF_TOKEN_INVALID', 'Cross-site requests are not allowed.');
@@ -36,12 +45,25 @@ export function registerSessionAuth(app: FastifyInstance, sessions: SessionStore
   });
 }
 
+/** The API is closed to a temporary-password session; the web app's files are not (it must load). */
+function isLockedUntilPasswordChange(request: FastifyRequest): boolean {
+  if (!request.url.startsWith('/api/')) return false;
+  return !TEMPORARY_PASSWORD_ROUTES.has(`${request.method} ${request.routeOptions.url ?? ''}`);
+}
+
 /** Browsers send Origin on cross-site writes; a mismatch with our host is a forged request. */
 function isSameOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
+  return isOriginAllowed(request.headers.origin, request.host);
+}
+
+/**
+ * The one origin rule, for HTTP writes and Socket.IO handshakes: no Origin (not a browser, or a
+ * same-origin GET) passes; otherwise its host must be the host the request was sent to.
+ */
+export function isOriginAllowed(origin: string | undefined, host: string | undefined): boolean {
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.host;
+    return host !== undefined && new URL(origin).host === host;
   } catch {
     return false;
   }

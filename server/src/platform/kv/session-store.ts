@@ -10,6 +10,8 @@ export type SessionData = {
   role: string;
   csrfToken: string;
   createdAt: number;
+  /** Signed in with a temporary password: only the password change is open until it is done. */
+  mustChangePassword?: boolean;
 };
 
 export type Session = SessionData & { id: string };
@@ -24,9 +26,13 @@ export type SessionStore = {
   get(id: string): Promise<Session | null>;
   revoke(id: string): Promise<void>;
   revokeAllForUser(userId: string, exceptId?: string): Promise<void>;
+  /** The password was changed on this session: it is a full session from now on. */
+  markPasswordChanged(id: string): Promise<void>;
 };
 
-const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
+/** Stores and socket rooms name a session by this hash, never by the id that signs a user in. */
+export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
+const hashId = hashSessionId;
 const newToken = () => randomBytes(32).toString('base64url');
 
 function newSession(data: Omit<SessionData, 'csrfToken' | 'createdAt'>): Session {
@@ -74,6 +80,13 @@ export function createRedisSessionStore(redis: Redis): SessionStore {
         .srem(userKey(userId), ...hashes)
         .exec();
     },
+    async markPasswordChanged(id) {
+      const raw = await redis.get(key(hashId(id)));
+      if (!raw) return;
+      const data: SessionData = { ...(JSON.parse(raw) as SessionData), mustChangePassword: false };
+      // XX: a session revoked meanwhile stays revoked; KEEPTTL: it expires when it would have.
+      await redis.set(key(hashId(id)), JSON.stringify(data), 'KEEPTTL', 'XX');
+    },
   };
 }
 
@@ -104,6 +117,18 @@ export function createDatabaseSessionStore(db: Db): SessionStore {
     async revokeAllForUser(userId, exceptId) {
       const byUser = eq(sessions.userId, userId);
       await db.delete(sessions).where(exceptId ? and(byUser, ne(sessions.idHash, hashId(exceptId))) : byUser);
+    },
+    async markPasswordChanged(id) {
+      const [row] = await db
+        .select({ data: sessions.data })
+        .from(sessions)
+        .where(eq(sessions.idHash, hashId(id)));
+      if (!row) return;
+      const data: SessionData = { ...(JSON.parse(row.data) as SessionData), mustChangePassword: false };
+      await db
+        .update(sessions)
+        .set({ data: JSON.stringify(data) })
+        .where(eq(sessions.idHash, hashId(id)));
     },
   };
 }

@@ -11,9 +11,15 @@ import { useLogin, type Credentials } from './session';
 const loginMessages: Partial<Record<string, string>> = {
   AUTH_INVALID_CREDENTIALS: 'Incorrect email or password. Check both and try again.',
   AUTH_RATE_LIMITED:
-    'Too many sign-in attempts. For your security, please wait a few minutes before trying again.',
+    'Too many sign-in attempts. For your security, please wait before trying again. If you are locked out on exam day, ask your proctor to unlock your sign-in.',
   AUTH_ACCOUNT_DISABLED: 'This account has been deactivated. Contact your institute admin to restore access.',
 };
+
+/** The server's `retryAfterSeconds` on AUTH_RATE_LIMITED: a short wait is worth naming. */
+function readRetryAfter(body: unknown): number | null {
+  const value = (body as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof value === 'number' && value > 0 ? value : null;
+}
 
 export function LoginPage() {
   const login = useLogin();
@@ -35,7 +41,10 @@ export function LoginPage() {
       {
         onError: (error) => {
           const known = isApiError(error) ? loginMessages[error.code] : undefined;
-          if (known) setFailure(known);
+          const waitSeconds = isApiError(error) ? readRetryAfter(error.body) : null;
+          if (known && waitSeconds !== null && waitSeconds <= 60)
+            setFailure(`Too many sign-in attempts. Try again in ${waitSeconds} s.`);
+          else if (known) setFailure(known);
           else showFormError(form, error);
         },
       },

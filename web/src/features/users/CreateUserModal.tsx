@@ -69,7 +69,8 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
           close();
           setIssued({ name: user.name, email: user.email, temporaryPassword });
         },
-        onError: (error) => showFormError(form, error, { USER_EMAIL_TAKEN: 'email' }),
+        onError: (error) =>
+          showFormError(form, error, { USER_EMAIL_TAKEN: 'email', USER_EMAIL_UNAVAILABLE: 'email' }),
       },
     );
   });

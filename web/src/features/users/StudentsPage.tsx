@@ -109,7 +109,12 @@ export function StudentsPage() {
       >
         {(data) => (
           <>
-            <UserTable users={data.items} kind="student" canManage={isAdmin} />
+            <UserTable
+              users={data.items}
+              kind="student"
+              canManage={isAdmin}
+              canUnlockSignIn={isAdmin || me.role === 'proctor'}
+            />
             <Group justify="space-between" mt="md">
               <Text size="sm" c="dimmed">
                 {data.total} student{data.total === 1 ? '' : 's'}

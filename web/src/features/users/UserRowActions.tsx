@@ -1,18 +1,20 @@
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconDots, IconKey, IconLockOpen, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { User } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
-import { useResetPassword, useUpdateUser } from './api';
+import { useResetPassword, useUnlockSignIn, useUpdateUser } from './api';
 import { EditUserModal } from './EditUserModal';
 
 type Dialog = 'edit' | 'reset' | 'deactivate' | null;
 
-export function UserRowActions({ user }: { user: User }) {
+/** `canManage` false: only "Unlock sign-in" (a proctor's one action on a student). */
+export function UserRowActions({ user, canManage = true }: { user: User; canManage?: boolean }) {
   const me = useCurrentUser();
+  const unlockSignIn = useUnlockSignIn();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const resetPassword = useResetPassword();
@@ -42,6 +44,12 @@ export function UserRowActions({ user }: { user: User }) {
       },
     );
 
+  const unlock = () =>
+    unlockSignIn.mutate(user.id, {
+      onSuccess: () => notifySuccess(`${user.name} can sign in again now`),
+      onError: (error) => notifyError(error, 'Could not unlock sign-in'),
+    });
+
   return (
     <>
       <Menu position="bottom-end" shadow="md" width={200}>
@@ -51,13 +59,25 @@ export function UserRowActions({ user }: { user: User }) {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
-            Edit
+          {canManage && (
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
+              Edit
+            </Menu.Item>
+          )}
+          {canManage && (
+            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setDialog('reset')}>
+              Reset password
+            </Menu.Item>
+          )}
+          <Menu.Item
+            leftSection={<IconLockOpen size={16} />}
+            onClick={unlock}
+            disabled={unlockSignIn.isPending}
+            title="After too many wrong passwords, sign-in is paused for up to 15 minutes"
+          >
+            Unlock sign-in
           </Menu.Item>
-          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setDialog('reset')}>
-            Reset password
-          </Menu.Item>
-          {user.active ? (
+          {!canManage ? null : user.active ? (
             <Menu.Item
               color="red"
               leftSection={<IconUserOff size={16} />}

@@ -10,9 +10,12 @@ interface UserTableProps {
   users: User[];
   kind: 'student' | 'staff';
   canManage: boolean;
+  /** Proctors may not manage students but may lift a sign-in lockout on exam morning. */
+  canUnlockSignIn?: boolean;
 }
 
-export function UserTable({ users, kind, canManage }: UserTableProps) {
+export function UserTable({ users, kind, canManage, canUnlockSignIn = canManage }: UserTableProps) {
+  const hasActions = canManage || canUnlockSignIn;
   const isStudent = kind === 'student';
   // Archived batches included so a student's old batch still shows its name.
   const batches = useBatches(true);
@@ -28,7 +31,7 @@ export function UserTable({ users, kind, canManage }: UserTableProps) {
           {isStudent ? <Table.Th>Batches</Table.Th> : <Table.Th>Phone</Table.Th>}
           <Table.Th>Status</Table.Th>
           <Table.Th>Added</Table.Th>
-          {canManage && <Table.Th aria-label="Actions" />}
+          {hasActions && <Table.Th aria-label="Actions" />}
         </>
       }
     >
@@ -80,9 +83,9 @@ export function UserTable({ users, kind, canManage }: UserTableProps) {
               {formatDate(user.createdAt)}
             </Text>
           </Table.Td>
-          {canManage && (
+          {hasActions && (
             <Table.Td ta="right">
-              <UserRowActions user={user} />
+              <UserRowActions user={user} canManage={canManage} />
             </Table.Td>
           )}
         </Table.Tr>

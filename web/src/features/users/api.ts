@@ -74,3 +74,10 @@ export function useResetPassword() {
     api<{ temporaryPassword: string }>(`/api/users/${id}/reset-password`, { method: 'POST' }),
   );
 }
+
+/** Lifts the sign-in lockout others' wrong passwords put on an account (admin, or a proctor for their students). */
+export function useUnlockSignIn() {
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/users/${id}/unlock-sign-in`, { method: 'POST' }),
+  });
+}
