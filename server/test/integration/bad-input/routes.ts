@@ -197,6 +197,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       body: { name: 'Fuzz victim', phone: null, rollNumber: 'FZ-V', batchIds: [ids.batchId], active: true },
     },
     'POST /api/users/:id/reset-password': { as: 'admin', params: { id: ids.victimUserId }, body: {} },
+    'POST /api/users/:id/unlock-sign-in': { as: 'admin', params: { id: ids.victimUserId } },
     'GET /api/students/import/template.csv': { as: 'admin' },
     'POST /api/students/import': {
       as: 'admin',
