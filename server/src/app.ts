@@ -166,7 +166,12 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const snapshots = createSnapshotCache(database.db);
   const exams = createExamService({ database, snapshots, batches, log: app.log });
   const schedules = createScheduleService({ database, exams, batches, events });
-  const attempts = createAttemptService({ database, papers: snapshots, events });
+  const attempts = createAttemptService({
+    database,
+    papers: snapshots,
+    events,
+    saveRateLimitScale: config.saveRateLimitScale,
+  });
   const practice = createPracticeService(database);
   const assets = createAssetService({
     database,
@@ -219,7 +224,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
-    socketHandlers: [registerAttemptSocket(attempts, app.log)],
+    socketHandlers: [registerAttemptSocket(attempts, app.log, config.saveRateLimitScale)],
   });
   if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
   events.on('exam.scheduled', ({ examId }) => {

@@ -93,6 +93,9 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_ALL_CLIENTS: z.coerce.number().int().min(1).default(100),
   SOCKETS_PER_SESSION: z.coerce.number().int().min(1).max(100).default(5),
   SOCKETS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  // Multiplies the per-socket and per-user save budgets; only the save-throughput benchmark, whose
+  // sockets save as fast as acks return, has a reason to raise it.
+  SAVE_RATE_LIMIT_SCALE: z.coerce.number().min(1).max(1000).default(1),
   SOCKET_SESSION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
@@ -134,6 +137,7 @@ export type AppConfig = {
   metricsToken: string | null;
   /** Concurrent sockets allowed per session and per user (across instances with Redis). */
   socketLimits: { perSession: number; perUser: number };
+  saveRateLimitScale: number;
   /** How often sockets that send nothing have their session re-checked. */
   socketSessionRecheckSeconds: number;
   cookieSecure: 'auto' | boolean;
@@ -209,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     socketLimits: { perSession: e.SOCKETS_PER_SESSION, perUser: e.SOCKETS_PER_USER },
+    saveRateLimitScale: e.SAVE_RATE_LIMIT_SCALE,
     socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     sessionTtlSeconds: e.SESSION_TTL_HOURS * 3600,

@@ -39,6 +39,7 @@ export function createAttemptService(deps: {
   database: Database;
   papers: SnapshotCache;
   events: DomainEvents;
+  saveRateLimitScale?: number;
 }) {
   const { db } = deps.database;
   /**
@@ -59,6 +60,7 @@ export function createAttemptService(deps: {
     papers: deps.papers,
     loadOwnAttempt,
     rescore: (tx, attempt) => scoreStoredAnswers(tx, attempt),
+    saveRateLimitScale: deps.saveRateLimitScale,
   });
   deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { toErrorBody } from '../../platform/errors/error-handler.js';
 import type { SocketUser } from '../../platform/realtime.js';
 import type { AttemptService } from './attempt-service.js';
-import { createSaveBudget, SOCKET_SAVE_LIMIT } from './save-rate-limit.js';
+import { createSaveBudget, scaleSaveLimit, SOCKET_SAVE_LIMIT } from './save-rate-limit.js';
 import { saveBatchSchema } from './save-schema.js';
 
 type Ack = (response: unknown) => void;
@@ -30,7 +30,11 @@ const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
  * Candidate socket events. Each save is acknowledged only after its batch has committed; a bad
  * payload gets an error ack (the HTTP error envelope's `{code, message}`), never a silent drop.
  */
-export function registerAttemptSocket(attempts: AttemptService, log: FastifyBaseLogger) {
+export function registerAttemptSocket(
+  attempts: AttemptService,
+  log: FastifyBaseLogger,
+  saveRateLimitScale = 1,
+) {
   return (socket: Socket, user: SocketUser): void => {
     const actor = { userId: user.userId, role: user.role as 'student', instituteId: user.instituteId };
     // The last time anything (a save, a heartbeat) came from this client: when the connection is
@@ -39,7 +43,7 @@ export function registerAttemptSocket(attempts: AttemptService, log: FastifyBase
     socket.conn.on('packet', () => {
       lastHeardAt = Date.now();
     });
-    const budget = createSaveBudget(SOCKET_SAVE_LIMIT);
+    const budget = createSaveBudget(scaleSaveLimit(SOCKET_SAVE_LIMIT, saveRateLimitScale));
     const joined = new Set<string>();
     const fail = (reply: Ack, err: unknown, context: Record<string, unknown>) =>
       reply({ error: toErrorBody(err, log, { socketId: socket.id, userId: user.userId, ...context }).error });

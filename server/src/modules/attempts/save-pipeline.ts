@@ -18,7 +18,7 @@ import { createGroupCommitter } from '../../platform/db/group-commit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
 import * as repo from './attempt-repo.js';
-import { createKeyedSaveBudgets, USER_SAVE_LIMIT } from './save-rate-limit.js';
+import { createKeyedSaveBudgets, scaleSaveLimit, USER_SAVE_LIMIT } from './save-rate-limit.js';
 
 /** In-flight saves sent just before the deadline are still accepted for this long. */
 export const SAVE_GRACE_MS = 15_000;
@@ -85,6 +85,7 @@ export function createSavePipeline(deps: {
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   /** Scores the stored answers again (an attempt the sweeper submitted takes late journal saves). */
   rescore: (tx: Tx, attempt: repo.AttemptRow) => Promise<{ score: unknown; totalMarks: string }>;
+  saveRateLimitScale?: number | undefined;
 }) {
   const { db } = deps.database;
   const committer = createGroupCommitter<repo.AnswerWrite, repo.WriteOutcome>({
@@ -92,7 +93,7 @@ export function createSavePipeline(deps: {
     concurrency: 4,
     commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS)),
   });
-  const budgets = createKeyedSaveBudgets(USER_SAVE_LIMIT);
+  const budgets = createKeyedSaveBudgets(scaleSaveLimit(USER_SAVE_LIMIT, deps.saveRateLimitScale ?? 1));
 
   // Saves read the attempt from a short-lived cache: the commit re-checks status, deadline and device
   // under a lock, and a refusal's reason is read again from the database, so a stale entry can only

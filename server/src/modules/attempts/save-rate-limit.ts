@@ -18,6 +18,12 @@ export const USER_SAVE_LIMIT: SaveLimit = {
   saves: { burst: 2000, perSecond: 200 },
 };
 
+/** `limit` with every bucket `scale` times larger and faster. */
+export function scaleSaveLimit(limit: SaveLimit, scale: number): SaveLimit {
+  const times = (b: BucketLimit): BucketLimit => ({ burst: b.burst * scale, perSecond: b.perSecond * scale });
+  return { packets: times(limit.packets), saves: times(limit.saves) };
+}
+
 class TokenBucket {
   private tokens: number;
   private updatedAt: number;
