@@ -1,5 +1,6 @@
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import {
@@ -61,12 +62,14 @@ export function createBatchService(database: Database, deps: { people: BatchPeop
 
   async function getVisibleBatch(actor: Actor, id: string): Promise<BatchWithPeople> {
     const scoped = authorizeInInstitute(actor, 'batches:read');
-    const row = await repo.findBatchRow(db, scoped.instituteId, id);
-    if (!row) throw notFound('Batch not found.');
-    if (isRestrictedToOwnBatches(actor)) {
-      const own = await repo.listBatchIdsOfMember(db, actor.userId);
-      if (!own.includes(id)) throw notFound('Batch not found.');
-    }
+    const row = await loadInScope(
+      actor,
+      'batches:read',
+      () => repo.findBatchRow(db, scoped.instituteId, id),
+      async () =>
+        !isRestrictedToOwnBatches(actor) || (await repo.listBatchIdsOfMember(db, actor.userId)).includes(id),
+      'Batch not found.',
+    );
     const [found] = await withPeople(scoped.instituteId, [row], { mayLag: false });
     if (!found) throw notFound('Batch not found.');
     return found;

@@ -1,5 +1,6 @@
 import type { Database, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { loadInScope } from '../../platform/auth/access.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
 import {
   authorizeInInstitute,
@@ -7,7 +8,7 @@ import {
   type Actor,
   type InstituteRole,
 } from '../../platform/auth/policies.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { ErrorCode } from '../../platform/errors/catalogue.js';
 import type { SessionStore } from '../../platform/kv/session-store.js';
 import type { BatchService } from '../batches/batch-service.js';
@@ -122,17 +123,20 @@ export function createUserService(deps: {
   /** Finds a user the actor may see: admins see their institute; staff see students of their batches. */
   async function findVisibleUser(actor: Actor, id: string): Promise<UserRow> {
     const scoped = authorizeInInstitute(actor, 'users:read');
-    const user = await repo.findUserInInstitute(db, scoped.instituteId, id);
-    if (!user) throw notFound('User not found.');
-    if (isRestrictedToOwnBatches(actor)) {
-      const [ownBatches, theirBatches] = await Promise.all([
-        deps.batches.listBatchIdsOfMember(actor.userId),
-        deps.batches.listBatchIdsOfMember(user.id),
-      ]);
-      if (user.role !== 'student' || !theirBatches.some((b) => ownBatches.includes(b)))
-        throw notFound('User not found.');
-    }
-    return user;
+    return loadInScope(
+      actor,
+      'users:read',
+      () => repo.findUserInInstitute(db, scoped.instituteId, id),
+      async (user) => {
+        if (!isRestrictedToOwnBatches(actor)) return true;
+        const [ownBatches, theirBatches] = await Promise.all([
+          deps.batches.listBatchIdsOfMember(actor.userId),
+          deps.batches.listBatchIdsOfMember(user.id),
+        ]);
+        return user.role === 'student' && theirBatches.some((b) => ownBatches.includes(b));
+      },
+      'User not found.',
+    );
   }
 
   /**
