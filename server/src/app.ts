@@ -34,11 +34,11 @@ import { batchRoutes } from './modules/batches/batch-routes.js';
 import { createBatchService } from './modules/batches/batch-service.js';
 import { healthRoutes } from './modules/health/health-routes.js';
 import { instituteRoutes } from './modules/institutes/institute-routes.js';
-import { createInstituteService } from './modules/institutes/institute-service.js';
+import { createInstituteDirectory, createInstituteService } from './modules/institutes/institute-service.js';
 import { studentImportRoutes } from './modules/student-import/student-import-routes.js';
 import { createStudentImportService } from './modules/student-import/student-import-service.js';
 import { userRoutes } from './modules/users/user-routes.js';
-import { createUserService } from './modules/users/user-service.js';
+import { createUserDirectory, createUserService } from './modules/users/user-service.js';
 import { examRoutes } from './modules/exams/exam-routes.js';
 import { createExamService } from './modules/exams/exam-service.js';
 import { practiceRoutes } from './modules/exams/practice-routes.js';
@@ -54,6 +54,8 @@ import { createAssetService } from './modules/assets/asset-service.js';
 import { createAttemptAssetAccess } from './modules/attempts/attempt-assets.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
 import { questionTransferRoutes } from './modules/question-transfer/transfer-routes.js';
+import { createQuestionExportService } from './modules/question-transfer/export-service.js';
+import { createQuestionImportService } from './modules/question-transfer/import-service.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
@@ -157,11 +159,21 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const storage = createLocalDiskStorage(config.filesDir);
   const metrics = createMetrics(database);
 
-  const batches = createBatchService(database);
-  const users = createUserService({ database, sessions, batches });
-  const auth = createAuthService({ database, sessions, limiter, users, config });
-  const syllabus = createSyllabusService(database, { countQuestionsByTopic: countActiveQuestionsByTopic });
-  const institutes = createInstituteService({ database, users, syllabus });
+  // Dependencies point one way: batches <- users <- institutes. What a lower module needs from a
+  // higher one comes through a narrow directory built here (members' names, an institute's name).
+  const batches = createBatchService(database, { people: createUserDirectory(database) });
+  const users = createUserService({
+    database,
+    sessions,
+    batches,
+    institutes: createInstituteDirectory(database),
+  });
+  const auth = createAuthService({ sessions, limiter, users, config });
+  // The bank depends on the syllabus, never the reverse: the tree's counts come through this one function.
+  const syllabus = createSyllabusService(database, {
+    countQuestionsByTopic: (instituteId) => countActiveQuestionsByTopic(database.readDb, instituteId),
+  });
+  const institutes = createInstituteService({ database, users, batches, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const snapshots = createSnapshotCache(database.db);
   const exams = createExamService({ database, snapshots, batches, log: app.log });
@@ -187,6 +199,15 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
       findReservedQuestions: (instituteId) => findReservedQuestions(database.readDb, instituteId),
     },
   });
+  const questionImports = createQuestionImportService({
+    database,
+    storage,
+    syllabus,
+    questions,
+    assets,
+    log: app.log,
+  });
+  const questionExports = createQuestionExportService({ questions });
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
@@ -211,7 +232,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });
-  await app.register(questionTransferRoutes, { database, storage, syllabus, questions, assets });
+  await app.register(questionTransferRoutes, { imports: questionImports, exports: questionExports });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
   const seeded = config.seedDemoData ? await seedDemoData(database, { users, syllabus, questions }) : false;

@@ -5,7 +5,6 @@ import type { QuestionService } from '../modules/questions/question-service.js';
 import { toSyllabusPathKey, type SyllabusService } from '../modules/syllabus/syllabus-service.js';
 import type { UserService } from '../modules/users/user-service.js';
 import * as batchRepo from '../modules/batches/batch-repo.js';
-import * as userRepo from '../modules/users/user-repo.js';
 import { demoQuestions } from './demo-questions.js';
 
 export type DemoLogin = { role: string; email: string; password: string; name: string };
@@ -79,7 +78,7 @@ export async function seedDemoData(
       );
       if (login.role === 'teacher') teacherId = user.id;
       if (['teacher', 'proctor', 'student'].includes(login.role)) {
-        await userRepo.replaceBatchMemberships(tx, institute.id, user.id, [batch.id]);
+        await batchRepo.replaceMembershipsOfUser(tx, institute.id, user.id, [batch.id]);
       }
     }
     // A living bank from the first sign-in: every question type, LaTeX, Hindi versions.

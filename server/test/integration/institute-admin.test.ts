@@ -93,6 +93,42 @@ describe('batches', () => {
       2,
     );
   });
+
+  it('replacing the staff removes the former staff, keeps the students and lists staff by name', async () => {
+    const batch = await createBatch('STAFF-2');
+    const student = await admin.post('/api/users', {
+      name: 'Ishaan Rao',
+      email: 'ishaan.staff2@example.com',
+      role: 'student',
+      batchIds: [batch.id],
+    });
+    expect(student.statusCode).toBe(201);
+    const makeStaff = async (name: string, role: 'teacher' | 'proctor') => {
+      const res = await admin.post('/api/users', {
+        name,
+        email: `${name.split(' ')[0]!.toLowerCase()}.staff2@example.com`,
+        role,
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json<{ user: User }>().user.id;
+    };
+    const [zara, aman, meera] = [
+      await makeStaff('Zara Teacher', 'teacher'),
+      await makeStaff('Aman Proctor', 'proctor'),
+      await makeStaff('Meera Teacher', 'teacher'),
+    ];
+    await admin.put(`/api/batches/${batch.id}/staff`, { userIds: [zara, aman] });
+    const res = await admin.put(`/api/batches/${batch.id}/staff`, { userIds: [zara, meera] });
+    expect(res.statusCode).toBe(200);
+    const after = res.json<{ batch: Batch }>().batch;
+    expect(after.staff.map((s) => s.id)).toEqual([meera, zara]);
+    expect(after.studentCount).toBe(1);
+    const listed = (await admin.get('/api/batches')).json<{ items: Batch[] }>().items;
+    expect(listed.find((b) => b.id === batch.id)).toMatchObject({ studentCount: 1 });
+    // The dashboard counts active staff: these three leave the figures as the seed has them.
+    for (const id of [zara, aman, meera])
+      expect((await admin.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
+  });
 });
 
 describe('staff and students', () => {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
@@ -8,18 +7,13 @@ import { MAX_ASSET_BYTES, type AssetService } from './asset-service.js';
 
 export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService }> = async (app, { assets }) => {
   app.post('/api/assets', async (request, reply) => {
-    const actor = requireActor(request);
-    // Refuse before reading up to 5 MB from someone who may not upload anyway.
-    authorizeInInstitute(actor, 'assets:upload');
-    const file = (await readUpload(request, { limitBytes: MAX_ASSET_BYTES })).files.get('file');
-    if (!file)
-      throw new AppError('VALIDATION_FAILED', 'Attach an image in the field "file".', {
-        fields: [{ path: 'file', message: 'Required.' }],
-      });
-    const asset = await assets.storeAsset(actor, {
-      body: file.body,
-      originalName: file.fileName,
-      declaredType: file.mimetype,
+    const asset = await assets.uploadAsset(requireActor(request), async () => {
+      const file = (await readUpload(request, { limitBytes: MAX_ASSET_BYTES })).files.get('file');
+      if (!file)
+        throw new AppError('VALIDATION_FAILED', 'Attach an image in the field "file".', {
+          fields: [{ path: 'file', message: 'Required.' }],
+        });
+      return { body: file.body, originalName: file.fileName, declaredType: file.mimetype };
     });
     return reply.status(201).send({ asset });
   });

@@ -4,7 +4,6 @@ import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { authorizeInInstitute, type Actor, type InstituteActor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
-import type { AttemptAssetAccess } from '../attempts/attempt-assets.js';
 import * as repo from './asset-repo.js';
 import { detectImageType } from './image-type.js';
 
@@ -43,7 +42,8 @@ export type AssetService = ReturnType<typeof createAssetService>;
 export function createAssetService(deps: {
   database: Database;
   storage: FileStorage;
-  students: Pick<AttemptAssetAccess, 'mayStudentSeeAsset'>;
+  /** Whether a student may see an image: the attempts module answers (wired in app.ts). */
+  students: { mayStudentSeeAsset(actor: Actor, assetId: string): Promise<boolean> };
 }) {
   const { db } = deps.database;
 
@@ -88,6 +88,12 @@ export function createAssetService(deps: {
 
     storeAsset(actor: InstituteActor | Actor, input: AssetInput): Promise<AssetView> {
       return storeAssetInTx(db, actor, input);
+    },
+
+    /** An upload over HTTP: `readInput` is called only once the actor may upload (refused before reading 5 MB). */
+    async uploadAsset(actor: Actor, readInput: () => Promise<AssetInput>): Promise<AssetView> {
+      authorizeInInstitute(actor, 'assets:upload');
+      return storeAssetInTx(db, actor, await readInput());
     },
 
     /** Staff read any image of their institute; students only what their papers and released results show. */

@@ -2,13 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../../platform/config.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { passwordSchema } from '../../platform/http/password-schema.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../../platform/http/session-auth.js';
 import type { AuthService } from './auth-service.js';
-
-export const passwordSchema = z
-  .string()
-  .min(8, 'Use at least 8 characters.')
-  .max(128, 'Use at most 128 characters.');
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppConfig }> = async (
   app,

@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '../../platform/config.js';
-import type { Database } from '../../platform/db/database.js';
 import { hashPassword, isPasswordCorrect, spendPasswordCheckTime } from '../../platform/auth/passwords.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { RateLimiter } from '../../platform/kv/rate-limiter.js';
 import type { Session, SessionStore } from '../../platform/kv/session-store.js';
-import type { UserService } from '../users/user-service.js';
 import type { UserView } from '../users/user-presenter.js';
-import * as userRepo from '../users/user-repo.js';
+import { normaliseEmail, type UserService } from '../users/user-service.js';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 // Account keys are hashed so rate-limit keys in Redis do not list who is being attacked.
 const accountKey = (email: string) =>
-  `login:acct:${createHash('sha256').update(userRepo.normaliseEmail(email)).digest('hex')}`;
+  `login:acct:${createHash('sha256').update(normaliseEmail(email)).digest('hex')}`;
 // One account from one client: a stranger's wrong passwords fill their own counter, not the owner's.
 const accountClientKey = (email: string, ip: string) => `${accountKey(email)}:ip:${ip}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;
@@ -22,13 +20,11 @@ const ipKey = (ip: string) => `login:ip:${ip}`;
 const LOGIN_FREE_ATTEMPTS = 5;
 
 export function createAuthService(deps: {
-  database: Database;
   sessions: SessionStore;
   limiter: RateLimiter;
   users: UserService;
   config: Pick<AppConfig, 'loginLimits' | 'sessionTtlSeconds'>;
 }) {
-  const { db } = deps.database;
   const limits = deps.config.loginLimits;
 
   /**
@@ -66,7 +62,7 @@ export function createAuthService(deps: {
   return {
     async login(email: string, password: string, ip: string): Promise<{ session: Session; user: UserView }> {
       await enforceLoginLimits(email, ip);
-      const user = await userRepo.findUserByEmail(db, email);
+      const user = await deps.users.findAccountByEmail(email);
       if (!user) {
         await spendPasswordCheckTime(password);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
@@ -107,7 +103,7 @@ export function createAuthService(deps: {
     },
 
     async currentUser(session: Session): Promise<UserView> {
-      const user = await userRepo.findUserById(db, session.userId);
+      const user = await deps.users.findAccountById(session.userId);
       if (!user?.active) {
         await deps.sessions.revoke(session.id);
         throw new AppError('AUTH_REQUIRED');
@@ -117,7 +113,7 @@ export function createAuthService(deps: {
 
     /** Changes the password and signs out every other device of the user. */
     async changePassword(session: Session, currentPassword: string, newPassword: string): Promise<void> {
-      const user = await userRepo.findUserById(db, session.userId);
+      const user = await deps.users.findAccountById(session.userId);
       if (!user) throw new AppError('AUTH_REQUIRED');
       if (!(await isPasswordCorrect(user.passwordHash, currentPassword))) {
         throw new AppError('AUTH_WRONG_PASSWORD', undefined, {
@@ -129,8 +125,7 @@ export function createAuthService(deps: {
           fields: [{ path: 'newPassword', message: 'Choose a password different from the current one.' }],
         });
       }
-      await userRepo.updateUserRow(db, user.id, {
-        passwordHash: await hashPassword(newPassword),
+      await deps.users.setPasswordHash(user.id, await hashPassword(newPassword), {
         mustChangePassword: false,
       });
       await deps.sessions.markPasswordChanged(session.id);

@@ -1,14 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { batchMembers, batches, users } from '../../platform/db/schema.js';
-import type { BatchRow } from '../users/user-presenter.js';
+import { batchMembers, batches } from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
 
-export type BatchWithPeople = BatchRow & {
-  studentCount: number;
-  staff: { id: string; name: string; role: 'teacher' | 'proctor' }[];
-};
+export type BatchRow = typeof batches.$inferSelect;
+export type MembershipRow = { batchId: string; userId: string; instituteId: string };
 
 export async function listBatchRows(
   db: Conn,
@@ -36,35 +33,24 @@ export async function findBatchRow(db: Conn, instituteId: string, id: string): P
   return row ?? null;
 }
 
-/** Adds student counts and assigned staff to batch rows in two queries, whatever the number of batches. */
-export async function withPeople(db: Conn, rows: BatchRow[]): Promise<BatchWithPeople[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const members = await db
-    .select({
-      batchId: batchMembers.batchId,
-      id: users.id,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-    })
+/** Every (batch, member) pair of the given batches. */
+export async function listMemberships(
+  db: Conn,
+  batchIds: string[],
+): Promise<{ batchId: string; userId: string }[]> {
+  if (batchIds.length === 0) return [];
+  return db
+    .select({ batchId: batchMembers.batchId, userId: batchMembers.userId })
     .from(batchMembers)
-    .innerJoin(users, eq(users.id, batchMembers.userId))
-    .where(inArray(batchMembers.batchId, ids))
-    .orderBy(asc(users.name));
-  return rows.map((row) => {
-    const own = members.filter((m) => m.batchId === row.id);
-    return {
-      ...row,
-      studentCount: own.filter((m) => m.role === 'student' && m.active).length,
-      staff: own
-        .filter(
-          (m): m is typeof m & { role: 'teacher' | 'proctor' } =>
-            m.role === 'teacher' || m.role === 'proctor',
-        )
-        .map(({ id, name, role }) => ({ id, name, role })),
-    };
-  });
+    .where(inArray(batchMembers.batchId, batchIds));
+}
+
+export async function countActiveBatches(db: Conn, instituteId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(batches)
+    .where(and(eq(batches.instituteId, instituteId), isNull(batches.archivedAt)));
+  return Number(row?.n ?? 0);
 }
 
 export async function insertBatch(
@@ -98,6 +84,20 @@ export async function listBatchIdsOfMember(db: Conn, userId: string): Promise<st
   return rows.map((r) => r.batchId);
 }
 
+/** Each user's batch ids, in batch-name order (users without batches get an empty list). */
+export async function listBatchIdsByUsers(db: Conn, userIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return result;
+  const rows = await db
+    .select({ userId: batchMembers.userId, batchId: batchMembers.batchId })
+    .from(batchMembers)
+    .innerJoin(batches, eq(batches.id, batchMembers.batchId))
+    .where(inArray(batchMembers.userId, userIds))
+    .orderBy(asc(batches.name));
+  for (const row of rows) result.get(row.userId)?.push(row.batchId);
+  return result;
+}
+
 export async function findBatchesByIds(db: Conn, instituteId: string, ids: string[]): Promise<BatchRow[]> {
   if (ids.length === 0) return [];
   return db
@@ -118,40 +118,33 @@ export async function findBatchesByCodes(
     .where(and(eq(batches.instituteId, instituteId), inArray(batches.code, codes)));
 }
 
-/** Replaces the teachers and proctors of a batch, leaving its students alone. */
-export async function replaceBatchStaff(
-  db: Conn,
-  instituteId: string,
-  batchId: string,
-  staffIds: string[],
-): Promise<void> {
+/** Removes the given members from one batch (the service decides which: its staff). */
+export async function deleteMembers(db: Conn, batchId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
   await db
     .delete(batchMembers)
-    .where(
-      and(
-        eq(batchMembers.batchId, batchId),
-        inArray(
-          batchMembers.userId,
-          sql`(select ${users.id} from ${users} where ${users.role} in ('teacher', 'proctor'))`,
-        ),
-      ),
-    );
-  if (staffIds.length > 0) {
-    await db.insert(batchMembers).values(staffIds.map((userId) => ({ batchId, userId, instituteId })));
+    .where(and(eq(batchMembers.batchId, batchId), inArray(batchMembers.userId, userIds)));
+}
+
+/** Replaces every batch of one user; a pair inserted meanwhile by another path is kept. */
+export async function replaceMembershipsOfUser(
+  tx: Tx,
+  instituteId: string,
+  userId: string,
+  batchIds: string[],
+): Promise<void> {
+  await tx.delete(batchMembers).where(eq(batchMembers.userId, userId));
+  if (batchIds.length > 0) {
+    await tx
+      .insert(batchMembers)
+      .values(batchIds.map((batchId) => ({ batchId, userId, instituteId })))
+      .onConflictDoNothing();
   }
 }
 
-export async function findStaffUsers(db: Conn, instituteId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.instituteId, instituteId),
-        inArray(users.id, ids),
-        inArray(users.role, ['teacher', 'proctor']),
-        eq(users.active, true),
-      ),
-    );
+/** Bulk insert in chunks of 1,000 pairs (a 5,000-student import is a handful of statements). */
+export async function insertMemberships(db: Conn, rows: MembershipRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(batchMembers).values(rows.slice(i, i + 1000));
+  }
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/session-auth.js';
-import { passwordSchema } from '../auth/auth-routes.js';
+import { passwordSchema } from '../../platform/http/password-schema.js';
 import type { InstituteService } from './institute-service.js';
 
 export const instituteRoutes: FastifyPluginAsyncZod<{ institutes: InstituteService }> = async (

@@ -1,48 +1,38 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Database, Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { batches, institutes, users } from '../../platform/db/schema.js';
 import { authorize, authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
-import type { InstituteRow } from '../users/user-presenter.js';
+import type { BatchService } from '../batches/batch-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
+import {
+  presentInstitute,
+  presentInstituteSummary,
+  presentStats,
+  type InstituteStats,
+  type InstituteSummary,
+  type InstituteView,
+} from './institute-presenter.js';
+import * as repo from './institute-repo.js';
 
-export type InstituteStats = {
-  students: number;
-  teachers: number;
-  proctors: number;
-  admins: number;
-  batches: number;
-};
-export type InstituteView = { id: string; name: string; slug: string; createdAt: string };
+export type { InstituteStats, InstituteView } from './institute-presenter.js';
 
-const presentInstitute = (row: InstituteRow): InstituteView => ({
-  id: row.id,
-  name: row.name,
-  slug: row.slug,
-  createdAt: row.createdAt.toISOString(),
-});
+export type InstituteDirectory = ReturnType<typeof createInstituteDirectory>;
 
-async function loadStats(db: Db, instituteId: string): Promise<InstituteStats> {
-  const [byRole, [batchCount]] = await Promise.all([
-    db
-      .select({ role: users.role, n: count() })
-      .from(users)
-      .where(and(eq(users.instituteId, instituteId), eq(users.active, true)))
-      .groupBy(users.role),
-    db
-      .select({ n: count() })
-      .from(batches)
-      .where(and(eq(batches.instituteId, instituteId), isNull(batches.archivedAt))),
-  ]);
-  const roleCount = (role: string) => Number(byRole.find((r) => r.role === role)?.n ?? 0);
+/**
+ * The read the users module needs (a user's profile names the institute). Separate from the
+ * service because the service depends on the users module: this keeps the dependency one-way.
+ */
+export function createInstituteDirectory(database: Database) {
   return {
-    students: roleCount('student'),
-    teachers: roleCount('teacher'),
-    proctors: roleCount('proctor'),
-    admins: roleCount('institute_admin'),
-    batches: Number(batchCount?.n ?? 0),
+    async findInstituteSummary(
+      id: string | null,
+      options: { mayLag: boolean },
+    ): Promise<InstituteSummary | null> {
+      if (!id) return null;
+      const row = await repo.findInstituteRow(options.mayLag ? database.readDb : database.db, id);
+      return row ? presentInstituteSummary(row) : null;
+    },
   };
 }
 
@@ -50,23 +40,36 @@ export type InstituteService = ReturnType<typeof createInstituteService>;
 
 export function createInstituteService(deps: {
   database: Database;
-  users: UserService;
+  users: Pick<
+    UserService,
+    'createUserInTx' | 'present' | 'rethrowUniqueViolation' | 'countActiveUsersByRole'
+  >;
+  batches: Pick<BatchService, 'countActiveBatches'>;
   syllabus: Pick<SyllabusService, 'seedDefaultSyllabus'>;
 }) {
   const { db, readDb } = deps.database;
+
+  async function loadStats(instituteId: string): Promise<InstituteStats> {
+    const [byRole, batches] = await Promise.all([
+      deps.users.countActiveUsersByRole(instituteId),
+      deps.batches.countActiveBatches(instituteId),
+    ]);
+    return presentStats(byRole, batches);
+  }
+
   return {
     async getOwnInstitute(actor: Actor): Promise<{ institute: InstituteView; stats: InstituteStats }> {
       const scoped = authorizeInInstitute(actor, 'institute:read');
-      const [row] = await readDb.select().from(institutes).where(eq(institutes.id, scoped.instituteId));
+      const row = await repo.findInstituteRow(readDb, scoped.instituteId);
       if (!row) throw notFound('Institute not found.');
-      return { institute: presentInstitute(row), stats: await loadStats(readDb, row.id) };
+      return { institute: presentInstitute(row), stats: await loadStats(row.id) };
     },
 
     async listInstitutes(actor: Actor) {
       authorize(actor, 'institutes:manage');
-      const rows = await readDb.select().from(institutes).orderBy(institutes.name);
+      const rows = await repo.listInstituteRows(readDb);
       return Promise.all(
-        rows.map(async (row) => ({ ...presentInstitute(row), stats: await loadStats(readDb, row.id) })),
+        rows.map(async (row) => ({ ...presentInstitute(row), stats: await loadStats(row.id) })),
       );
     },
 
@@ -82,11 +85,10 @@ export function createInstituteService(deps: {
       authorize(actor, 'institutes:manage');
       try {
         const { institute, admin, temporaryPassword } = await db.transaction(async (tx) => {
-          const [created] = await tx
-            .insert(institutes)
-            .values({ name: input.name.trim(), slug: input.slug.trim().toLowerCase() })
-            .returning();
-          if (!created) throw new Error('insert returned no row');
+          const created = await repo.insertInstitute(tx, {
+            name: input.name.trim(),
+            slug: input.slug.trim().toLowerCase(),
+          });
           // A new institute opens with the default syllabus, so its bank is usable at once.
           await deps.syllabus.seedDefaultSyllabus(tx, created.id);
           const { user, temporaryPassword } = await deps.users.createUserInTx(tx, created.id, {

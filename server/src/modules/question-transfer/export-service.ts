@@ -135,7 +135,9 @@ export function createQuestionExportService(deps: {
       }
     },
 
-    buildTemplate(format: ImportFormat): Promise<Buffer> {
+    /** The empty sheet to fill in, for those who may import. */
+    buildTemplate(actor: Actor, format: ImportFormat): Promise<Buffer> {
+      authorizeInInstitute(actor, 'questions:manage');
       return format === 'csv' ? Promise.resolve(buildTemplateCsv()) : buildTemplateXlsx();
     },
   };

@@ -92,12 +92,20 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
   }
 
   return {
-    /** Reads the whole file now (so an unreadable file is a 400), then validates in the background. */
+    /**
+     * Reads the whole file now (so an unreadable file is a 400), then validates in the background.
+     * `readInput` is called only once the actor may import: nobody else gets to upload 50 MB.
+     */
     async startImport(
       actor: Actor,
-      input: { file: UploadedFile; images: UploadedFile | null; createMissingSyllabus: boolean },
+      readInput: () => Promise<{
+        file: UploadedFile;
+        images: UploadedFile | null;
+        createMissingSyllabus: boolean;
+      }>,
     ): Promise<ImportView> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
+      const input = await readInput();
       assertStorableText({
         file: { filename: input.file.fileName },
         images: { filename: input.images?.fileName },

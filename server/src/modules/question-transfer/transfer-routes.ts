@@ -2,15 +2,13 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { createClientGoneSignal } from '../../platform/http/client-gone.js';
 import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
-import { questionListQuerySchema, type QuestionService } from '../questions/question-service.js';
-import { createQuestionExportService } from './export-service.js';
-import type { RunnerDeps } from './import-runner.js';
-import { createQuestionImportService, type UploadedFile } from './import-service.js';
+import { questionListQuerySchema } from '../questions/question-service.js';
+import type { QuestionExportService } from './export-service.js';
+import type { QuestionImportService, UploadedFile } from './import-service.js';
 import { MAX_IMPORT_BYTES, type ImportFormat } from './upload-file.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -45,18 +43,14 @@ async function readImportUpload(request: FastifyRequest) {
   };
 }
 
-type TransferDeps = RunnerDeps & {
-  questions: RunnerDeps['questions'] & Pick<QuestionService, 'openQuestionExport'>;
-};
-
-/** Registered with the bank's services; builds its own import and export services from them. */
-export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async (app, deps) => {
-  const imports = createQuestionImportService({ ...deps, log: app.log });
-  const exports = createQuestionExportService(deps);
+export const questionTransferRoutes: FastifyPluginAsyncZod<{
+  imports: QuestionImportService;
+  exports: QuestionExportService;
+}> = async (app, { imports, exports }) => {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/question-imports/template.${format}`, async (request, reply) => {
-      authorizeInInstitute(requireActor(request), 'questions:manage');
-      return sendFile(reply, format, `questions-template.${format}`, await exports.buildTemplate(format));
+      const template = await exports.buildTemplate(requireActor(request), format);
+      return sendFile(reply, format, `questions-template.${format}`, template);
     });
 
     app.get(
@@ -75,9 +69,7 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<TransferDeps> = async
   }
 
   app.post('/api/question-imports', async (request, reply) => {
-    const actor = requireActor(request);
-    authorizeInInstitute(actor, 'questions:manage');
-    const view = await imports.startImport(actor, await readImportUpload(request));
+    const view = await imports.startImport(requireActor(request), () => readImportUpload(request));
     return reply.status(202).send({ import: view });
   });
 

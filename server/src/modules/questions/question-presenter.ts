@@ -1,7 +1,12 @@
 import type { Question } from '@examtech/core';
-import type { Reservation } from '../exams/result-release.js';
 import type { StoredBody } from './question-record.js';
 import type { QuestionRow, VersionRow } from './question-repo.js';
+
+/**
+ * A question held back by a published exam whose results are not out. The exams module answers
+ * (`findReservedQuestions`, wired in app.ts); the type lives here so the bank imports nothing of it.
+ */
+export type Reservation = { examId: string; title: string; releasesAt: Date | null };
 
 export type PersonRef = { id: string; name: string } | null;
 type NamedRef = { id: string; name: string };

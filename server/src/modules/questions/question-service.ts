@@ -4,7 +4,6 @@ import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { authorizeInInstitute, type Actor, type InstituteActor } from '../../platform/auth/policies.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { AssetService } from '../assets/asset-service.js';
-import type { Reservation } from '../exams/result-release.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 import { createBulkActions } from './question-bulk.js';
@@ -16,6 +15,7 @@ import {
   type Lookups,
   type QuestionDetailView,
   type QuestionSummaryView,
+  type Reservation,
 } from './question-presenter.js';
 import {
   assertQuestionsValid,

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorizeInInstitute } from '../../platform/auth/policies.js';
 import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
-import { studentCsvTemplate } from './student-csv.js';
 import { assertFilePresent, type StudentImportService } from './student-import-service.js';
 
 export const studentImportRoutes: FastifyPluginAsyncZod<{ studentImport: StudentImportService }> = async (
@@ -11,21 +9,22 @@ export const studentImportRoutes: FastifyPluginAsyncZod<{ studentImport: Student
   { studentImport },
 ) => {
   app.get('/api/students/import/template.csv', async (request, reply) => {
-    authorizeInInstitute(requireActor(request), 'students:import');
+    const template = studentImport.getTemplate(requireActor(request));
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="students-template.csv"')
-      .send(studentCsvTemplate);
+      .send(template);
   });
 
   app.post(
     '/api/students/import',
     { schema: { querystring: z.object({ dryRun: z.stringbool().default(false) }) } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      authorizeInInstitute(actor, 'students:import');
-      const file = assertFilePresent((await readUpload(request)).files.get('file'));
-      const result = await studentImport.importStudents(actor, file.body, request.query);
+      const result = await studentImport.importStudents(
+        requireActor(request),
+        async () => assertFilePresent((await readUpload(request)).files.get('file')).body,
+        request.query,
+      );
       if (!result.valid) {
         return reply.status(422).send({
           error: {

@@ -2,10 +2,9 @@ import type { Database } from '../../platform/db/database.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { BatchService } from '../batches/batch-service.js';
-import { normaliseBatchCode } from '../batches/batch-service.js';
-import * as userRepo from '../users/user-repo.js';
+import { normaliseBatchCode, type BatchService } from '../batches/batch-service.js';
 import { emailProblem, type UserService } from '../users/user-service.js';
+import { studentCsvTemplate } from './student-csv.js';
 import {
   decodeCsv,
   findDuplicatesInFile,
@@ -40,8 +39,11 @@ export type StudentImportService = ReturnType<typeof createStudentImportService>
 
 export function createStudentImportService(deps: {
   database: Database;
-  batches: BatchService;
-  users: UserService;
+  batches: Pick<BatchService, 'resolveBatchCodes' | 'addMemberships'>;
+  users: Pick<
+    UserService,
+    'findEmailOwners' | 'findExistingRollNumbers' | 'insertUsersInTx' | 'rethrowUniqueViolation'
+  >;
 }) {
   const { db } = deps.database;
 
@@ -54,9 +56,8 @@ export function createStudentImportService(deps: {
   ): Promise<{ problems: ImportProblem[]; batchIdsByCode: Map<string, string> }> {
     const allProblems = [...problems, ...findDuplicatesInFile(rows)];
     const [emailOwners, existingRolls, batchIdsByCode] = await Promise.all([
-      userRepo.findEmailOwners(db, instituteId, rows.map((r) => r.email).filter(Boolean)),
-      userRepo.findExistingRollNumbers(
-        db,
+      deps.users.findEmailOwners(instituteId, rows.map((r) => r.email).filter(Boolean)),
+      deps.users.findExistingRollNumbers(
         instituteId,
         rows.flatMap((r) => (r.rollNumber ? [r.rollNumber] : [])),
       ),
@@ -107,8 +108,22 @@ export function createStudentImportService(deps: {
   }
 
   return {
-    async importStudents(actor: Actor, file: Buffer, options: { dryRun: boolean }): Promise<ImportResult> {
+    /** The CSV template, for those who may import. */
+    getTemplate(actor: Actor): string {
+      authorizeInInstitute(actor, 'students:import');
+      return studentCsvTemplate;
+    },
+
+    /**
+     * `readFile` is called only once the actor may import: nobody else gets to upload the file.
+     */
+    async importStudents(
+      actor: Actor,
+      readFile: () => Promise<Buffer>,
+      options: { dryRun: boolean },
+    ): Promise<ImportResult> {
       const scoped = authorizeInInstitute(actor, 'students:import');
+      const file = await readFile();
       const parsed = parseStudentCsv(decodeCsv(file));
       const { problems, batchIdsByCode } = await validate(
         scoped.instituteId,
@@ -126,7 +141,7 @@ export function createStudentImportService(deps: {
       });
       try {
         await db.transaction(async (tx) => {
-          const inserted = await userRepo.insertUsers(
+          const inserted = await deps.users.insertUsersInTx(
             tx,
             prepared.map(({ row, passwordHash }) => ({
               instituteId: scoped.instituteId,
@@ -140,7 +155,7 @@ export function createStudentImportService(deps: {
             })),
           );
           const idByEmail = new Map(inserted.map((u) => [u.email, u.id]));
-          await userRepo.insertBatchMemberships(
+          await deps.batches.addMemberships(
             tx,
             prepared.flatMap(({ row }) =>
               [...new Set(row.batchCodes.map(normaliseBatchCode))].map((code) => ({

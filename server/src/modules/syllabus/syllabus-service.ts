@@ -104,7 +104,7 @@ export type SyllabusService = ReturnType<typeof createSyllabusService>;
  */
 export function createSyllabusService(
   database: Database,
-  deps: { countQuestionsByTopic?: (conn: Db, instituteId: string) => Promise<Map<string, number>> } = {},
+  deps: { countQuestionsByTopic?: (instituteId: string) => Promise<Map<string, number>> } = {},
 ) {
   const { db, readDb } = database;
 
@@ -161,7 +161,7 @@ export function createSyllabusService(
       const [nodes, counts] = await Promise.all([
         repo.listNodes(readDb, scoped.instituteId),
         deps.countQuestionsByTopic
-          ? deps.countQuestionsByTopic(readDb, scoped.instituteId)
+          ? deps.countQuestionsByTopic(scoped.instituteId)
           : new Map<string, number>(),
       ]);
       return buildTree(nodes, counts, options);

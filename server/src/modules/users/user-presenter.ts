@@ -1,8 +1,8 @@
-import type { batches, institutes, users } from '../../platform/db/schema.js';
+import type { UserRow } from './user-repo.js';
 
-export type UserRow = typeof users.$inferSelect;
-export type InstituteRow = typeof institutes.$inferSelect;
-export type BatchRow = typeof batches.$inferSelect;
+export type { UserRow } from './user-repo.js';
+/** The institute as a user's profile names it (from the institutes module). */
+export type UserInstitute = { id: string; name: string; slug: string };
 
 export type UserView = {
   id: string;
@@ -19,7 +19,7 @@ export type UserView = {
 };
 
 /** The only shape in which a user leaves the server: never the row (it holds the password hash). */
-export function presentUser(user: UserRow, institute: InstituteRow | null, batchIds: string[]): UserView {
+export function presentUser(user: UserRow, institute: UserInstitute | null, batchIds: string[]): UserView {
   return {
     id: user.id,
     email: user.email,

@@ -1,16 +1,18 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { batchMembers, batches, institutes, users } from '../../platform/db/schema.js';
-import type { InstituteRow, UserRow } from './user-presenter.js';
+import { users } from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
+
+export type UserRow = typeof users.$inferSelect;
 
 export type UserFilter = {
   instituteId: string;
   role?: UserRow['role'];
-  batchId?: string;
-  /** Restrict to members of these batches (teachers and proctors see only their batches). */
-  withinBatchIds?: string[];
+  /** Members of the batch filtered on (ids from the batches module). */
+  batchMemberIds?: string[];
+  /** Members of the staff member's own batches: teachers and proctors see only those. */
+  withinMemberIds?: string[];
   query?: string;
   includeInactive: boolean;
 };
@@ -55,46 +57,12 @@ export async function findUserInInstitute(
   return row ?? null;
 }
 
-export async function findInstitute(db: Conn, id: string | null): Promise<InstituteRow | null> {
-  if (!id) return null;
-  const [row] = await db.select().from(institutes).where(eq(institutes.id, id));
-  return row ?? null;
-}
-
-export async function listBatchIdsByUser(db: Conn, userIds: string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return result;
-  const rows = await db
-    .select({ userId: batchMembers.userId, batchId: batchMembers.batchId })
-    .from(batchMembers)
-    .innerJoin(batches, eq(batches.id, batchMembers.batchId))
-    .where(inArray(batchMembers.userId, userIds))
-    .orderBy(asc(batches.name));
-  for (const row of rows) result.get(row.userId)?.push(row.batchId);
-  return result;
-}
-
 function whereForFilter(filter: UserFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(users.instituteId, filter.instituteId)];
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (!filter.includeInactive) conditions.push(eq(users.active, true));
-  if (filter.batchId) {
-    conditions.push(
-      inArray(
-        users.id,
-        sql`(select ${batchMembers.userId} from ${batchMembers} where ${batchMembers.batchId} = ${filter.batchId})`,
-      ),
-    );
-  }
-  if (filter.withinBatchIds) {
-    const ids =
-      filter.withinBatchIds.length > 0 ? filter.withinBatchIds : ['00000000-0000-0000-0000-000000000000'];
-    conditions.push(
-      inArray(
-        users.id,
-        sql`(select ${batchMembers.userId} from ${batchMembers} where ${inArray(batchMembers.batchId, ids)})`,
-      ),
-    );
+  for (const ids of [filter.batchMemberIds, filter.withinMemberIds]) {
+    if (ids) conditions.push(ids.length > 0 ? inArray(users.id, ids) : sql`false`);
   }
   if (filter.query) {
     const pattern = `%${filter.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -150,25 +118,12 @@ export async function updateUserRow(
 }
 
 /**
- * Replaces a user's batches. Two concurrent replacements of the same user used to race (both
- * delete, both insert the same pairs: a unique violation, answered 500): the user row is locked
- * first so they run one after the other, and a pair inserted meanwhile by another path (batch
- * staff, import) is kept rather than failing the request.
+ * Locks a user's row until the transaction ends. Two concurrent replacements of the same user's
+ * batches used to race (both delete, both insert the same pairs: a unique violation, answered 500);
+ * taking this lock first makes them run one after the other.
  */
-export async function replaceBatchMemberships(
-  tx: Tx,
-  instituteId: string,
-  userId: string,
-  batchIds: string[],
-): Promise<void> {
+export async function lockUserRow(tx: Tx, userId: string): Promise<void> {
   await tx.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for update`);
-  await tx.delete(batchMembers).where(eq(batchMembers.userId, userId));
-  if (batchIds.length > 0) {
-    await tx
-      .insert(batchMembers)
-      .values(batchIds.map((batchId) => ({ batchId, userId, instituteId })))
-      .onConflictDoNothing();
-  }
 }
 
 /**
@@ -214,16 +169,38 @@ export async function insertUsers(db: Conn, input: NewUser[]): Promise<UserRow[]
   return out;
 }
 
-export async function insertBatchMemberships(
-  db: Conn,
-  rows: { batchId: string; userId: string; instituteId: string }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(batchMembers).values(rows.slice(i, i + 1000));
-  }
-}
-
 export async function findUserNames(db: Conn, ids: string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
   return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+}
+
+// Well under PostgreSQL's 65,535 parameters per statement.
+const PEOPLE_CHUNK = 20_000;
+
+/** The institute's users among `ids`, ordered by name (within each chunk of 20,000). */
+export async function findPeople(
+  db: Conn,
+  instituteId: string,
+  ids: string[],
+): Promise<Pick<UserRow, 'id' | 'name' | 'role' | 'active'>[]> {
+  const out: Pick<UserRow, 'id' | 'name' | 'role' | 'active'>[] = [];
+  for (let i = 0; i < ids.length; i += PEOPLE_CHUNK) {
+    out.push(
+      ...(await db
+        .select({ id: users.id, name: users.name, role: users.role, active: users.active })
+        .from(users)
+        .where(and(eq(users.instituteId, instituteId), inArray(users.id, ids.slice(i, i + PEOPLE_CHUNK))))
+        .orderBy(asc(users.name))),
+    );
+  }
+  return out;
+}
+
+export async function countActiveUsersByRole(db: Conn, instituteId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ role: users.role, n: count() })
+    .from(users)
+    .where(and(eq(users.instituteId, instituteId), eq(users.active, true)))
+    .groupBy(users.role);
+  return new Map(rows.map((r) => [r.role, Number(r.n)]));
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { instituteRoles } from '../../platform/auth/policies.js';
 import { requireActor } from '../../platform/http/session-auth.js';
-import { passwordSchema } from '../auth/auth-routes.js';
+import { passwordSchema } from '../../platform/http/password-schema.js';
 import type { UserService } from './user-service.js';
 
 const idParams = z.object({ id: z.uuid() });

@@ -1,5 +1,6 @@
 import type { Database, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { loadInScope } from '../../platform/auth/access.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
 import {
   authorizeInInstitute,
@@ -7,12 +8,19 @@ import {
   type Actor,
   type InstituteRole,
 } from '../../platform/auth/policies.js';
-import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { ErrorCode } from '../../platform/errors/catalogue.js';
 import type { SessionStore } from '../../platform/kv/session-store.js';
 import type { BatchService } from '../batches/batch-service.js';
-import { presentUser, type UserRow, type UserView } from './user-presenter.js';
+import { presentUser, type UserInstitute, type UserRow, type UserView } from './user-presenter.js';
 import * as repo from './user-repo.js';
+
+export { normaliseEmail } from './user-repo.js';
+
+/** What this module needs from the institutes module (wired in app.ts, so the dependency stays one-way). */
+export type UserInstitutes = {
+  findInstituteSummary(id: string | null, options: { mayLag: boolean }): Promise<UserInstitute | null>;
+};
 
 export type CreateUserInput = {
   name: string;
@@ -73,19 +81,41 @@ export function emailProblem(where: 'inInstitute' | 'elsewhere'): { code: ErrorC
       };
 }
 
+export type UserDirectory = ReturnType<typeof createUserDirectory>;
+
+/**
+ * The reads the batches module needs about its members. Separate from the service because the
+ * service depends on the batches module: this keeps the dependency one-way (wired in app.ts).
+ */
+export function createUserDirectory(database: Database) {
+  return {
+    findPeople(instituteId: string, ids: string[], options: { mayLag: boolean }) {
+      return repo.findPeople(options.mayLag ? database.readDb : database.db, instituteId, ids);
+    },
+  };
+}
+
 export type UserService = ReturnType<typeof createUserService>;
 
 export function createUserService(deps: {
   database: Database;
   sessions: SessionStore;
-  batches: BatchService;
+  batches: Pick<
+    BatchService,
+    | 'listBatchIdsOfMember'
+    | 'listBatchIdsOfUsers'
+    | 'listMemberIds'
+    | 'assertBatchesExist'
+    | 'replaceMembershipsOfUser'
+  >;
+  institutes: UserInstitutes;
 }) {
   const { db } = deps.database;
 
   async function present(user: UserRow): Promise<UserView> {
     const [institute, batchIds] = await Promise.all([
-      repo.findInstitute(db, user.instituteId),
-      repo.listBatchIdsByUser(db, [user.id]),
+      deps.institutes.findInstituteSummary(user.instituteId, { mayLag: false }),
+      deps.batches.listBatchIdsOfUsers([user.id], { mayLag: false }),
     ]);
     return presentUser(user, institute, batchIds.get(user.id) ?? []);
   }
@@ -93,17 +123,20 @@ export function createUserService(deps: {
   /** Finds a user the actor may see: admins see their institute; staff see students of their batches. */
   async function findVisibleUser(actor: Actor, id: string): Promise<UserRow> {
     const scoped = authorizeInInstitute(actor, 'users:read');
-    const user = await repo.findUserInInstitute(db, scoped.instituteId, id);
-    if (!user) throw notFound('User not found.');
-    if (isRestrictedToOwnBatches(actor)) {
-      const [ownBatches, theirBatches] = await Promise.all([
-        deps.batches.listBatchIdsOfMember(actor.userId),
-        deps.batches.listBatchIdsOfMember(user.id),
-      ]);
-      if (user.role !== 'student' || !theirBatches.some((b) => ownBatches.includes(b)))
-        throw notFound('User not found.');
-    }
-    return user;
+    return loadInScope(
+      actor,
+      'users:read',
+      () => repo.findUserInInstitute(db, scoped.instituteId, id),
+      async (user) => {
+        if (!isRestrictedToOwnBatches(actor)) return true;
+        const [ownBatches, theirBatches] = await Promise.all([
+          deps.batches.listBatchIdsOfMember(actor.userId),
+          deps.batches.listBatchIdsOfMember(user.id),
+        ]);
+        return user.role === 'student' && theirBatches.some((b) => ownBatches.includes(b));
+      },
+      'User not found.',
+    );
   }
 
   /**
@@ -130,9 +163,20 @@ export function createUserService(deps: {
       mustChangePassword: options.mustChangePassword,
     });
     if (instituteId && input.batchIds?.length) {
-      await repo.replaceBatchMemberships(tx, instituteId, user.id, [...new Set(input.batchIds)]);
+      await replaceBatchMemberships(tx, instituteId, user.id, input.batchIds);
     }
     return { user, temporaryPassword };
+  }
+
+  /** The user row is locked first so that two replacements of one user's batches run in turn. */
+  async function replaceBatchMemberships(
+    tx: Tx,
+    instituteId: string,
+    userId: string,
+    batchIds: string[],
+  ): Promise<void> {
+    await repo.lockUserRow(tx, userId);
+    await deps.batches.replaceMembershipsOfUser(tx, instituteId, userId, batchIds);
   }
 
   async function assertEmailUsable(instituteId: string, email: string): Promise<void> {
@@ -151,26 +195,27 @@ export function createUserService(deps: {
     async listUsers(actor: Actor, input: ListUsersInput) {
       const scoped = authorizeInInstitute(actor, 'users:read');
       const restricted = isRestrictedToOwnBatches(actor);
+      const memberIds = (batchIds: string[]) => deps.batches.listMemberIds(batchIds, { mayLag: true });
       const filter: repo.UserFilter = {
         instituteId: scoped.instituteId,
         // Staff see students only, and only those of their own batches.
         ...(restricted
           ? {
               role: 'student' as const,
-              withinBatchIds: await deps.batches.listBatchIdsOfMember(actor.userId),
+              withinMemberIds: await memberIds(await deps.batches.listBatchIdsOfMember(actor.userId)),
             }
           : {}),
         ...(!restricted && input.role ? { role: input.role } : {}),
-        ...(input.batchId ? { batchId: input.batchId } : {}),
+        ...(input.batchId ? { batchMemberIds: await memberIds([input.batchId]) } : {}),
         ...(input.q?.trim() ? { query: input.q.trim() } : {}),
         includeInactive: input.includeInactive,
       };
       const { rows, total } = await repo.listUsers(deps.database.readDb, filter, input);
       const [institute, batchIds] = await Promise.all([
-        repo.findInstitute(deps.database.readDb, scoped.instituteId),
-        repo.listBatchIdsByUser(
-          deps.database.readDb,
+        deps.institutes.findInstituteSummary(scoped.instituteId, { mayLag: true }),
+        deps.batches.listBatchIdsOfUsers(
           rows.map((r) => r.id),
+          { mayLag: true },
         ),
       ]);
       return {
@@ -208,7 +253,7 @@ export function createUserService(deps: {
         const updated = await db.transaction(async (tx) => {
           if (input.batchIds) {
             await deps.batches.assertBatchesExist(tx, scoped.instituteId, input.batchIds);
-            await repo.replaceBatchMemberships(tx, scoped.instituteId, id, [...new Set(input.batchIds)]);
+            await replaceBatchMemberships(tx, scoped.instituteId, id, input.batchIds);
           }
           return repo.updateUserRow(tx, id, {
             ...(input.name !== undefined ? { name: input.name.trim() } : {}),
@@ -237,6 +282,37 @@ export function createUserService(deps: {
     },
 
     rethrowUniqueViolation,
+
+    /** The account behind a sign-in (the row holds the password hash: for the auth module only). */
+    findAccountByEmail(email: string): Promise<UserRow | null> {
+      return repo.findUserByEmail(db, email);
+    },
+
+    findAccountById(id: string): Promise<UserRow | null> {
+      return repo.findUserById(db, id);
+    },
+
+    async setPasswordHash(id: string, passwordHash: string, options: { mustChangePassword: boolean }) {
+      await repo.updateUserRow(db, id, { passwordHash, mustChangePassword: options.mustChangePassword });
+    },
+
+    /** Which of `emails` have an account here or elsewhere (see `emailProblem` for what may be said). */
+    findEmailOwners(instituteId: string, emails: string[]) {
+      return repo.findEmailOwners(db, instituteId, emails);
+    },
+
+    findExistingRollNumbers(instituteId: string, rollNumbers: string[]): Promise<Set<string>> {
+      return repo.findExistingRollNumbers(db, instituteId, rollNumbers);
+    },
+
+    /** Bulk insert inside the caller's transaction (student import); the caller hashed the passwords. */
+    insertUsersInTx(tx: Tx, input: repo.NewUser[]): Promise<UserRow[]> {
+      return repo.insertUsers(tx, input);
+    },
+
+    countActiveUsersByRole(instituteId: string): Promise<Map<string, number>> {
+      return repo.countActiveUsersByRole(deps.database.readDb, instituteId);
+    },
 
     /** Display names by user id, for "created by" / "edited by" in other modules' responses. */
     async findUserNames(ids: string[]): Promise<Map<string, string>> {

@@ -55,11 +55,15 @@ export function can(actor: Actor, action: Action): boolean {
   return (permissions[action] as readonly Role[]).includes(actor.role);
 }
 
-/** Throws FORBIDDEN unless the actor may act; returns the actor narrowed to its institute when it has one. */
+/** Throws FORBIDDEN unless the actor's role may take the action; returns nothing. */
 export function authorize(actor: Actor, action: Action): void {
   if (!can(actor, action)) throw new AppError('FORBIDDEN');
 }
 
+/**
+ * `authorize`, and FORBIDDEN for an actor without an institute (the platform operator); returns the
+ * actor narrowed to its institute, the scope of every query that follows.
+ */
 export function authorizeInInstitute(actor: Actor, action: Action): InstituteActor {
   authorize(actor, action);
   if (!actor.instituteId) throw new AppError('FORBIDDEN');

@@ -1,0 +1,22 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { institutes } from '../../platform/db/schema.js';
+
+type Conn = Db | Tx;
+
+export type InstituteRow = typeof institutes.$inferSelect;
+
+export async function findInstituteRow(db: Conn, id: string): Promise<InstituteRow | null> {
+  const [row] = await db.select().from(institutes).where(eq(institutes.id, id));
+  return row ?? null;
+}
+
+export async function listInstituteRows(db: Conn): Promise<InstituteRow[]> {
+  return db.select().from(institutes).orderBy(asc(institutes.name));
+}
+
+export async function insertInstitute(tx: Tx, input: { name: string; slug: string }): Promise<InstituteRow> {
+  const [row] = await tx.insert(institutes).values(input).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
