@@ -8,6 +8,9 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { BatchService } from '../batches/batch-service.js';
+import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
+import type { SyllabusService } from '../syllabus/syllabus-service.js';
+import type { UserService } from '../users/user-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
@@ -31,7 +34,7 @@ import {
 import { createDefaultSettings } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
 import { pickQuestions } from './question-picker.js';
-import * as bank from './question-source.js';
+import { resolveBankFilter, type ExamBankFilter } from './bank-filter.js';
 
 export type { ExamStatus } from './exam-presenter.js';
 
@@ -58,9 +61,15 @@ export function createExamService(deps: {
   database: Database;
   snapshots: SnapshotCache;
   batches: Pick<BatchService, 'listBatchIdsOfMember'>;
+  /** The bank the builder draws from and marks as used on publish (the questions module). */
+  bank: QuestionBankService;
+  syllabus: Pick<SyllabusService, 'findNodeNames'>;
+  users: Pick<UserService, 'findUserNames'>;
+  /** Whether a candidate has started the exam (the attempts module, which depends on this one). */
+  attempts: { hasStartedAttempts(conn: Tx, examId: string): Promise<boolean> };
   log: FastifyBaseLogger;
 }) {
-  const { database, snapshots, log } = deps;
+  const { database, snapshots, log, bank } = deps;
   const { db } = database;
 
   const { findVisibility, loadExam } = createExamAccess({ db, batches: deps.batches });
@@ -98,6 +107,7 @@ export function createExamService(deps: {
     const template = findExamTemplate(exam.templateId, exam.templateVersion);
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
     const assignments = await repo.findAssignments(db, exam.id);
+    const names = await deps.users.findUserNames(assignments.candidates.map((c) => c.userId));
     const summary = presentSummary(exam, schedule, paper, log);
     return {
       ...summary,
@@ -118,7 +128,10 @@ export function createExamService(deps: {
       assignments: {
         batchIds: assignments.batchIds,
         candidates: assignments.candidates.map((c) => ({
-          ...c,
+          userId: c.userId,
+          name: names.get(c.userId) ?? '',
+          assignedDirectly: c.assignedDirectly,
+          compensatoryMinutesPerHour: c.compensatoryMinutesPerHour,
           registeredAt: c.registeredAt?.toISOString() ?? null,
         })),
       },
@@ -247,7 +260,7 @@ export function createExamService(deps: {
         const taken = new Set(
           input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
         );
-        const names = await bank.loadNodeNames(
+        const names = await deps.syllabus.findNodeNames(
           tx,
           locked.instituteId,
           input.sections.flatMap((s) =>
@@ -255,7 +268,7 @@ export function createExamService(deps: {
           ),
         );
         const template = findExamTemplate(locked.templateId, locked.templateVersion);
-        const candidatesByFilter = new Map<string, bank.CandidateRow[]>();
+        const candidatesByFilter = new Map<string, CandidateRow[]>();
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
           if (!section)
@@ -268,7 +281,7 @@ export function createExamService(deps: {
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
             signal?.throwIfAborted();
-            const filter: bank.CandidateFilter = {
+            const filter: ExamBankFilter = {
               ...(rule.subjectId ? { subjectIds: [rule.subjectId] } : {}),
               ...(rule.chapterId ? { chapterIds: [rule.chapterId] } : {}),
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
@@ -285,7 +298,11 @@ export function createExamService(deps: {
             const key = JSON.stringify(filter);
             let candidates = candidatesByFilter.get(key);
             if (!candidates) {
-              candidates = await bank.findCandidateQuestions(tx, locked.instituteId, filter);
+              candidates = await bank.findCandidateQuestions(
+                tx,
+                locked.instituteId,
+                await resolveBankFilter(tx, locked.instituteId, filter),
+              );
               candidatesByFilter.set(key, candidates);
             }
             const picked = pickQuestions(candidates, rule.count, {
@@ -398,7 +415,7 @@ export function createExamService(deps: {
         if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT', 'The exam is not published.');
         const schedule = (await repo.findSchedules(tx, [id])).get(id);
         if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
-        if (await repo.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
+        if (await deps.attempts.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
         await bank.clearUsages(tx, id);
         return repo.updateExam(tx, id, {
           publishedSnapshotId: null,

@@ -227,3 +227,13 @@ export async function findUserNames(db: Conn, ids: string[]): Promise<{ id: stri
   if (ids.length === 0) return [];
   return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
 }
+
+/** Which of `ids` are students of the institute (any state: an exam's schedule may name an inactive one). */
+export async function findStudentIds(db: Conn, instituteId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.instituteId, instituteId), eq(users.role, 'student'), inArray(users.id, ids)));
+  return rows.map((row) => row.id);
+}

@@ -1,4 +1,4 @@
-import type { Database, Tx } from '../../platform/db/database.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
 import {
@@ -242,6 +242,11 @@ export function createUserService(deps: {
     async findUserNames(ids: string[]): Promise<Map<string, string>> {
       const rows = await repo.findUserNames(deps.database.readDb, [...new Set(ids)]);
       return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
+    /** Which of `ids` are students of the institute, in the caller's transaction (an exam's schedule names them). */
+    findStudentIds(conn: Db | Tx, instituteId: string, ids: string[]): Promise<string[]> {
+      return repo.findStudentIds(conn, instituteId, [...new Set(ids)]);
     },
   };
 }
