@@ -188,7 +188,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     log: app.log,
   });
   const schedules = createScheduleService({ database, exams, batches, users, events });
-  const practice = createPracticeService({ database, bank: questionBank, syllabus });
+  const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts });
   const assets = createAssetService({
     database,
     storage,

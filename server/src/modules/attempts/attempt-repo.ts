@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { attemptAnswers, attempts } from '../../platform/db/schema.js';
 
@@ -342,4 +342,14 @@ export async function hasStartedAttempts(db: Conn, examId: string): Promise<bool
     .where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared')))
     .limit(1);
   return !!row;
+}
+
+/** How many of these exams have at least one submitted attempt. */
+export async function countSubmittedExams(db: Conn, examIds: readonly string[]): Promise<number> {
+  if (examIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${attempts.examId})` })
+    .from(attempts)
+    .where(and(inArray(attempts.examId, [...examIds]), eq(attempts.status, 'submitted')));
+  return Number(row?.n ?? 0);
 }

@@ -277,6 +277,9 @@ export function createAttemptService(deps: {
     /** Whether any candidate has started the exam (the exams module asks before unpublishing). */
     hasStartedAttempts: (conn: Db | Tx, examId: string) => repo.hasStartedAttempts(conn, examId),
 
+    /** How many of these exams have a submitted attempt (a practice test is open until then). */
+    countSubmitted: (conn: Db | Tx, examIds: readonly string[]) => repo.countSubmittedExams(conn, examIds),
+
     drain: () => savePipeline.drain(),
   };
 }

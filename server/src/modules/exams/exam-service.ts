@@ -6,6 +6,7 @@ import {
   type Question,
 } from '@examtech/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
@@ -147,8 +148,7 @@ export function createExamService(deps: {
   ) {
     const { scoped } = await loadExam(actor, id, 'exams:manage');
     const updated = await db.transaction(async (tx) => {
-      const locked = await repo.lockExam(tx, id);
-      if (!locked || locked.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+      const locked = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
       if (locked.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
       return repo.updateExam(tx, id, { ...(await change(locked, tx)), updatedBy: actor.userId });
     });
@@ -361,8 +361,7 @@ export function createExamService(deps: {
     async publish(actor: Actor, id: string) {
       const { scoped } = await loadExam(actor, id, 'exams:manage');
       const published = await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, id);
-        if (!exam || exam.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
         const draft = exam.draft as ExamDraft;
         const loaded = await bank.loadCurrentQuestions(
@@ -410,8 +409,7 @@ export function createExamService(deps: {
     async unpublish(actor: Actor, id: string) {
       const { scoped } = await loadExam(actor, id, 'exams:manage');
       const updated = await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, id);
-        if (!exam || exam.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT', 'The exam is not published.');
         const schedule = (await repo.findSchedules(tx, [id])).get(id);
         if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');

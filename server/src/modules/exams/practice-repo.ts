@@ -6,28 +6,24 @@ import type { ExamRow } from './exam-repo.js';
 type Conn = Db | Tx;
 
 /**
- * A student's practice tests: how many were made in the last hour and day, and how many are still
- * open (never submitted). Read under the caller's lock so that two creations cannot both pass a cap.
+ * A student's practice tests: how many were made in the last hour and day, and the ids of all of
+ * them (the attempts module says which were submitted). Read under the caller's lock so that two
+ * creations cannot both pass a cap.
  */
 export async function countPracticeTests(
   db: Conn,
   ownerId: string,
   now: number,
-): Promise<{ lastHour: number; lastDay: number; open: number }> {
-  const since = (ms: number) => sql`${new Date(now - ms).toISOString()}::timestamptz`;
-  const [row] = await db
-    .select({
-      lastHour: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(3_600_000)})`,
-      lastDay: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(86_400_000)})`,
-      // Spelt out with table names: drizzle leaves columns unqualified in a single-table select.
-      open: sql<number>`count(*) filter (where not exists (select 1 from attempts a where a.exam_id = exams.id and a.status = 'submitted'))`,
-    })
+): Promise<{ lastHour: number; lastDay: number; examIds: string[] }> {
+  const since = (ms: number) => new Date(now - ms).getTime();
+  const rows = await db
+    .select({ id: exams.id, createdAt: exams.createdAt })
     .from(exams)
     .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, ownerId)));
   return {
-    lastHour: Number(row?.lastHour ?? 0),
-    lastDay: Number(row?.lastDay ?? 0),
-    open: Number(row?.open ?? 0),
+    lastHour: rows.filter((row) => row.createdAt.getTime() >= since(3_600_000)).length,
+    lastDay: rows.filter((row) => row.createdAt.getTime() >= since(86_400_000)).length,
+    examIds: rows.map((row) => row.id),
   };
 }
 

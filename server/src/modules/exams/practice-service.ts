@@ -2,6 +2,7 @@ import { findTemplate, QUESTION_TYPES } from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { AttemptService } from '../attempts/attempt-service.js';
 import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import { resolveBankFilter } from './bank-filter.js';
@@ -38,6 +39,8 @@ export function createPracticeService(deps: {
   database: Database;
   bank: QuestionBankService;
   syllabus: Pick<SyllabusService, 'listNodesOf'>;
+  /** Which practice tests were submitted (the attempts module). */
+  attempts: Pick<AttemptService, 'countSubmitted'>;
 }) {
   const { db } = deps.database;
   const { bank } = deps;
@@ -55,8 +58,9 @@ export function createPracticeService(deps: {
   /** Refuses with PRACTICE_LIMIT_REACHED when the student is at a cap; `conn` may hold the student's lock. */
   async function assertUnderLimits(conn: Db | Tx, userId: string) {
     const counts = await practiceRepo.countPracticeTests(conn, userId, Date.now());
+    const open = counts.examIds.length - (await deps.attempts.countSubmitted(conn, counts.examIds));
     const reached =
-      counts.open >= PRACTICE_LIMITS.openTests
+      open >= PRACTICE_LIMITS.openTests
         ? 'open'
         : counts.lastHour >= PRACTICE_LIMITS.perHour
           ? 'hour'

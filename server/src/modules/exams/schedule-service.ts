@@ -1,4 +1,5 @@
 import { computeCompensatoryMs } from '@examtech/core';
+import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
@@ -136,15 +137,13 @@ export function createScheduleService(deps: {
     async register(actor: Actor, examId: string) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
       await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, examId);
-        const schedule = exam ? (await repo.findSchedules(tx, [examId])).get(examId) : undefined;
-        const eligible = exam && schedule ? await scheduleRepo.isCandidate(tx, examId, actor.userId) : false;
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, examId));
+        const schedule = (await repo.findSchedules(tx, [examId])).get(examId);
+        // Only a candidate may register; to anyone else the exam does not exist.
         if (
-          !exam ||
-          exam.instituteId !== scoped.instituteId ||
           !exam.publishedSnapshotId ||
           !schedule ||
-          !eligible
+          !(await scheduleRepo.isCandidate(tx, examId, actor.userId))
         )
           throw notFound('Exam not found.');
         const closesAt = schedule.registrationDeadline ?? schedule.windowEndsAt ?? schedule.startsAt;
