@@ -18,8 +18,8 @@ import { arrangeForCandidate } from './candidate-arrangement.js';
 import { createExamAccess } from './exam-access.js';
 import {
   presentDegradedSummary,
+  presentDetailView,
   presentSummary,
-  summariseQuestion,
   type ExamStatus,
 } from './exam-presenter.js';
 import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
@@ -109,35 +109,15 @@ export function createExamService(deps: {
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
     const assignments = await repo.findAssignments(db, exam.id);
     const names = await deps.users.findUserNames(assignments.candidates.map((c) => c.userId));
-    const summary = presentSummary(exam, schedule, paper, log);
-    return {
-      ...summary,
-      draft: {
-        ...draft,
-        sections: draft.sections.map((section) => ({
-          ...section,
-          items: section.items.map((item) => {
-            const question = questions.get(item.questionId);
-            return {
-              ...item,
-              question: question ? summariseQuestion(question, versions.get(item.questionId) ?? 1) : null,
-            };
-          }),
-        })),
-      },
-      settings: exam.settings as ExamSettings,
-      assignments: {
-        batchIds: assignments.batchIds,
-        candidates: assignments.candidates.map((c) => ({
-          userId: c.userId,
-          name: names.get(c.userId) ?? '',
-          assignedDirectly: c.assignedDirectly,
-          compensatoryMinutesPerHour: c.compensatoryMinutesPerHour,
-          registeredAt: c.registeredAt?.toISOString() ?? null,
-        })),
-      },
-      check: { fits: issues.length === 0, issues },
-    };
+    return presentDetailView({
+      summary: presentSummary(exam, schedule, paper, log),
+      exam,
+      questions,
+      versions,
+      assignments,
+      names,
+      issues,
+    });
   }
 
   /** Runs `change` on the locked draft. Inside it, query through `tx` only: PGlite has one connection. */
