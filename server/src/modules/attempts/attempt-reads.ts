@@ -22,7 +22,7 @@ export type SittableExam = {
 export function createAttemptReads(deps: {
   db: Db;
   papers: SnapshotCache;
-  directory: Pick<ExamDirectory, 'findExam' | 'findSchedule'>;
+  directory: Pick<ExamDirectory, 'findCandidateDetails' | 'findSchedule'>;
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   findSittableExam: (actor: Actor, examId: string) => Promise<SittableExam>;
 }) {
@@ -41,12 +41,12 @@ export function createAttemptReads(deps: {
     /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
     async getCandidateInfo(actor: Actor, examId: string) {
       const { exam, attempt } = await deps.findSittableExam(actor, examId);
-      const details = await deps.directory.findExam(examId);
+      const details = await deps.directory.findCandidateDetails(examId);
       if (!details) throw notFound('Exam not found.');
       const schedule = exam.kind === 'scheduled' ? await deps.directory.findSchedule(examId) : null;
       const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
       return presentCandidateInfo({
-        exam: { ...details, kind: exam.kind },
+        exam: { ...details, id: exam.id, kind: exam.kind },
         paper,
         attempt,
         schedule,

@@ -19,6 +19,9 @@ export function createExamDirectory(database: Database) {
     /** The exam's row (title, draft, settings, published snapshot). */
     findExam: (examId: string) => scheduleRepo.findExamById(db, examId),
 
+    /** The title, instructions and settings a candidate reads before Start. */
+    findCandidateDetails: (examId: string) => scheduleRepo.findCandidateDetails(db, examId),
+
     findSchedule: (examId: string) => scheduleRepo.findSchedule(db, examId),
 
     /** Who may sit the scheduled exam (students-only, active-only), or one of them. */

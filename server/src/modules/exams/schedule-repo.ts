@@ -177,6 +177,15 @@ export async function findExamForStart(db: Conn, examId: string, instituteId: st
   return row ?? null;
 }
 
+/** What a candidate reads before Start: the title, the draft's instructions and the settings. */
+export async function findCandidateDetails(db: Conn, examId: string) {
+  const [row] = await db
+    .select({ title: exams.title, draft: exams.draft, settings: exams.settings })
+    .from(exams)
+    .where(eq(exams.id, examId));
+  return row ?? null;
+}
+
 export async function findExamById(db: Conn, examId: string): Promise<ExamRow | null> {
   const [row] = await db.select().from(exams).where(eq(exams.id, examId));
   return row ?? null;
