@@ -16,6 +16,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { createAssetService } from '../src/modules/assets/asset-service.js';
 import { createQuestionService } from '../src/modules/questions/question-service.js';
+import { createQuestionBankService } from '../src/modules/questions/question-bank-service.js';
 import { createSyllabusService } from '../src/modules/syllabus/syllabus-service.js';
 import type { InstituteActor } from '../src/platform/auth/policies.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -207,7 +208,9 @@ async function main(): Promise<void> {
     const loadSeconds = (performance.now() - loadStart) / 1000;
     console.log(`\nload: ${loadSeconds.toFixed(1)} s (${Math.round(QUESTIONS / loadSeconds)} questions/s)`);
 
-    const usageItems = await questions.findCurrentVersions(
+    // Usage as publishing records it (the question bank's one path), without building 20 exams.
+    const bank = createQuestionBankService({ syllabus });
+    const usageItems = await bank.loadCurrentQuestions(
       database.db,
       actor.instituteId,
       ids.slice(0, EXAMS * 90),
@@ -216,9 +219,7 @@ async function main(): Promise<void> {
       const slice = ids
         .slice(exam * 90, exam * 90 + 90)
         .map((questionId) => ({ questionId, versionId: usageItems.get(questionId)!.versionId }));
-      await database.db.transaction((tx) =>
-        questions.recordQuestionUsage(tx, actor.instituteId, randomUUID(), slice),
-      );
+      await database.db.transaction((tx) => bank.recordUsages(tx, actor.instituteId, randomUUID(), slice));
     }
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();

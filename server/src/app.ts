@@ -48,6 +48,7 @@ import { attemptRoutes } from './modules/attempts/attempt-routes.js';
 import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
 import { registerAttemptSocket, shareAttemptCacheInvalidation } from './modules/attempts/attempt-socket.js';
 import { createSnapshotCache } from './modules/exams/snapshots.js';
+import { createExamDirectory } from './modules/exams/exam-directory.js';
 import { findReservedQuestions } from './modules/exams/result-release.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
 import { createAssetService } from './modules/assets/asset-service.js';
@@ -57,6 +58,7 @@ import { questionTransferRoutes } from './modules/question-transfer/transfer-rou
 import { createQuestionExportService } from './modules/question-transfer/export-service.js';
 import { createQuestionImportService } from './modules/question-transfer/import-service.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
+import { createQuestionBankService } from './modules/questions/question-bank-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
@@ -176,15 +178,29 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const institutes = createInstituteService({ database, users, batches, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
   const snapshots = createSnapshotCache(database.db);
-  const exams = createExamService({ database, snapshots, batches, log: app.log });
-  const schedules = createScheduleService({ database, exams, batches, events });
+  const questionBank = createQuestionBankService({ syllabus });
+  // The attempts module asks the exams module through the directory; the exams module asks the
+  // attempts service back (has an exam started), so the directory is built first.
+  const examDirectory = createExamDirectory(database);
   const attempts = createAttemptService({
     database,
     papers: snapshots,
+    exams: examDirectory,
     events,
     saveRateLimitScale: config.saveRateLimitScale,
   });
-  const practice = createPracticeService(database);
+  const exams = createExamService({
+    database,
+    snapshots,
+    batches,
+    bank: questionBank,
+    syllabus,
+    users,
+    attempts,
+    log: app.log,
+  });
+  const schedules = createScheduleService({ database, exams, batches, users, events });
+  const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts });
   const assets = createAssetService({
     database,
     storage,

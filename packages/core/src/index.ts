@@ -128,6 +128,7 @@ export { BUILT_IN_TEMPLATES, listTemplates, findTemplate } from './templates/reg
 export {
   createTimingPlan,
   computeCompensatoryMs,
+  toCompensatoryMinutes,
   computeSchedule,
   getTimeStatus,
   decideSave,

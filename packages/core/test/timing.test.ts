@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CAT_2024,
   computeCompensatoryMs,
+  toCompensatoryMinutes,
   computeSchedule,
   CoreError,
   createTimingPlan,
@@ -55,6 +56,14 @@ describe('one total timer (JEE Main)', () => {
     expect(computeSchedule(createTimingPlan(fillTemplate(JEE_MAIN_2025)), T0, compensatory).endsAt).toBe(
       T0 + 240 * MINUTE,
     );
+  });
+
+  it('compensatory time is floored to the millisecond and told to the candidate in minutes, to the nearest', () => {
+    // 45 minutes at 10 per hour: 7.5 minutes, shown as 8; 1 minute at 1 per hour: 1 s, shown as 0.
+    expect(computeCompensatoryMs(45 * MINUTE, 10)).toBe(7.5 * MINUTE);
+    expect(toCompensatoryMinutes(computeCompensatoryMs(45 * MINUTE, 10))).toBe(8);
+    expect(computeCompensatoryMs(7, 10)).toBe(1);
+    expect(toCompensatoryMinutes(computeCompensatoryMs(MINUTE, 1))).toBe(0);
   });
 });
 

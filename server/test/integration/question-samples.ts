@@ -1,8 +1,4 @@
 import { expect } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createAssetService } from '../../src/modules/assets/asset-service.js';
-import { createQuestionService } from '../../src/modules/questions/question-service.js';
-import { createSyllabusService } from '../../src/modules/syllabus/syllabus-service.js';
 import type { TestClient } from '../support/test-app.js';
 
 /** Question bodies of every type as a teacher's editor would send them, with Hindi versions. */
@@ -185,26 +181,6 @@ export const pngBytes = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/**
- * The question service on the app's own database, for what no HTTP route does yet: the exam
- * module records usages through it.
- */
-export function createBankService(app: App) {
-  const syllabus = createSyllabusService(app.database);
-  const assets = createAssetService({
-    database: app.database,
-    storage: app.storage,
-    students: { mayStudentSeeAsset: async () => false },
-  });
-  return createQuestionService({
-    database: app.database,
-    syllabus,
-    assets,
-    users: { findUserNames: async () => new Map() },
-    reservations: { findReservedQuestions: async () => new Map() },
-  });
-}
 
 export async function listVersionIds(client: TestClient, questionId: string): Promise<string[]> {
   const res = await client.get(`/api/questions/${questionId}/versions`);

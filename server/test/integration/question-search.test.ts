@@ -1,15 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import {
-  createBankService,
-  createQuestion,
-  findTopicIds,
-  listVersionIds,
-  mcqWithStem,
-  samples,
-} from './question-samples.js';
+import { publishExam } from '../support/exam-fixtures.js';
+import { createQuestion, findTopicIds, mcqWithStem, samples } from './question-samples.js';
 
 let env: TestEnv;
 let app: App;
@@ -156,24 +149,21 @@ describe('paging and sorting', () => {
 });
 
 describe('not used in the last N exams', () => {
-  it('excludes questions an exam recorded, keeping the version it used', async () => {
-    const bank = createBankService(app);
-    const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>()
-      .user.institute.id;
+  it('excludes questions an exam recorded when it was published', async () => {
     const used = await Promise.all(
       ['older', 'newer', 'never'].map((word) =>
         createQuestion(teacher, mcqWithStem(`Quokka census ${word}`), physics.topicId),
       ),
     );
     const [older, newer, never] = used.map((q) => q.id) as [string, string, string];
-    const record = async (questionId: string) => {
-      const [versionId] = await listVersionIds(teacher, questionId);
-      await app.database.db.transaction((tx) =>
-        bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId, versionId: versionId! }]),
-      );
-      // Exams are ordered by when they used their questions; keep the two apart in time.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    };
+    // Publishing records the usage (one path); exams are ordered by when they were published.
+    const record = (questionId: string) =>
+      publishExam(teacher, {
+        title: `Uses ${questionId}`,
+        durationMinutes: 10,
+        lockedSections: false,
+        sections: [{ id: 'a', questionIds: [questionId] }],
+      });
     await record(older);
     await record(newer);
     expect(await idsOf('q=quokka')).toEqual([older, newer, never].sort());

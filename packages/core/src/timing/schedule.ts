@@ -55,6 +55,11 @@ export function computeCompensatoryMs(durationMs: number, minutesPerHour: number
   return Math.floor((durationMs * minutesPerHour * MINUTE_MS) / HOUR_MS);
 }
 
+/** Compensatory time as a candidate is told it: whole minutes, to the nearest (7.5 min shows as 8). */
+export function toCompensatoryMinutes(compensatoryMs: number): number {
+  return Math.round(compensatoryMs / MINUTE_MS);
+}
+
 /**
  * Compensatory time of a locked paper is spread over its sections in proportion to their
  * length (CAT: each 40-minute section gets a third), because the extra time compensates for

@@ -1,13 +1,6 @@
-import { and, desc, eq, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import {
-  attemptAnswers,
-  attempts,
-  batchMembers,
-  examBatches,
-  examCandidates,
-  examSchedules,
-} from '../../platform/db/schema.js';
+import { attemptAnswers, attempts } from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
 export type AttemptRow = typeof attempts.$inferSelect;
@@ -49,60 +42,6 @@ export async function insertPreparedAttempts(
         setWhere: sql`${attempts.status} = 'prepared'`,
       });
   }
-}
-
-/** A candidate of a scheduled exam: in one of its batches or assigned by name, an active student. */
-export type ExamCandidate = {
-  userId: string;
-  compensatoryMinutesPerHour: number;
-  registeredAt: Date | null;
-  registrationRequired: boolean;
-  capacity: number | null;
-  /** Place in the order of registration, when the exam has a capacity. */
-  seat: number | null;
-};
-
-/** Who may sit the exam, with their registration (or one of them: `onlyUserId`). */
-export async function listExamCandidates(
-  db: Conn,
-  examId: string,
-  onlyUserId?: string,
-): Promise<ExamCandidate[]> {
-  const result = await db.execute(sql`
-    with seats as (
-      -- Seats go in the order of registration; only an exam with a capacity needs them.
-      select c.user_id, row_number() over (order by c.registered_at, c.user_id) as seat
-      from ${examCandidates} c join ${examSchedules} s on s.exam_id = c.exam_id and s.capacity is not null
-      where c.exam_id = ${examId} and c.registered_at is not null
-    )
-    select u.user_id, coalesce(max(c.compensatory_minutes_per_hour), 0)::int as comp,
-      max(c.registered_at) as registered_at, coalesce(bool_or(s.registration_required), false) as required,
-      max(s.capacity) as capacity, max(seats.seat)::int as seat
-    from (
-      select ${batchMembers.userId} as user_id from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId}
-      union select ${examCandidates.userId} from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.assignedDirectly}
-    ) u join users on users.id = u.user_id and users.role = 'student' and users.active
-    left join ${examCandidates} c on c.exam_id = ${examId} and c.user_id = u.user_id
-    left join ${examSchedules} s on s.exam_id = ${examId}
-    left join seats on seats.user_id = u.user_id
-    where ${onlyUserId ?? null}::uuid is null or u.user_id = ${onlyUserId ?? null}::uuid
-    group by u.user_id`);
-  type Row = {
-    user_id: string;
-    comp: number;
-    registered_at: string | Date | null;
-    required: boolean;
-    capacity: number | null;
-    seat: number | null;
-  };
-  return (result as { rows: Row[] }).rows.map((r) => ({
-    userId: r.user_id,
-    compensatoryMinutesPerHour: Number(r.comp),
-    registeredAt: r.registered_at === null ? null : new Date(r.registered_at),
-    registrationRequired: r.required,
-    capacity: r.capacity === null ? null : Number(r.capacity),
-    seat: r.seat === null ? null : Number(r.seat),
-  }));
 }
 
 /** Preparations of one exam's attempts take turns (transaction-scoped). */
@@ -393,4 +332,24 @@ export async function listStartedAttemptsOf(
     .where(and(eq(attempts.userId, userId), ne(attempts.status, 'prepared')))
     .orderBy(desc(attempts.createdAt))
     .limit(limit);
+}
+
+/** Whether any candidate of the exam has started (practice tests start without a schedule). */
+export async function hasStartedAttempts(db: Conn, examId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared')))
+    .limit(1);
+  return !!row;
+}
+
+/** How many of these exams have at least one submitted attempt. */
+export async function countSubmittedExams(db: Conn, examIds: readonly string[]): Promise<number> {
+  if (examIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${attempts.examId})` })
+    .from(attempts)
+    .where(and(inArray(attempts.examId, [...examIds]), eq(attempts.status, 'submitted')));
+  return Number(row?.n ?? 0);
 }

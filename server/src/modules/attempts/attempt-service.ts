@@ -1,36 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import {
-  buildAttemptPaper,
   computeCompensatoryMs,
   formatMarks,
-  getTimeStatus,
   scoreAttempt,
   type Answer,
   type AttemptResponses,
   type PaletteState,
 } from '@examtech/core';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
-import type { Database, Tx } from '../../platform/db/database.js';
-import { exams, examSchedules } from '../../platform/db/schema.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
-import type { ExamSettings } from '../exams/exam-draft.js';
-import { presentReleasedResult } from './attempt-result.js';
-import * as repo from './attempt-repo.js';
+import type { ExamCandidate, ExamDirectory } from '../exams/exam-directory.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
-import { createSavePipeline, SAVE_GRACE_MS, timingOf, type SaveInput } from './save-pipeline.js';
+import { createAttemptReads } from './attempt-reads.js';
+import * as repo from './attempt-repo.js';
+import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
 
 export { SAVE_GRACE_MS, OFFLINE_SYNC_WINDOW_MS, type SaveInput, type SaveResult } from './save-pipeline.js';
 
 /** With registration required, only registered candidates sit the exam, and no more than its seats. */
-function isAdmitted(candidate: repo.ExamCandidate): boolean {
+function isAdmitted(candidate: ExamCandidate): boolean {
   if (!candidate.registrationRequired) return true;
   if (candidate.registeredAt === null) return false;
   return candidate.capacity === null || (candidate.seat ?? Infinity) <= candidate.capacity;
 }
 
-function refusalOf(candidate: repo.ExamCandidate): 'REGISTRATION_REQUIRED' | 'REGISTRATION_FULL' | null {
+function refusalOf(candidate: ExamCandidate): 'REGISTRATION_REQUIRED' | 'REGISTRATION_FULL' | null {
   if (isAdmitted(candidate)) return null;
   return candidate.registeredAt === null ? 'REGISTRATION_REQUIRED' : 'REGISTRATION_FULL';
 }
@@ -38,6 +35,8 @@ function refusalOf(candidate: repo.ExamCandidate): 'REGISTRATION_REQUIRED' | 'RE
 export function createAttemptService(deps: {
   database: Database;
   papers: SnapshotCache;
+  /** The exams module's answers: the exam and schedule as Start needs them, its candidates. */
+  exams: ExamDirectory;
   events: DomainEvents;
   saveRateLimitScale?: number;
 }) {
@@ -48,9 +47,12 @@ export function createAttemptService(deps: {
    */
   async function loadOwnAttempt(actor: Actor, attemptId: string) {
     const scoped = authorizeInInstitute(actor, 'exams:take');
-    const attempt = await repo.findAttempt(db, attemptId);
-    if (!attempt || attempt.userId !== actor.userId || attempt.instituteId !== scoped.instituteId)
-      throw notFound('Attempt not found.');
+    const attempt = await loadInScope(
+      scoped,
+      'Attempt',
+      () => repo.findAttempt(db, attemptId),
+      (row) => row.userId === actor.userId,
+    );
     if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
     return attempt;
   }
@@ -63,41 +65,6 @@ export function createAttemptService(deps: {
     saveRateLimitScale: deps.saveRateLimitScale,
   });
   deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
-
-  /** `isFresh`: the attempt was prepared a moment ago and cannot hold answers yet (saves a query per Start at T0). */
-  async function presentState(attempt: repo.AttemptRow, isFresh = false) {
-    const { paper } = await deps.papers.get(attempt.snapshotId);
-    const schedule = timingOf(paper, attempt);
-    const now = Date.now();
-    const answers = isFresh ? [] : await repo.listAnswers(db, attempt.id);
-    return {
-      attempt: {
-        id: attempt.id,
-        examId: attempt.examId,
-        status: attempt.status,
-        startedAt: attempt.startedAt?.toISOString() ?? null,
-        deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
-        serverNow: new Date(now).toISOString(),
-        time: schedule ? getTimeStatus(schedule, now) : null,
-        sections:
-          schedule?.sections.map((s) => ({
-            sectionId: s.sectionId,
-            opensAt: new Date(s.opensAt).toISOString(),
-            closesAt: new Date(s.closesAt).toISOString(),
-          })) ?? [],
-        submittedAt: attempt.submittedAt?.toISOString() ?? null,
-        submitReason: attempt.submitReason,
-      },
-      answers: answers.map((a) => ({
-        questionId: a.questionId,
-        answer: a.answer,
-        state: a.state,
-        seq: a.seq,
-        visits: a.visits,
-        timeSpentMs: a.timeSpentMs,
-      })),
-    };
-  }
 
   async function scoreStoredAnswers(tx: Tx, attempt: repo.AttemptRow) {
     const { paper } = await deps.papers.get(attempt.snapshotId);
@@ -124,14 +91,14 @@ export function createAttemptService(deps: {
    * (added to a batch, registered since), without touching anyone else's.
    */
   async function prepareAttempts(examId: string, onlyUserId?: string): Promise<number> {
-    const [exam] = await db.select().from(exams).where(eq(exams.id, examId));
+    const exam = await deps.exams.findExam(examId);
     if (!exam?.publishedSnapshotId) return 0;
     const snapshotId = exam.publishedSnapshotId;
     const { paper } = await deps.papers.get(snapshotId);
     return db.transaction(async (tx) => {
       // Two preparations of one exam (a schedule saved twice in a row) take turns.
       await repo.lockExamPreparation(tx, examId);
-      const admitted = (await repo.listExamCandidates(tx, examId, onlyUserId)).filter(isAdmitted);
+      const admitted = (await deps.exams.listCandidates(tx, examId, onlyUserId)).filter(isAdmitted);
       if (onlyUserId === undefined)
         await repo.deletePreparedAttempts(
           tx,
@@ -163,22 +130,7 @@ export function createAttemptService(deps: {
     const scoped = authorizeInInstitute(actor, 'exams:take');
     // Only what Start needs: at T0 every candidate comes through here, and the draft (instructions
     // in two languages, the whole paper) would be read and parsed for nothing.
-    const [exam] = await db
-      .select({
-        id: exams.id,
-        kind: exams.kind,
-        ownerId: exams.ownerId,
-        instituteId: exams.instituteId,
-        publishedSnapshotId: exams.publishedSnapshotId,
-      })
-      .from(exams)
-      .where(
-        and(
-          eq(exams.id, examId),
-          eq(exams.instituteId, scoped.instituteId),
-          isNotNull(exams.publishedSnapshotId),
-        ),
-      );
+    const exam = await deps.exams.findExamForStart(examId, scoped.instituteId);
     if (!exam || (exam.kind === 'practice' && exam.ownerId !== actor.userId))
       throw notFound('Exam not found.');
     let attempt = await repo.findAttemptOf(db, examId, actor.userId);
@@ -188,13 +140,23 @@ export function createAttemptService(deps: {
       await prepareAttempts(examId, actor.userId);
       attempt = await repo.findAttemptOf(db, examId, actor.userId);
       if (!attempt || attempt.snapshotId !== exam.publishedSnapshotId) {
-        const [mine] = await repo.listExamCandidates(db, examId, actor.userId);
+        const [mine] = await deps.exams.listCandidates(db, examId, actor.userId);
         if (!mine) throw notFound('You are not a candidate of this exam.');
         return { exam, attempt: null, refusal: refusalOf(mine) };
       }
     }
     return { exam, attempt, refusal: null };
   }
+
+  const reads = createAttemptReads({
+    db,
+    papers: deps.papers,
+    directory: deps.exams,
+    loadOwnAttempt,
+    findSittableExam,
+  });
+  // The read models (state, paper, candidate info, result) are answered as they are.
+  const { presentState, ...readModels } = reads;
 
   return {
     prepareAttempts,
@@ -231,13 +193,13 @@ export function createAttemptService(deps: {
       const durationMs = paper.durationMinutes * 60_000 + attempt.compensatoryMs;
       let startedAt = new Date();
       if (exam.kind === 'scheduled') {
-        const [schedule] = await db.select().from(examSchedules).where(eq(examSchedules.examId, examId));
+        const schedule = await deps.exams.findSchedule(examId);
         if (!schedule) throw notFound('Exam not found.');
         if (Date.now() < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
         // The prepared row already says the candidate was admitted; a registration-required exam
         // checks again at the door (one key lookup), in case preparation ran before a change.
         if (schedule.registrationRequired) {
-          const [mine] = await repo.listExamCandidates(db, examId, actor.userId);
+          const [mine] = await deps.exams.listCandidates(db, examId, actor.userId);
           const refusal = mine ? refusalOf(mine) : 'REGISTRATION_REQUIRED';
           if (refusal) throw new AppError(refusal);
         }
@@ -260,61 +222,7 @@ export function createAttemptService(deps: {
       return presentState(current);
     },
 
-    /** What a candidate reads before Start: the exam's own instructions, timing and requirements, and the server's clock. */
-    async getCandidateInfo(actor: Actor, examId: string) {
-      const { exam, attempt } = await findSittableExam(actor, examId);
-      const [details] = await db
-        .select({ title: exams.title, draft: exams.draft, settings: exams.settings })
-        .from(exams)
-        .where(eq(exams.id, examId));
-      if (!details) throw notFound('Exam not found.');
-      const [schedule] =
-        exam.kind === 'scheduled'
-          ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId))
-          : [];
-      const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
-      const settings = details.settings as ExamSettings;
-      return {
-        id: exam.id,
-        title: details.title,
-        kind: exam.kind,
-        durationMinutes: paper.durationMinutes,
-        compensatoryMinutes: Math.round((attempt?.compensatoryMs ?? 0) / 60_000),
-        lockedSections: paper.lockedSections,
-        sections: paper.sections.map((s) => ({
-          id: s.id,
-          name: s.name,
-          questionCount: s.items.length,
-          durationMinutes: s.durationMinutes ?? null,
-        })),
-        instructions: (details.draft as { instructions: { en: string; hi: string } }).instructions,
-        languages: settings.languages,
-        calculator: settings.calculator,
-        cameraRequired: settings.proctoring.webcamSnapshots,
-        fullScreenRequired: settings.proctoring.fullScreenRequired,
-        schedule: schedule
-          ? {
-              mode: schedule.mode,
-              startsAt: schedule.startsAt.toISOString(),
-              windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
-            }
-          : null,
-        attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
-        serverNow: new Date().toISOString(),
-      };
-    },
-
-    /** The paper: the exam's cached candidate JSON plus this candidate's order, without re-serialising the paper. */
-    async getPaperJson(actor: Actor, attemptId: string): Promise<string> {
-      const attempt = await loadOwnAttempt(actor, attemptId);
-      if (attempt.status === 'prepared') throw new AppError('EXAM_NOT_STARTED');
-      const { paper, candidateJson } = await deps.papers.get(attempt.snapshotId);
-      return `{"paper":${candidateJson},"order":${JSON.stringify(buildAttemptPaper(paper, attempt.seed))}}`;
-    },
-
-    async getState(actor: Actor, attemptId: string) {
-      return presentState(await loadOwnAttempt(actor, attemptId));
-    },
+    ...readModels,
 
     saveAnswers: (actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]) =>
       savePipeline.saveAnswers(actor, attemptId, deviceId, saves),
@@ -366,10 +274,11 @@ export function createAttemptService(deps: {
       });
     },
 
-    /** The result once released, with the key only when the exam shows it (attempt-result.ts). */
-    async getResult(actor: Actor, attemptId: string) {
-      return presentReleasedResult({ db, papers: deps.papers }, await loadOwnAttempt(actor, attemptId));
-    },
+    /** Whether any candidate has started the exam (the exams module asks before unpublishing). */
+    hasStartedAttempts: (conn: Db | Tx, examId: string) => repo.hasStartedAttempts(conn, examId),
+
+    /** How many of these exams have a submitted attempt (a practice test is open until then). */
+    countSubmitted: (conn: Db | Tx, examIds: readonly string[]) => repo.countSubmittedExams(conn, examIds),
 
     drain: () => savePipeline.drain(),
   };

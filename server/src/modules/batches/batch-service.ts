@@ -63,12 +63,11 @@ export function createBatchService(database: Database, deps: { people: BatchPeop
   async function getVisibleBatch(actor: Actor, id: string): Promise<BatchWithPeople> {
     const scoped = authorizeInInstitute(actor, 'batches:read');
     const row = await loadInScope(
-      actor,
-      'batches:read',
+      scoped,
+      'Batch',
       () => repo.findBatchRow(db, scoped.instituteId, id),
       async () =>
         !isRestrictedToOwnBatches(actor) || (await repo.listBatchIdsOfMember(db, actor.userId)).includes(id),
-      'Batch not found.',
     );
     const [found] = await withPeople(scoped.instituteId, [row], { mayLag: false });
     if (!found) throw notFound('Batch not found.');

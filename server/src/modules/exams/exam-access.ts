@@ -1,6 +1,6 @@
+import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
 import type { Db } from '../../platform/db/database.js';
-import { notFound } from '../../platform/errors/app-error.js';
 import type { BatchService } from '../batches/batch-service.js';
 import * as repo from './exam-repo.js';
 
@@ -17,11 +17,16 @@ export function createExamAccess(deps: { db: Db; batches: Pick<BatchService, 'li
 
   async function loadExam(actor: Actor, id: string, action: 'exams:read' | 'exams:manage' = 'exams:read') {
     const scoped = authorizeInInstitute(actor, action);
-    const exam = await repo.findExam(deps.db, scoped.instituteId, id, 'scheduled');
-    if (!exam) throw notFound('Exam not found.');
-    const visibility = await findVisibility(actor);
     // 404, not 403: an exam outside the teacher's scope is one they do not know of.
-    if (visibility && !(await repo.isExamVisible(deps.db, id, visibility))) throw notFound('Exam not found.');
+    const exam = await loadInScope(
+      scoped,
+      'Exam',
+      () => repo.findExam(deps.db, scoped.instituteId, id, 'scheduled'),
+      async () => {
+        const visibility = await findVisibility(actor);
+        return !visibility || repo.isExamVisible(deps.db, id, visibility);
+      },
+    );
     return { scoped, exam };
   }
 

@@ -1,7 +1,10 @@
 import { computeMaxMarksBySection, sumRationals, toNumber, type Paper, type Question } from '@examtech/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildStemPreview } from '../questions/question-text.js';
+import type { checkDraft, ExamDraft, ExamSettings } from './exam-draft.js';
 import type * as repo from './exam-repo.js';
+
+type DraftIssue = ReturnType<typeof checkDraft>[number];
 
 export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
 
@@ -97,5 +100,47 @@ export function summariseQuestion(question: Question, version: number) {
     chapter: question.classification.chapter,
     topic: question.classification.topic,
     languages: Object.keys(question.content),
+  };
+}
+
+/** The builder's view of one exam: its summary, the draft with each question summarised, assignments and the check. */
+export function presentDetailView(input: {
+  summary: ReturnType<typeof presentSummary>;
+  exam: repo.ExamRow;
+  questions: ReadonlyMap<string, Question>;
+  versions: ReadonlyMap<string, number>;
+  assignments: Awaited<ReturnType<typeof repo.findAssignments>>;
+  names: ReadonlyMap<string, string>;
+  issues: DraftIssue[];
+}) {
+  const { exam, questions, versions, assignments, names, issues } = input;
+  const draft = exam.draft as ExamDraft;
+  return {
+    ...input.summary,
+    draft: {
+      ...draft,
+      sections: draft.sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => {
+          const question = questions.get(item.questionId);
+          return {
+            ...item,
+            question: question ? summariseQuestion(question, versions.get(item.questionId) ?? 1) : null,
+          };
+        }),
+      })),
+    },
+    settings: exam.settings as ExamSettings,
+    assignments: {
+      batchIds: assignments.batchIds,
+      candidates: assignments.candidates.map((c) => ({
+        userId: c.userId,
+        name: names.get(c.userId) ?? '',
+        assignedDirectly: c.assignedDirectly,
+        compensatoryMinutesPerHour: c.compensatoryMinutesPerHour,
+        registeredAt: c.registeredAt?.toISOString() ?? null,
+      })),
+    },
+    check: { fits: issues.length === 0, issues },
   };
 }

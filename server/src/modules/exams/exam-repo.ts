@@ -1,13 +1,11 @@
-import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import {
-  attempts,
   examBatches,
   examCandidates,
   examSchedules,
   exams,
   examSnapshots,
-  users,
 } from '../../platform/db/schema.js';
 
 type Conn = Db | Tx;
@@ -127,26 +125,14 @@ export async function findAssignments(db: Conn, examId: string) {
     db
       .select({
         userId: examCandidates.userId,
-        name: users.name,
         assignedDirectly: examCandidates.assignedDirectly,
         compensatoryMinutesPerHour: examCandidates.compensatoryMinutesPerHour,
         registeredAt: examCandidates.registeredAt,
       })
       .from(examCandidates)
-      .innerJoin(users, eq(users.id, examCandidates.userId))
       .where(eq(examCandidates.examId, examId)),
   ]);
   return { batchIds: batchRows.map((r) => r.batchId), candidates: candidateRows };
-}
-
-/** Whether any candidate has started (practice tests start without a schedule). */
-export async function hasStartedAttempts(db: Conn, examId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: attempts.id })
-    .from(attempts)
-    .where(and(eq(attempts.examId, examId), ne(attempts.status, 'prepared')))
-    .limit(1);
-  return !!row;
 }
 
 /** Among `snapshotIds`, those whose paper declares the image `assetId` on one of its questions. */
@@ -168,33 +154,69 @@ export async function findSnapshotIdsWithImage(
   return rows.map((row) => row.id);
 }
 
-/**
- * A student's practice tests: how many were made in the last hour and day, and how many are still
- * open (never submitted). Read under the caller's lock so that two creations cannot both pass a cap.
- */
-export async function countPracticeTests(
-  db: Conn,
-  ownerId: string,
-  now: number,
-): Promise<{ lastHour: number; lastDay: number; open: number }> {
-  const since = (ms: number) => sql`${new Date(now - ms).toISOString()}::timestamptz`;
-  const [row] = await db
-    .select({
-      lastHour: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(3_600_000)})`,
-      lastDay: sql<number>`count(*) filter (where ${exams.createdAt} >= ${since(86_400_000)})`,
-      // Spelt out with table names: drizzle leaves columns unqualified in a single-table select.
-      open: sql<number>`count(*) filter (where not exists (select 1 from attempts a where a.exam_id = exams.id and a.status = 'submitted'))`,
-    })
-    .from(exams)
-    .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, ownerId)));
-  return {
-    lastHour: Number(row?.lastHour ?? 0),
-    lastDay: Number(row?.lastDay ?? 0),
-    open: Number(row?.open ?? 0),
-  };
+/** Exams given to any of these batches (the bank's "not used for these batches" filter counts only them). */
+export async function findExamIdsOfBatches(db: Conn, batchIds: readonly string[]): Promise<string[]> {
+  if (batchIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ examId: examBatches.examId })
+    .from(examBatches)
+    .where(inArray(examBatches.batchId, [...batchIds]));
+  return rows.map((row) => row.examId);
 }
 
-/** Serialises a student's practice-test creations until the transaction ends. */
-export async function lockPracticeCreation(tx: Tx, ownerId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`practice:${ownerId}`}))`);
+/** Questions that appeared in a published scheduled exam of the institute that has ended. */
+export async function findQuestionIdsOfEndedExams(db: Conn, instituteId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: sql<string>`unnest(${examSnapshots.questionIds})` })
+    .from(examSnapshots)
+    .innerJoin(exams, eq(exams.publishedSnapshotId, examSnapshots.id))
+    .innerJoin(examSchedules, eq(examSchedules.examId, exams.id))
+    .where(
+      and(
+        eq(examSnapshots.instituteId, instituteId),
+        eq(exams.kind, 'scheduled'),
+        sql`${examSchedules.endsAt} < now()`,
+      ),
+    );
+  return rows.map((row) => row.id);
+}
+
+/** What the result-release rule needs of each exam: its kind, settings and the schedule's end. */
+export async function findReleaseFacts(db: Conn, examIds: readonly string[]) {
+  if (examIds.length === 0) return [];
+  return db
+    .select({ id: exams.id, kind: exams.kind, settings: exams.settings, endsAt: examSchedules.endsAt })
+    .from(exams)
+    .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
+    .where(inArray(exams.id, [...examIds]));
+}
+
+/** The institute's published scheduled exams with their release facts and snapshot. */
+export async function listPublishedScheduledExams(db: Conn, instituteId: string) {
+  return db
+    .select({
+      id: exams.id,
+      title: exams.title,
+      kind: exams.kind,
+      settings: exams.settings,
+      snapshotId: exams.publishedSnapshotId,
+      endsAt: examSchedules.endsAt,
+    })
+    .from(exams)
+    .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
+    .where(
+      and(
+        eq(exams.instituteId, instituteId),
+        eq(exams.kind, 'scheduled'),
+        isNotNull(exams.publishedSnapshotId),
+      ),
+    );
+}
+
+export async function findSnapshotQuestionIds(db: Conn, snapshotIds: readonly string[]) {
+  if (snapshotIds.length === 0) return [];
+  return db
+    .select({ id: examSnapshots.id, questionIds: examSnapshots.questionIds })
+    .from(examSnapshots)
+    .where(inArray(examSnapshots.id, [...snapshotIds]));
 }

@@ -6,16 +6,20 @@ import {
   type Question,
 } from '@examtech/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { BatchService } from '../batches/batch-service.js';
+import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
+import type { SyllabusService } from '../syllabus/syllabus-service.js';
+import type { UserService } from '../users/user-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
 import { createExamAccess } from './exam-access.js';
 import {
   presentDegradedSummary,
+  presentDetailView,
   presentSummary,
-  summariseQuestion,
   type ExamStatus,
 } from './exam-presenter.js';
 import { freezeSnapshot, type SnapshotCache } from './snapshots.js';
@@ -31,7 +35,7 @@ import {
 import { createDefaultSettings } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
 import { pickQuestions } from './question-picker.js';
-import * as bank from './question-source.js';
+import { resolveBankFilter, type ExamBankFilter } from './bank-filter.js';
 
 export type { ExamStatus } from './exam-presenter.js';
 
@@ -58,9 +62,15 @@ export function createExamService(deps: {
   database: Database;
   snapshots: SnapshotCache;
   batches: Pick<BatchService, 'listBatchIdsOfMember'>;
+  /** The bank the builder draws from and marks as used on publish (the questions module). */
+  bank: QuestionBankService;
+  syllabus: Pick<SyllabusService, 'findNodeNames'>;
+  users: Pick<UserService, 'findUserNames'>;
+  /** Whether a candidate has started the exam (the attempts module, which depends on this one). */
+  attempts: { hasStartedAttempts(conn: Tx, examId: string): Promise<boolean> };
   log: FastifyBaseLogger;
 }) {
-  const { database, snapshots, log } = deps;
+  const { database, snapshots, log, bank } = deps;
   const { db } = database;
 
   const { findVisibility, loadExam } = createExamAccess({ db, batches: deps.batches });
@@ -98,32 +108,16 @@ export function createExamService(deps: {
     const template = findExamTemplate(exam.templateId, exam.templateVersion);
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
     const assignments = await repo.findAssignments(db, exam.id);
-    const summary = presentSummary(exam, schedule, paper, log);
-    return {
-      ...summary,
-      draft: {
-        ...draft,
-        sections: draft.sections.map((section) => ({
-          ...section,
-          items: section.items.map((item) => {
-            const question = questions.get(item.questionId);
-            return {
-              ...item,
-              question: question ? summariseQuestion(question, versions.get(item.questionId) ?? 1) : null,
-            };
-          }),
-        })),
-      },
-      settings: exam.settings as ExamSettings,
-      assignments: {
-        batchIds: assignments.batchIds,
-        candidates: assignments.candidates.map((c) => ({
-          ...c,
-          registeredAt: c.registeredAt?.toISOString() ?? null,
-        })),
-      },
-      check: { fits: issues.length === 0, issues },
-    };
+    const names = await deps.users.findUserNames(assignments.candidates.map((c) => c.userId));
+    return presentDetailView({
+      summary: presentSummary(exam, schedule, paper, log),
+      exam,
+      questions,
+      versions,
+      assignments,
+      names,
+      issues,
+    });
   }
 
   /** Runs `change` on the locked draft. Inside it, query through `tx` only: PGlite has one connection. */
@@ -134,8 +128,7 @@ export function createExamService(deps: {
   ) {
     const { scoped } = await loadExam(actor, id, 'exams:manage');
     const updated = await db.transaction(async (tx) => {
-      const locked = await repo.lockExam(tx, id);
-      if (!locked || locked.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+      const locked = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
       if (locked.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
       return repo.updateExam(tx, id, { ...(await change(locked, tx)), updatedBy: actor.userId });
     });
@@ -247,7 +240,7 @@ export function createExamService(deps: {
         const taken = new Set(
           input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
         );
-        const names = await bank.loadNodeNames(
+        const names = await deps.syllabus.findNodeNames(
           tx,
           locked.instituteId,
           input.sections.flatMap((s) =>
@@ -255,7 +248,7 @@ export function createExamService(deps: {
           ),
         );
         const template = findExamTemplate(locked.templateId, locked.templateVersion);
-        const candidatesByFilter = new Map<string, bank.CandidateRow[]>();
+        const candidatesByFilter = new Map<string, CandidateRow[]>();
         for (const request of input.sections) {
           const section = draft.sections.find((s) => s.id === request.sectionId);
           if (!section)
@@ -268,7 +261,7 @@ export function createExamService(deps: {
           if (input.replaceExisting) section.items = [];
           for (const [ruleIndex, rule] of request.rules.entries()) {
             signal?.throwIfAborted();
-            const filter: bank.CandidateFilter = {
+            const filter: ExamBankFilter = {
               ...(rule.subjectId ? { subjectIds: [rule.subjectId] } : {}),
               ...(rule.chapterId ? { chapterIds: [rule.chapterId] } : {}),
               ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
@@ -285,7 +278,11 @@ export function createExamService(deps: {
             const key = JSON.stringify(filter);
             let candidates = candidatesByFilter.get(key);
             if (!candidates) {
-              candidates = await bank.findCandidateQuestions(tx, locked.instituteId, filter);
+              candidates = await bank.findCandidateQuestions(
+                tx,
+                locked.instituteId,
+                await resolveBankFilter(tx, locked.instituteId, filter),
+              );
               candidatesByFilter.set(key, candidates);
             }
             const picked = pickQuestions(candidates, rule.count, {
@@ -344,8 +341,7 @@ export function createExamService(deps: {
     async publish(actor: Actor, id: string) {
       const { scoped } = await loadExam(actor, id, 'exams:manage');
       const published = await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, id);
-        if (!exam || exam.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
         const draft = exam.draft as ExamDraft;
         const loaded = await bank.loadCurrentQuestions(
@@ -393,12 +389,11 @@ export function createExamService(deps: {
     async unpublish(actor: Actor, id: string) {
       const { scoped } = await loadExam(actor, id, 'exams:manage');
       const updated = await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, id);
-        if (!exam || exam.instituteId !== scoped.instituteId) throw notFound('Exam not found.');
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT', 'The exam is not published.');
         const schedule = (await repo.findSchedules(tx, [id])).get(id);
         if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
-        if (await repo.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
+        if (await deps.attempts.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
         await bank.clearUsages(tx, id);
         return repo.updateExam(tx, id, {
           publishedSnapshotId: null,

@@ -1,16 +1,19 @@
 import { findTemplate, QUESTION_TYPES } from '@examtech/core';
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
-import { exams, examSnapshots, practiceSettings, syllabusNodes } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { AttemptService } from '../attempts/attempt-service.js';
+import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
+import type { SyllabusService } from '../syllabus/syllabus-service.js';
+import { resolveBankFilter } from './bank-filter.js';
 import { buildPaper, type ExamDraft } from './exam-draft.js';
 import { findReservedQuestions } from './result-release.js';
 import { createDefaultSettings, defaultInstructions } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
+import * as practiceRepo from './practice-repo.js';
 import { freezeSnapshot } from './snapshots.js';
 import { pickQuestions } from './question-picker.js';
-import * as bank from './question-source.js';
+import { presentPracticeTest, presentPracticeTestItem } from './practice-presenter.js';
 
 export type PracticeInput = {
   scope: 'chapter' | 'subject' | 'template';
@@ -32,32 +35,32 @@ const MINUTES_PER_QUESTION = 2.4;
  */
 export const PRACTICE_LIMITS = { perHour: 30, perDay: 100, openTests: 10 } as const;
 
-export function createPracticeService(database: Database) {
-  const { db } = database;
+export function createPracticeService(deps: {
+  database: Database;
+  bank: QuestionBankService;
+  syllabus: Pick<SyllabusService, 'listNodesOf'>;
+  /** Which practice tests were submitted (the attempts module). */
+  attempts: Pick<AttemptService, 'countSubmitted'>;
+}) {
+  const { db } = deps.database;
+  const { bank } = deps;
 
   async function readSettings(instituteId: string) {
-    const [row] = await db
-      .select()
-      .from(practiceSettings)
-      .where(eq(practiceSettings.instituteId, instituteId));
+    const row = await practiceRepo.findPracticeSettings(db, instituteId);
     return { disabledSubjectIds: row?.disabledSubjectIds ?? [], releasedOnly: row?.releasedOnly ?? false };
   }
 
   /** Questions in the student's earlier practice tests: shown again only when nothing new is left. */
   async function findSeenQuestionIds(userId: string): Promise<Set<string>> {
-    const rows = await db
-      .select({ ids: examSnapshots.questionIds })
-      .from(examSnapshots)
-      .innerJoin(exams, eq(exams.publishedSnapshotId, examSnapshots.id))
-      .where(and(eq(exams.kind, 'practice'), eq(exams.ownerId, userId)));
-    return new Set(rows.flatMap((r) => r.ids));
+    return new Set(await practiceRepo.findPracticeQuestionIdsOf(db, userId));
   }
 
   /** Refuses with PRACTICE_LIMIT_REACHED when the student is at a cap; `conn` may hold the student's lock. */
   async function assertUnderLimits(conn: Db | Tx, userId: string) {
-    const counts = await repo.countPracticeTests(conn, userId, Date.now());
+    const counts = await practiceRepo.countPracticeTests(conn, userId, Date.now());
+    const open = counts.examIds.length - (await deps.attempts.countSubmitted(conn, counts.examIds));
     const reached =
-      counts.open >= PRACTICE_LIMITS.openTests
+      open >= PRACTICE_LIMITS.openTests
         ? 'open'
         : counts.lastHour >= PRACTICE_LIMITS.perHour
           ? 'hour'
@@ -79,18 +82,8 @@ export function createPracticeService(database: Database) {
     async saveSettings(actor: Actor, input: { disabledSubjectIds: string[]; releasedOnly: boolean }) {
       const scoped = authorizeInInstitute(actor, 'practice:settings');
       const ids = [...new Set(input.disabledSubjectIds)];
-      const known = ids.length
-        ? await db
-            .select({ id: syllabusNodes.id })
-            .from(syllabusNodes)
-            .where(
-              and(
-                eq(syllabusNodes.instituteId, scoped.instituteId),
-                eq(syllabusNodes.kind, 'subject'),
-                inArray(syllabusNodes.id, ids),
-              ),
-            )
-        : [];
+      const subjects = ids.length ? await deps.syllabus.listNodesOf(db, scoped.instituteId) : [];
+      const known = subjects.filter((n) => n.kind === 'subject' && ids.includes(n.id));
       if (known.length !== ids.length)
         throw new AppError('VALIDATION_FAILED', 'Unknown subject.', {
           fields: [{ path: 'disabledSubjectIds', message: 'Unknown subject.' }],
@@ -101,10 +94,7 @@ export function createPracticeService(database: Database) {
         updatedBy: actor.userId,
         updatedAt: new Date(),
       };
-      await db
-        .insert(practiceSettings)
-        .values({ instituteId: scoped.instituteId, ...values })
-        .onConflictDoUpdate({ target: practiceSettings.instituteId, set: values });
+      await practiceRepo.upsertPracticeSettings(db, scoped.instituteId, values);
       return readSettings(scoped.instituteId);
     },
 
@@ -114,15 +104,11 @@ export function createPracticeService(database: Database) {
       const settings = await readSettings(scoped.instituteId);
       // Questions of published exams whose results are not out: their keys would come back here.
       const reserved = [...(await findReservedQuestions(db, scoped.instituteId)).keys()];
-      const nodes = await db
-        .select()
-        .from(syllabusNodes)
-        .where(eq(syllabusNodes.instituteId, scoped.instituteId));
+      const nodes = await deps.syllabus.listNodesOf(db, scoped.instituteId);
       const subjectOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)?.parentId ?? null;
       const difficulty = input.difficulty === 'mixed' ? undefined : input.difficulty;
       const seen = await findSeenQuestionIds(actor.userId);
-      const unseen = (rows: bank.CandidateRow[]) =>
-        new Set(rows.filter((r) => !seen.has(r.id)).map((r) => r.id));
+      const unseen = (rows: CandidateRow[]) => new Set(rows.filter((r) => !seen.has(r.id)).map((r) => r.id));
 
       // One draft section per requested part: a chapter/subject test is one section; a mock follows its template.
       type Part = {
@@ -188,7 +174,7 @@ export function createPracticeService(database: Database) {
       const shortfalls: string[] = [];
       const sections: ExamDraft['sections'] = [];
       for (const part of parts) {
-        const candidates = await bank.findCandidateQuestions(db, scoped.instituteId, {
+        const filter = await resolveBankFilter(db, scoped.instituteId, {
           ...(part.subjectIds ? { subjectIds: part.subjectIds } : {}),
           ...(part.chapterIds ? { chapterIds: part.chapterIds } : {}),
           ...(difficulty ? { difficulty } : {}),
@@ -197,6 +183,7 @@ export function createPracticeService(database: Database) {
           excludeIds: reserved,
           releasedOnly: settings.releasedOnly,
         });
+        const candidates = await bank.findCandidateQuestions(db, scoped.instituteId, filter);
         const picked = pickQuestions(candidates, part.count, {
           seed: `${actor.userId}:${Date.now()}:${part.id}`,
           excludeIds: taken,
@@ -229,7 +216,7 @@ export function createPracticeService(database: Database) {
       };
       const practice = await db.transaction(async (tx) => {
         // Checked again under the student's lock: two creations at once cannot both pass a cap.
-        await repo.lockPracticeCreation(tx, actor.userId);
+        await practiceRepo.lockPracticeCreation(tx, actor.userId);
         await assertUnderLimits(tx, actor.userId);
         const exam = await repo.insertExam(tx, {
           instituteId: scoped.instituteId,
@@ -253,43 +240,13 @@ export function createPracticeService(database: Database) {
         });
         return repo.updateExam(tx, exam.id, { publishedSnapshotId: snapshotId, publishedAt: new Date() });
       });
-      return {
-        practiceTest: {
-          id: practice.id,
-          title: practice.title,
-          questionCount: taken.size,
-          durationMinutes,
-          createdAt: practice.createdAt.toISOString(),
-          ...(shortfalls.length ? { shortfall: shortfalls.join('; ') } : {}),
-        },
-      };
+      return { practiceTest: presentPracticeTest(practice, taken.size, durationMinutes, shortfalls) };
     },
 
     async listPracticeTests(actor: Actor) {
       const scoped = authorizeInInstitute(actor, 'practice:create');
-      const rows = await db
-        .select()
-        .from(exams)
-        .where(
-          and(
-            eq(exams.instituteId, scoped.instituteId),
-            eq(exams.kind, 'practice'),
-            eq(exams.ownerId, actor.userId),
-            isNotNull(exams.publishedSnapshotId),
-          ),
-        )
-        .orderBy(desc(exams.createdAt))
-        .limit(200);
-      return rows.map((row) => {
-        const draft = row.draft as ExamDraft;
-        return {
-          id: row.id,
-          title: row.title,
-          questionCount: draft.sections.reduce((n, s) => n + s.items.length, 0),
-          durationMinutes: draft.durationMinutes,
-          createdAt: row.createdAt.toISOString(),
-        };
-      });
+      const rows = await practiceRepo.listPracticeTestsOf(db, scoped.instituteId, actor.userId);
+      return rows.map(presentPracticeTestItem);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createRandom, shuffleArray } from '@examtech/core';
-import type { CandidateRow } from './question-source.js';
+import type { CandidateRow } from '../questions/question-bank-service.js';
 
 /**
  * Picks `count` questions from candidates, keeping passage groups whole (a group is taken with

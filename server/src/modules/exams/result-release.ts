@@ -1,8 +1,7 @@
 import { findResultReleaseTime, type ResultReleaseFacts } from '@examtech/core';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { exams, examSchedules, examSnapshots } from '../../platform/db/schema.js';
 import type { ExamSettings } from './exam-draft.js';
+import * as repo from './exam-repo.js';
 
 /**
  * When an exam's results (and with them its keys) are released, for everyone who asks: the
@@ -58,11 +57,7 @@ export async function findExamReleases(
 ): Promise<Map<string, ExamRelease>> {
   const unique = [...new Set(examIds)];
   if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: exams.id, kind: exams.kind, settings: exams.settings, endsAt: examSchedules.endsAt })
-    .from(exams)
-    .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
-    .where(inArray(exams.id, unique));
+  const rows = await repo.findReleaseFacts(db, unique);
   return new Map(rows.map((row) => [row.id, decideRelease(row, now)]));
 }
 
@@ -78,35 +73,13 @@ export async function findReservedQuestions(
   instituteId: string,
   now = Date.now(),
 ): Promise<Map<string, Reservation[]>> {
-  const published = await db
-    .select({
-      id: exams.id,
-      title: exams.title,
-      kind: exams.kind,
-      settings: exams.settings,
-      snapshotId: exams.publishedSnapshotId,
-      endsAt: examSchedules.endsAt,
-    })
-    .from(exams)
-    .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
-    .where(
-      and(
-        eq(exams.instituteId, instituteId),
-        eq(exams.kind, 'scheduled'),
-        isNotNull(exams.publishedSnapshotId),
-      ),
-    );
+  const published = await repo.listPublishedScheduledExams(db, instituteId);
   const pending = published.filter((row) => !decideRelease(row, now).isReleased);
   if (pending.length === 0) return new Map();
-  const snapshots = await db
-    .select({ id: examSnapshots.id, questionIds: examSnapshots.questionIds })
-    .from(examSnapshots)
-    .where(
-      inArray(
-        examSnapshots.id,
-        pending.map((row) => row.snapshotId as string),
-      ),
-    );
+  const snapshots = await repo.findSnapshotQuestionIds(
+    db,
+    pending.map((row) => row.snapshotId as string),
+  );
   const questionsOf = new Map(snapshots.map((s) => [s.id, s.questionIds]));
   const reserved = new Map<string, Reservation[]>();
   for (const row of pending) {

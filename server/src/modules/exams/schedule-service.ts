@@ -1,19 +1,15 @@
-import { and, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { computeCompensatoryMs } from '@examtech/core';
+import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database } from '../../platform/db/database.js';
-import {
-  batchMembers,
-  examBatches,
-  examCandidates,
-  exams,
-  examSchedules,
-  users,
-} from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import type { BatchService } from '../batches/batch-service.js';
+import type { UserService } from '../users/user-service.js';
 import type { ExamService } from './exam-service.js';
 import * as repo from './exam-repo.js';
+import { presentMyExam, presentMyExams } from './schedule-presenter.js';
+import * as scheduleRepo from './schedule-repo.js';
 
 export type ScheduleInput = {
   mode: 'fixed' | 'window';
@@ -31,18 +27,11 @@ const invalid = (path: string, message: string) =>
 export function createScheduleService(deps: {
   database: Database;
   exams: ExamService;
-  batches: BatchService;
+  batches: Pick<BatchService, 'assertBatchesExist'>;
+  users: Pick<UserService, 'findStudentIds'>;
   events: DomainEvents;
 }) {
   const { db } = deps.database;
-
-  /** Students who may sit the exam: members of its batches and those assigned by name. */
-  function eligibleCondition(examId: string | typeof exams.id, userId: string) {
-    return or(
-      sql`exists (select 1 from ${examBatches} join ${batchMembers} on ${batchMembers.batchId} = ${examBatches.batchId} where ${examBatches.examId} = ${examId} and ${batchMembers.userId} = ${userId})`,
-      sql`exists (select 1 from ${examCandidates} where ${examCandidates.examId} = ${examId} and ${examCandidates.userId} = ${userId} and ${examCandidates.assignedDirectly})`,
-    );
-  }
 
   return {
     async saveSchedule(actor: Actor, examId: string, input: ScheduleInput) {
@@ -76,28 +65,19 @@ export function createScheduleService(deps: {
 
       const maxCompensation = Math.max(0, ...input.accommodations.map((a) => a.compensatoryMinutesPerHour));
       const endsAt = new Date(
-        (windowEndsAt ?? startsAt).getTime() + durationMs + Math.round((durationMs * maxCompensation) / 60),
+        (windowEndsAt ?? startsAt).getTime() +
+          durationMs +
+          computeCompensatoryMs(durationMs, maxCompensation),
       );
 
       await db.transaction(async (tx) => {
         await deps.batches.assertBatchesExist(tx, scoped.instituteId, input.batchIds);
         const people = [...new Set([...input.studentIds, ...input.accommodations.map((a) => a.userId)])];
-        const students = people.length
-          ? await tx
-              .select({ id: users.id })
-              .from(users)
-              .where(
-                and(
-                  eq(users.instituteId, scoped.instituteId),
-                  eq(users.role, 'student'),
-                  inArray(users.id, people),
-                ),
-              )
-          : [];
+        const students = await deps.users.findStudentIds(tx, scoped.instituteId, people);
         if (students.length !== people.length)
           throw invalid('studentIds', 'Some students are not students of this institute.');
 
-        const previous = await tx.select().from(examCandidates).where(eq(examCandidates.examId, examId));
+        const previous = await scheduleRepo.listCandidateRows(tx, examId);
         const registeredAt = new Map(previous.map((c) => [c.userId, c.registeredAt]));
         const values = {
           instituteId: scoped.instituteId,
@@ -110,20 +90,6 @@ export function createScheduleService(deps: {
           capacity: input.registration.capacity ?? null,
           updatedAt: new Date(),
         };
-        await tx
-          .insert(examSchedules)
-          .values({ examId, ...values })
-          .onConflictDoUpdate({ target: examSchedules.examId, set: values });
-        await tx.delete(examBatches).where(eq(examBatches.examId, examId));
-        if (input.batchIds.length)
-          await tx.insert(examBatches).values(
-            [...new Set(input.batchIds)].map((batchId) => ({
-              examId,
-              batchId,
-              instituteId: scoped.instituteId,
-            })),
-          );
-        await tx.delete(examCandidates).where(eq(examCandidates.examId, examId));
         const compensation = new Map(
           input.accommodations.map((a) => [a.userId, a.compensatoryMinutesPerHour]),
         );
@@ -143,7 +109,12 @@ export function createScheduleService(deps: {
           compensatoryMinutesPerHour: compensation.get(userId) ?? 0,
           registeredAt: registeredAt.get(userId) ?? null,
         }));
-        if (rows.length) await tx.insert(examCandidates).values(rows);
+        const batchRows = [...new Set(input.batchIds)].map((batchId) => ({
+          examId,
+          batchId,
+          instituteId: scoped.instituteId,
+        }));
+        await scheduleRepo.replaceSchedule(tx, examId, values, batchRows, rows);
       });
       deps.events.emit('exam.scheduled', { examId });
       return deps.exams.getExam(actor, examId);
@@ -151,108 +122,40 @@ export function createScheduleService(deps: {
 
     async listMyExams(actor: Actor) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
-      const rows = await db
-        .select({ exam: exams, schedule: examSchedules })
-        .from(exams)
-        .innerJoin(examSchedules, eq(examSchedules.examId, exams.id))
-        .where(
-          and(
-            eq(exams.instituteId, scoped.instituteId),
-            eq(exams.kind, 'scheduled'),
-            isNotNull(exams.publishedSnapshotId),
-            eligibleCondition(exams.id, actor.userId),
-          ),
-        );
-      const now = Date.now();
+      const rows = await scheduleRepo.listScheduledExamsOfCandidate(db, scoped.instituteId, actor.userId);
       const items = await Promise.all(
         rows.map(async ({ exam, schedule }) => {
-          const [mine] = await db
-            .select()
-            .from(examCandidates)
-            .where(and(eq(examCandidates.examId, exam.id), eq(examCandidates.userId, actor.userId)));
-          const [taken] = await db
-            .select({ n: count() })
-            .from(examCandidates)
-            .where(and(eq(examCandidates.examId, exam.id), isNotNull(examCandidates.registeredAt)));
+          const mine = await scheduleRepo.findCandidateRow(db, exam.id, actor.userId);
+          const taken = await scheduleRepo.countRegistered(db, exam.id);
           const { paper } = await deps.exams.resolvePaper(exam);
-          const perHour = mine?.compensatoryMinutesPerHour ?? 0;
-          return {
-            id: exam.id,
-            title: exam.title,
-            mode: schedule.mode,
-            startsAt: schedule.startsAt.toISOString(),
-            windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
-            endsAt: schedule.endsAt.getTime(),
-            durationMinutes: paper.durationMinutes,
-            compensatoryMinutes: Math.round((paper.durationMinutes * perHour) / 60),
-            registration: {
-              required: schedule.registrationRequired,
-              registered: !!mine?.registeredAt,
-              deadline: schedule.registrationDeadline?.toISOString() ?? null,
-              capacity: schedule.capacity,
-              seatsLeft:
-                schedule.capacity === null ? null : Math.max(0, schedule.capacity - Number(taken?.n ?? 0)),
-            },
-          };
+          return presentMyExam(exam, schedule, paper, mine, taken);
         }),
       );
-      const byStart = (a: { startsAt: string }, b: { startsAt: string }) =>
-        a.startsAt.localeCompare(b.startsAt);
-      const strip = ({ endsAt: _endsAt, ...rest }: (typeof items)[number]) => rest;
-      return {
-        upcoming: items
-          .filter((i) => i.endsAt > now)
-          .sort(byStart)
-          .map(strip),
-        past: items
-          .filter((i) => i.endsAt <= now)
-          .sort(byStart)
-          .reverse()
-          .map(strip),
-      };
+      return presentMyExams(items, Date.now());
     },
 
     async register(actor: Actor, examId: string) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
       await db.transaction(async (tx) => {
-        const exam = await repo.lockExam(tx, examId);
-        const schedule = exam ? (await repo.findSchedules(tx, [examId])).get(examId) : undefined;
-        const [eligible] =
-          exam && schedule
-            ? await tx
-                .select({ ok: sql<number>`1` })
-                .from(exams)
-                .where(and(eq(exams.id, examId), eligibleCondition(examId, actor.userId)))
-            : [];
+        const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, examId));
+        const schedule = (await repo.findSchedules(tx, [examId])).get(examId);
+        // Only a candidate may register; to anyone else the exam does not exist.
         if (
-          !exam ||
-          exam.instituteId !== scoped.instituteId ||
           !exam.publishedSnapshotId ||
           !schedule ||
-          !eligible
+          !(await scheduleRepo.isCandidate(tx, examId, actor.userId))
         )
           throw notFound('Exam not found.');
         const closesAt = schedule.registrationDeadline ?? schedule.windowEndsAt ?? schedule.startsAt;
         if (Date.now() >= closesAt.getTime()) throw new AppError('REGISTRATION_CLOSED');
-        const [mine] = await tx
-          .select()
-          .from(examCandidates)
-          .where(and(eq(examCandidates.examId, examId), eq(examCandidates.userId, actor.userId)));
+        const mine = await scheduleRepo.findCandidateRow(tx, examId, actor.userId);
         if (mine?.registeredAt) return;
-        if (schedule.capacity !== null) {
-          const [taken] = await tx
-            .select({ n: count() })
-            .from(examCandidates)
-            .where(and(eq(examCandidates.examId, examId), isNotNull(examCandidates.registeredAt)));
-          if (Number(taken?.n ?? 0) >= schedule.capacity) throw new AppError('REGISTRATION_FULL');
-        }
-        await tx
-          .insert(examCandidates)
-          .values({ examId, userId: actor.userId, instituteId: scoped.instituteId, registeredAt: new Date() })
-          .onConflictDoUpdate({
-            target: [examCandidates.examId, examCandidates.userId],
-            set: { registeredAt: new Date() },
-          });
+        if (
+          schedule.capacity !== null &&
+          (await scheduleRepo.countRegistered(tx, examId)) >= schedule.capacity
+        )
+          throw new AppError('REGISTRATION_FULL');
+        await scheduleRepo.markRegistered(tx, examId, actor.userId, scoped.instituteId);
       });
       return { registered: true };
     },

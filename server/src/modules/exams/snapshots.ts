@@ -2,7 +2,7 @@ import { toCandidatePaper, type Paper } from '@examtech/core';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { ExamSettings } from './exam-draft.js';
 import * as repo from './exam-repo.js';
-import type { BankQuestion } from './question-source.js';
+import type { BankQuestion } from '../questions/question-bank-service.js';
 
 /**
  * Published papers. A snapshot is written once, when an exam or practice test is published, and

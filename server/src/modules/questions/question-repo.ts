@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { questions, questionUsages, questionVersions } from '../../platform/db/schema.js';
 
@@ -251,16 +251,137 @@ export async function findActiveIdsByContentHash(
     .orderBy(asc(questions.createdAt));
 }
 
-export async function upsertUsages(
+/** The current versions of the given active questions of the institute (the exam builder's reads). */
+export async function findActiveCurrentVersions(db: Conn, instituteId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: questions.id,
+      groupId: questions.groupId,
+      languages: questions.languages,
+      subjectId: questions.subjectId,
+      chapterId: questions.chapterId,
+      topicId: questions.topicId,
+      versionId: questionVersions.id,
+      version: questionVersions.version,
+      body: questionVersions.body,
+    })
+    .from(questions)
+    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
+    .where(
+      and(
+        eq(questions.instituteId, instituteId),
+        eq(questions.status, 'active'),
+        inArray(questions.id, [...ids]),
+      ),
+    );
+}
+
+/**
+ * What auto-selection may draw from. The exam facts a filter depends on (which exams count as
+ * recent for some batches, which questions are released) are resolved by the exams module and
+ * passed in as ids, so this repo reads the bank's tables only.
+ */
+export type BankCandidateCriteria = {
+  subjectIds?: readonly string[];
+  chapterIds?: readonly string[];
+  topicIds?: readonly string[];
+  difficulty?: string;
+  types?: readonly string[];
+  excludeIds?: readonly string[];
+  excludeSubjectIds?: readonly string[];
+  /** Leave out questions used by the institute's N most recent exams (by usage)... */
+  excludeUsedInLastExams?: number;
+  /** ...counting only these exams (null: every exam of the institute). */
+  usageExamIds?: readonly string[] | null;
+  /** Only these questions (null: no such restriction). */
+  onlyIds?: readonly string[] | null;
+  integerAnswersOnly?: boolean;
+};
+
+export type BankCandidateRow = {
+  id: string;
+  groupId: string | null;
+  topicId: string;
+  chapterId: string;
+  subjectId: string;
+  difficulty: string;
+  type: string;
+};
+
+/** Active questions matching the criteria, in a stable order (creation), for selection. */
+export async function findBankCandidates(
+  db: Conn,
+  instituteId: string,
+  filter: BankCandidateCriteria,
+): Promise<BankCandidateRow[]> {
+  const conditions: SQL[] = [eq(questions.instituteId, instituteId), eq(questions.status, 'active')];
+  if (filter.subjectIds?.length) conditions.push(inArray(questions.subjectId, [...filter.subjectIds]));
+  if (filter.chapterIds?.length) conditions.push(inArray(questions.chapterId, [...filter.chapterIds]));
+  if (filter.topicIds?.length) conditions.push(inArray(questions.topicId, [...filter.topicIds]));
+  if (filter.difficulty) conditions.push(eq(questions.difficulty, filter.difficulty));
+  if (filter.types?.length) conditions.push(inArray(questions.type, [...filter.types]));
+  if (filter.excludeIds?.length) conditions.push(notInArray(questions.id, [...filter.excludeIds]));
+  if (filter.excludeSubjectIds?.length)
+    conditions.push(notInArray(questions.subjectId, [...filter.excludeSubjectIds]));
+  if (filter.integerAnswersOnly) {
+    // Mirrors the core's hasIntegerAnswer on the current version's body.
+    conditions.push(
+      sql`(questions.type <> 'numerical' or exists (select 1 from question_versions v where v.id = questions.current_version_id and v.body -> 'format' ->> 'integerOnly' = 'true'))`,
+    );
+  }
+  const usageExamIds = filter.usageExamIds ?? null;
+  // No exam of the batches: none is recent, nothing is left out.
+  if (filter.excludeUsedInLastExams && filter.excludeUsedInLastExams > 0 && usageExamIds?.length !== 0) {
+    const recentExams = db
+      .select({ examId: questionUsages.examId })
+      .from(questionUsages)
+      .where(
+        and(
+          eq(questionUsages.instituteId, instituteId),
+          ...(usageExamIds ? [inArray(questionUsages.examId, [...usageExamIds])] : []),
+        ),
+      )
+      .groupBy(questionUsages.examId)
+      .orderBy(desc(sql`max(${questionUsages.usedAt})`))
+      .limit(filter.excludeUsedInLastExams);
+    conditions.push(
+      notInArray(
+        questions.id,
+        db
+          .select({ id: questionUsages.questionId })
+          .from(questionUsages)
+          .where(inArray(questionUsages.examId, recentExams)),
+      ),
+    );
+  }
+  if (filter.onlyIds)
+    conditions.push(filter.onlyIds.length ? inArray(questions.id, [...filter.onlyIds]) : sql`false`);
+  return db
+    .select({
+      id: questions.id,
+      groupId: questions.groupId,
+      topicId: questions.topicId,
+      chapterId: questions.chapterId,
+      subjectId: questions.subjectId,
+      difficulty: questions.difficulty,
+      type: questions.type,
+    })
+    .from(questions)
+    .where(and(...conditions))
+    .orderBy(questions.createdAt, questions.id)
+    .limit(20_000);
+}
+
+/** The one way usage is recorded: an exam's questions, when it is published. */
+export async function insertUsages(
   db: Conn,
   rows: { instituteId: string; examId: string; questionId: string; versionId: string }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db
-    .insert(questionUsages)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [questionUsages.examId, questionUsages.questionId],
-      set: { versionId: sql`excluded.version_id`, usedAt: sql`now()` },
-    });
+  await db.insert(questionUsages).values(rows).onConflictDoNothing();
+}
+
+export async function deleteUsagesOfExam(db: Conn, examId: string): Promise<void> {
+  await db.delete(questionUsages).where(eq(questionUsages.examId, examId));
 }

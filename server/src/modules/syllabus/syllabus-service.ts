@@ -284,6 +284,11 @@ export function createSyllabusService(
       return new Map(rows.map((row) => [row.id, row.name]));
     },
 
+    /** Every node of the institute, archived ones too (practice tests pick subjects and chapters from them). */
+    listNodesOf(conn: Db | Tx, instituteId: string) {
+      return repo.listNodes(conn, instituteId);
+    },
+
     /** Gives a new institute the default JEE/NEET/CAT/UPSC syllabus, inside its creation transaction. */
     async seedDefaultSyllabus(
       tx: Tx,

@@ -204,3 +204,13 @@ export async function countActiveUsersByRole(db: Conn, instituteId: string): Pro
     .groupBy(users.role);
   return new Map(rows.map((r) => [r.role, Number(r.n)]));
 }
+
+/** Which of `ids` are students of the institute (any state: an exam's schedule may name an inactive one). */
+export async function findStudentIds(db: Conn, instituteId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.instituteId, instituteId), eq(users.role, 'student'), inArray(users.id, ids)));
+  return rows.map((row) => row.id);
+}

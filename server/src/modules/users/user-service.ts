@@ -1,4 +1,4 @@
-import type { Database, Tx } from '../../platform/db/database.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { loadInScope } from '../../platform/auth/access.js';
 import { generateTemporaryPassword, hashPassword } from '../../platform/auth/passwords.js';
@@ -124,8 +124,8 @@ export function createUserService(deps: {
   async function findVisibleUser(actor: Actor, id: string): Promise<UserRow> {
     const scoped = authorizeInInstitute(actor, 'users:read');
     return loadInScope(
-      actor,
-      'users:read',
+      scoped,
+      'User',
       () => repo.findUserInInstitute(db, scoped.instituteId, id),
       async (user) => {
         if (!isRestrictedToOwnBatches(actor)) return true;
@@ -135,7 +135,6 @@ export function createUserService(deps: {
         ]);
         return user.role === 'student' && theirBatches.some((b) => ownBatches.includes(b));
       },
-      'User not found.',
     );
   }
 
@@ -318,6 +317,11 @@ export function createUserService(deps: {
     async findUserNames(ids: string[]): Promise<Map<string, string>> {
       const rows = await repo.findUserNames(deps.database.readDb, [...new Set(ids)]);
       return new Map(rows.map((row) => [row.id, row.name]));
+    },
+
+    /** Which of `ids` are students of the institute, in the caller's transaction (an exam's schedule names them). */
+    findStudentIds(conn: Db | Tx, instituteId: string, ids: string[]): Promise<string[]> {
+      return repo.findStudentIds(conn, instituteId, [...new Set(ids)]);
     },
   };
 }

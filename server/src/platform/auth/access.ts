@@ -1,21 +1,35 @@
 import { notFound } from '../errors/app-error.js';
-import { authorizeInInstitute, type Action, type Actor } from './policies.js';
+import type { InstituteActor } from './policies.js';
 
 /**
- * The one way a service loads a single resource for an actor: authorise the action, load the row
- * (the caller's `load` scopes its query by the actor's institute), then apply the narrower scope
- * (own batches, own exams). Anything missing, in another institute or out of scope is the same
- * 404, never a 403, so an id reveals nothing about what exists.
+ * The one check for "load it, it must be the caller's, or 404": a row of another institute, or
+ * outside the caller's scope (a student's own attempt, a teacher's batches), answers exactly as
+ * a row that does not exist, so that ids tell nothing across institutes or scopes.
+ *
+ * `inScope` narrows further than the institute (owner, batch scope); it runs only on a row of
+ * the caller's institute.
  */
-export async function loadInScope<T>(
-  actor: Actor,
-  action: Action,
-  load: () => Promise<T | null>,
-  isInScope?: (row: T) => boolean | Promise<boolean>,
-  notFoundMessage = 'Not found.',
+export async function loadInScope<T extends { instituteId: string | null }>(
+  scoped: InstituteActor,
+  what: string,
+  load: () => Promise<T | null | undefined>,
+  inScope?: (row: T) => boolean | Promise<boolean>,
 ): Promise<T> {
-  authorizeInInstitute(actor, action);
   const row = await load();
-  if (row === null || (isInScope && !(await isInScope(row)))) throw notFound(notFoundMessage);
+  if (!row || !isInInstitute(scoped, row) || (inScope && !(await inScope(row))))
+    throw notFound(`${what} not found.`);
   return row;
 }
+
+/** For a row already loaded (a lock taken in a transaction): the same 404 when it is not the caller's. */
+export function requireInScope<T extends { instituteId: string | null }>(
+  scoped: InstituteActor,
+  what: string,
+  row: T | null | undefined,
+): T {
+  if (!row || !isInInstitute(scoped, row)) throw notFound(`${what} not found.`);
+  return row;
+}
+
+const isInInstitute = (scoped: InstituteActor, row: { instituteId: string | null }) =>
+  row.instituteId === scoped.instituteId;

@@ -1,0 +1,79 @@
+import { getTimeStatus, toCompensatoryMinutes, type Paper, type Schedule } from '@examtech/core';
+import type { ExamSettings } from '../exams/exam-draft.js';
+import type { AnswerRow, AttemptRow } from './attempt-repo.js';
+
+/** The attempt as its candidate sees it: status, the clock (server time and sections), their answers. */
+export function presentAttemptState(
+  attempt: AttemptRow,
+  schedule: Schedule | null,
+  answers: readonly AnswerRow[],
+  now: number,
+) {
+  return {
+    attempt: {
+      id: attempt.id,
+      examId: attempt.examId,
+      status: attempt.status,
+      startedAt: attempt.startedAt?.toISOString() ?? null,
+      deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
+      serverNow: new Date(now).toISOString(),
+      time: schedule ? getTimeStatus(schedule, now) : null,
+      sections:
+        schedule?.sections.map((s) => ({
+          sectionId: s.sectionId,
+          opensAt: new Date(s.opensAt).toISOString(),
+          closesAt: new Date(s.closesAt).toISOString(),
+        })) ?? [],
+      submittedAt: attempt.submittedAt?.toISOString() ?? null,
+      submitReason: attempt.submitReason,
+    },
+    answers: answers.map((a) => ({
+      questionId: a.questionId,
+      answer: a.answer,
+      state: a.state,
+      seq: a.seq,
+      visits: a.visits,
+      timeSpentMs: a.timeSpentMs,
+    })),
+  };
+}
+
+/** What a candidate reads before Start: the exam's instructions, timing and requirements. */
+export function presentCandidateInfo(input: {
+  exam: { id: string; kind: 'scheduled' | 'practice'; title: string; draft: unknown; settings: unknown };
+  paper: Paper;
+  attempt: AttemptRow | null;
+  schedule: { mode: string; startsAt: Date; windowEndsAt: Date | null } | null;
+  now: number;
+}) {
+  const { exam, paper, attempt, schedule } = input;
+  const settings = exam.settings as ExamSettings;
+  return {
+    id: exam.id,
+    title: exam.title,
+    kind: exam.kind,
+    durationMinutes: paper.durationMinutes,
+    compensatoryMinutes: toCompensatoryMinutes(attempt?.compensatoryMs ?? 0),
+    lockedSections: paper.lockedSections,
+    sections: paper.sections.map((s) => ({
+      id: s.id,
+      name: s.name,
+      questionCount: s.items.length,
+      durationMinutes: s.durationMinutes ?? null,
+    })),
+    instructions: (exam.draft as { instructions: { en: string; hi: string } }).instructions,
+    languages: settings.languages,
+    calculator: settings.calculator,
+    cameraRequired: settings.proctoring.webcamSnapshots,
+    fullScreenRequired: settings.proctoring.fullScreenRequired,
+    schedule: schedule
+      ? {
+          mode: schedule.mode,
+          startsAt: schedule.startsAt.toISOString(),
+          windowEndsAt: schedule.windowEndsAt?.toISOString() ?? null,
+        }
+      : null,
+    attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
+    serverNow: new Date(input.now).toISOString(),
+  };
+}

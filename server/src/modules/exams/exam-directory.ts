@@ -1,0 +1,33 @@
+import type { Database, Db, Tx } from '../../platform/db/database.js';
+import * as scheduleRepo from './schedule-repo.js';
+
+export type { ExamCandidate } from './schedule-repo.js';
+
+/**
+ * The exams module's answers for the attempts module: an exam and its schedule as Start needs
+ * them, and who its candidates are. Each is the single query it was when the attempts module
+ * ran it itself, so Start at T0 costs what it did. The callers authorise (they pass the
+ * institute they scoped the actor to); this service reads only.
+ */
+export function createExamDirectory(database: Database) {
+  const { db } = database;
+  return {
+    /** A published exam of the institute, with only what Start needs. */
+    findExamForStart: (examId: string, instituteId: string) =>
+      scheduleRepo.findExamForStart(db, examId, instituteId),
+
+    /** The exam's row (title, draft, settings, published snapshot). */
+    findExam: (examId: string) => scheduleRepo.findExamById(db, examId),
+
+    /** The title, instructions and settings a candidate reads before Start. */
+    findCandidateDetails: (examId: string) => scheduleRepo.findCandidateDetails(db, examId),
+
+    findSchedule: (examId: string) => scheduleRepo.findSchedule(db, examId),
+
+    /** Who may sit the scheduled exam (students-only, active-only), or one of them. */
+    listCandidates: (conn: Db | Tx, examId: string, onlyUserId?: string) =>
+      scheduleRepo.listExamCandidates(conn, examId, onlyUserId),
+  };
+}
+
+export type ExamDirectory = ReturnType<typeof createExamDirectory>;
