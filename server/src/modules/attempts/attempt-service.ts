@@ -5,9 +5,7 @@ import {
   formatMarks,
   getTimeStatus,
   scoreAttempt,
-  type Answer,
   type AttemptResponses,
-  type PaletteState,
 } from '@examtech/core';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
@@ -15,7 +13,6 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { exams, examSchedules } from '../../platform/db/schema.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
-import type { ExamSettings } from '../exams/exam-draft.js';
 import { presentReleasedResult } from './attempt-result.js';
 import * as repo from './attempt-repo.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
@@ -103,10 +100,7 @@ export function createAttemptService(deps: {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const answers = await repo.listAnswers(tx, attempt.id);
     const responses: AttemptResponses = Object.fromEntries(
-      answers.map((a) => [
-        a.questionId,
-        { answer: a.answer as Answer | null, state: a.state as PaletteState },
-      ]),
+      answers.map((a) => [a.questionId, { answer: a.answer, state: a.state }]),
     );
     const score = scoreAttempt(paper, responses);
     return { score, totalMarks: formatMarks(score.total.exact, 2, 'round') };
@@ -273,7 +267,7 @@ export function createAttemptService(deps: {
           ? await db.select().from(examSchedules).where(eq(examSchedules.examId, examId))
           : [];
       const { paper } = await deps.papers.get(exam.publishedSnapshotId as string);
-      const settings = details.settings as ExamSettings;
+      const settings = details.settings;
       return {
         id: exam.id,
         title: details.title,

@@ -52,7 +52,6 @@ export const attempts = pgTable(
     submitReason: text('submit_reason', { enum: SUBMIT_REASONS }),
     /** The device currently allowed to write; a new device takes over and the old one is told. */
     activeDeviceId: text('active_device_id'),
-    lastSeq: integer('last_seq').notNull().default(0),
     /** The last moment the server heard the attempt before its last recorded outage (no socket left, no request). */
     offlineSince: timestamp('offline_since', { withTimezone: true }),
     /** When the server heard the attempt again after `offline_since` (any request or socket); null while silent. */

@@ -281,7 +281,7 @@ export function createPracticeService(database: Database) {
         .orderBy(desc(exams.createdAt))
         .limit(200);
       return rows.map((row) => {
-        const draft = row.draft as ExamDraft;
+        const draft = row.draft;
         return {
           id: row.id,
           title: row.title,

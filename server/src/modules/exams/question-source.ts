@@ -79,12 +79,12 @@ export async function loadCurrentQuestions(
     );
   return new Map(
     rows.map((row) => {
-      const body = row.body as Omit<Question, 'id'>;
+      const body = row.body;
       const question = {
         ...body,
         id: row.id,
         classification: { subject: row.subjectName, chapter: row.chapterName, topic: row.topicName },
-      } as Question;
+      };
       return [
         row.id,
         {

@@ -1,6 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
-import { assets } from '../assets/asset-tables.js';
 import { institutes } from '../institutes/institute-tables.js';
 import { users } from '../users/user-tables.js';
 import type { ImportReport } from './import-repo.js';
@@ -28,8 +27,6 @@ export const questionImports = pgTable(
     status: importStatus('status').notNull().default('validating'),
     fileName: text('file_name').notNull(),
     format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
-    fileAssetId: uuid('file_asset_id').references(() => assets.id, { onDelete: 'set null' }),
-    imagesAssetId: uuid('images_asset_id').references(() => assets.id, { onDelete: 'set null' }),
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     /** Validation outcome: row errors, duplicate rows, counts by type; committed question ids. */
