@@ -1,6 +1,8 @@
+import type { AttemptScore } from '@examtech/core';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { attemptAnswers, attempts } from '../../platform/db/schema.js';
+import type { SubmitReason } from './attempt-tables.js';
 
 type Conn = Db | Tx;
 export type AttemptRow = typeof attempts.$inferSelect;
@@ -244,7 +246,7 @@ export async function recordLateSaves(
   tx: Tx,
   id: string,
   count: number,
-  rescored: { score: unknown; totalMarks: string } | null,
+  rescored: { score: AttemptScore; totalMarks: string } | null,
 ): Promise<void> {
   await tx
     .update(attempts)
@@ -295,8 +297,8 @@ export async function lockAttempt(tx: Tx, id: string): Promise<AttemptRow | null
 export async function markSubmitted(
   tx: Tx,
   id: string,
-  reason: string,
-  score: unknown,
+  reason: SubmitReason,
+  score: AttemptScore,
   totalMarks: string,
 ): Promise<AttemptRow> {
   const [row] = await tx

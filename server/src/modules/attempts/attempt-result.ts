@@ -1,4 +1,4 @@
-import { toCandidateQuestion, type AttemptScore } from '@examtech/core';
+import { toCandidateQuestion } from '@examtech/core';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findExamReleases } from '../exams/result-release.js';
@@ -24,7 +24,7 @@ export async function presentReleasedResult(
   const isKeyShown = release.showsAnswerKey;
   const { paper } = await deps.papers.get(attempt.snapshotId);
   const answers = new Map((await repo.listAnswers(deps.db, attempt.id)).map((a) => [a.questionId, a]));
-  const score = attempt.score as AttemptScore | null;
+  const score = attempt.score;
   return {
     answerKeyShown: isKeyShown,
     // Per-question outcomes would tell the key of every question answered right: they go with the key.

@@ -3,9 +3,7 @@ import {
   computeCompensatoryMs,
   formatMarks,
   scoreAttempt,
-  type Answer,
   type AttemptResponses,
-  type PaletteState,
 } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
@@ -70,10 +68,7 @@ export function createAttemptService(deps: {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const answers = await repo.listAnswers(tx, attempt.id);
     const responses: AttemptResponses = Object.fromEntries(
-      answers.map((a) => [
-        a.questionId,
-        { answer: a.answer as Answer | null, state: a.state as PaletteState },
-      ]),
+      answers.map((a) => [a.questionId, { answer: a.answer, state: a.state }]),
     );
     const score = scoreAttempt(paper, responses);
     return { score, totalMarks: formatMarks(score.total.exact, 2, 'round') };

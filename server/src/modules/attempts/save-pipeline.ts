@@ -9,6 +9,7 @@ import {
   PALETTE_STATES,
   validateAnswer,
   type Answer,
+  type AttemptScore,
   type PaletteState,
   type Paper,
 } from '@examtech/core';
@@ -84,7 +85,7 @@ export function createSavePipeline(deps: {
   papers: SnapshotCache;
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   /** Scores the stored answers again (an attempt the sweeper submitted takes late journal saves). */
-  rescore: (tx: Tx, attempt: repo.AttemptRow) => Promise<{ score: unknown; totalMarks: string }>;
+  rescore: (tx: Tx, attempt: repo.AttemptRow) => Promise<{ score: AttemptScore; totalMarks: string }>;
   saveRateLimitScale?: number | undefined;
 }) {
   const { db } = deps.database;

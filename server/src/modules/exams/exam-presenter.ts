@@ -1,7 +1,7 @@
 import { computeMaxMarksBySection, sumRationals, toNumber, type Paper, type Question } from '@examtech/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildStemPreview } from '../questions/question-text.js';
-import type { checkDraft, ExamDraft, ExamSettings } from './exam-draft.js';
+import type { checkDraft } from './exam-draft.js';
 import type * as repo from './exam-repo.js';
 
 type DraftIssue = ReturnType<typeof checkDraft>[number];
@@ -114,7 +114,7 @@ export function presentDetailView(input: {
   issues: DraftIssue[];
 }) {
   const { exam, questions, versions, assignments, names, issues } = input;
-  const draft = exam.draft as ExamDraft;
+  const draft = exam.draft;
   return {
     ...input.summary,
     draft: {
@@ -130,7 +130,7 @@ export function presentDetailView(input: {
         }),
       })),
     },
-    settings: exam.settings as ExamSettings,
+    settings: exam.settings,
     assignments: {
       batchIds: assignments.batchIds,
       candidates: assignments.candidates.map((c) => ({

@@ -86,7 +86,7 @@ export function createExamService(deps: {
       );
       return { paper, questions, versions: new Map(questionVersions) };
     }
-    const draft = exam.draft as ExamDraft;
+    const draft = exam.draft;
     const loaded = await bank.loadCurrentQuestions(
       db,
       exam.instituteId,
@@ -103,7 +103,7 @@ export function createExamService(deps: {
   async function presentDetail(exam: repo.ExamRow) {
     const schedules = await repo.findSchedules(db, [exam.id]);
     const schedule = schedules.get(exam.id);
-    const draft = exam.draft as ExamDraft;
+    const draft = exam.draft;
     const { paper, questions, versions } = await resolvePaper(exam);
     const template = findExamTemplate(exam.templateId, exam.templateVersion);
     const issues = exam.publishedSnapshotId ? [] : checkDraft(paper, draft, questions, template);
@@ -236,7 +236,7 @@ export function createExamService(deps: {
     async autofill(actor: Actor, id: string, input: AutofillInput, signal?: AbortSignal) {
       const shortfalls: { sectionId: string; message: string; needed: number; available: number }[] = [];
       const exam = await updateDraftOnly(actor, id, async (locked, tx) => {
-        const draft = structuredClone(locked.draft as ExamDraft);
+        const draft = structuredClone(locked.draft);
         const taken = new Set(
           input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
         );
@@ -317,7 +317,7 @@ export function createExamService(deps: {
         .loadCurrentQuestions(db, exam.instituteId, [questionId])
         .then((m) => [...m.values()]);
       if (!target) throw notFound('Question not found.');
-      const inPaper = (exam.draft as ExamDraft).sections.flatMap((s) => s.items.map((i) => i.questionId));
+      const inPaper = exam.draft.sections.flatMap((s) => s.items.map((i) => i.questionId));
       const candidates = await bank.findCandidateQuestions(db, exam.instituteId, {
         topicIds: [target.summary.topic.id],
         difficulty: target.summary.difficulty,
@@ -343,7 +343,7 @@ export function createExamService(deps: {
       const published = await db.transaction(async (tx) => {
         const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT');
-        const draft = exam.draft as ExamDraft;
+        const draft = exam.draft;
         const loaded = await bank.loadCurrentQuestions(
           tx,
           exam.instituteId,
@@ -368,7 +368,7 @@ export function createExamService(deps: {
           instituteId: exam.instituteId,
           paper,
           loaded,
-          settings: exam.settings as ExamSettings,
+          settings: exam.settings,
           createdBy: actor.userId,
         });
         await bank.recordUsages(

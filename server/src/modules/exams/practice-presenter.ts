@@ -1,4 +1,3 @@
-import type { ExamDraft } from './exam-draft.js';
 import type { ExamRow } from './exam-repo.js';
 
 /** A practice test just created; `shortfalls` name the parts the bank could not fill. */
@@ -20,7 +19,7 @@ export function presentPracticeTest(
 
 /** A practice test in the student's list. */
 export function presentPracticeTestItem(row: ExamRow) {
-  const draft = row.draft as ExamDraft;
+  const draft = row.draft;
   return {
     id: row.id,
     title: row.title,

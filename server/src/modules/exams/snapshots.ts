@@ -61,8 +61,8 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
       }
       entry = repo.findSnapshot(db, snapshotId).then((row) => {
         if (!row) throw new Error(`snapshot ${snapshotId} not found`);
-        const paper = row.paper as Paper;
-        const recorded = (row.settings as Partial<SnapshotSettings>).questionVersions ?? {};
+        const paper = row.paper;
+        const recorded = row.settings.questionVersions ?? {};
         return {
           paper,
           // Projected again rather than read from the row: a snapshot frozen before a fix to the

@@ -37,7 +37,7 @@ export type ImportReport = {
   failure?: string;
 };
 
-export type ImportRow = Omit<typeof questionImports.$inferSelect, 'report'> & { report: ImportReport | null };
+export type ImportRow = typeof questionImports.$inferSelect;
 
 const withoutAllErrors = sql<ImportReport | null>`${questionImports.report} - 'allErrors'`;
 const viewColumns = {
@@ -46,8 +46,6 @@ const viewColumns = {
   status: questionImports.status,
   fileName: questionImports.fileName,
   format: questionImports.format,
-  fileAssetId: questionImports.fileAssetId,
-  imagesAssetId: questionImports.imagesAssetId,
   totalRows: questionImports.totalRows,
   processedRows: questionImports.processedRows,
   report: withoutAllErrors,

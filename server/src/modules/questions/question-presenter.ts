@@ -113,7 +113,7 @@ export function presentCurrentBody(
       topic: nodeNames.get(row.topicId) ?? body.classification.topic,
     },
     tags: row.tags,
-  } as Question;
+  };
 }
 
 export function presentDetail(
@@ -138,6 +138,6 @@ export function presentVersion(version: VersionRow, userNames: Map<string, strin
     changeNote: version.changeNote,
     createdAt: version.createdAt.toISOString(),
     createdBy: person(version.createdBy, userNames),
-    body: { ...(version.body as StoredBody), id: version.questionId } as Question,
+    body: { ...version.body, id: version.questionId },
   };
 }

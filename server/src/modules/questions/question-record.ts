@@ -7,8 +7,11 @@ import type { NewQuestionRow, NewVersionRow } from './question-repo.js';
 import { normaliseTag, type QuestionBody } from './question-schema.js';
 import { collectSearchLexemes, toTsvectorLiteral } from './question-text.js';
 
-/** What a version row stores: the core Question without its id (the question row owns that). */
-export type StoredBody = Omit<Question, 'id'>;
+/**
+ * What a version row stores: the core Question without its id (the question row owns that).
+ * Distributes over the union, so that a stored body keeps its `type` tag and its type's key.
+ */
+export type StoredBody = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id'> : never) : never;
 
 /** A core Question from the API body: tags normalised, blank source and group dropped. */
 export function toCoreQuestion(body: QuestionBody, id: string, placement: TopicPlacement): Question {

@@ -123,7 +123,7 @@ export function createQuestionService(deps: QuestionServiceDeps) {
         .slice(start, start + LOAD_CHUNK)
         .flatMap((row) => (row.currentVersionId ? [row.currentVersionId] : []));
       for (const version of await repo.findVersionsByIds(conn, instituteId, ids))
-        bodies.set(version.questionId, version.body as StoredBody);
+        bodies.set(version.questionId, version.body);
     }
     return bodies;
   }

@@ -79,6 +79,35 @@ export const errorCatalogue = {
   EXAM_NOT_STARTED: { status: 409, message: 'The exam has not started yet.' },
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
+  // The core's CoreError codes (packages/core): a domain rule the request breaks. 422: the request
+  // is well-formed, its content is not acceptable. CORE_RULE_VIOLATED takes any code not listed here.
+  CORE_RULE_VIOLATED: { status: 422, message: 'This breaks a rule of the exam or the question.' },
+  REVISION_NO_KEYS: {
+    status: 422,
+    message: 'A key revision that accepts answers must name at least one key.',
+  },
+  REVISION_INVALID_KEY: { status: 422, message: 'The revised answer key is not valid for this question.' },
+  REVISION_UNKNOWN_QUESTION: {
+    status: 422,
+    message: 'The revision names a question that is not in this paper.',
+  },
+  REVISION_NOT_OPTION_QUESTION: {
+    status: 422,
+    message: 'Only a question with options can be revised this way.',
+  },
+  TIMING_SECTION_DURATION_MISSING: { status: 422, message: 'Every locked section needs a duration.' },
+  TIMING_DURATION_MISMATCH: {
+    status: 422,
+    message: "The locked sections' durations must add up to the exam's duration.",
+  },
+  TIMING_COMPENSATORY_INVALID: {
+    status: 422,
+    message: 'Compensatory time must be a whole, non-negative number of milliseconds.',
+  },
+  SHUFFLE_POSITION_OUT_OF_RANGE: {
+    status: 422,
+    message: 'That question or option position is not in the paper.',
+  },
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   /** The client closed the connection; nobody reads this answer (499 as nginx logs it). */
   REQUEST_CANCELLED: { status: 499, message: 'The request was cancelled.' },
@@ -90,3 +119,7 @@ export const errorCatalogue = {
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalogue, code);
+}

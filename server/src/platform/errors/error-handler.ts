@@ -1,8 +1,9 @@
+import { CoreError } from '@examtech/core';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isStatementCancelled } from '../db/errors.js';
 import { AppError, type FieldProblem } from './app-error.js';
-import { errorCatalogue, type ErrorCode } from './catalogue.js';
+import { errorCatalogue, isErrorCode, type ErrorCode } from './catalogue.js';
 
 type ErrorBody = {
   error: { code: ErrorCode; message: string; fields?: FieldProblem[] } & Record<string, unknown>;
@@ -37,6 +38,17 @@ export function toErrorBody(
       },
       err.details.extra,
     );
+  }
+  if (err instanceof CoreError) {
+    // A pure domain rule refused the input: its own catalogue entry, or the catch-all for a core
+    // code the catalogue does not list (validators' issue codes reach here through assertNoIssues).
+    const code: ErrorCode = isErrorCode(err.code) ? err.code : 'CORE_RULE_VIOLATED';
+    const fields = err.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+    return send(errorCatalogue[code].status, {
+      code,
+      message: errorCatalogue[code].message,
+      ...(fields.length > 0 ? { fields } : {}),
+    });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = err.validation.map((v) => ({

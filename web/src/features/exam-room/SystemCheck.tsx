@@ -119,14 +119,12 @@ export function useCameraCheck(isRequired: boolean): CameraCheck {
     stream: MediaStream | null;
   } | null>(null);
 
+  // Undefined outside a secure context (plain http) and in browsers without WebRTC.
+  const devices = navigator.mediaDevices as MediaDevices | undefined;
+  const isSupported = typeof devices?.getUserMedia === 'function';
+
   useEffect(() => {
-    if (!isRequired) return;
-    // Undefined outside a secure context (plain http) and in browsers without WebRTC.
-    const devices = navigator.mediaDevices as MediaDevices | undefined;
-    if (typeof devices?.getUserMedia !== 'function') {
-      setOutcome({ round, status: 'unsupported', stream: null });
-      return;
-    }
+    if (!isRequired || !devices || !isSupported) return;
     let isCurrent = true;
     let opened: MediaStream | null = null;
     devices.getUserMedia({ video: true, audio: false }).then(
@@ -152,10 +150,11 @@ export function useCameraCheck(isRequired: boolean): CameraCheck {
       isCurrent = false;
       if (opened) stopStream(opened);
     };
-  }, [isRequired, round]);
+  }, [devices, isRequired, isSupported, round]);
 
   const retry = () => setRound((n) => n + 1);
   if (!isRequired) return { status: 'not_required', stream: null, retry };
+  if (!isSupported) return { status: 'unsupported', stream: null, retry };
   if (outcome?.round !== round) return { status: 'checking', stream: null, retry };
   return { status: outcome.status, stream: outcome.stream, retry };
 }

@@ -82,7 +82,11 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     return () => engine.stop();
   }, [attemptId, deviceId, data.unsent]);
 
-  const enteredAtRef = useRef(Date.now());
+  // When the candidate reached the current question; set after mount (no clock read during render).
+  const enteredAtRef = useRef(0);
+  useEffect(() => {
+    enteredAtRef.current = Date.now();
+  }, []);
 
   const put = useCallback((save: SavedAnswer, isLocalOnly = false) => {
     responsesRef.current = { ...responsesRef.current, [save.questionId]: save };

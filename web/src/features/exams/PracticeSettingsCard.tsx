@@ -10,7 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { LoadError } from '../../components/QueryStates';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSavePracticeSettings, usePracticeSettings, type PracticeSettings } from '../practice/api';
@@ -21,11 +21,14 @@ export function PracticeSettingsCard() {
   const settings = usePracticeSettings();
   const syllabus = useSyllabus();
   const save = useSavePracticeSettings();
-  const [draft, setDraft] = useState<PracticeSettings | null>(null);
-
-  useEffect(() => {
+  const [draft, setDraft] = useState<PracticeSettings | null>(settings.data ?? null);
+  // A new server copy (loaded, or saved and read again) replaces the draft: adjusted while
+  // rendering, as React advises, rather than in an effect that renders twice.
+  const [draftOf, setDraftOf] = useState(settings.data);
+  if (settings.data !== draftOf) {
+    setDraftOf(settings.data);
     if (settings.data) setDraft(settings.data);
-  }, [settings.data]);
+  }
 
   const query = settings.isError ? settings : syllabus;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;

@@ -1,6 +1,6 @@
 import { Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
 import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
@@ -21,7 +21,6 @@ function slugify(name: string): string {
 export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const createInstitute = useCreateInstitute();
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
-  const slugEdited = useRef(false);
   const form = useForm<NewInstitute>({
     mode: 'uncontrolled',
     initialValues: { name: '', slug: '', admin: { name: '', email: '' } },
@@ -31,16 +30,16 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
         slugPattern.test(value) ? null : 'Lowercase letters, digits and single hyphens, e.g. sharma-classes',
       admin: { name: validateName, email: validateEmail },
     },
-    // Suggest a slug from the name until the operator types one of their own.
+    // Suggest a slug from the name until the operator types one of their own: the slug follows the
+    // name while it is still the suggestion for the name before (state the form holds, not a ref).
     onValuesChange: (values, previous) => {
-      if (!slugEdited.current && values.name !== previous.name)
+      if (values.name !== previous.name && previous.slug === slugify(previous.name))
         form.setFieldValue('slug', slugify(values.name));
     },
   });
 
   const close = () => {
     form.reset();
-    slugEdited.current = false;
     onClose();
   };
 
@@ -85,9 +84,6 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
               description="Used in links and reports; cannot be changed later"
               key={form.key('slug')}
               {...form.getInputProps('slug')}
-              onInput={() => {
-                slugEdited.current = true;
-              }}
             />
             <Divider label="First administrator" labelPosition="left" />
             <Text size="sm" c="dimmed" mt={-8}>

@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../lib/types';
 import { useUsers } from '../../users/api';
 
@@ -17,14 +17,17 @@ export function useStudentSearch(initialLabels: Record<string, string> = {}) {
   const [remembered, setRemembered] = useState(initialLabels);
   const students = useUsers({ role: 'student', q, page: 1, pageSize: 20 });
   const found = students.data?.items;
-  useEffect(() => {
-    if (found?.length) {
+  // Remember each new page of results while rendering (React's pattern for state that follows a
+  // changing input), not in an effect that renders twice.
+  const [rememberedFrom, setRememberedFrom] = useState(found);
+  if (found !== rememberedFrom) {
+    setRememberedFrom(found);
+    if (found?.length)
       setRemembered((current) => ({
         ...current,
         ...Object.fromEntries(found.map((user) => [user.id, studentLabel(user)])),
       }));
-    }
-  }, [found]);
+  }
   const labels: Record<string, string> = {
     ...remembered,
     ...Object.fromEntries((found ?? []).map((user) => [user.id, studentLabel(user)])),

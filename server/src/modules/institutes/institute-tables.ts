@@ -1,0 +1,11 @@
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/db/columns.js';
+
+// One schema for PGlite and PostgreSQL 15: keep to features both have.
+
+export const institutes = pgTable('institutes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  ...timestamps,
+});
