@@ -13,20 +13,8 @@ const moduleNames = readdirSync(modulesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-// The people side and the bank. The exams and attempts modules follow once their boundaries are
-// done (issue #10, other branch); then this list can be `moduleNames`.
-const checked = [
-  'assets',
-  'auth',
-  'batches',
-  'health',
-  'institutes',
-  'question-transfer',
-  'questions',
-  'student-import',
-  'syllabus',
-  'users',
-];
+// Every module: the boundaries hold for all of them.
+const checked = moduleNames;
 
 type SourceFile = { module: string; name: string; text: string; imports: string[] };
 
@@ -58,7 +46,19 @@ const tableOwners: Record<string, string> = {
   questionUsages: 'questions',
   assets: 'assets',
   questionImports: 'question-transfer',
+  exams: 'exams',
+  examSnapshots: 'exams',
+  examSchedules: 'exams',
+  examBatches: 'exams',
+  examCandidates: 'exams',
+  practiceSettings: 'exams',
+  attempts: 'attempts',
+  attemptAnswers: 'attempts',
 };
+
+// A module's tables file may name another module's tables for its foreign keys: that is the schema's
+// shape, not one module reading another's rows.
+const isTablesFile = (f: SourceFile) => f.name.endsWith('-tables.ts');
 
 function importedSchemaNames(file: SourceFile): string[] {
   return [
@@ -72,7 +72,7 @@ function importedSchemaNames(file: SourceFile): string[] {
 describe('module boundaries', () => {
   it('lets a repo touch only the tables its module owns', () => {
     const offenders = files
-      .filter((f) => checked.includes(f.module))
+      .filter((f) => checked.includes(f.module) && !isTablesFile(f))
       .flatMap((f) =>
         importedSchemaNames(f)
           .filter((name) => name in tableOwners && tableOwners[name] !== f.module)
@@ -83,7 +83,7 @@ describe('module boundaries', () => {
 
   it('lets only a module’s repo files import the database schema', () => {
     const offenders = files
-      .filter((f) => checked.includes(f.module) && !f.name.endsWith('-repo.ts'))
+      .filter((f) => checked.includes(f.module) && !f.name.endsWith('-repo.ts') && !isTablesFile(f))
       .filter((f) => f.imports.some((s) => /platform\/db\/schema/.test(s)))
       .map((f) => `${f.module}/${f.name}`);
     expect(offenders).toEqual([]);
@@ -110,7 +110,7 @@ describe('module boundaries', () => {
 
   it('has no import cycle between module folders', () => {
     const edges = new Map<string, Set<string>>(moduleNames.map((m) => [m, new Set()]));
-    for (const f of files)
+    for (const f of files.filter((file) => !isTablesFile(file)))
       for (const s of f.imports) {
         const target = otherModule(f, s);
         if (target) edges.get(f.module)?.add(target);

@@ -143,7 +143,8 @@ export function createExamService(deps: {
       return (await loadExam(actor, id, 'exams:manage')).exam;
     },
 
-    listTemplates() {
+    listTemplates(actor: Actor) {
+      authorizeInInstitute(actor, 'exams:read');
       return BUILT_IN_TEMPLATES;
     },
 

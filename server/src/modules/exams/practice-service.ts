@@ -2,7 +2,6 @@ import { findTemplate, QUESTION_TYPES } from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { AttemptService } from '../attempts/attempt-service.js';
 import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import { resolveBankFilter } from './bank-filter.js';
@@ -40,7 +39,8 @@ export function createPracticeService(deps: {
   bank: QuestionBankService;
   syllabus: Pick<SyllabusService, 'listNodesOf'>;
   /** Which practice tests were submitted (the attempts module). */
-  attempts: Pick<AttemptService, 'countSubmitted'>;
+  /** The attempts module's count of submitted tests among `examIds` (wired in app.ts; exams never imports attempts). */
+  attempts: { countSubmitted(conn: Db | Tx, examIds: readonly string[]): Promise<number> };
 }) {
   const { db } = deps.database;
   const { bank } = deps;
