@@ -1,6 +1,5 @@
-import { count } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
-import { institutes } from '../platform/db/schema.js';
+import * as instituteRepo from '../modules/institutes/institute-repo.js';
 import type { QuestionService } from '../modules/questions/question-service.js';
 import { toSyllabusPathKey, type SyllabusService } from '../modules/syllabus/syllabus-service.js';
 import type { UserService } from '../modules/users/user-service.js';
@@ -39,15 +38,13 @@ export async function seedDemoData(
   database: Database,
   { users, syllabus, questions }: SeedServices,
 ): Promise<boolean> {
-  const [existing] = await database.db.select({ n: count() }).from(institutes);
-  if (Number(existing?.n ?? 0) > 0) return false;
+  if (await instituteRepo.hasAnyInstitute(database.db)) return false;
 
   await database.db.transaction(async (tx) => {
-    const [institute] = await tx
-      .insert(institutes)
-      .values({ name: 'Demo Coaching Institute', slug: 'demo' })
-      .returning();
-    if (!institute) throw new Error('seed: institute not created');
+    const institute = await instituteRepo.insertInstitute(tx, {
+      name: 'Demo Coaching Institute',
+      slug: 'demo',
+    });
     const batch = await batchRepo.insertBatch(tx, {
       instituteId: institute.id,
       name: 'JEE 2027 Morning',

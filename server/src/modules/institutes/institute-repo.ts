@@ -11,6 +11,11 @@ export async function findInstituteRow(db: Conn, id: string): Promise<InstituteR
   return row ?? null;
 }
 
+export async function hasAnyInstitute(db: Conn): Promise<boolean> {
+  const rows = await db.select({ id: institutes.id }).from(institutes).limit(1);
+  return rows.length > 0;
+}
+
 export async function listInstituteRows(db: Conn): Promise<InstituteRow[]> {
   return db.select().from(institutes).orderBy(asc(institutes.name));
 }
