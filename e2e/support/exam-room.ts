@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { signInApi } from './api.js';
 import { launchBrowser } from './browser.js';
 import { startTestServer } from './server.js';
@@ -18,11 +19,8 @@ export interface Credentials {
   email: string;
   password: string;
 }
-export const teacher: Credentials = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
-export const student = (n: number): Credentials => ({
-  email: `student${n}@demo.examtech.in`,
-  password: 'Student@12345',
-});
+export const teacher: Credentials = demo.teacher;
+export const student = (n: number): Credentials => demoStudent(n);
 
 /** A signed-in HTTP client, as the web app is: session cookie plus the CSRF header on writes. */
 export interface Client {

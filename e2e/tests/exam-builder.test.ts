@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demo } from '../../server/src/seed/demo-accounts.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -13,8 +14,7 @@ const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
-const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
-const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
+const { teacher, admin } = demo;
 const subjects = ['Physics', 'Chemistry', 'Mathematics'];
 
 let server: { baseUrl: string; stop(): Promise<void> };

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
 
@@ -12,7 +13,7 @@ const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
-const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
+const { admin } = demo;
 
 let server: { baseUrl: string; stop(): Promise<void> };
 let browser: Browser;
@@ -176,9 +177,9 @@ describe('new user journey', () => {
     await signOut(page);
 
     for (const [email, password, name] of [
-      ['teacher@demo.examtech.in', 'Teacher@12345', 'teacher'],
-      ['student2@demo.examtech.in', 'Student@12345', 'student'],
-      ['operator@examtech.in', 'Operator@12345', 'operator'],
+      [demo.teacher.email, demo.teacher.password, 'teacher'],
+      [demoStudent(2).email, demoStudent(2).password, 'student'],
+      [demo.operator.email, demo.operator.password, 'operator'],
     ] as const) {
       await signIn(page, email, password);
       await page.getByRole('heading', { name: name === 'operator' ? 'Institutes' : /Welcome/ }).waitFor();

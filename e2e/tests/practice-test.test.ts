@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demo } from '../../server/src/seed/demo-accounts.js';
 import { addQuestionsToChapter } from '../support/api.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer } from '../support/server.js';
@@ -12,7 +13,7 @@ import { startTestServer } from '../support/server.js';
 const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-const student = { email: 'student1@demo.examtech.in', password: 'Student@12345' };
+const student = demo.student;
 
 let server: { baseUrl: string; stop(): Promise<void> };
 let browser: Browser;

@@ -61,15 +61,21 @@ export async function waitForImport(
   id: string,
 ): Promise<{ view: ImportView; progress: number[] }> {
   const progress: number[] = [];
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const res = await client.get(`/api/question-imports/${id}`);
-    expect(res.statusCode).toBe(200);
-    const view = res.json<{ import: ImportView }>().import;
-    progress.push(view.processedRows);
-    if (view.status !== 'validating' && view.status !== 'committing') return { view, progress };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`import ${id} did not finish`);
+  let view: ImportView | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await client.get(`/api/question-imports/${id}`);
+        expect(res.statusCode).toBe(200);
+        view = res.json<{ import: ImportView }>().import;
+        progress.push(view.processedRows);
+        return view.status;
+      },
+      { timeout: 30_000, interval: 50, message: `import ${id} did not finish` },
+    )
+    .not.toMatch(/^(validating|committing)$/u);
+  if (!view) throw new Error(`import ${id} was never read`);
+  return { view, progress };
 }
 
 /** Upload, wait for validation; asserts the upload was accepted. */

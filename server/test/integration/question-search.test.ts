@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import {
   createBankService,
   createQuestion,
@@ -11,17 +10,14 @@ import {
   samples,
 } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 const ids = { seebeckVoltage: '', seebeckCopper: '', solutionOnly: '' };
 let physics = { subjectId: '', chapterId: '', topicId: '' };
 let chemistry = { subjectId: '', chapterId: '', topicId: '' };
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
   physics = await findTopicIds(teacher, 'Physics', 'Thermal Physics', 'Heat Transfer');
   chemistry = await findTopicIds(teacher, 'Chemistry', 'Electrochemistry', 'Conductance');
   ids.seebeckVoltage = (
@@ -64,7 +60,6 @@ beforeAll(async () => {
     )
   ).id;
 });
-afterAll(() => env.close());
 
 type Page = { items: { id: string; stemPreview: string }[]; total: number; page: number; pageSize: number };
 const search = async (query: string): Promise<Page> => {
@@ -157,7 +152,7 @@ describe('paging and sorting', () => {
 
 describe('not used in the last N exams', () => {
   it('excludes questions an exam recorded, keeping the version it used', async () => {
-    const bank = createBankService(app);
+    const bank = createBankService(ctx.app);
     const instituteId = (await teacher.get('/api/auth/me')).json<{ user: { institute: { id: string } } }>()
       .user.institute.id;
     const used = await Promise.all(
@@ -168,7 +163,7 @@ describe('not used in the last N exams', () => {
     const [older, newer, never] = used.map((q) => q.id) as [string, string, string];
     const record = async (questionId: string) => {
       const [versionId] = await listVersionIds(teacher, questionId);
-      await app.database.db.transaction((tx) =>
+      await ctx.app.database.db.transaction((tx) =>
         bank.recordQuestionUsage(tx, instituteId, randomUUID(), [{ questionId, versionId: versionId! }]),
       );
       // Exams are ordered by when they used their questions; keep the two apart in time.
