@@ -14,13 +14,21 @@ const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
 export interface BrowserSuite {
+  /** The test server's address; read it inside hooks and tests. */
+  readonly baseUrl: string;
   openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
   /** Saves `<prefix><name>.png` once notifications and transitions have settled. */
   shoot: (page: Page, name: string) => Promise<void>;
 }
 
-/** Registers the file's beforeAll/afterAll; call it at the top level of a test file. */
-export function useBrowserSuite(prefix: string): BrowserSuite {
+/**
+ * Registers the file's beforeAll/afterAll; call it at the top level of a test file. `setup` runs
+ * once the server and the browser are up (data the file's tests share, made through the API).
+ */
+export function useBrowserSuite(
+  prefix: string,
+  options: { setup?: (baseUrl: string) => Promise<void> } = {},
+): BrowserSuite {
   let server: { baseUrl: string; stop(): Promise<void> } | undefined;
   let browser: Browser | undefined;
 
@@ -28,6 +36,7 @@ export function useBrowserSuite(prefix: string): BrowserSuite {
     await mkdir(screenshotDir, { recursive: true });
     server = await startTestServer();
     browser = await launchBrowser();
+    await options.setup?.(server.baseUrl);
   });
 
   afterAll(async () => {
@@ -36,6 +45,10 @@ export function useBrowserSuite(prefix: string): BrowserSuite {
   });
 
   return {
+    get baseUrl() {
+      if (!server) throw new Error('the browser suite has not started');
+      return server.baseUrl;
+    },
     async openPage(viewport) {
       if (!browser || !server) throw new Error('the browser suite has not started');
       const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
