@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { TestClient } from '../support/test-app.js';
 
 export type ImportView = {
@@ -61,20 +61,19 @@ export async function waitForImport(
   id: string,
 ): Promise<{ view: ImportView; progress: number[] }> {
   const progress: number[] = [];
-  let view: ImportView | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await client.get(`/api/question-imports/${id}`);
-        expect(res.statusCode).toBe(200);
-        view = res.json<{ import: ImportView }>().import;
-        progress.push(view.processedRows);
-        return view.status;
-      },
-      { timeout: 30_000, interval: 50, message: `import ${id} did not finish` },
-    )
-    .not.toMatch(/^(validating|committing)$/u);
-  if (!view) throw new Error(`import ${id} was never read`);
+  // vi.waitFor, not expect.poll: fixtures call this from beforeAll hooks too.
+  const view = await vi.waitFor(
+    async () => {
+      const res = await client.get(`/api/question-imports/${id}`);
+      expect(res.statusCode).toBe(200);
+      const current = res.json<{ import: ImportView }>().import;
+      progress.push(current.processedRows);
+      if (current.status === 'validating' || current.status === 'committing')
+        throw new Error(`import ${id} did not finish (${current.status})`);
+      return current;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
   return { view, progress };
 }
 
