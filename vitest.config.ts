@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One run, several projects: the core's unit tests, the server's unit tests, the integration suite
+// One run, several projects: the core's unit tests, the server's and the web app's unit tests, the integration suite
 // twice (real PostgreSQL + Redis, then the embedded PGlite mode) and the browser journeys.
 // `npm test` (scripts/test.mjs) starts the throwaway PostgreSQL and Redis these need.
 const integrationInclude = ['server/test/integration/**/*.test.ts'];
@@ -15,6 +15,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', root: './packages/core', include: ['test/**/*.test.ts'] } },
       { test: { name: 'server-unit', include: ['server/test/unit/**/*.test.ts'] } },
+      // The web app's pure logic (exam room session model, journal, clock; the editors' draft operations).
+      { test: { name: 'web-unit', include: ['web/test/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration-postgres',

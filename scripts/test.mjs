@@ -157,7 +157,10 @@ try {
   mkdirSync('.tmp', { recursive: true });
   // Browser journeys run after the rest, alone: on a small machine they are timing-sensitive, and the
   // integration suites would otherwise compete with Chromium for the same cores.
-  const stages = [['core', 'server-unit', 'integration-postgres', 'integration-embedded'], ['e2e']];
+  const stages = [
+    ['core', 'server-unit', 'web-unit', 'integration-postgres', 'integration-embedded'],
+    ['e2e'],
+  ];
   let passed = 0;
   let failed = 0;
   exitCode = 0;

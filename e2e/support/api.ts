@@ -1,3 +1,5 @@
+import { demo } from '../../server/src/seed/demo-accounts.js';
+
 /** Sets up data for a browser test through the HTTP API, as a signed-in user would (cookie + CSRF token). */
 export async function signInApi(baseUrl: string, email: string, password: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
@@ -33,7 +35,7 @@ export async function addQuestionsToChapter(
   chapter: string,
   count: number,
 ): Promise<void> {
-  const call = await signInApi(baseUrl, 'teacher@demo.examtech.in', 'Teacher@12345');
+  const call = await signInApi(baseUrl, demo.teacher.email, demo.teacher.password);
   const tree = await call<Tree>('GET', '/api/syllabus');
   const topicId = tree.subjects.find((s) => s.name === subject)?.chapters.find((c) => c.name === chapter)
     ?.topics[0]?.id;

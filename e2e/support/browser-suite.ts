@@ -14,20 +14,38 @@ const screenshotDir =
   process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
 export interface BrowserSuite {
+  /** The test server's address; read it inside hooks and tests. */
+  readonly baseUrl: string;
   openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
-  /** Saves `<prefix><name>.png` once notifications and transitions have settled. */
-  shoot: (page: Page, name: string) => Promise<void>;
+  /**
+   * Saves `<prefix><name>.png` once notifications and transitions have settled: the whole page from
+   * the top, or (`isFullPage: false`) the viewport as it is.
+   */
+  shoot: (page: Page, name: string, options?: { isFullPage?: boolean }) => Promise<void>;
 }
 
-/** Registers the file's beforeAll/afterAll; call it at the top level of a test file. */
-export function useBrowserSuite(prefix: string): BrowserSuite {
+/**
+ * Registers the file's beforeAll/afterAll; call it at the top level of a test file. `setup` runs
+ * once the server and the browser are up (data the file's tests share, made through the API).
+ */
+export function useBrowserSuite(
+  prefix: string,
+  options: {
+    setup?: (baseUrl: string) => Promise<void>;
+    /** Settings for the test server, e.g. a short SWEEPER_INTERVAL_MS. */
+    serverEnv?: Record<string, string>;
+    /** Chromium with a synthetic camera that is allowed without a prompt. */
+    hasFakeCamera?: boolean;
+  } = {},
+): BrowserSuite {
   let server: { baseUrl: string; stop(): Promise<void> } | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     await mkdir(screenshotDir, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
+    server = await startTestServer(options.serverEnv);
+    browser = await launchBrowser({ hasFakeCamera: options.hasFakeCamera ?? false });
+    await options.setup?.(server.baseUrl);
   });
 
   afterAll(async () => {
@@ -36,16 +54,20 @@ export function useBrowserSuite(prefix: string): BrowserSuite {
   });
 
   return {
+    get baseUrl() {
+      if (!server) throw new Error('the browser suite has not started');
+      return server.baseUrl;
+    },
     async openPage(viewport) {
       if (!browser || !server) throw new Error('the browser suite has not started');
       const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
       return { context, page: await context.newPage() };
     },
-    async shoot(page, name) {
+    async shoot(page, name, { isFullPage = true } = {}) {
       // From the top, or the fixed header is painted in the middle of a full-page picture.
-      await page.evaluate(() => window.scrollTo(0, 0));
+      if (isFullPage) await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(screenshotDir, `${prefix}${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(screenshotDir, `${prefix}${name}.png`), fullPage: isFullPage });
     },
   };
 }

@@ -1,15 +1,10 @@
-// The exam room's browser tests: one test server and Chromium per file, the demo accounts, a chapter
+// The exam room's browser tests: the shared browser-suite frame (one test server and Chromium per file), the demo accounts, a chapter
 // of drill questions made through the API, and the candidate's moves in the NTA-style room.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { signInApi } from './api.js';
-import { launchBrowser } from './browser.js';
-import { startTestServer } from './server.js';
-
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+import { useBrowserSuite } from './browser-suite.js';
 
 export const desktop = { width: 1280, height: 800 };
 export const tablet = { width: 1024, height: 768 };
@@ -18,11 +13,8 @@ export interface Credentials {
   email: string;
   password: string;
 }
-export const teacher: Credentials = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
-export const student = (n: number): Credentials => ({
-  email: `student${n}@demo.examtech.in`,
-  password: 'Student@12345',
-});
+export const teacher: Credentials = demo.teacher;
+export const student = (n: number): Credentials => demoStudent(n);
 
 /** A signed-in HTTP client, as the web app is: session cookie plus the CSRF header on writes. */
 export interface Client {
@@ -62,7 +54,7 @@ export interface ExamRoomSuite {
   shoot: (page: Page, name: string, options?: { isFullPage?: boolean }) => Promise<void>;
 }
 
-/** Registers the file's beforeAll/afterAll; call it at the top level of a test file. */
+/** The shared browser-suite frame plus an HTTP client; call it at the top level of a test file. */
 export function useExamRoomSuite(options: {
   prefix: string;
   /** Settings for the test server, e.g. a short SWEEPER_INTERVAL_MS. */
@@ -70,37 +62,17 @@ export function useExamRoomSuite(options: {
   /** Chromium with a synthetic camera that is allowed without a prompt. */
   hasFakeCamera?: boolean;
 }): ExamRoomSuite {
-  let server: { baseUrl: string; stop(): Promise<void> } | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    await mkdir(screenshotDir, { recursive: true });
-    server = await startTestServer(options.serverEnv);
-    browser = await launchBrowser({ hasFakeCamera: options.hasFakeCamera ?? false });
+  const suite = useBrowserSuite(options.prefix, {
+    ...(options.serverEnv ? { serverEnv: options.serverEnv } : {}),
+    hasFakeCamera: options.hasFakeCamera ?? false,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   return {
     async signInOverHttp(credentials) {
-      if (!server) throw new Error('the exam room suite has not started');
-      return { call: await signInApi(server.baseUrl, credentials.email, credentials.password) };
+      return { call: await signInApi(suite.baseUrl, credentials.email, credentials.password) };
     },
-    async openPage(viewport) {
-      if (!browser || !server) throw new Error('the exam room suite has not started');
-      const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
-      return { context, page: await context.newPage() };
-    },
-    async shoot(page, name, { isFullPage = false } = {}) {
-      await page.waitForTimeout(400);
-      await page.screenshot({
-        path: path.join(screenshotDir, `${options.prefix}${name}.png`),
-        fullPage: isFullPage,
-      });
-    },
+    openPage: (viewport) => suite.openPage(viewport),
+    // The exam room is a fixed-height screen: its pictures are the viewport unless asked otherwise.
+    shoot: (page, name, { isFullPage = false } = {}) => suite.shoot(page, name, { isFullPage }),
   };
 }
 

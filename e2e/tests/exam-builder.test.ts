@@ -2,39 +2,20 @@
 // fill it from the bank, drags two questions (a reorder within a section and one in from the bank
 // panel), watches the template checker, previews it, publishes it and schedules it for two batches.
 // Screenshots go to .tmp/screenshots/exam-*.png for review.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer } from '../support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { demo } from '../../server/src/seed/demo-accounts.js';
+import { desktop, phone, useBrowserSuite } from '../support/browser-suite.js';
 
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
-const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
+const { teacher, admin } = demo;
 const subjects = ['Physics', 'Chemistry', 'Mathematics'];
 
-let server: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-  await prepareBank();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite('', { setup: () => prepareBank() });
+const { openPage, shoot } = suite;
 
 /** A signed-in HTTP client, as the web app is: session cookie plus the CSRF header on writes. */
 async function signInOverHttp(credentials: { email: string; password: string }) {
-  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+  const login = await fetch(`${suite.baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(credentials),
@@ -45,7 +26,7 @@ async function signInOverHttp(credentials: { email: string; password: string }) 
   return {
     userId: user.id,
     async call<T>(method: string, url: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${server.baseUrl}${url}`, {
+      const response = await fetch(`${suite.baseUrl}${url}`, {
         method,
         headers: {
           cookie,
@@ -127,11 +108,6 @@ async function prepareBank(): Promise<void> {
   await manager.call('PUT', `/api/batches/${neet.id}/staff`, { userIds: [author.userId] });
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
 async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(credentials.email);
@@ -176,8 +152,7 @@ async function waitUntilSaved(page: Page): Promise<void> {
 
 describe('exam builder', () => {
   test('a teacher builds a JEE Main mock, drags questions, publishes and schedules it for two batches', async () => {
-    const context = await browser.newContext({ viewport: desktop, baseURL: server.baseUrl });
-    const page = await context.newPage();
+    const { context, page } = await openPage(desktop);
     await signIn(page, teacher);
 
     await page
@@ -283,8 +258,7 @@ describe('exam builder', () => {
   });
 
   test('the exam screens fit a phone', async () => {
-    const context = await browser.newContext({ viewport: phone, baseURL: server.baseUrl });
-    const page = await context.newPage();
+    const { context, page } = await openPage(phone);
     await signIn(page, teacher);
     await page.goto('/exams');
     await page.getByRole('row', { name: /JEE Main Mock 1/ }).waitFor();

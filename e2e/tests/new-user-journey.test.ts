@@ -1,47 +1,14 @@
 // The first-day journey of issue 2, in a real browser against a real server: an institute admin
 // creates a batch and a student, and that student signs in, replaces the temporary password and
 // lands on their own dashboard. Screenshots of each screen go to .tmp/screenshots for review.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
+import { desktop, phone, useBrowserSuite } from '../support/browser-suite.js';
 
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
+const { admin } = demo;
 
-let server: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(viewport: {
-  width: number;
-  height: number;
-}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  // Let notifications and modal transitions settle so the picture shows the resting state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
+const { openPage, shoot } = useBrowserSuite('');
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
@@ -176,9 +143,9 @@ describe('new user journey', () => {
     await signOut(page);
 
     for (const [email, password, name] of [
-      ['teacher@demo.examtech.in', 'Teacher@12345', 'teacher'],
-      ['student2@demo.examtech.in', 'Student@12345', 'student'],
-      ['operator@examtech.in', 'Operator@12345', 'operator'],
+      [demo.teacher.email, demo.teacher.password, 'teacher'],
+      [demoStudent(2).email, demoStudent(2).password, 'student'],
+      [demo.operator.email, demo.operator.password, 'operator'],
     ] as const) {
       await signIn(page, email, password);
       await page.getByRole('heading', { name: name === 'operator' ? 'Institutes' : /Welcome/ }).waitFor();

@@ -1,46 +1,24 @@
 // Issue 5, the student's side: from the dashboard, a student builds a chapter-wise practice test
 // from the institute's bank and finds it under "My practice tests". Screenshots go to
 // .tmp/screenshots/practice-*.png for review.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { demo } from '../../server/src/seed/demo-accounts.js';
 import { addQuestionsToChapter } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
-import { startTestServer } from '../support/server.js';
+import { desktop, phone, useBrowserSuite } from '../support/browser-suite.js';
 
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
-const student = { email: 'student1@demo.examtech.in', password: 'Student@12345' };
+const viewports = { desktop, phone };
+const student = demo.student;
 
-let server: { baseUrl: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startTestServer();
-  // Two tests of five questions each, and students see questions they have not seen first.
-  await addQuestionsToChapter(server.baseUrl, 'Physics', 'Kinematics', 10);
-  browser = await launchBrowser();
+// Two tests of five questions each, and students see questions they have not seen first.
+const { openPage, shoot } = useBrowserSuite('', {
+  setup: (baseUrl) => addQuestionsToChapter(baseUrl, 'Physics', 'Kinematics', 10),
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
 
 describe('practice tests', () => {
   test.each(Object.entries(viewports))(
     'a student creates a chapter-wise practice test from the dashboard (%s)',
     async (label, viewport) => {
-      const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
-      const page = await context.newPage();
+      const { context, page } = await openPage(viewport);
       await page.goto('/login');
       await page.getByLabel('Email').fill(student.email);
       await page.getByLabel('Password', { exact: true }).fill(student.password);

@@ -4,6 +4,7 @@
 // (desktop and phone) go to .tmp/screenshots/bank-*.png for review.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { demo } from '../../server/src/seed/demo-accounts.js';
 import { desktop, phone, useBrowserSuite } from '../support/browser-suite.js';
 import {
   buildPendulumRows,
@@ -15,7 +16,7 @@ import {
   waitForContent,
 } from '../support/question-bank.js';
 
-const teacher = { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' };
+const { teacher } = demo;
 const { openPage, shoot } = useBrowserSuite('bank-');
 
 async function signIn(page: Page): Promise<void> {

@@ -21,6 +21,7 @@ import { TEMPLATE_QUESTIONS } from '../src/modules/question-transfer/template.js
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgresDatabase } from '../src/platform/db/database.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
+import { demo } from '../src/seed/demo-accounts.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,7 +45,7 @@ async function signIn(baseUrl: string): Promise<Session> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'teacher@demo.examtech.in', password: 'Teacher@12345' }),
+    body: JSON.stringify(demo.teacher),
   });
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('et_sid='));
   if (res.status !== 200 || !cookie) throw new Error(`login failed: ${res.status}`);

@@ -18,6 +18,7 @@ import { QUESTIONS_SHEET, writeXlsx } from '../src/modules/question-transfer/xls
 import { loadConfig } from '../src/platform/config.js';
 import { openPostgresDatabase } from '../src/platform/db/database.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
+import { demo } from '../src/seed/demo-accounts.js';
 
 const ROWS = 10_000;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -40,7 +41,7 @@ async function signInTeacher(app: App): Promise<{ cookie: string; csrf: string }
   const res = await app.http.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' },
+    payload: demo.teacher,
   });
   const cookie = res.cookies.find((c) => c.name === 'et_sid');
   if (res.statusCode !== 200 || !cookie) throw new Error(`login failed: ${res.body}`);

@@ -20,6 +20,7 @@ import { createQuestionBankService } from '../src/modules/questions/question-ban
 import { createSyllabusService } from '../src/modules/syllabus/syllabus-service.js';
 import type { InstituteActor } from '../src/platform/auth/policies.js';
 import { loadConfig } from '../src/platform/config.js';
+import { demo } from '../src/seed/demo-accounts.js';
 
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const BATCH = 5_000;
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
       users: { findUserNames: async () => new Map() },
       reservations: { findReservedQuestions: async () => new Map() },
     });
-    const teacherCookie = await signIn(app, 'teacher@demo.examtech.in', 'Teacher@12345');
+    const teacherCookie = await signIn(app, demo.teacher.email, demo.teacher.password);
     const me = (
       await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: teacherCookie } })
     ).json<{ user: { id: string; institute: { id: string } } }>();

@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { demoLogins } from './seed/demo-seed.js';
+import { demoLogins } from './seed/demo-accounts.js';
 
 function printDemoLogins(url: string): void {
   const lines = [

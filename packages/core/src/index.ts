@@ -25,6 +25,16 @@ export {
   type RoundingMode,
 } from './math/decimal.js';
 
+export {
+  LANGUAGES,
+  LANGUAGE_LABELS,
+  isLanguage,
+  languageLabel,
+  pickLanguageText,
+  type Language,
+  type LanguageLabelStyle,
+} from './languages.js';
+
 export * from './questions/types.js';
 export { validateQuestion, isQuestionValid } from './questions/validate.js';
 export { validateKey } from './questions/validate-key.js';

@@ -4,28 +4,8 @@ import type { QuestionService } from '../modules/questions/question-service.js';
 import { toSyllabusPathKey, type SyllabusService } from '../modules/syllabus/syllabus-service.js';
 import type { UserService } from '../modules/users/user-service.js';
 import * as batchRepo from '../modules/batches/batch-repo.js';
+import { demoLogins } from './demo-accounts.js';
 import { demoQuestions } from './demo-questions.js';
-
-export type DemoLogin = { role: string; email: string; password: string; name: string };
-
-/** The demo accounts (also listed in the README). Passwords are public: demo data only. */
-export const demoLogins: DemoLogin[] = [
-  {
-    role: 'platform_operator',
-    email: 'operator@examtech.in',
-    password: 'Operator@12345',
-    name: 'Platform Operator',
-  },
-  { role: 'institute_admin', email: 'admin@demo.examtech.in', password: 'Admin@12345', name: 'Anita Desai' },
-  { role: 'teacher', email: 'teacher@demo.examtech.in', password: 'Teacher@12345', name: 'Rajesh Iyer' },
-  { role: 'proctor', email: 'proctor@demo.examtech.in', password: 'Proctor@12345', name: 'Meera Pillai' },
-  ...['Aarav Sharma', 'Diya Patel', 'Kabir Singh', 'Saanvi Reddy', 'Vihaan Gupta'].map((name, i) => ({
-    role: 'student',
-    email: `student${i + 1}@demo.examtech.in`,
-    password: 'Student@12345',
-    name,
-  })),
-];
 
 export type SeedServices = {
   users: UserService;

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { createQuestion, findTopicIds, pngBytes, samples } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
 });
-afterAll(() => env.close());
 
 type Asset = { id: string; url: string; contentType: string; size: number; originalName: string };
 const upload = (client: TestClient, name: string, bytes: Buffer | string, type = 'image/png') =>
@@ -99,24 +94,24 @@ describe('image uploads', () => {
 describe('who may upload and read images', () => {
   it('staff of the institute read its images; a student reads none outside their papers, and cannot upload', async () => {
     const { asset } = (await upload(teacher, 'shared.png', pngBytes)).json<{ asset: Asset }>();
-    const proctor = await signIn(app, demo.proctor);
+    const proctor = await signIn(ctx.app, demo.proctor);
     expect((await proctor.get(asset.url)).statusCode).toBe(200);
     // What a student may read is in result-release.test.ts: only images of a paper they sit or a released result.
-    const student = await signIn(app, demo.student);
+    const student = await signIn(ctx.app, demo.student);
     expect((await student.get(asset.url)).statusCode).toBe(404);
     expect((await upload(student, 'mine.png', pngBytes)).statusCode).toBe(403);
-    expect((await app.http.inject({ method: 'GET', url: asset.url })).statusCode).toBe(401);
+    expect((await ctx.app.http.inject({ method: 'GET', url: asset.url })).statusCode).toBe(401);
   });
 
   it('another institute gets 404 for an image and cannot reference it in a question', async () => {
     const { asset } = (await upload(teacher, 'private.png', pngBytes)).json<{ asset: Asset }>();
-    const operator = await signIn(app, demo.operator);
+    const operator = await signIn(ctx.app, demo.operator);
     await operator.post('/api/institutes', {
       name: 'Other',
       slug: 'other-assets',
       admin: { name: 'O', email: 'o@assets.example', password: 'Other-Admin-123' },
     });
-    const other = await signIn(app, { email: 'o@assets.example', password: 'Other-Admin-123' });
+    const other = await signIn(ctx.app, { email: 'o@assets.example', password: 'Other-Admin-123' });
     expect((await other.get(asset.url)).statusCode).toBe(404);
     const { topicId } = await findTopicIds(other, 'Physics', 'Kinematics', 'Projectile Motion');
     const res = await other.post('/api/questions', {

@@ -4,6 +4,7 @@ import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { openExamNow, publishExam, putDraft, scheduleBody, type State } from '../support/exam-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 // Who sits which paper: prepared attempts follow the exam's current published paper, registration
 // and seats are enforced at the door, and a schedule that cannot be sat is refused as documented.
@@ -14,7 +15,7 @@ let teacher: TestClient;
 let batchId: string;
 let questionIds: string[];
 
-const student = (n: number) => ({ email: `student${n}@demo.examtech.in`, password: 'Student@12345' });
+const student = demoStudent;
 const onePaper = (title: string, ids: string[]) => ({
   title,
   durationMinutes: 30,

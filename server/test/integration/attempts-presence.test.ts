@@ -15,6 +15,7 @@ import {
 } from '../support/exam-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 // Integrity rules 2 and 4 where they meet: answers typed during an outage count, but presence is the
 // attempt's (any socket, any request), so the offline journal cannot be turned into extra time.
@@ -28,7 +29,7 @@ let chapterId: string;
 let questionIds: string[];
 let catExamId: string;
 
-const student = (n: number) => ({ email: `student${n}@demo.examtech.in`, password: 'Student@12345' });
+const student = demoStudent;
 
 beforeAll(async () => {
   env = await createTestEnv({ env: { SWEEPER_INTERVAL_MS: '200' } });

@@ -6,6 +6,7 @@ import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 type SaveResult = { questionId: string; seq: number; status: string; code?: string };
 type State = {
@@ -104,7 +105,7 @@ describe('answers during an attempt', () => {
   });
 
   it('acknowledges saves only once stored; duplicates and older saves never overwrite a newer answer', async () => {
-    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(2));
     const { state, paper } = await startPractice(student, 'device-bbbb-1');
     const [q1, q2] = paper.paper.sections[0]!.questions;
     const url = `/api/attempts/${state.attempt.id}/answers`;
@@ -138,7 +139,7 @@ describe('answers during an attempt', () => {
   });
 
   it('scores the submitted attempt exactly as the core scores the final answers, then shows keys', async () => {
-    const student = await signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(3));
     const { state, paper } = await startPractice(student, 'device-cccc-1');
     const questions = paper.paper.sections[0]!.questions;
     const saves = [
@@ -193,7 +194,7 @@ const emit = <T>(socket: Socket, event: string, payload: unknown) =>
 
 describe('real-time saves and devices', () => {
   it('acknowledges a socket save after commit, and a second device takes over from the first', async () => {
-    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(4));
     const { state, paper } = await startPractice(student, 'laptop-0001');
     const q = paper.paper.sections[0]!.questions[0]!;
     const laptop = await connect(student.cookie!);
@@ -271,7 +272,7 @@ describe('real-time saves and devices', () => {
 
 describe('the deadline', () => {
   it('refuses saves after time is up and submits the attempt on its own, browser or not', async () => {
-    const student = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(5));
     const { state, paper } = await startPractice(student, 'device-eeee-1');
     const q = paper.paper.sections[0]!.questions[0]!;
     await student.post(`/api/attempts/${state.attempt.id}/answers`, {
@@ -289,11 +290,10 @@ describe('the deadline', () => {
     });
     expect(late.json<{ results: SaveResult[] }>().results[0]).toMatchObject({ status: 'rejected' });
 
-    let current = (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>();
-    for (let i = 0; i < 50 && current.attempt.status !== 'submitted'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      current = (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>();
-    }
+    const readState = async () =>
+      (await student.get(`/api/attempts/${state.attempt.id}/state`)).json<State>();
+    await expect.poll(async () => (await readState()).attempt.status, { timeout: 5_000 }).toBe('submitted');
+    const current = await readState();
     expect(current.attempt).toMatchObject({ status: 'submitted', submitReason: 'deadline' });
     expect(current.answers[0]!.answer).toEqual({ type: 'mcq_single', optionIds: ['b'] });
   });
@@ -317,10 +317,15 @@ describe('answers typed offline before the deadline', () => {
     ).rows[0]!;
   const waitFor = async <T>(read: () => Promise<T>, isDone: (value: T) => boolean): Promise<T> => {
     let value = await read();
-    for (let i = 0; i < 100 && !isDone(value); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      value = await read();
-    }
+    await expect
+      .poll(
+        async () => {
+          value = await read();
+          return isDone(value);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     return value;
   };
   /** Moves an attempt's whole timeline (start, deadline, recorded outage) back until it ended 20 s ago. */
@@ -336,7 +341,7 @@ describe('answers typed offline before the deadline', () => {
     );
 
   it('takes journalled answers from inside the outage the server saw, refuses the rest, and scores again', async () => {
-    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(2));
     const { state, paper } = await startPractice(student, 'laptop-offline-1');
     const [q0, q1, q2] = paper.paper.sections[0]!.questions;
     const laptop = await connect(student.cookie!);
@@ -392,7 +397,7 @@ describe('answers typed offline before the deadline', () => {
   });
 
   it('refuses late saves when the server never saw the connection drop, or the candidate submitted', async () => {
-    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(2));
     const stayedOnline = await startPractice(student, 'laptop-online-1');
     const q = stayedOnline.paper.paper.sections[0]!.questions[0]!;
     await endTwentySecondsAgo(stayedOnline.state.attempt.id);
@@ -468,15 +473,13 @@ describe('scheduled exams', () => {
     });
     expect(scheduled.statusCode).toBe(200);
 
-    let prepared = 0;
-    for (let i = 0; i < 30 && prepared < 5; i++) {
+    const countPrepared = async () => {
       const rows = await app.database.db.execute(
         sql`select count(*)::int as n from attempts where exam_id = ${exam.id} and status = 'prepared'`,
       );
-      prepared = (rows as { rows: { n: number }[] }).rows[0]!.n;
-      if (prepared < 5) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(prepared).toBe(5);
+      return (rows as { rows: { n: number }[] }).rows[0]!.n;
+    };
+    await expect.poll(countPrepared, { timeout: 3_000 }).toBe(5);
 
     const student = await signIn(app, demo.student);
     const early = await student.post(`/api/exams/${exam.id}/start`, { deviceId: 'device-ffff-1' });

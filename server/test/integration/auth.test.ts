@@ -1,21 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import {
+  useTestApp,
+  DEMO_STUDENT_PASSWORD,
+  demoStudent,
+  demo,
+  signIn,
+  TestClient,
+} from '../support/test-app.js';
 
-let env: TestEnv;
-let app: App;
-
-beforeAll(async () => {
-  env = await createTestEnv({
-    env: { LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' },
-  });
-  app = await env.start();
+const ctx = useTestApp({
+  env: { LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '3', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' },
 });
-afterAll(() => env.close());
 
 describe('sign in and sessions', () => {
   it('signs in with the demo admin, sets an HttpOnly SameSite cookie and returns the user without secrets', async () => {
-    const client = new TestClient(app);
+    const client = new TestClient(ctx.app);
     const res = await client.login(demo.admin.email, demo.admin.password);
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'et_sid');
@@ -36,14 +35,14 @@ describe('sign in and sessions', () => {
   });
 
   it('accepts the email in any case and with spaces around it', async () => {
-    const client = new TestClient(app);
+    const client = new TestClient(ctx.app);
     const res = await client.login('  ADMIN@Demo.ExamTech.in ', demo.admin.password);
     expect(res.statusCode).toBe(200);
   });
 
   it('refuses a wrong password and an unknown email with the same error', async () => {
-    const wrong = await new TestClient(app).login(demo.teacher.email, 'not-the-password');
-    const unknown = await new TestClient(app).login('nobody@nowhere.example', 'whatever123');
+    const wrong = await new TestClient(ctx.app).login(demo.teacher.email, 'not-the-password');
+    const unknown = await new TestClient(ctx.app).login('nobody@nowhere.example', 'whatever123');
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ error: { code: 'AUTH_INVALID_CREDENTIALS' } });
@@ -51,7 +50,7 @@ describe('sign in and sessions', () => {
   });
 
   it('names the invalid field in a validation error and never shows a stack trace', async () => {
-    const res = await new TestClient(app).request('POST', '/api/auth/login', { email: 'x@y.z' });
+    const res = await new TestClient(ctx.app).request('POST', '/api/auth/login', { email: 'x@y.z' });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; fields: { path: string }[] }; requestId: string }>();
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -61,21 +60,21 @@ describe('sign in and sessions', () => {
   });
 
   it('answers AUTH_REQUIRED without a session and after logout', async () => {
-    const anonymous = await new TestClient(app).get('/api/batches');
+    const anonymous = await new TestClient(ctx.app).get('/api/batches');
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ error: { code: 'AUTH_REQUIRED' } });
 
-    const client = await signIn(app, demo.teacher);
+    const client = await signIn(ctx.app, demo.teacher);
     const stolenCookie = client.cookie;
     expect((await client.post('/api/auth/logout')).statusCode).toBe(204);
     // The old cookie is dead on the server, not just cleared in the browser.
-    const replay = new TestClient(app);
+    const replay = new TestClient(ctx.app);
     replay.cookie = stolenCookie;
     expect((await replay.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('refuses a cookie-authenticated write without the CSRF token, and a cross-site Origin', async () => {
-    const client = await signIn(app, demo.admin);
+    const client = await signIn(ctx.app, demo.admin);
     const token = client.csrfToken;
     client.csrfToken = null;
     const noToken = await client.post('/api/batches', { name: 'CSRF batch', code: 'CSRF-1' });
@@ -96,8 +95,8 @@ describe('sign in and sessions', () => {
 
 describe('passwords', () => {
   it('changes the password, signs out other devices, keeps this one, and the new password works', async () => {
-    const deviceA = await signIn(app, demo.proctor);
-    const deviceB = await signIn(app, demo.proctor);
+    const deviceA = await signIn(ctx.app, demo.proctor);
+    const deviceB = await signIn(ctx.app, demo.proctor);
     const res = await deviceA.post('/api/auth/change-password', {
       currentPassword: demo.proctor.password,
       newPassword: 'New-Proctor-2027',
@@ -105,12 +104,16 @@ describe('passwords', () => {
     expect(res.statusCode).toBe(204);
     expect((await deviceA.get('/api/auth/me')).statusCode).toBe(200);
     expect((await deviceB.get('/api/auth/me')).statusCode).toBe(401);
-    expect((await new TestClient(app).login(demo.proctor.email, demo.proctor.password)).statusCode).toBe(401);
-    expect((await new TestClient(app).login(demo.proctor.email, 'New-Proctor-2027')).statusCode).toBe(200);
+    expect((await new TestClient(ctx.app).login(demo.proctor.email, demo.proctor.password)).statusCode).toBe(
+      401,
+    );
+    expect((await new TestClient(ctx.app).login(demo.proctor.email, 'New-Proctor-2027')).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses a wrong current password and a too-short new one, changing nothing', async () => {
-    const client = await signIn(app, demo.student);
+    const client = await signIn(ctx.app, demo.student);
     const wrong = await client.post('/api/auth/change-password', {
       currentPassword: 'nope-nope',
       newPassword: 'Another-123',
@@ -125,18 +128,20 @@ describe('passwords', () => {
     expect(short.json()).toMatchObject({
       error: { code: 'VALIDATION_FAILED', fields: [{ path: 'newPassword' }] },
     });
-    expect((await new TestClient(app).login(demo.student.email, demo.student.password)).statusCode).toBe(200);
+    expect((await new TestClient(ctx.app).login(demo.student.email, demo.student.password)).statusCode).toBe(
+      200,
+    );
   });
 
   it('an admin-driven reset revokes sessions and forces a change at next sign-in', async () => {
-    const admin = await signIn(app, demo.admin);
-    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const admin = await signIn(ctx.app, demo.admin);
+    const student = await signIn(ctx.app, demoStudent(2));
     const me = (await student.get('/api/auth/me')).json<{ user: { id: string } }>();
     const reset = await admin.post(`/api/users/${me.user.id}/reset-password`);
     expect(reset.statusCode).toBe(200);
     const { temporaryPassword } = reset.json<{ temporaryPassword: string }>();
     expect((await student.get('/api/auth/me')).statusCode).toBe(401);
-    const again = new TestClient(app);
+    const again = new TestClient(ctx.app);
     const login = await again.login('student2@demo.examtech.in', temporaryPassword);
     expect(login.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword).toBe(true);
     await again.post('/api/auth/change-password', {
@@ -154,29 +159,29 @@ describe('login rate limiting', () => {
   it('blocks an account after too many attempts, even with the right password, and says when to retry', async () => {
     const email = 'student3@demo.examtech.in';
     for (let i = 0; i < 3; i++) {
-      expect((await new TestClient(app).login(email, `wrong-${i}-password`)).statusCode).toBe(401);
+      expect((await new TestClient(ctx.app).login(email, `wrong-${i}-password`)).statusCode).toBe(401);
     }
-    const blocked = await new TestClient(app).login(email, 'Student@12345');
+    const blocked = await new TestClient(ctx.app).login(email, DEMO_STUDENT_PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json<{ error: { code: string }; retryAfterSeconds: number }>()).toMatchObject({
       error: { code: 'AUTH_RATE_LIMITED' },
     });
     expect(blocked.json<{ retryAfterSeconds: number }>().retryAfterSeconds).toBeGreaterThan(0);
     // Other accounts from the same address are unaffected.
-    expect((await new TestClient(app).login('student4@demo.examtech.in', 'Student@12345')).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await new TestClient(ctx.app).login('student4@demo.examtech.in', DEMO_STUDENT_PASSWORD)).statusCode,
+    ).toBe(200);
   });
 });
 
 describe('deactivated accounts', () => {
   it('cannot sign in and lose their sessions', async () => {
-    const admin = await signIn(app, demo.admin);
-    const student = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const admin = await signIn(ctx.app, demo.admin);
+    const student = await signIn(ctx.app, demoStudent(5));
     const id = (await student.get('/api/auth/me')).json<{ user: { id: string } }>().user.id;
     expect((await admin.patch(`/api/users/${id}`, { active: false })).statusCode).toBe(200);
     expect((await student.get('/api/auth/me')).statusCode).toBe(401);
-    const again = await new TestClient(app).login('student5@demo.examtech.in', 'Student@12345');
+    const again = await new TestClient(ctx.app).login('student5@demo.examtech.in', DEMO_STUDENT_PASSWORD);
     expect(again.statusCode).toBe(403);
     expect(again.json()).toMatchObject({ error: { code: 'AUTH_ACCOUNT_DISABLED' } });
   });

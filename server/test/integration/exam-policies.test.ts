@@ -3,6 +3,7 @@ import type { App } from '../../src/app.js';
 import { PRACTICE_LIMITS } from '../../src/modules/exams/practice-service.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 /** Who may see and manage which exam (batch scope), the JEE Main integer rule, and practice-test caps. */
 
@@ -209,7 +210,7 @@ describe('JEE Main Section B takes integer answers', () => {
 
 describe('practice-test creation is capped per student', () => {
   it(`refuses more than ${PRACTICE_LIMITS.openTests} unfinished tests and ${PRACTICE_LIMITS.perHour} an hour, with PRACTICE_LIMIT_REACHED`, async () => {
-    const student = await signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(3));
     const create = () =>
       student.post('/api/practice-tests', {
         scope: 'chapter',
@@ -247,7 +248,7 @@ describe('practice-test creation is capped per student', () => {
   });
 
   it('creations at the same moment cannot pass the cap together', async () => {
-    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(4));
     const create = () =>
       student.post('/api/practice-tests', {
         scope: 'chapter',

@@ -4,6 +4,7 @@ import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import type { TestClient } from '../support/test-app.js';
 import { createTestEnv, demo, signIn, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 type Issue = { code: string; path: string; message: string };
 type ExamDetail = {
@@ -335,7 +336,7 @@ describe('scheduling', () => {
     expect(mine.upcoming.map((e) => e.id)).toContain(examId);
     expect(mine.upcoming.find((e) => e.id === examId)!.registration.seatsLeft).toBe(1);
 
-    const student2 = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student2 = await signIn(app, demoStudent(2));
     const theirs = (await student2.get('/api/my/exams')).json<{
       upcoming: { id: string; compensatoryMinutes: number }[];
     }>();
@@ -394,7 +395,7 @@ describe('scheduling', () => {
 
 describe('practice tests', () => {
   it('gives a student a chapter-wise test, new questions first, and honours a subject switched off', async () => {
-    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(4));
     // Students pick chapters from the syllabus tree, but cannot change it.
     expect((await student.get('/api/syllabus')).statusCode).toBe(200);
     expect(

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { createTestEnv, type TestEnv } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let env: TestEnv;
-let app: App;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-});
-afterAll(() => env.close());
+const ctx = useTestApp();
 
 const directives = (csp: string) =>
   new Map(
@@ -23,7 +16,7 @@ describe('security headers', () => {
   it.each(['/students/some-client-route', '/api/auth/me', '/api/nope', '/health'])(
     'sends a strict CSP, no framing, nosniff, no referrer and a permissions policy on %s',
     async (url) => {
-      const res = await app.http.inject(url);
+      const res = await ctx.app.http.inject(url);
       const csp = directives(String(res.headers['content-security-policy']));
       expect(csp.get('default-src')).toEqual(["'self'"]);
       expect(csp.get('script-src')).toEqual(["'self'"]);
@@ -45,7 +38,7 @@ describe('security headers', () => {
   );
 
   it('sends HSTS only when the request came over TLS (through a trusted proxy)', async () => {
-    const behindProxy = await env.start({ TRUST_PROXY: '127.0.0.1' });
+    const behindProxy = await ctx.env.start({ TRUST_PROXY: '127.0.0.1' });
     const https = await behindProxy.http.inject({
       url: '/health',
       headers: { 'x-forwarded-proto': 'https' },
@@ -54,7 +47,7 @@ describe('security headers', () => {
     const http = await behindProxy.http.inject({ url: '/health', headers: { 'x-forwarded-proto': 'http' } });
     expect(http.headers['strict-transport-security']).toBeUndefined();
     // The same header from a client that is not a trusted proxy is not believed.
-    const forged = await app.http.inject({ url: '/health', headers: { 'x-forwarded-proto': 'https' } });
+    const forged = await ctx.app.http.inject({ url: '/health', headers: { 'x-forwarded-proto': 'https' } });
     expect(forged.headers['strict-transport-security']).toBeUndefined();
   });
 });
@@ -73,7 +66,7 @@ describe('client addresses behind a proxy', () => {
     });
 
   it('ignores X-Forwarded-For from an address that is not a configured proxy', async () => {
-    const direct = await env.start({ TRUST_PROXY: '10.9.9.9', LOGIN_MAX_ATTEMPTS_PER_IP: '3' });
+    const direct = await ctx.env.start({ TRUST_PROXY: '10.9.9.9', LOGIN_MAX_ATTEMPTS_PER_IP: '3' });
     // A client reaching the instance directly cannot spread its attempts over invented addresses.
     for (const forged of ['1.1.1.1', '2.2.2.2', '3.3.3.3'])
       expect((await wrongLogin(direct, forged, '192.0.2.7')).statusCode).toBe(401);
@@ -88,7 +81,7 @@ describe('/metrics', () => {
   const token = 'metrics-token-for-tests-0123456789';
 
   it('answers 401 without the token, or with a wrong one, and the metrics with it', async () => {
-    const guarded = await env.start({ METRICS_TOKEN: token });
+    const guarded = await ctx.env.start({ METRICS_TOKEN: token });
     const none = await guarded.http.inject('/metrics');
     expect(none.statusCode).toBe(401);
     expect(none.json()).toMatchObject({ error: { code: 'METRICS_TOKEN_INVALID' } });
@@ -108,15 +101,15 @@ describe('/metrics', () => {
   });
 
   it('without a token, answers only a client on this machine that no proxy forwarded', async () => {
-    expect((await app.http.inject('/metrics')).statusCode).toBe(200);
-    const remote = await app.http.inject({ url: '/metrics', remoteAddress: '192.0.2.10' });
+    expect((await ctx.app.http.inject('/metrics')).statusCode).toBe(200);
+    const remote = await ctx.app.http.inject({ url: '/metrics', remoteAddress: '192.0.2.10' });
     expect(remote.statusCode).toBe(401);
-    const forwarded = await app.http.inject({
+    const forwarded = await ctx.app.http.inject({
       url: '/metrics',
       headers: { 'x-forwarded-for': '192.0.2.10' },
     });
     expect(forwarded.statusCode).toBe(401);
-    const behindProxy = await env.start({ TRUST_PROXY: '127.0.0.1' });
+    const behindProxy = await ctx.env.start({ TRUST_PROXY: '127.0.0.1' });
     expect((await behindProxy.http.inject('/metrics')).statusCode).toBe(401);
   });
 });

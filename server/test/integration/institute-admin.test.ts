@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { createInstituteFixture } from '../support/institute-fixture.js';
 import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
 
 type Batch = {
@@ -30,8 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function createBatch(code: string, name = `Batch ${code}`): Promise<Batch> {
-  const res = await admin.post('/api/batches', { name, code, description: 'Weekend crash course' });
+async function createBatch(code: string, name = `Batch ${code}`, by = admin): Promise<Batch> {
+  const res = await by.post('/api/batches', { name, code, description: 'Weekend crash course' });
   expect(res.statusCode).toBe(201);
   return res.json<{ batch: Batch }>().batch;
 }
@@ -198,10 +199,12 @@ describe('staff and students', () => {
     expect(inBatch.length).toBe(5);
   });
 
+  // In an institute of its own: moving a demo student would change the demo batch other tests count.
   it('edits a student and moves them between batches', async () => {
-    const target = await createBatch('MOVE-TO');
-    const student = (await admin.get('/api/users?q=Diya')).json<{ items: User[] }>().items[0]!;
-    const res = await admin.patch(`/api/users/${student.id}`, {
+    const school = await createInstituteFixture(app, { students: 1 });
+    const target = await createBatch('MOVE-TO', undefined, school.admin);
+    const student = school.students[0]!;
+    const res = await school.admin.patch(`/api/users/${student.id}`, {
       name: 'Diya Patel (M)',
       phone: '+91 90000 00001',
       batchIds: [target.id],
@@ -232,10 +235,11 @@ describe('staff and students', () => {
 
 describe('what each role may do', () => {
   it('a teacher sees only the students of their batches and cannot change anything', async () => {
-    const teacher = await signIn(app, demo.teacher);
-    const other = await createBatch('NOT-MINE');
+    const school = await createInstituteFixture(app, { students: 2 });
+    const teacher = school.teacher;
+    const other = await createBatch('NOT-MINE', undefined, school.admin);
     const outsider = (
-      await admin.post('/api/users', {
+      await school.admin.post('/api/users', {
         name: 'Outsider',
         email: 'outsider@example.com',
         role: 'student',

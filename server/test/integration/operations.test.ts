@@ -1,31 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestEnv } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, createTestEnv, demo, signIn } from '../support/test-app.js';
 
-let env: TestEnv;
-let app: App;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-});
-afterAll(() => env.close());
+const ctx = useTestApp();
 
 describe('operations endpoints', () => {
   it('/health answers while the process lives; /ready checks the database (and Redis when configured)', async () => {
-    expect((await app.http.inject('/health')).json()).toEqual({ status: 'ok' });
-    const ready = await app.http.inject('/ready');
+    expect((await ctx.app.http.inject('/health')).json()).toEqual({ status: 'ok' });
+    const ready = await ctx.app.http.inject('/ready');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({
       status: 'ready',
-      checks: { database: 'ok', redis: env.mode === 'postgres' ? 'ok' : 'disabled' },
+      checks: { database: 'ok', redis: ctx.env.mode === 'postgres' ? 'ok' : 'disabled' },
     });
   });
 
   it('/metrics exposes HTTP latency by route, event-loop lag, sockets and pool usage', async () => {
-    const client = await signIn(app, demo.admin);
+    const client = await signIn(ctx.app, demo.admin);
     await client.get('/api/batches');
-    const body = (await app.http.inject('/metrics')).body;
+    const body = (await ctx.app.http.inject('/metrics')).body;
     expect(body).toMatch(/examtech_http_request_duration_seconds_bucket\{[^}]*route="\/api\/batches"/);
     expect(body).toMatch(/nodejs_eventloop_lag_p99_seconds/);
     expect(body).toMatch(/examtech_socketio_connected_sockets 0/);
@@ -33,9 +25,9 @@ describe('operations endpoints', () => {
   });
 
   it('echoes a well-formed request id and replaces a malformed one', async () => {
-    const kept = await app.http.inject({ url: '/health', headers: { 'x-request-id': 'lb-1234.abc' } });
+    const kept = await ctx.app.http.inject({ url: '/health', headers: { 'x-request-id': 'lb-1234.abc' } });
     expect(kept.headers['x-request-id']).toBe('lb-1234.abc');
-    const replaced = await app.http.inject({
+    const replaced = await ctx.app.http.inject({
       url: '/health',
       headers: { 'x-request-id': 'bad id <script>' },
     });
@@ -43,10 +35,10 @@ describe('operations endpoints', () => {
   });
 
   it('answers unknown API paths with the JSON 404 and serves the web app for client routes', async () => {
-    const api = await app.http.inject('/api/nope');
+    const api = await ctx.app.http.inject('/api/nope');
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
-    const page = await app.http.inject('/students/some-client-route');
+    const page = await ctx.app.http.inject('/students/some-client-route');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<div id="root">');
@@ -55,7 +47,7 @@ describe('operations endpoints', () => {
 
 describe('readiness when a dependency is down', () => {
   it('reports 503 and names the failing check when Redis is unreachable', async () => {
-    if (env.mode !== 'postgres') {
+    if (ctx.env.mode !== 'postgres') {
       // Embedded mode has no Redis: closing the database is the dependency failure to show.
       const other = await createTestEnv({ mode: 'embedded' });
       const broken = await other.start();

@@ -38,11 +38,7 @@ function startServer(env: Record<string, string>): {
 }
 
 async function waitFor(output: () => string, text: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}". Output:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await expect.poll(output, { timeout: timeoutMs, interval: 100 }).toContain(text);
 }
 
 describe('the server process', () => {

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { createQuestion, findTopicIds, samples, type Detail, type SampleType } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 let admin: TestClient;
 let topicId = '';
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
-  admin = await signIn(app, demo.admin);
+  teacher = await signIn(ctx.app, demo.teacher);
+  admin = await signIn(ctx.app, demo.admin);
   topicId = (await findTopicIds(teacher, 'Physics', 'Laws of Motion', "Newton's Laws")).topicId;
 });
-afterAll(() => env.close());
 
 type Fields = { path: string; code?: string }[];
 const fieldsOf = (body: string) => (JSON.parse(body) as { error: { code: string; fields?: Fields } }).error;
@@ -240,7 +235,7 @@ describe('who may use the bank', () => {
   it('students and proctors get 403 on every bank route (they may only read the syllabus tree); signed-out users 401', async () => {
     const someId = (await createQuestion(teacher, samples.tita, topicId)).id;
     for (const who of [demo.student, demo.proctor]) {
-      const client = await signIn(app, who);
+      const client = await signIn(ctx.app, who);
       const responses = await Promise.all([
         client.get('/api/questions'),
         client.get(`/api/questions/${someId}`),
@@ -259,7 +254,7 @@ describe('who may use the bank', () => {
       expect(tree.statusCode).toBe(200);
       expect(tree.body).not.toContain(someId);
     }
-    const anonymous = await app.http.inject({ method: 'GET', url: '/api/questions' });
+    const anonymous = await ctx.app.http.inject({ method: 'GET', url: '/api/questions' });
     expect(anonymous.statusCode).toBe(401);
   });
 });

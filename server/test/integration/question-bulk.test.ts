@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { questionUsages } from '../../src/platform/db/schema.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { publishExam } from '../support/exam-fixtures.js';
 import {
   createQuestion,
@@ -14,20 +13,16 @@ import {
   type Detail,
 } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 let topicId = '';
 let otherTopic = { subjectId: '', chapterId: '', topicId: '' };
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
   topicId = (await findTopicIds(teacher, 'Mathematics', 'Probability', "Bayes' Theorem")).topicId;
   otherTopic = await findTopicIds(teacher, 'Mathematics', 'Statistics', 'Mean and Median');
 });
-afterAll(() => env.close());
 
 const get = async (id: string) =>
   (await teacher.get(`/api/questions/${id}`)).json<{ question: Detail }>().question;
@@ -143,7 +138,7 @@ describe('versions used by exams', () => {
       (await teacher.put(`/api/questions/${question.id}`, { question: edited, topicId })).statusCode,
     ).toBe(200);
 
-    const usages = await app.database.db
+    const usages = await ctx.app.database.db
       .select()
       .from(questionUsages)
       .where(eq(questionUsages.examId, examId));

@@ -1,14 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import type { Question } from '@examtech/core';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_QUESTIONS } from '../../src/modules/question-transfer/template.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { commitImport, validateFile } from './question-import-support.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 
 type Tree = {
@@ -61,11 +59,8 @@ const bodyOf = (question: Question) => {
 };
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
 });
-afterAll(() => env.close());
 
 async function createQuestions(tag: string): Promise<void> {
   const tree = (await teacher.get('/api/syllabus')).json<Tree>();

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { TestClient } from '../support/test-app.js';
 
 export type ImportView = {
@@ -61,15 +61,20 @@ export async function waitForImport(
   id: string,
 ): Promise<{ view: ImportView; progress: number[] }> {
   const progress: number[] = [];
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const res = await client.get(`/api/question-imports/${id}`);
-    expect(res.statusCode).toBe(200);
-    const view = res.json<{ import: ImportView }>().import;
-    progress.push(view.processedRows);
-    if (view.status !== 'validating' && view.status !== 'committing') return { view, progress };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`import ${id} did not finish`);
+  // vi.waitFor, not expect.poll: fixtures call this from beforeAll hooks too.
+  const view = await vi.waitFor(
+    async () => {
+      const res = await client.get(`/api/question-imports/${id}`);
+      expect(res.statusCode).toBe(200);
+      const current = res.json<{ import: ImportView }>().import;
+      progress.push(current.processedRows);
+      if (current.status === 'validating' || current.status === 'committing')
+        throw new Error(`import ${id} did not finish (${current.status})`);
+      return current;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  return { view, progress };
 }
 
 /** Upload, wait for validation; asserts the upload was accepted. */

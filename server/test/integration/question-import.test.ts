@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import {
   commitImport,
   countQuestions,
@@ -14,18 +13,14 @@ import {
   type ImportView,
 } from './question-import-support.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 let template: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
   template = (await teacher.get('/api/question-imports/template.csv')).body;
 });
-afterAll(() => env.close());
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/question-transfer/${name}`, import.meta.url));
@@ -300,7 +295,7 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
     expect(view.status).toBe('ready');
     const before = await countQuestions(teacher);
     // A real database failure in the middle of the insert: the 20th question row is refused.
-    await app.database.db.execute(
+    await ctx.app.database.db.execute(
       sql.raw(`create function fail_twentieth() returns trigger language plpgsql as $$
         begin
           if (select count(*) from questions where institute_id = new.institute_id) >= ${before} + 19 then
@@ -309,7 +304,7 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
           return new;
         end $$`),
     );
-    await app.database.db.execute(
+    await ctx.app.database.db.execute(
       sql.raw(
         'create trigger fail_twentieth before insert on questions for each row execute function fail_twentieth()',
       ),
@@ -319,8 +314,8 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
       expect(failed.status).toBe('failed');
       expect(failed.failure).toMatch(/Nothing was imported/);
     } finally {
-      await app.database.db.execute(sql.raw('drop trigger fail_twentieth on questions'));
-      await app.database.db.execute(sql.raw('drop function fail_twentieth()'));
+      await ctx.app.database.db.execute(sql.raw('drop trigger fail_twentieth on questions'));
+      await ctx.app.database.db.execute(sql.raw('drop function fail_twentieth()'));
     }
     expect(await countQuestions(teacher)).toBe(before);
     const syllabus = (await teacher.get('/api/syllabus')).json<{ subjects: { name: string }[] }>();
@@ -330,11 +325,11 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
   });
 
   it('lets admins import; students and proctors get 403 on every route', async () => {
-    const admin = await signIn(app, demo.admin);
+    const admin = await signIn(ctx.app, demo.admin);
     const { view } = await validateFile(admin, { name: 'admin.csv', body: csvOf([mcq('admin question')]) });
     expect(view.status).toBe('ready');
     for (const who of [demo.student, demo.proctor]) {
-      const client = await signIn(app, who);
+      const client = await signIn(ctx.app, who);
       for (const url of [
         '/api/question-imports/template.csv',
         '/api/question-imports/template.xlsx',
@@ -357,7 +352,7 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
 
   it('marks an import failed when the instance running it stopped', async () => {
     const { view } = await validateFile(teacher, { name: 'lost.csv', body: csvOf([mcq('lost job')]) });
-    await app.database.db.execute(
+    await ctx.app.database.db.execute(
       sql.raw(
         `update question_imports set status = 'committing', updated_at = now() - interval '10 minutes' where id = '${view.id}'`,
       ),

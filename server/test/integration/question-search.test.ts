@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { publishExam } from '../support/exam-fixtures.js';
 import { createQuestion, findTopicIds, mcqWithStem, samples } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 const ids = { seebeckVoltage: '', seebeckCopper: '', solutionOnly: '' };
 let physics = { subjectId: '', chapterId: '', topicId: '' };
 let chemistry = { subjectId: '', chapterId: '', topicId: '' };
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
   physics = await findTopicIds(teacher, 'Physics', 'Thermal Physics', 'Heat Transfer');
   chemistry = await findTopicIds(teacher, 'Chemistry', 'Electrochemistry', 'Conductance');
   ids.seebeckVoltage = (
@@ -57,7 +53,6 @@ beforeAll(async () => {
     )
   ).id;
 });
-afterAll(() => env.close());
 
 type Page = { items: { id: string; stemPreview: string }[]; total: number; page: number; pageSize: number };
 const search = async (query: string): Promise<Page> => {

@@ -8,6 +8,7 @@ import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixture
 import { testRedisUrl } from '../support/databases.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
+import { DEMO_STUDENT_PASSWORD, demoStudent } from '../../src/seed/demo-accounts.js';
 
 // Sockets live as long as the session that opened them, no longer, and only from this site.
 let env: TestEnv;
@@ -120,7 +121,7 @@ describe('sockets end with their session', () => {
   });
 
   it('a session that expired processes no further packet on its socket', async () => {
-    const student = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(2));
     const { attemptId, questionId } = await startPractice(student);
     const cookie = student.cookie!;
     const socket = await connect(cookie);
@@ -134,7 +135,7 @@ describe('sockets end with their session', () => {
     });
     await revoked;
     expect(await gone).toBe('io server disconnect');
-    const fresh = await signIn(app, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const fresh = await signIn(app, demoStudent(2));
     const state = (await fresh.get(`/api/attempts/${attemptId}/state`)).json<State>();
     expect(state.answers.find((a) => a.questionId === questionId)).toBeUndefined();
     closeAll();
@@ -143,7 +144,7 @@ describe('sockets end with their session', () => {
   it('a socket that only listens is closed once its session has lapsed', async () => {
     const listener = await env.start({ SOCKET_SESSION_RECHECK_SECONDS: '1' });
     const listenerUrl = await listen(listener);
-    const student = await signIn(listener, { email: 'student2@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(listener, demoStudent(2));
     const socket = connectSocket(listenerUrl, {
       transports: ['websocket'],
       reconnection: false,
@@ -161,13 +162,13 @@ describe('sockets end with their session', () => {
   });
 
   it('a password change closes the sockets of the user’s other sessions and keeps this one’s', async () => {
-    const here = await signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' });
-    const elsewhere = await signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' });
+    const here = await signIn(app, demoStudent(3));
+    const elsewhere = await signIn(app, demoStudent(3));
     const mine = await connect(here.cookie!);
     const theirs = await connect(elsewhere.cookie!);
     const theirsGone = disconnected(theirs);
     const res = await here.post('/api/auth/change-password', {
-      currentPassword: 'Student@12345',
+      currentPassword: DEMO_STUDENT_PASSWORD,
       newPassword: 'Student3-new-pass',
     });
     expect(res.statusCode).toBe(204);
@@ -180,7 +181,7 @@ describe('sockets end with their session', () => {
 
 describe('the handshake', () => {
   it('refuses a foreign Origin, as HTTP writes do, and accepts this site’s', async () => {
-    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(4));
     expect(await refusal(student.cookie!, { origin: 'https://evil.example' })).toBe('ORIGIN_NOT_ALLOWED');
     expect(await refusal(student.cookie!, { origin: 'null' })).toBe('ORIGIN_NOT_ALLOWED');
     expect(await refusal(student.cookie!, { origin: baseUrl })).toBe('connected');
@@ -190,7 +191,7 @@ describe('the handshake', () => {
   it('behind a trusted proxy, checks the Origin against the host the browser addressed (X-Forwarded-Host)', async () => {
     const proxied = await env.start({ TRUST_PROXY: '127.0.0.1' });
     const proxiedUrl = await listen(proxied);
-    const student = await signIn(proxied, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(proxied, demoStudent(4));
     const attempt = (url: string, headers: Record<string, string>) =>
       new Promise<string>((resolve) => {
         const socket = connectSocket(url, {
@@ -213,7 +214,7 @@ describe('the handshake', () => {
   });
 
   it('caps the sockets of one session and of one user, and frees a place when one closes', async () => {
-    const first = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const first = await signIn(app, demoStudent(5));
     const sockets = await Promise.all([1, 2, 3].map(() => connect(first.cookie!)));
     expect(await refusal(first.cookie!)).toBe('SOCKET_LIMIT_REACHED');
     const closed = sockets[0]!;
@@ -221,7 +222,7 @@ describe('the handshake', () => {
     await expect.poll(() => refusal(first.cookie!)).toBe('connected');
 
     // A second session of the same user gets the user's last place, then no more.
-    const second = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const second = await signIn(app, demoStudent(5));
     expect(await refusal(second.cookie!)).toBe('connected');
     expect(await refusal(second.cookie!)).toBe('SOCKET_LIMIT_REACHED');
     closeAll();

@@ -1,20 +1,15 @@
 /** Requests that ask for unbounded work are refused up front with 400, before any query runs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 let admin: TestClient;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
-  admin = await signIn(app, demo.admin);
+  teacher = await signIn(ctx.app, demo.teacher);
+  admin = await signIn(ctx.app, demo.admin);
 });
-afterAll(() => env.close());
 
 describe('request limits', () => {
   it('refuses an auto-select of 30 sections x 100 rules, and more than 200 rules in all', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { pngBytes } from './question-samples.js';
 
 /**
@@ -200,7 +201,7 @@ describe('results of a scheduled exam', () => {
     expect(withImage.question.content.en.solution).toContain(solutionImage);
     expect((await early.get(`/api/assets/${solutionImage}`)).statusCode).toBe(200);
     // Another student of the institute, who did not sit it, reads neither image.
-    const other = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const other = await signIn(app, demoStudent(5));
     expect((await other.get(`/api/assets/${stemImage}`)).statusCode).toBe(404);
     expect((await other.get(`/api/assets/${solutionImage}`)).statusCode).toBe(404);
   });
@@ -211,7 +212,7 @@ describe('results of a scheduled exam', () => {
       showAnswerKeyAfterRelease: false,
     });
     await moveWindow(examId, 5, 60);
-    const student = await signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(3));
     const attemptId = await sitAndSubmit(student, examId, 'keyless-device-1');
     await moveWindow(examId, 180, -60);
     const res = await student.get(`/api/attempts/${attemptId}/result`);
@@ -240,7 +241,7 @@ describe('results of a scheduled exam', () => {
       showAnswerKeyAfterRelease: true,
     });
     await moveWindow(examId, 5, 60);
-    const student = await signIn(app, { email: 'student4@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(4));
     const attemptId = await sitAndSubmit(student, examId, 'manual-device-1');
     await moveWindow(examId, 180, -60);
     const res = await student.get(`/api/attempts/${attemptId}/result`);
@@ -282,7 +283,7 @@ describe('the bank reserves questions of unreleased exams', () => {
     expect(listed.find((q) => q.id === free1)!.reservation).toBeNull();
     expect(await reservationOf(held1)).toMatchObject({ until: null });
 
-    const student = await signIn(app, { email: 'student5@demo.examtech.in', password: 'Student@12345' });
+    const student = await signIn(app, demoStudent(5));
     const practiseChapter = async () => {
       const res = await student.post('/api/practice-tests', {
         scope: 'chapter',

@@ -3,6 +3,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestEnv } from '../support/test-app.js';
+import { DEMO_STUDENT_PASSWORD } from '../../src/seed/demo-accounts.js';
 import { HttpSession, listen } from '../support/http-client.js';
 
 // Two stateless instances on one PostgreSQL and one Redis, as behind nginx: whichever instance a
@@ -44,13 +45,13 @@ describe('two app instances', () => {
     expect(await new HttpSession().login(urlB, email, 'wrong-two-2')).toBe(401);
     expect(await new HttpSession().login(urlA, email, 'wrong-three-3')).toBe(401);
     expect(await new HttpSession().login(urlB, email, 'wrong-four-4')).toBe(401);
-    expect(await new HttpSession().login(urlA, email, 'Student@12345')).toBe(429);
-    expect(await new HttpSession().login(urlB, email, 'Student@12345')).toBe(429);
+    expect(await new HttpSession().login(urlA, email, DEMO_STUDENT_PASSWORD)).toBe(429);
+    expect(await new HttpSession().login(urlB, email, DEMO_STUDENT_PASSWORD)).toBe(429);
   });
 
   it('real-time messages cross instances: deactivating a student on A disconnects their socket on B', async () => {
     const student = new HttpSession();
-    expect(await student.login(urlB, 'student4@demo.examtech.in', 'Student@12345')).toBe(200);
+    expect(await student.login(urlB, 'student4@demo.examtech.in', DEMO_STUDENT_PASSWORD)).toBe(200);
     const socket: Socket = connectSocket(urlB, {
       transports: ['websocket'],
       extraHeaders: { cookie: student.cookie },
@@ -85,7 +86,7 @@ describe('two app instances', () => {
 
   it('after a device switch on one instance, the first device’s saves on the other are refused DEVICE_REPLACED at once', async () => {
     const student = new HttpSession();
-    expect(await student.login(urlA, 'student3@demo.examtech.in', 'Student@12345')).toBe(200);
+    expect(await student.login(urlA, 'student3@demo.examtech.in', DEMO_STUDENT_PASSWORD)).toBe(200);
     const teacher = await signIn(appA, demo.teacher);
     const topic = findTopic(await loadSyllabus(teacher), 'Chemistry', 3);
     for (let i = 0; i < 3; i++) await createQuestion(teacher, topic.topicId);

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
-import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, demo, signIn, TestClient } from '../support/test-app.js';
 import { countQuestions, uploadImport, waitForImport } from './question-import-support.js';
 import { findTopicIds, samples } from './question-samples.js';
 
@@ -10,16 +9,12 @@ import { findTopicIds, samples } from './question-samples.js';
  * Issue 9, item 11: PostgreSQL cannot store NUL or an unpaired surrogate. They are refused as
  * VALIDATION_FAILED with the field's path, before anything is written, on every route.
  */
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let teacher: TestClient;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  teacher = await signIn(app, demo.teacher);
+  teacher = await signIn(ctx.app, demo.teacher);
 });
-afterAll(() => env.close());
 
 const fieldsOf = (body: string) =>
   (JSON.parse(body) as { error: { code: string; fields?: { path: string }[] } }).error;
@@ -39,7 +34,7 @@ async function workbookWithStemXml(stemXml: string): Promise<Buffer> {
 describe('text the database cannot store', () => {
   it('is refused at sign-in, without a session, with the field named', async () => {
     for (const email of ['admin@demo.examtech.in\u0000', '\uD800@demo.examtech.in']) {
-      const res = await new TestClient(app).login(email, 'whatever-123');
+      const res = await new TestClient(ctx.app).login(email, 'whatever-123');
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res.body)).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'email' }] });
     }
@@ -63,7 +58,7 @@ describe('text the database cannot store', () => {
   });
 
   it('is refused in query strings and path parameters', async () => {
-    const admin = await signIn(app, demo.admin);
+    const admin = await signIn(ctx.app, demo.admin);
     const list = await admin.get('/api/users?q=%00');
     expect(list.statusCode).toBe(400);
     expect(fieldsOf(list.body)).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'q' }] });

@@ -4,27 +4,22 @@
  * the parser cuts it at the limit while the route is reading it.
  */
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assets, questionImports } from '../../src/platform/db/schema.js';
 import { listen } from '../support/http-client.js';
-import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
 import { pngBytes } from './question-samples.js';
 
-let env: TestEnv;
-let app: App;
+const ctx = useTestApp();
 let baseUrl: string;
 let teacher: TestClient;
 let admin: TestClient;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  app = await env.start();
-  baseUrl = await listen(app);
-  teacher = await signIn(app, demo.teacher);
-  admin = await signIn(app, demo.admin);
+  baseUrl = await listen(ctx.app);
+  teacher = await signIn(ctx.app, demo.teacher);
+  admin = await signIn(ctx.app, demo.admin);
 });
-afterAll(() => env.close());
 
 type Part = { field: string; name: string; body: Buffer | string; type: string };
 
@@ -41,7 +36,7 @@ async function postForm(client: TestClient, path: string, parts: Part[]) {
 }
 
 const countRows = async (table: typeof assets | typeof questionImports) =>
-  (await app.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  (await ctx.app.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 const studentCount = async () =>
   (await admin.get('/api/users?role=student&pageSize=1')).json<{ total: number }>().total;
 

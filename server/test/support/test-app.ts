@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import {
@@ -66,6 +67,35 @@ export async function createTestEnv(
       for (const app of apps.splice(0)) await app.http.close();
       if (databaseUrl) await dropPostgresTestDatabase(databaseUrl);
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = { readonly env: TestEnv; readonly app: App };
+
+/**
+ * One app on a test environment of its own for the calling file: created in a `beforeAll` (so
+ * before the file's own hooks, which may sign in) and closed in an `afterAll`. Read `env` and `app`
+ * inside hooks and tests, not at the top level.
+ */
+export function useTestApp(options: Parameters<typeof createTestEnv>[0] = {}): TestApp {
+  let env: TestEnv | undefined;
+  let app: App | undefined;
+  beforeAll(async () => {
+    env = await createTestEnv(options);
+    app = await env.start();
+  });
+  afterAll(() => env?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestApp: read env and app inside hooks and tests');
+    return value;
+  };
+  return {
+    get env() {
+      return ready(env);
+    },
+    get app() {
+      return ready(app);
     },
   };
 }
@@ -136,13 +166,7 @@ export class TestClient {
   }
 }
 
-export const demo = {
-  operator: { email: 'operator@examtech.in', password: 'Operator@12345' },
-  admin: { email: 'admin@demo.examtech.in', password: 'Admin@12345' },
-  teacher: { email: 'teacher@demo.examtech.in', password: 'Teacher@12345' },
-  proctor: { email: 'proctor@demo.examtech.in', password: 'Proctor@12345' },
-  student: { email: 'student1@demo.examtech.in', password: 'Student@12345' },
-};
+export { demo, demoStudent, DEMO_STUDENT_PASSWORD } from '../../src/seed/demo-accounts.js';
 
 /**
  * A signed-in client ready to use the app. An account still on the password an admin gave it may do

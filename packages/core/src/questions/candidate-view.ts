@@ -17,6 +17,7 @@ import {
   type QuestionContent,
 } from './types.js';
 import { listImageRefs } from './text.js';
+import { pickLanguageText } from '../languages.js';
 
 export type CandidateContent = Omit<QuestionContent, 'solution'>;
 
@@ -60,7 +61,7 @@ function copyChoices(
 function projectContent(question: Question, language: string, content: QuestionContent): CandidateContent {
   const projected: { -readonly [K in keyof CandidateContent]: CandidateContent[K] } = { stem: content.stem };
   if (question.type === 'assertion_reason') {
-    const texts = ASSERTION_REASON_OPTION_TEXT[language] ?? ASSERTION_REASON_OPTION_TEXT.en;
+    const texts = pickLanguageText(ASSERTION_REASON_OPTION_TEXT, language);
     projected.assertion = content.assertion ?? '';
     projected.reason = content.reason ?? '';
     projected.options = ASSERTION_REASON_OPTION_IDS.map((id) => ({ id, text: texts?.[id] ?? id }));

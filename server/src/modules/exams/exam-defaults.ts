@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@examtech/core';
 import type { ExamSettings } from './exam-draft.js';
 
 /** The NTA-style general instructions every candidate of these exams knows, in English and Hindi. */
@@ -38,7 +39,7 @@ export function defaultInstructions(durationMinutes: number): { en: string; hi: 
 
 export function createDefaultSettings(kind: 'scheduled' | 'practice'): ExamSettings {
   return {
-    languages: ['en', 'hi'],
+    languages: [...LANGUAGES],
     calculator: false,
     proctoring: {
       webcamSnapshots: false,

@@ -1,8 +1,10 @@
 import {
+  LANGUAGES,
   QUESTION_TYPES,
   checkPaperAgainstTemplate,
   findMarkValueProblem,
   findTemplate,
+  pickSectionHeader,
   validateMarkingScheme,
   type ExamTemplate,
   type Paper,
@@ -71,7 +73,7 @@ export type ExamDraft = z.infer<typeof draftSchema>;
 export type DraftSection = ExamDraft['sections'][number];
 
 export const settingsSchema = z.object({
-  languages: z.array(z.enum(['en', 'hi'])).min(1),
+  languages: z.array(z.enum(LANGUAGES)).min(1),
   calculator: z.boolean(),
   proctoring: z.object({
     webcamSnapshots: z.boolean(),
@@ -97,12 +99,7 @@ export function createDraftFromTemplate(template: ExamTemplate): ExamDraft {
     lockedSections: template.lockedSections,
     instructions: defaultInstructions(template.durationMinutes),
     sections: template.sections.map((section) => ({
-      id: section.id,
-      name: section.name,
-      ...(section.subject === undefined ? {} : { subject: section.subject }),
-      scheme: section.scheme,
-      ...(section.bestOf === undefined ? {} : { bestOf: section.bestOf }),
-      ...(section.durationMinutes === undefined ? {} : { durationMinutes: section.durationMinutes }),
+      ...pickSectionHeader(section),
       allowedTypes: [...section.allowedTypes],
       questionCount: section.questionCount,
       shuffleQuestions: section.shuffleQuestions,
@@ -153,12 +150,7 @@ export function buildPaper(
     durationMinutes: draft.durationMinutes,
     lockedSections: draft.lockedSections,
     sections: draft.sections.map((section) => ({
-      id: section.id,
-      name: section.name,
-      ...(section.subject === undefined ? {} : { subject: section.subject }),
-      scheme: section.scheme,
-      ...(section.bestOf === undefined ? {} : { bestOf: section.bestOf }),
-      ...(section.durationMinutes === undefined ? {} : { durationMinutes: section.durationMinutes }),
+      ...pickSectionHeader(section),
       shuffleQuestions: section.shuffleQuestions,
       shuffleOptions: section.shuffleOptions,
       items: section.items.flatMap((item) => {

@@ -3,7 +3,7 @@
  * `format.decimals`) into the spreadsheet column a teacher must edit (`option_c_hi`, `answer`,
  * `decimals`), and rewords the issues teachers meet most in the sheet's own terms.
  */
-import type { QuestionContent, QuestionType, ValidationIssue } from '@examtech/core';
+import { languageLabel, type QuestionContent, type QuestionType, type ValidationIssue } from '@examtech/core';
 import { choiceColumn, textColumn, type ChoiceField } from './question-columns.js';
 
 export type IssueContext = {
@@ -30,10 +30,9 @@ const PLAIN_PATHS: Readonly<Record<string, string>> = {
   'format.integerOnly': 'integer_only',
   allowMultiplePerRow: 'allow_multiple_per_row',
 };
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', hi: 'Hindi' };
 
 export function languageName(language: string): string {
-  return LANGUAGE_NAMES[language] ?? `"${language}"`;
+  return languageLabel(language, 'english') ?? `"${language}"`;
 }
 
 function firstLanguage(context: IssueContext): string {

@@ -4,9 +4,9 @@
  * (`stem_en`, `option_c_hi`); options, matrix rows and matrix columns are numbered by letter or
  * number in the header, so a sheet may carry more than the default five of each.
  */
-import type { QuestionType } from '@examtech/core';
+import { LANGUAGES, type QuestionType } from '@examtech/core';
 
-export const DEFAULT_LANGUAGES = ['en', 'hi'] as const;
+export const DEFAULT_LANGUAGES = LANGUAGES;
 export const OPTION_LETTERS = 'abcdefghij';
 export const ROW_LETTERS = 'pqrstuvwxyz';
 export const MAX_MATRIX_COLUMNS = 10;

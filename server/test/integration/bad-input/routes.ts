@@ -1,6 +1,7 @@
 import type { App } from '../../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../../support/bank-fixtures.js';
 import { demo, signIn, TestClient } from '../../support/test-app.js';
+import { demoStudent } from '../../../src/seed/demo-accounts.js';
 import { validateFile } from '../question-import-support.js';
 import { pngBytes } from '../question-samples.js';
 
@@ -47,7 +48,7 @@ export async function buildFixtures(app: App): Promise<Fixtures> {
     signIn(app, demo.operator),
     signIn(app, demo.admin),
     signIn(app, demo.teacher),
-    signIn(app, { email: 'student3@demo.examtech.in', password: 'Student@12345' }),
+    signIn(app, demoStudent(3)),
   ]);
   const clients = { anonymous: new TestClient(app), operator, admin, teacher, student };
   const topic = findTopic(await loadSyllabus(teacher), 'Chemistry', 1);

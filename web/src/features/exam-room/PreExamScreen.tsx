@@ -17,7 +17,7 @@ import { errorMessage } from '../../lib/notify';
 import type { ExamInfo } from './exam-info';
 import { generalInstructions } from './instructions';
 import { SystemCheck, useCameraCheck, type CameraCheck } from './SystemCheck';
-import { LANGUAGE_CHOICES, type Language } from './types';
+import { LANGUAGE_CHOICES, languageChoices, type Language } from './types';
 import { formatClock, useServerNow } from './useSectionClock';
 
 /** Why Start is blocked by the camera, or null when the camera is fine (or not needed). */
@@ -121,10 +121,7 @@ export function PreExamScreen({
               value={examLanguage}
               allowDeselect={false}
               onChange={(value) => setExamLanguage(value ?? 'en')}
-              data={[
-                { value: 'en', label: 'English' },
-                { value: 'hi', label: 'हिन्दी (Hindi)' },
-              ]}
+              data={languageChoices('both')}
             />
             <Checkbox
               checked={hasAgreed}

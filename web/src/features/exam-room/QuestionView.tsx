@@ -1,5 +1,5 @@
 import { Badge, Divider, Group, Paper, Stack, Text } from '@mantine/core';
-import type { Answer, CandidateContent, CandidateQuestion } from '@examtech/core';
+import { pickLanguageText, type Answer, type CandidateContent, type CandidateQuestion } from '@examtech/core';
 import { MathMarkdown } from '../../components/MathMarkdown';
 import { AnswerInput } from './answer-inputs/AnswerInput';
 import type { Language } from './types';
@@ -17,7 +17,7 @@ export function contentIn(
   question: { content: Readonly<Record<string, CandidateContent>> },
   language: Language,
 ): CandidateContent | undefined {
-  return question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
+  return pickLanguageText(question.content, language);
 }
 
 /** One question: stem (Markdown + KaTeX + images), A/R statements, then the response control. */

@@ -5,7 +5,7 @@ import { MathMarkdown } from '../../components/MathMarkdown';
 import { isApiError } from '../../lib/api';
 import { fetchResult } from './api';
 import { formatAnswer, formatKey } from './answer-format';
-import type { Answer, CandidateQuestion, Question } from '@examtech/core';
+import { pickLanguageText, type Answer, type CandidateQuestion, type Question } from '@examtech/core';
 import { formatDateTime } from '../../lib/format';
 import type { AttemptState, Language, ResultNotReleased } from './types';
 
@@ -90,11 +90,8 @@ export function ResultView({
               )}
             </Paper>
             {items.map(({ question, answer, keyed }, index) => {
-              const content =
-                question.content[language] ?? question.content.en ?? Object.values(question.content)[0];
-              const solution = keyed
-                ? (keyed.content[language] ?? keyed.content.en ?? Object.values(keyed.content)[0])?.solution
-                : undefined;
+              const content = pickLanguageText(question.content, language);
+              const solution = keyed ? pickLanguageText(keyed.content, language)?.solution : undefined;
               const scored = result.data.score?.questions.find((q) => q.questionId === question.id);
               return (
                 <Paper

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { settleClockOffset } from './server-clock';
+import { estimateClockOffset, settleClockOffset } from './server-clock';
 import type { Language } from './types';
 
 /** What the candidate reads before Start (GET /api/exams/:id/candidate-info). */
@@ -33,10 +33,10 @@ export function useExamInfo(examId: string) {
     queryFn: async (): Promise<ExamInfo | null> => {
       const sentAt = Date.now();
       const info = await api<CandidateInfo>(`/api/exams/${examId}/candidate-info`);
-      // The server stamped serverNow about halfway through the round trip; a replay keeps the last offset.
+      // A replay of a cached answer keeps the last offset.
       const offsetMs = settleClockOffset(
         info.serverNow,
-        Date.parse(info.serverNow) - (sentAt + Date.now()) / 2,
+        estimateClockOffset(info.serverNow, sentAt, Date.now()),
       );
       return {
         offsetMs,

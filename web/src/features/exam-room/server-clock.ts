@@ -8,6 +8,14 @@ interface Measurement {
   offsetMs: number;
 }
 
+/**
+ * The offset a response implies: the server stamped `serverNow` about halfway through the round
+ * trip from `sentAt` to `receivedAt` (this device's clock), so server time minus the midpoint.
+ */
+export function estimateClockOffset(serverNow: string, sentAt: number, receivedAt: number): number {
+  return Date.parse(serverNow) - (sentAt + receivedAt) / 2;
+}
+
 /** Server time minus this device's time, in ms, given a response's serverNow and the offset it implies. */
 export function settleClockOffset(serverNow: string, measuredMs: number): number {
   const last = recallOffline<Measurement>('clock');

@@ -1,3 +1,4 @@
+import { LANGUAGES, languageLabel, type Language, type LanguageLabelStyle } from '@examtech/core';
 import type {
   Answer,
   AttemptPaper,
@@ -75,10 +76,12 @@ export interface ResultNotReleased {
   releasesAt: string | null;
 }
 
-export type Language = 'en' | 'hi';
+export type { Language };
+
+/** A language picker's choices, every offered language under its label in the given style. */
+export function languageChoices(style: LanguageLabelStyle): { value: Language; label: string }[] {
+  return LANGUAGES.map((value) => ({ value, label: languageLabel(value, style) ?? value }));
+}
 
 /** The language toggle's choices, as the NTA interface names them. */
-export const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'hi', label: 'हिन्दी' },
-];
+export const LANGUAGE_CHOICES = languageChoices('native');

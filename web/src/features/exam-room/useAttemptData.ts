@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fetchPaper, fetchState } from './api';
 import { cachePaper, listJournal, readCachedPaper, readMeta } from './journal';
-import { settleClockOffset } from './server-clock';
+import { estimateClockOffset, settleClockOffset } from './server-clock';
 import { mergeAnswers, type MergedAnswers } from './session-model';
 import type { AttemptState, PaperResponse } from './types';
 
@@ -28,10 +28,8 @@ export function useAttemptData(initial: AttemptState) {
           ? initial
           : await fetchState(attemptId).catch(() => initial);
       const { serverNow } = state.attempt;
-      const offsetMs = settleClockOffset(
-        serverNow,
-        Date.parse(serverNow) - (state === initial ? receivedAt : Date.now()),
-      );
+      const stampedAt = state === initial ? receivedAt : Date.now();
+      const offsetMs = settleClockOffset(serverNow, estimateClockOffset(serverNow, stampedAt, stampedAt));
       const paper = (await readCachedPaper(attemptId)) ?? (await fetchPaper(attemptId));
       await cachePaper(attemptId, paper);
       const [journal, meta] = await Promise.all([listJournal(attemptId), readMeta(attemptId)]);

@@ -1,38 +1,22 @@
 // The exam room's live state: answers (journalled and synced), the current question with visits and
 // time spent, NTA button semantics, locked sections and the server's deadline.
-import { isAnswerEmpty, type Answer, type PaletteState } from '@examtech/core';
+import type { Answer, PaletteState } from '@examtech/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchState, submitAttempt } from './api';
 import { rememberQuestion } from './journal';
-import { orderPaper } from './session-model';
+import {
+  editState,
+  enterQuestion,
+  isSaved,
+  leaveState,
+  orderPaper,
+  saveState,
+  type Committed,
+} from './session-model';
 import { AttemptSync, type SyncSnapshot } from './socket-sync';
 import type { AttemptState, SavedAnswer } from './types';
 import type { AttemptData } from './useAttemptData';
 import { useSectionClock } from './useSectionClock';
-
-type Committed = { answer: Answer | null; state: PaletteState };
-const isMarked = (state: PaletteState | undefined) =>
-  state === 'marked_for_review' || state === 'answered_marked_for_review';
-const isSaved = (state: PaletteState) => state === 'answered' || isMarked(state);
-const sameAnswer = (a: Answer | null, b: Answer | null) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Entering a question counts a visit and turns "Not Visited" into "Not Answered" (sent when leaving). */
-function enterQuestion(
-  responses: Record<string, SavedAnswer>,
-  questionId: string,
-): Record<string, SavedAnswer> {
-  if (!questionId) return responses;
-  const target = responses[questionId];
-  const entered: SavedAnswer = {
-    questionId,
-    answer: target?.answer ?? null,
-    state: !target || target.state === 'not_visited' ? 'not_answered' : target.state,
-    seq: target?.seq ?? 0,
-    visits: (target?.visits ?? 0) + 1,
-    timeSpentMs: target?.timeSpentMs ?? 0,
-  };
-  return { ...responses, [questionId]: entered };
-}
 
 export function useExamSession(data: AttemptData, deviceId: string) {
   const attemptId = data.state.attempt.id;
@@ -119,15 +103,7 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     (targetId: string, hasJustSaved = false) => {
       const leaving = currentId;
       if (!hasJustSaved && clock.isSectionOpen(sectionOf.get(leaving) ?? '')) {
-        const current = responsesRef.current[leaving];
-        const committed = committedRef.current[leaving];
-        const keep = committed && !sameAnswer(committed.answer, current?.answer ?? null) ? committed : null;
-        const answer = keep ? keep.answer : (current?.answer ?? null);
-        const state = keep
-          ? keep.state
-          : current && current.state !== 'not_visited'
-            ? current.state
-            : 'not_answered';
+        const { answer, state } = leaveState(responsesRef.current[leaving], committedRef.current[leaving]);
         put(buildSave(leaving, answer, state));
       }
       if (targetId === leaving) return;
@@ -152,16 +128,9 @@ export function useExamSession(data: AttemptData, deviceId: string) {
   const saveWith = useCallback(
     (mark: boolean) => {
       const answer = responsesRef.current[currentId]?.answer ?? null;
-      const hasAnswer = !isAnswerEmpty(answer);
-      const state: PaletteState = mark
-        ? hasAnswer
-          ? 'answered_marked_for_review'
-          : 'marked_for_review'
-        : hasAnswer
-          ? 'answered'
-          : 'not_answered';
-      committedRef.current[currentId] = { answer, state };
-      put(buildSave(currentId, hasAnswer ? answer : null, state));
+      const saved = saveState(answer, mark);
+      committedRef.current[currentId] = { answer, state: saved.state };
+      put(buildSave(currentId, saved.answer, saved.state));
       goTo(neighbour(1) ?? currentId, true);
     },
     [buildSave, currentId, goTo, neighbour, put],
@@ -189,13 +158,7 @@ export function useExamSession(data: AttemptData, deviceId: string) {
 
   const submit = useCallback(async () => {
     const current = responsesRef.current[currentId];
-    put(
-      buildSave(
-        currentId,
-        current?.answer ?? null,
-        current && current.state !== 'not_visited' ? current.state : 'not_answered',
-      ),
-    );
+    put(buildSave(currentId, current?.answer ?? null, leaveState(current, undefined).state));
     await syncRef.current?.flush();
     setServerState(await submitAttempt(attemptId));
   }, [attemptId, buildSave, currentId, put]);
@@ -217,14 +180,7 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     hasPrevious: neighbour(-1) !== undefined,
     hasNext: neighbour(1) !== undefined,
     setAnswer: (answer: Answer | null) => {
-      const previous = responses[currentId]?.state;
-      const empty = isAnswerEmpty(answer);
-      const state: PaletteState = isMarked(previous)
-        ? empty
-          ? 'marked_for_review'
-          : 'answered_marked_for_review'
-        : 'not_answered';
-      put(buildSave(currentId, answer, state));
+      put(buildSave(currentId, answer, editState(responses[currentId]?.state, answer)));
     },
     saveAndNext: () => saveWith(false),
     saveAndMark: () => saveWith(true),

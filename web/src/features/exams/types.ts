@@ -1,5 +1,5 @@
 // Shapes of the exam builder API (docs/API.md, "Exams"). Sections and marking are the core's data.
-import type { Difficulty, MarkingScheme, MarkOverride, QuestionType } from '@examtech/core';
+import type { Difficulty, Language, MarkingScheme, MarkOverride, QuestionType } from '@examtech/core';
 
 export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
 export const EXAM_STATUSES: ExamStatus[] = ['draft', 'published', 'scheduled', 'live', 'ended'];
@@ -127,7 +127,7 @@ export interface ExamDraft {
   sections: DraftSection[];
 }
 
-export type ExamLanguage = 'en' | 'hi';
+export type ExamLanguage = Language;
 export type ResultReleaseMode = 'instant' | 'scheduled' | 'manual';
 
 export interface ProctoringSettings {

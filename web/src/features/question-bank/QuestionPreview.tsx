@@ -1,6 +1,7 @@
 import {
   ASSERTION_REASON_OPTION_IDS,
   ASSERTION_REASON_OPTION_TEXT,
+  pickLanguageText,
   type LocalizedChoice,
   type Question,
 } from '@examtech/core';
@@ -101,7 +102,7 @@ export function QuestionPreview({ question, language, showAnswer = false }: Ques
     'Statement I (Assertion)',
     'Statement II (Reason)',
   ];
-  const arTexts = ASSERTION_REASON_OPTION_TEXT[language] ?? ASSERTION_REASON_OPTION_TEXT.en;
+  const arTexts = pickLanguageText(ASSERTION_REASON_OPTION_TEXT, language);
 
   return (
     <Stack gap="sm" lang={language} data-testid={`preview-${language}`}>

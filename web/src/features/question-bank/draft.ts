@@ -1,6 +1,7 @@
 // The editor's working copy of a question. It keeps every type's key at once, so switching the
 // type back and forth loses nothing, and turns into the core model for validation and saving.
 import {
+  LANGUAGES,
   listImageRefs,
   type AssertionReasonOptionId,
   type Classification,
@@ -69,7 +70,7 @@ export function createDraft(): QuestionDraft {
     tags: [],
     source: '',
     groupId: '',
-    languages: ['en', 'hi'],
+    languages: [...LANGUAGES],
     options: ['a', 'b', 'c', 'd'].map((id) => ({ id })),
     rows: ['p', 'q', 'r', 's'],
     columns: ['1', '2', '3', '4'],

@@ -1,5 +1,5 @@
 import type { Difficulty, QuestionType } from '@examtech/core';
-import { DIFFICULTIES, QUESTION_TYPES } from '@examtech/core';
+import { DIFFICULTIES, LANGUAGES, languageLabel, QUESTION_TYPES, type Language } from '@examtech/core';
 
 export const typeLabels: Record<QuestionType, string> = {
   mcq_single: 'MCQ (single correct)',
@@ -23,10 +23,12 @@ export const difficultyLabels: Record<Difficulty, string> = { easy: 'Easy', medi
 export const difficultyColors: Record<Difficulty, string> = { easy: 'teal', medium: 'yellow', hard: 'red' };
 
 /** The languages the editor writes, in the order they are shown. */
-export const EDITOR_LANGUAGES = ['en', 'hi'] as const;
-export type EditorLanguage = (typeof EDITOR_LANGUAGES)[number];
+export const EDITOR_LANGUAGES = LANGUAGES;
+export type EditorLanguage = Language;
 
-export const languageLabels: Record<string, string> = { en: 'English', hi: 'हिन्दी (Hindi)' };
+export const languageLabels: Record<string, string> = Object.fromEntries(
+  LANGUAGES.map((language) => [language, languageLabel(language, 'both') ?? language]),
+);
 export const languageShortLabels: Record<string, string> = { en: 'EN', hi: 'HI' };
 
 export const typeOptions = QUESTION_TYPES.map((type) => ({ value: type, label: typeLabels[type] }));

@@ -12,11 +12,12 @@ import {
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { LANGUAGE_LABELS, LANGUAGES } from '@examtech/core';
 import dayjs from 'dayjs';
 import { showFormError } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
 import { useSaveSettings } from '../api';
-import type { ExamDetail, ExamLanguage, ExamSettings, ResultReleaseMode } from '../types';
+import type { ExamDetail, ExamSettings, ResultReleaseMode } from '../types';
 
 const releaseModes: { value: ResultReleaseMode; label: string }[] = [
   { value: 'instant', label: 'When the exam closes' },
@@ -65,8 +66,8 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
               {...form.getInputProps('languages')}
             >
               <Group mt={6}>
-                {(['en', 'hi'] as ExamLanguage[]).map((language) => (
-                  <Checkbox key={language} value={language} label={language === 'en' ? 'English' : 'Hindi'} />
+                {LANGUAGES.map((language) => (
+                  <Checkbox key={language} value={language} label={LANGUAGE_LABELS[language].english} />
                 ))}
               </Group>
             </Checkbox.Group>

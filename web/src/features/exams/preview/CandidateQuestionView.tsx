@@ -10,7 +10,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import type { CandidateContent, CandidateQuestion, LocalizedChoice } from '@examtech/core';
+import {
+  pickLanguageText,
+  type CandidateContent,
+  type CandidateQuestion,
+  type LocalizedChoice,
+} from '@examtech/core';
 import { MathMarkdown } from '../../../components/MathMarkdown';
 import { questionTypeLabels } from '../labels';
 
@@ -28,8 +33,7 @@ export function CandidateQuestionView({
   number: number;
   language: string;
 }) {
-  const content: CandidateContent | undefined =
-    question.content[language] ?? Object.values(question.content)[0];
+  const content: CandidateContent | undefined = pickLanguageText(question.content, language);
   if (!content) return null;
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={`Question ${number}`}>

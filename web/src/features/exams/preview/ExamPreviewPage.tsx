@@ -1,3 +1,4 @@
+import { languageLabel } from '@examtech/core';
 import { Alert, Anchor, Button, Group, Loader, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
 import { IconArrowLeft, IconDice5, IconEyeCheck } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,7 +11,6 @@ import { formatMinutes } from '../time-format';
 import { CandidateQuestionView } from './CandidateQuestionView';
 
 const seedFor = (candidate: number) => `sample-candidate-${candidate}`;
-const languageNames: Record<string, string> = { en: 'English', hi: 'हिन्दी' };
 
 /** The paper as one sample candidate receives it: their shuffles, no keys (the server sends none). */
 export function ExamPreviewPage() {
@@ -67,7 +67,10 @@ export function ExamPreviewPage() {
               {languages.length > 1 && (
                 <SegmentedControl
                   aria-label="Language"
-                  data={languages.map((code) => ({ value: code, label: languageNames[code] ?? code }))}
+                  data={languages.map((code) => ({
+                    value: code,
+                    label: languageLabel(code, 'native') ?? code,
+                  }))}
                   value={language}
                   onChange={setLanguage}
                   style={{ alignSelf: 'flex-start' }}
