@@ -41,7 +41,10 @@ export function useExamSession(data: AttemptData, deviceId: string) {
   });
   const [currentId, setCurrentId] = useState(initialId);
   const [initialResponses] = useState(() => enterQuestion(data.responses, initialId));
+  // The ref is what callbacks read and write synchronously (two puts in one click see each other);
+  // the state is its copy for rendering.
   const responsesRef = useRef<Record<string, SavedAnswer>>(initialResponses);
+  const [responses, setResponses] = useState(initialResponses);
   const committedRef = useRef<Record<string, Committed>>(
     Object.fromEntries(
       Object.values(data.responses)
@@ -50,7 +53,6 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     ),
   );
   const seqRef = useRef(data.lastSeq);
-  const [, setVersion] = useState(0);
   const [sync, setSync] = useState<SyncSnapshot>({
     pendingIds: new Set(),
     isOnline: true,
@@ -74,7 +76,7 @@ export function useExamSession(data: AttemptData, deviceId: string) {
 
   const put = useCallback((save: SavedAnswer, isLocalOnly = false) => {
     responsesRef.current = { ...responsesRef.current, [save.questionId]: save };
-    setVersion((v) => v + 1);
+    setResponses(responsesRef.current);
     if (!isLocalOnly) void syncRef.current?.record(save); // record never rejects; it retries on its own
   }, []);
 
@@ -136,13 +138,16 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     [buildSave, currentId, goTo, neighbour, put],
   );
 
-  // A locked section that closes moves the candidate on; they never return to it.
+  // A locked section that closes moves the candidate on; they never return to it. The close is the
+  // clock's event (its tick), so the move runs as a task of its own rather than inside this render's
+  // effects, where it would set state in a cascade.
   useEffect(() => {
     const sectionId = sectionOf.get(currentId);
-    if (sectionId && !clock.isSectionOpen(sectionId)) {
-      const next = firstOpenQuestion();
-      if (next !== currentId) goTo(next, true);
-    }
+    if (!sectionId || clock.isSectionOpen(sectionId)) return;
+    const next = firstOpenQuestion();
+    if (next === currentId) return;
+    const timer = setTimeout(() => goTo(next, true), 0);
+    return () => clearTimeout(timer);
   }, [clock, currentId, firstOpenQuestion, goTo, sectionOf]);
 
   // At zero the server submits; wait for its word before saying so.
@@ -163,7 +168,6 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     setServerState(await submitAttempt(attemptId));
   }, [attemptId, buildSave, currentId, put]);
 
-  const responses = responsesRef.current;
   const stateOf = (id: string): PaletteState => responses[id]?.state ?? 'not_visited';
   return {
     title: data.paper.paper.name,
