@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  computeCompensatoryMs,
-  formatMarks,
-  scoreAttempt,
-  type AttemptResponses,
-} from '@examtech/core';
+import { computeCompensatoryMs, formatMarks, scoreAttempt, type AttemptResponses } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
