@@ -11,6 +11,11 @@ const schemaImport = {
   message:
     "Only a module's repo (*-repo.ts), the tables files and platform/db import the database schema: ask the owning module's service.",
 };
+const schemaBarrel = {
+  regex: '(^|/)platform/db/schema\\.js$',
+  message:
+    "A repo imports its own module's tables file (./<m>-tables.js); the barrel is drizzle-kit's and platform/db's.",
+};
 const otherModulesRepoOrRoutes = {
   regex: '^\\.\\./[^/]+/[^/]+-(repo|routes)\\.js$',
   message: "Another module's repo and routes are its own: ask its service (handed in through app.ts).",
@@ -76,7 +81,7 @@ export default tseslint.config(
   },
   {
     files: ['server/src/modules/*/*-repo.ts'],
-    rules: { 'no-restricted-imports': restrict(otherModulesRepoOrRoutes, otherModulesTables) },
+    rules: { 'no-restricted-imports': restrict(schemaBarrel, otherModulesRepoOrRoutes, otherModulesTables) },
   },
   {
     files: ['server/src/modules/*/*-tables.ts'],

@@ -62,7 +62,9 @@ const isTablesFile = (f: SourceFile) => f.name.endsWith('-tables.ts');
 
 function importedSchemaNames(file: SourceFile): string[] {
   return [
-    ...file.text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[^']*platform\/db\/schema[^']*'/g),
+    ...file.text.matchAll(
+      /import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[^']*(?:platform\/db\/schema|-tables)\.js'/g,
+    ),
   ]
     .flatMap((m) => (m[1] ?? '').split(','))
     .map((name) => name.replace(/^\s*type\s+/, '').trim())

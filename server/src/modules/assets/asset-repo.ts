@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { assets } from '../../platform/db/schema.js';
+import { assets } from './asset-tables.js';
 
 type Conn = Db | Tx;
 export type AssetRow = typeof assets.$inferSelect;

@@ -1,7 +1,7 @@
 import type { AttemptScore } from '@examtech/core';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { attemptAnswers, attempts } from '../../platform/db/schema.js';
+import { attemptAnswers, attempts } from './attempt-tables.js';
 import type { SubmitReason } from './attempt-tables.js';
 
 type Conn = Db | Tx;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { batchMembers, batches } from '../../platform/db/schema.js';
+import { batchMembers, batches } from './batch-tables.js';
 
 type Conn = Db | Tx;
 

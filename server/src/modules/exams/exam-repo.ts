@@ -1,12 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import {
-  examBatches,
-  examCandidates,
-  examSchedules,
-  exams,
-  examSnapshots,
-} from '../../platform/db/schema.js';
+import { examBatches, examCandidates, examSchedules, exams, examSnapshots } from './exam-tables.js';
 
 type Conn = Db | Tx;
 export type ExamRow = typeof exams.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { examSnapshots, exams, practiceSettings } from '../../platform/db/schema.js';
+import { examSnapshots, exams, practiceSettings } from './exam-tables.js';
 import type { ExamRow } from './exam-repo.js';
 
 type Conn = Db | Tx;

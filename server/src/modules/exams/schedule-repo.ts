@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { examBatches, examCandidates, examSchedules, exams } from '../../platform/db/schema.js';
+import { examBatches, examCandidates, examSchedules, exams } from './exam-tables.js';
 import type { ExamRow, ScheduleRow } from './exam-repo.js';
 
 type Conn = Db | Tx;

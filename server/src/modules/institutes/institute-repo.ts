@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { institutes } from '../../platform/db/schema.js';
+import { institutes } from './institute-tables.js';
 
 type Conn = Db | Tx;
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { questionImports } from '../../platform/db/schema.js';
+import { questionImports } from './import-tables.js';
 import type { RowError } from './sheet-layout.js';
 
 type Conn = Db | Tx;

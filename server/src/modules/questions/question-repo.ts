@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { questions, questionUsages, questionVersions } from '../../platform/db/schema.js';
+import { questions, questionUsages, questionVersions } from './question-tables.js';
 
 type Conn = Db | Tx;
 export type NewQuestionRow = typeof questions.$inferInsert & { id: string; currentVersionId: string };

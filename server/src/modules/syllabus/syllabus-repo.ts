@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { syllabusNodes } from '../../platform/db/schema.js';
+import { syllabusNodes } from './syllabus-tables.js';
 
 type Conn = Db | Tx;
 export type SyllabusNodeRow = typeof syllabusNodes.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { users } from '../../platform/db/schema.js';
+import { users } from './user-tables.js';
 
 type Conn = Db | Tx;
 
