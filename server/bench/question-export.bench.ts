@@ -7,24 +7,15 @@
  * `npm run bench:export -w server` (BENCH_DATABASE_URL overrides the server, BENCH_ROWS the size,
  * BENCH_FORMATS=xlsx,csv the formats).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Question } from '@examtech/core';
-import pg from 'pg';
-import { buildApp, type App } from '../src/app.js';
 import { writeCsv } from '../src/modules/question-transfer/csv-format.js';
 import { mapQuestionsToTable } from '../src/modules/question-transfer/question-to-row.js';
 import { TEMPLATE_QUESTIONS } from '../src/modules/question-transfer/template.js';
-import { loadConfig } from '../src/platform/config.js';
-import { openPostgresDatabase } from '../src/platform/db/database.js';
-import { runMigrations } from '../src/platform/db/migrate.js';
 import { demo } from '../src/seed/demo-accounts.js';
+import { withBenchApp } from './bench-app.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function generateQuestions(): Question[] {
   return Array.from({ length: ROWS }, (_, index) => {
@@ -126,25 +117,7 @@ async function measure<T>(work: () => Promise<T>) {
 }
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const dbName = `bench_export_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-export-'));
-  let app: App | null = null;
-  try {
-    const database = openPostgresDatabase({ url: url.toString(), replicaUrls: [], poolMax: 10 });
-    await runMigrations(database);
-    const config = loadConfig({
-      DATABASE_URL: url.toString(),
-      DATA_DIR: dataDir,
-      SEED_DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      RUN_MIGRATIONS: 'false',
-    });
-    app = await buildApp(config, { database });
+  await withBenchApp('export', async (app) => {
     await app.http.listen({ host: '127.0.0.1', port: 0 });
     const address = app.http.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
@@ -161,12 +134,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(JSON.stringify(report, null, 2));
-  } finally {
-    await app?.http.close();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

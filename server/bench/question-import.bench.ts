@@ -4,24 +4,17 @@
  * of the same bodies in the same run, so the commit figure is also a ratio that travels between
  * machines. Usage: `npm run bench:import -w server` (BENCH_DATABASE_URL overrides the server).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Question } from '@examtech/core';
 import pg from 'pg';
-import { buildApp, type App } from '../src/app.js';
+import type { App } from '../src/app.js';
 import { writeCsv } from '../src/modules/question-transfer/csv-format.js';
 import { mapQuestionsToTable } from '../src/modules/question-transfer/question-to-row.js';
 import { TEMPLATE_QUESTIONS } from '../src/modules/question-transfer/template.js';
 import { QUESTIONS_SHEET, writeXlsx } from '../src/modules/question-transfer/xlsx-format.js';
-import { loadConfig } from '../src/platform/config.js';
-import { openPostgresDatabase } from '../src/platform/db/database.js';
-import { runMigrations } from '../src/platform/db/migrate.js';
 import { demo } from '../src/seed/demo-accounts.js';
+import { withBenchApp } from './bench-app.js';
 
 const ROWS = 10_000;
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Unique stems so nothing is a duplicate; the eight template questions cycle through every type. */
 function generateQuestions(label: string): Question[] {
@@ -129,25 +122,7 @@ async function measureBaseline(url: string, questions: Question[]): Promise<numb
 }
 
 async function main(): Promise<void> {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const dbName = `bench_import_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${dbName}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
-  let app: App | null = null;
-  try {
-    const database = openPostgresDatabase({ url: url.toString(), replicaUrls: [], poolMax: 10 });
-    await runMigrations(database);
-    const config = loadConfig({
-      DATABASE_URL: url.toString(),
-      DATA_DIR: dataDir,
-      SEED_DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      RUN_MIGRATIONS: 'false',
-    });
-    app = await buildApp(config, { database });
+  await withBenchApp('import', async (app, databaseUrl) => {
     const session = await signInTeacher(app);
 
     const csvQuestions = generateQuestions('csv');
@@ -160,7 +135,7 @@ async function main(): Promise<void> {
       'bench.xlsx',
       await writeXlsx([{ name: QUESTIONS_SHEET, ...xlsxTable }]),
     );
-    const baselineMs = await measureBaseline(url.toString(), csvQuestions);
+    const baselineMs = await measureBaseline(databaseUrl, csvQuestions);
 
     const round = (value: number) => Math.round(value);
     const result = {
@@ -195,12 +170,7 @@ async function main(): Promise<void> {
     console.log(
       `baseline bare INSERT of the same ${ROWS} bodies: ${result.baselineInsertMs} ms; CSV commit = ${result.csvCommitToBaselineRatio}x baseline`,
     );
-  } finally {
-    await app?.http.close();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { openExamNow, publishExam, putDraft, scheduleBody, type State } from '../support/exam-fixtures.js';
+import {
+  findDemoBatchId,
+  openExamNow,
+  publishExam,
+  putDraft,
+  scheduleBody,
+  type State,
+} from '../support/exam-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 
@@ -31,9 +38,7 @@ beforeAll(async () => {
   questionIds = [];
   for (let i = 0; i < 4; i++) questionIds.push(await createQuestion(teacher, topic.topicId));
   const admin = await signIn(app, demo.admin);
-  batchId = (await admin.get('/api/batches'))
-    .json<{ items: { id: string; code: string }[] }>()
-    .items.find((b) => b.code === 'JEE-2027-A')!.id;
+  batchId = await findDemoBatchId(admin);
 }, 60_000);
 afterAll(() => env.close());
 

@@ -7,7 +7,14 @@ import {
   type BucketLimit,
 } from '../../src/modules/attempts/save-rate-limit.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { connectTo, emitWithAck, mcq, type SaveResult, type State } from '../support/exam-fixtures.js';
+import {
+  connectTo,
+  emitWithAck,
+  mcq,
+  startPracticeOn,
+  type SaveResult,
+  type State,
+} from '../support/exam-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 
@@ -47,20 +54,7 @@ async function newStudent(): Promise<TestClient> {
   return signIn(app, { email, password: 'Input-Student-1' });
 }
 
-async function startPractice(client: TestClient, deviceId: string) {
-  const created = await client.post('/api/practice-tests', {
-    scope: 'chapter',
-    chapterIds: [chapterId],
-    questionCount: 5,
-    difficulty: 'mixed',
-  });
-  const examId = created.json<{ practiceTest: { id: string } }>().practiceTest.id;
-  const state = (await client.post(`/api/exams/${examId}/start`, { deviceId })).json<State>();
-  const paper = (await client.get(`/api/attempts/${state.attempt.id}/paper`)).json<{
-    paper: { sections: { questions: { id: string }[] }[] };
-  }>();
-  return { attemptId: state.attempt.id, questions: paper.paper.sections[0]!.questions.map((q) => q.id) };
-}
+const startPractice = (client: TestClient, deviceId: string) => startPracticeOn(client, chapterId, deviceId);
 
 describe('answers are stored as the core normalises them', () => {
   it('drops extra properties at every level, over HTTP and the socket', async () => {

@@ -3,6 +3,7 @@ import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import {
   connectTo,
+  findDemoBatchId,
   emitWithAck,
   mcq,
   openExamNow,
@@ -12,6 +13,7 @@ import {
   shiftAttempt,
   type SaveResult,
   type State,
+  startPracticeOn,
 } from '../support/exam-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
@@ -55,29 +57,14 @@ beforeAll(async () => {
     ],
   });
   const admin = await signIn(app, demo.admin);
-  const batchId = (await admin.get('/api/batches'))
-    .json<{ items: { id: string; code: string }[] }>()
-    .items.find((b) => b.code === 'JEE-2027-A')!.id;
+  const batchId = await findDemoBatchId(admin);
   const scheduled = await teacher.put(`/api/exams/${catExamId}/schedule`, scheduleBody([batchId]));
   expect(scheduled.statusCode).toBe(200);
   await openExamNow(app, catExamId);
 }, 60_000);
 afterAll(() => env.close());
 
-async function startPractice(client: TestClient, deviceId: string) {
-  const created = await client.post('/api/practice-tests', {
-    scope: 'chapter',
-    chapterIds: [chapterId],
-    questionCount: 5,
-    difficulty: 'mixed',
-  });
-  const examId = created.json<{ practiceTest: { id: string } }>().practiceTest.id;
-  const state = (await client.post(`/api/exams/${examId}/start`, { deviceId })).json<State>();
-  const paper = (await client.get(`/api/attempts/${state.attempt.id}/paper`)).json<{
-    paper: { sections: { questions: { id: string }[] }[] };
-  }>();
-  return { attemptId: state.attempt.id, questions: paper.paper.sections[0]!.questions.map((q) => q.id) };
-}
+const startPractice = (client: TestClient, deviceId: string) => startPracticeOn(client, chapterId, deviceId);
 
 async function startCat(client: TestClient, deviceId: string): Promise<string> {
   const started = await client.post(`/api/exams/${catExamId}/start`, { deviceId });

@@ -8,6 +8,7 @@ import {
 } from '../support/bank-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { findDemoBatchId } from '../support/exam-fixtures.js';
 import {
   emitWithAck,
   LeakScanner,
@@ -200,9 +201,7 @@ async function scheduleExam(showAnswerKeyAfterRelease: boolean): Promise<string>
   expect(settings.statusCode, settings.body).toBe(200);
   expect((await teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
   const admin = await signIn(app, demo.admin);
-  const batchId = (await admin.get('/api/batches'))
-    .json<{ items: { id: string; code: string }[] }>()
-    .items.find((b) => b.code === 'JEE-2027-A')!.id;
+  const batchId = await findDemoBatchId(admin);
   const scheduled = await teacher.put(`/api/exams/${exam.id}/schedule`, {
     mode: 'window',
     startsAt: new Date(Date.now() + 1500).toISOString(),

@@ -3,6 +3,7 @@ import type { App } from '../../src/app.js';
 import { PRACTICE_LIMITS } from '../../src/modules/exams/practice-service.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { putDraft } from '../support/exam-fixtures.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 /** Who may see and manage which exam (batch scope), the JEE Main integer rule, and practice-test caps. */
@@ -61,25 +62,12 @@ async function createPublishedExam(author: TestClient, title: string): Promise<E
     .json<{ items: { id: string }[] }>()
     .items.slice(0, 2)
     .map((q) => q.id);
-  const saved = await author.put(`/api/exams/${exam.id}/draft`, {
+  await putDraft(author, exam.id, exam.draft.instructions, {
     title,
     durationMinutes: 10,
     lockedSections: false,
-    instructions: exam.draft.instructions,
-    sections: [
-      {
-        id: 'section-a',
-        name: 'Section A',
-        scheme: { correct: 4, wrong: -1 },
-        allowedTypes: ['mcq_single'],
-        questionCount: ids.length,
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        items: ids.map((questionId) => ({ questionId })),
-      },
-    ],
+    sections: [{ id: 'section-a', name: 'Section A', scheme: { correct: 4, wrong: -1 }, questionIds: ids }],
   });
-  expect(saved.statusCode).toBe(200);
   expect((await author.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
   return exam;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
+import { findDemoBatchId, putDraft } from '../support/exam-fixtures.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { pngBytes } from './question-samples.js';
 
@@ -67,9 +68,7 @@ beforeAll(async () => {
   plainQuestionIds = [];
   for (let i = 0; i < 2; i++) plainQuestionIds.push(await createQuestion(teacher, topic.topicId));
   const admin = await signIn(app, demo.admin);
-  batchId = (await admin.get('/api/batches'))
-    .json<{ items: { id: string; code: string }[] }>()
-    .items.find((b) => b.code === 'JEE-2027-A')!.id;
+  batchId = await findDemoBatchId(admin);
 }, 60_000);
 afterAll(() => env.close());
 
@@ -84,25 +83,12 @@ async function publishAndSchedule(
   const exam = (await teacher.post('/api/exams', { title })).json<{
     exam: { id: string; draft: { instructions: object }; settings: Record<string, unknown> };
   }>().exam;
-  const draft = await teacher.put(`/api/exams/${exam.id}/draft`, {
+  await putDraft(teacher, exam.id, exam.draft.instructions, {
     title,
     durationMinutes: 10,
     lockedSections: false,
-    instructions: exam.draft.instructions,
-    sections: [
-      {
-        id: 'section-a',
-        name: 'Section A',
-        scheme: { correct: 4, wrong: -1 },
-        allowedTypes: ['mcq_single'],
-        questionCount: ids.length,
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        items: ids.map((questionId) => ({ questionId })),
-      },
-    ],
+    sections: [{ id: 'section-a', name: 'Section A', scheme: { correct: 4, wrong: -1 }, questionIds: ids }],
   });
-  expect(draft.statusCode).toBe(200);
   const saved = await teacher.put(`/api/exams/${exam.id}/settings`, {
     ...exam.settings,
     resultRelease: { mode: settings.mode },

@@ -8,7 +8,15 @@ export type State = {
   attempt: { id: string; examId: string; status: string; deadlineAt: string; submitReason: string | null };
   answers: { questionId: string; answer: unknown; state: string; seq: number }[];
 };
-export type SectionPlan = { id: string; durationMinutes?: number; questionIds: string[] };
+export type SectionPlan = {
+  id: string;
+  /** Defaults to the id in capitals. */
+  name?: string;
+  /** Defaults to +3 / −1. */
+  scheme?: { correct: number; wrong: number };
+  durationMinutes?: number;
+  questionIds: string[];
+};
 
 /** A teacher's exam, published through the builder's HTTP API; returns its id. */
 export async function publishExam(
@@ -36,8 +44,8 @@ export async function putDraft(
     instructions,
     sections: plan.sections.map((section) => ({
       id: section.id,
-      name: section.id.toUpperCase(),
-      scheme: { correct: 3, wrong: -1 },
+      name: section.name ?? section.id.toUpperCase(),
+      scheme: section.scheme ?? { correct: 3, wrong: -1 },
       ...(section.durationMinutes ? { durationMinutes: section.durationMinutes } : {}),
       allowedTypes: ['mcq_single'],
       questionCount: section.questionIds.length,
@@ -123,3 +131,26 @@ export const mcq = (questionId: string, optionId: string, seq: number, answeredA
   seq,
   ...(answeredAt === undefined ? {} : { answeredAt }),
 });
+
+/** The id of the demo institute's JEE-2027-A batch, as its admin lists it. */
+export async function findDemoBatchId(admin: TestClient): Promise<string> {
+  return (await admin.get('/api/batches'))
+    .json<{ items: { id: string; code: string }[] }>()
+    .items.find((b) => b.code === 'JEE-2027-A')!.id;
+}
+
+/** A student's 5-question practice test on `chapterId`, started on `deviceId`: its attempt and questions in order. */
+export async function startPracticeOn(client: TestClient, chapterId: string, deviceId: string) {
+  const created = await client.post('/api/practice-tests', {
+    scope: 'chapter',
+    chapterIds: [chapterId],
+    questionCount: 5,
+    difficulty: 'mixed',
+  });
+  const examId = created.json<{ practiceTest: { id: string } }>().practiceTest.id;
+  const state = (await client.post(`/api/exams/${examId}/start`, { deviceId })).json<State>();
+  const paper = (await client.get(`/api/attempts/${state.attempt.id}/paper`)).json<{
+    paper: { sections: { questions: { id: string }[] }[] };
+  }>();
+  return { attemptId: state.attempt.id, questions: paper.paper.sections[0]!.questions.map((q) => q.id) };
+}
