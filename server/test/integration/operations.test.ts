@@ -42,6 +42,11 @@ describe('operations endpoints', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<div id="root">');
+    // Uptime checks probe with HEAD: the page's headers, no body.
+    const probe = await ctx.app.http.inject({ method: 'HEAD', url: '/' });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.headers['content-type']).toContain('text/html');
+    expect(probe.body).toBe('');
   });
 });
 

@@ -30,7 +30,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
-    if (hasWebApp && request.method === 'GET' && !isApi) {
+    // HEAD too: uptime checks and link previewers probe `/` with HEAD (Node sends no body for it).
+    if (hasWebApp && (request.method === 'GET' || request.method === 'HEAD') && !isApi) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(404).send({
