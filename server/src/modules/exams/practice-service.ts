@@ -1,4 +1,4 @@
-import { findTemplate, QUESTION_TYPES } from '@examtech/core';
+import { findTemplate, QUESTION_TYPES, type QuestionType } from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -117,7 +117,7 @@ export function createPracticeService(deps: {
         subjectIds?: string[];
         chapterIds?: string[];
         count: number;
-        types: readonly string[];
+        types: readonly QuestionType[];
         scheme: ExamDraft['sections'][number]['scheme'];
       };
       let parts: Part[];
@@ -197,7 +197,7 @@ export function createPracticeService(deps: {
           id: part.id,
           name: part.name,
           scheme: part.scheme,
-          allowedTypes: [...part.types] as ExamDraft['sections'][number]['allowedTypes'],
+          allowedTypes: [...part.types],
           questionCount: picked.length,
           shuffleQuestions: true,
           shuffleOptions: true,

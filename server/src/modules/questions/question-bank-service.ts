@@ -1,4 +1,4 @@
-import type { Question } from '@examtech/core';
+import type { Difficulty, Question, QuestionType } from '@examtech/core';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import * as repo from './question-repo.js';
@@ -20,8 +20,8 @@ export type BankQuestion = {
   groupId: string | null;
   summary: {
     version: number;
-    type: string;
-    difficulty: string;
+    type: QuestionType;
+    difficulty: Difficulty;
     stemPreview: string;
     subject: { id: string; name: string };
     chapter: { id: string; name: string };

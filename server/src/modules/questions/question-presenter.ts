@@ -79,8 +79,8 @@ export function presentSummary(row: QuestionRow, stemPreview: string, lookups: L
   return {
     id: row.id,
     version: row.versionNumber,
-    type: row.type as Question['type'],
-    difficulty: row.difficulty as Question['difficulty'],
+    type: row.type,
+    difficulty: row.difficulty,
     subject: named(row.subjectId, lookups.nodeNames),
     chapter: named(row.chapterId, lookups.nodeNames),
     topic: named(row.topicId, lookups.nodeNames),

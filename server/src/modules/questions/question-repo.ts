@@ -1,3 +1,4 @@
+import type { Difficulty, QuestionType } from '@examtech/core';
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { questions, questionUsages, questionVersions } from './question-tables.js';
@@ -37,8 +38,8 @@ export type QuestionCriteria = {
   subjectId?: string | undefined;
   chapterId?: string | undefined;
   topicId?: string | undefined;
-  type?: string | undefined;
-  difficulty?: string | undefined;
+  type?: QuestionType | undefined;
+  difficulty?: Difficulty | undefined;
   tags: string[];
   language?: string | undefined;
   missingLanguage?: string | undefined;
@@ -286,8 +287,8 @@ export type BankCandidateCriteria = {
   subjectIds?: readonly string[];
   chapterIds?: readonly string[];
   topicIds?: readonly string[];
-  difficulty?: string;
-  types?: readonly string[];
+  difficulty?: Difficulty;
+  types?: readonly QuestionType[];
   excludeIds?: readonly string[];
   excludeSubjectIds?: readonly string[];
   /** Leave out questions used by the institute's N most recent exams (by usage)... */
@@ -305,8 +306,8 @@ export type BankCandidateRow = {
   topicId: string;
   chapterId: string;
   subjectId: string;
-  difficulty: string;
-  type: string;
+  difficulty: Difficulty;
+  type: QuestionType;
 };
 
 /** Active questions matching the criteria, in a stable order (creation), for selection. */

@@ -1,3 +1,4 @@
+import { DIFFICULTIES, QUESTION_TYPES } from '@examtech/core';
 import { sql } from 'drizzle-orm';
 import {
   customType,
@@ -35,8 +36,8 @@ export const questions = pgTable(
       .references(() => institutes.id, { onDelete: 'restrict' }),
     currentVersionId: uuid('current_version_id'),
     versionNumber: integer('version_number').notNull().default(1),
-    type: text('type').notNull(),
-    difficulty: text('difficulty').notNull(),
+    type: text('type', { enum: QUESTION_TYPES }).notNull(),
+    difficulty: text('difficulty', { enum: DIFFICULTIES }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     chapterId: uuid('chapter_id').notNull(),
     topicId: uuid('topic_id').notNull(),
