@@ -13,7 +13,7 @@ export async function findClassFingerprint(db: Db, examId: string): Promise<stri
     select count(*)::int as n, coalesce(max(${attempts.updatedAt})::text, '') as latest
     from ${attempts}
     where ${attempts.examId} = ${examId} and ${attempts.status} = 'submitted'`);
-  const [row] = (result as unknown as { rows: { n: number; latest: string }[] }).rows;
+  const [row] = (result as { rows: { n: number; latest: string }[] }).rows;
   return `${row?.n ?? 0}|${row?.latest ?? ''}`;
 }
 
@@ -39,7 +39,7 @@ export async function listClassQuestionStats(
     where a.exam_id = ${examId} and a.status = 'submitted' and a.score is not null
     group by 1`);
   const rows = (
-    result as unknown as {
+    result as {
       rows: {
         question_id: string;
         candidates: number;

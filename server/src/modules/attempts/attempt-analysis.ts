@@ -119,14 +119,14 @@ export function createAttemptAnalysis(deps: {
 
   return {
     /** The candidate's own released attempt. */
-    async getOwnAnalysis(actor: Actor, attemptId: string) {
+    getOwnAnalysis: async (actor: Actor, attemptId: string) => {
       const attempt = await deps.loadOwnAttempt(actor, attemptId);
       const release = await requireReleased(db, attempt);
       return present(attempt, release.showsAnswerKey);
     },
 
     /** Any submitted attempt of an exam the staff member sees; the key is theirs anyway. */
-    async getStaffAnalysis(actor: Actor, examId: string, attemptId: string) {
+    getStaffAnalysis: async (actor: Actor, examId: string, attemptId: string) => {
       await deps.loadExamForStaff(actor, examId);
       const attempt = await repo.findAttempt(db, attemptId);
       if (!attempt || attempt.examId !== examId) throw notFound('Attempt not found.');
