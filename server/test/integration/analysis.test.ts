@@ -115,6 +115,22 @@ async function sit(student: TestClient, examId: string, saves: Save[]): Promise<
     })),
   });
   expect(res.json<{ results: { status: string }[] }>().results.every((r) => r.status === 'saved')).toBe(true);
+  // Back to the first question at the end (a later request): its first visit stays first in the trail.
+  const first = saves[0]!;
+  const again = await student.post(`/api/attempts/${attemptId}/answers`, {
+    deviceId,
+    saves: [
+      {
+        questionId: questionIds[first.q]!,
+        answer: first.option === null ? null : { type: 'mcq_single', optionIds: [first.option] },
+        state: first.option === null ? 'not_answered' : 'answered',
+        seq: saves.length + 1,
+        visits: 2,
+        timeSpentMs: first.timeSpentMs,
+      },
+    ],
+  });
+  expect(again.json<{ results: { status: string }[] }>().results[0]!.status).toBe('saved');
   expect((await student.post(`/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
   return attemptId;
 }
