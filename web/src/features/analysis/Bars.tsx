@@ -8,11 +8,9 @@ export function Bars({ bars, label }: { bars: Bar[]; label: string }) {
     <Stack gap={6} role="list" aria-label={label}>
       {bars.map((bar) => (
         <div key={bar.label} role="listitem">
-          <Group justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="sm" truncate>
-              {bar.label}
-            </Text>
-            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm">{bar.label}</Text>
+            <Text size="xs" c="dimmed">
               {bar.caption}
             </Text>
           </Group>
