@@ -8,6 +8,7 @@ import {
   expectAllSaved,
   signIn,
   student,
+  submitExam,
   teacher,
   useExamRoomSuite,
 } from '../support/exam-room.js';
@@ -46,11 +47,7 @@ describe('the analysis of an attempt', () => {
     await page.getByRole('button', { name: 'Save & Next' }).click();
     await page.getByRole('button', { name: 'Save & Next' }).click();
     await expectAllSaved(page);
-    await page.getByRole('button', { name: 'Submit', exact: true }).click();
-    await page
-      .getByRole('dialog', { name: 'Submit the exam?' })
-      .getByRole('button', { name: 'Yes, submit' })
-      .click();
+    await submitExam(page);
 
     await page.getByTestId('total-score').waitFor();
     const table = page.getByTestId('counts-table');
