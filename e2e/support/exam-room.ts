@@ -191,3 +191,12 @@ export async function expectAllSaved(page: Page): Promise<void> {
     .getByText('All answers saved', { exact: true })
     .waitFor({ timeout: 15_000 });
 }
+
+/** Submit, then "Yes, submit" in the confirmation. */
+export async function submitExam(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Submit the exam?' })
+    .getByRole('button', { name: 'Yes, submit' })
+    .click();
+}

@@ -48,6 +48,7 @@ import { attemptRoutes } from './modules/attempts/attempt-routes.js';
 import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
 import { registerAttemptSocket, shareAttemptCacheInvalidation } from './modules/attempts/attempt-socket.js';
 import { createSnapshotCache } from './modules/exams/snapshots.js';
+import { createExamAccess } from './modules/exams/exam-access.js';
 import { createExamDirectory } from './modules/exams/exam-directory.js';
 import { findReservedQuestions } from './modules/exams/result-release.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     papers: snapshots,
     exams: examDirectory,
     events,
+    loadExamForStaff: createExamAccess({ db: database.db, batches }).loadExam,
     saveRateLimitScale: config.saveRateLimitScale,
   });
   const exams = createExamService({

@@ -163,6 +163,29 @@ export {
   type ResultReleaseFacts,
   type ResultReleaseMode,
 } from './results/release.js';
+export {
+  analyseTime,
+  flagTime,
+  groupOutcome,
+  orderFirstVisits,
+  SLOW_FACTOR,
+  QUICK_FACTOR,
+  type TimeAnalysis,
+  type TimeFlag,
+  type TimedQuestion,
+  type OutcomeGroup,
+  type VisitRecord,
+} from './results/time-analysis.js';
+export {
+  analyseExam,
+  summariseCounts,
+  type ExamAnalysis,
+  type QuestionAnalysis,
+  type CountSummary,
+  type DifficultyAccuracy,
+  type AnswerFacts,
+  type ClassQuestionStats,
+} from './results/exam-analysis.js';
 
 export { createRandom, hashSeed, shuffleArray, type Random } from './shuffle/prng.js';
 export {

@@ -164,11 +164,13 @@ export async function upsertAnswers(
       -- The newest save per question only (one row cannot be updated twice in one statement), in a
       -- fixed (attempt, question) order so that concurrent batches lock rows without deadlocking.
       insert into attempt_answers
-        (attempt_id, question_id, answer, state, seq, answered_at, saved_at, visits, time_spent_ms, live_seq, live_at)
+        (attempt_id, question_id, answer, state, seq, answered_at, saved_at, visits, time_spent_ms, live_seq, live_at,
+         first_seq)
       select distinct on (i.attempt_id, i.question_id)
         i.attempt_id, i.question_id, i.answer, i.state, i.seq, i.answered_at, ${now.toISOString()}::timestamptz,
         i.visits, i.time_spent_ms, case when ${whileOpen !== null} then i.seq end,
-        case when ${whileOpen !== null} then ${now.toISOString()}::timestamptz end
+        case when ${whileOpen !== null} then ${now.toISOString()}::timestamptz end,
+        min(i.seq) over (partition by i.attempt_id, i.question_id)
       from input i join open o on o.id = i.attempt_id
         and (o.active_device_id is null or o.active_device_id = i.device_id)
       order by i.attempt_id, i.question_id, i.seq desc

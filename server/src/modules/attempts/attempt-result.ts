@@ -1,9 +1,24 @@
 import { toCandidateQuestion } from '@examtech/core';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { findExamReleases } from '../exams/result-release.js';
+import { findExamReleases, type ExamRelease } from '../exams/result-release.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
 import * as repo from './attempt-repo.js';
+
+/**
+ * The candidate's own attempt may be read as a result (the result page, the analysis) only once
+ * submitted and released; before that RESULT_NOT_RELEASED, with the release time when one is known.
+ */
+export async function requireReleased(db: Db, attempt: repo.AttemptRow): Promise<ExamRelease> {
+  if (attempt.status !== 'submitted')
+    throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
+  const release = (await findExamReleases(db, [attempt.examId])).get(attempt.examId);
+  if (!release?.isReleased)
+    throw new AppError('RESULT_NOT_RELEASED', undefined, {
+      extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
+    });
+  return release;
+}
 
 /**
  * A candidate's result (integrity rule 1), once released by the core's findResultReleaseTime: a
@@ -14,14 +29,7 @@ export async function presentReleasedResult(
   deps: { db: Db; papers: SnapshotCache },
   attempt: repo.AttemptRow,
 ) {
-  if (attempt.status !== 'submitted')
-    throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
-  const release = (await findExamReleases(deps.db, [attempt.examId])).get(attempt.examId);
-  if (!release?.isReleased)
-    throw new AppError('RESULT_NOT_RELEASED', undefined, {
-      extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
-    });
-  const isKeyShown = release.showsAnswerKey;
+  const isKeyShown = (await requireReleased(deps.db, attempt)).showsAnswerKey;
   const { paper } = await deps.papers.get(attempt.snapshotId);
   const answers = new Map((await repo.listAnswers(deps.db, attempt.id)).map((a) => [a.questionId, a]));
   const score = attempt.score;

@@ -54,4 +54,16 @@ export const attemptRoutes: FastifyPluginAsyncZod<{ attempts: AttemptService }> 
   app.get('/api/attempts/:id/result', { schema: { params: idParams } }, (request) =>
     attempts.getResult(requireActor(request), request.params.id),
   );
+
+  // The candidate's own analysis (released only); staff read any attempt of an exam in their scope.
+  app.get('/api/attempts/:id/analysis', { schema: { params: idParams } }, (request) =>
+    attempts.getOwnAnalysis(requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/exams/:id/attempts/:attemptId/analysis',
+    { schema: { params: z.object({ id: z.uuid(), attemptId: z.uuid() }) } },
+    (request) =>
+      attempts.getStaffAnalysis(requireActor(request), request.params.id, request.params.attemptId),
+  );
 };

@@ -7,6 +7,7 @@ import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamCandidate, ExamDirectory } from '../exams/exam-directory.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
+import { createAttemptAnalysis } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
 import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
@@ -31,6 +32,8 @@ export function createAttemptService(deps: {
   /** The exams module's answers: the exam and schedule as Start needs them, its candidates. */
   exams: ExamDirectory;
   events: DomainEvents;
+  /** The exams module's staff check for an exam (exam-access.ts): 404 outside the actor's scope. */
+  loadExamForStaff: (actor: Actor, examId: string) => Promise<unknown>;
   saveRateLimitScale?: number;
 }) {
   const { db } = deps.database;
@@ -145,7 +148,13 @@ export function createAttemptService(deps: {
     loadOwnAttempt,
     findSittableExam,
   });
-  // The read models (state, paper, candidate info, result) are answered as they are.
+  const analysis = createAttemptAnalysis({
+    db,
+    papers: deps.papers,
+    loadOwnAttempt,
+    loadExamForStaff: deps.loadExamForStaff,
+  });
+  // The read models (state, paper, candidate info, result, analysis) are answered as they are.
   const { presentState, ...readModels } = reads;
 
   return {
@@ -213,6 +222,8 @@ export function createAttemptService(deps: {
     },
 
     ...readModels,
+    getOwnAnalysis: analysis.getOwnAnalysis,
+    getStaffAnalysis: analysis.getStaffAnalysis,
 
     saveAnswers: (actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]) =>
       savePipeline.saveAnswers(actor, attemptId, deviceId, saves),

@@ -91,6 +91,13 @@ export const attemptAnswers = pgTable(
     liveSeq: integer('live_seq'),
     /** When that live save arrived (server clock). */
     liveAt: timestamp('live_at', { withTimezone: true }),
+    /**
+     * The seq of the first save stored for the question. The exam room numbers an attempt's saves
+     * with one counter and saves a question when the candidate leaves or answers it, so ordering
+     * questions by it gives the order of first visits (the analysis's navigation trail). Written on
+     * insert only, in the same upsert; null on rows saved before it existed (the analysis uses `seq`).
+     */
+    firstSeq: integer('first_seq'),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );

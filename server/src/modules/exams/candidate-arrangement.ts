@@ -1,4 +1,4 @@
-import type { AttemptPaper, CandidatePaper, CandidateQuestion } from '@examtech/core';
+import type { AttemptPaper, CandidatePaper, CandidateQuestion, Question } from '@examtech/core';
 
 /**
  * The candidate paper in one candidate's display order: questions shuffled within sections and
@@ -24,10 +24,11 @@ export function arrangeForCandidate(paper: CandidatePaper, attempt: AttemptPaper
   };
 }
 
-function reorderOptions(
-  question: CandidateQuestion,
+/** A question (candidate view or keyed, for a released result) with its options in the candidate's order. */
+export function reorderOptions<Q extends CandidateQuestion | Question>(
+  question: Q,
   optionOrder: readonly string[] | undefined,
-): CandidateQuestion {
+): Q {
   if (!optionOrder || !('options' in question)) return question;
   const rank = new Map(optionOrder.map((id, index) => [id, index]));
   const sortById = <T extends { id: string }>(items: readonly T[]) =>

@@ -79,6 +79,7 @@ export const errorCatalogue = {
   EXAM_NOT_STARTED: { status: 409, message: 'The exam has not started yet.' },
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
+  ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'The attempt is not submitted yet.' },
   // The core's CoreError codes (packages/core): a domain rule the request breaks. 422: the request
   // is well-formed, its content is not acceptable. CORE_RULE_VIOLATED takes any code not listed here.
   CORE_RULE_VIOLATED: { status: 422, message: 'This breaks a rule of the exam or the question.' },

@@ -325,6 +325,11 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     },
     'POST /api/attempts/:id/submit': { as: 'student', params: { id: ids.submitAttemptId }, body: {} },
     'GET /api/attempts/:id/result': { as: 'student', params: { id: ids.submitAttemptId } },
+    'GET /api/attempts/:id/analysis': { as: 'student', params: { id: ids.submitAttemptId } },
+    'GET /api/exams/:id/attempts/:attemptId/analysis': {
+      as: 'teacher',
+      params: { id: ids.examId, attemptId: ids.submitAttemptId },
+    },
     'GET /api/syllabus': { as: 'teacher', query: { includeArchived: 'true' } },
     'POST /api/syllabus/nodes': {
       as: 'teacher',

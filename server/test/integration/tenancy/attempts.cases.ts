@@ -88,6 +88,14 @@ export function attemptTenancyCases(context: TenancyContext): Record<string, Ten
       () => ({}),
     ),
     'GET /api/attempts/:id/result': ownAttemptOnly('GET', (t) => `/api/attempts/${t.attemptId}/result`),
+    'GET /api/attempts/:id/analysis': ownAttemptOnly('GET', (t) => `/api/attempts/${t.attemptId}/analysis`),
+    // Staff of another institute: A's exam (and so its attempts' analyses) does not exist for them.
+    'GET /api/exams/:id/attempts/:attemptId/analysis': async (client) => {
+      const { target } = await ensureAttemptA();
+      const res = await client.get(`/api/exams/${target.examId}/attempts/${target.attemptId}/analysis`);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(target.questionId);
+    },
   };
 }
 

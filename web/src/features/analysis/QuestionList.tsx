@@ -1,0 +1,136 @@
+import { Badge, Button, Collapse, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { pickLanguageText, type Question } from '@examtech/core';
+import { useState } from 'react';
+import { MathMarkdown } from '../../components/MathMarkdown';
+import { formatAnswer, formatKey } from '../exam-room/answer-format';
+import { difficultyColour, flagLabel, formatDuration, formatShare, outcomeColour } from './format';
+import type { AnalysisQuestion } from './types';
+
+const hasKey = (question: AnalysisQuestion['question']): question is Question => 'key' in question;
+
+function QuestionBody({ item, language }: { item: AnalysisQuestion; language: string }) {
+  const content = pickLanguageText(item.question.content, language);
+  const solution = hasKey(item.question)
+    ? pickLanguageText(item.question.content, language)?.solution
+    : undefined;
+  return (
+    <Stack gap="xs" mt="xs">
+      <MathMarkdown>{content?.stem ?? ''}</MathMarkdown>
+      {content?.options && (
+        <List type="ordered" size="sm">
+          {content.options.map((option) => (
+            <List.Item key={option.id}>
+              <MathMarkdown inline>{option.text}</MathMarkdown>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {content?.rows && content.columns && (
+        <Group align="flex-start" grow>
+          {[
+            { title: 'List I', items: content.rows },
+            { title: 'List II', items: content.columns },
+          ].map((list) => (
+            <div key={list.title}>
+              <Text size="sm" fw={700}>
+                {list.title}
+              </Text>
+              {list.items.map((choice) => (
+                <Group key={choice.id} gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {choice.id.toUpperCase()}.
+                  </Text>
+                  <MathMarkdown inline>{choice.text}</MathMarkdown>
+                </Group>
+              ))}
+            </div>
+          ))}
+        </Group>
+      )}
+      {content?.assertion && <MathMarkdown>{`**Assertion:** ${content.assertion}`}</MathMarkdown>}
+      {content?.reason && <MathMarkdown>{`**Reason:** ${content.reason}`}</MathMarkdown>}
+      {solution && (
+        <div>
+          <Text size="sm" fw={700}>
+            Solution
+          </Text>
+          <MathMarkdown>{solution}</MathMarkdown>
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+function QuestionCard({ item, language }: { item: AnalysisQuestion; language: string }) {
+  const [isOpen, setOpen] = useState(false);
+  const keyed = hasKey(item.question) ? item.question : null;
+  return (
+    <Paper withBorder p="md" radius="md" component="article" aria-label={`Result of question ${item.number}`}>
+      <Group justify="space-between" gap="xs">
+        <Text fw={700}>
+          Question {item.number}{' '}
+          <Text span size="sm" c="dimmed" fw={400}>
+            {item.sectionName}
+          </Text>
+        </Text>
+        <Group gap={4}>
+          {item.outcome && (
+            <Badge color={outcomeColour[item.outcome] ?? 'gray'} tt="none">
+              {item.outcome.replaceAll('_', ' ')} · {item.marks !== null && item.marks > 0 ? '+' : ''}
+              {item.marks}
+            </Badge>
+          )}
+          <Badge color={difficultyColour[item.difficulty]} variant="light" tt="none">
+            {item.difficulty}
+          </Badge>
+          {item.timeFlag && (
+            <Badge color="orange" variant="outline" tt="none">
+              {flagLabel[item.timeFlag]}
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      <Group gap={6} mt="xs" wrap="nowrap">
+        <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+          Your answer:
+        </Text>
+        <MathMarkdown inline>{formatAnswer(item.question, item.answer)}</MathMarkdown>
+      </Group>
+      {keyed && (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+            Correct answer:
+          </Text>
+          <MathMarkdown inline>{formatKey(keyed)}</MathMarkdown>
+        </Group>
+      )}
+      <Text size="sm" c="dimmed">
+        Your time {formatDuration(item.timeSpentMs)} · class average{' '}
+        {item.classAverageMs === null ? '—' : formatDuration(item.classAverageMs)} ·{' '}
+        {formatShare(item.classCorrectShare)} of the class got it right
+      </Text>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        mt={4}
+        onClick={() => setOpen((v) => !v)}
+        aria-expanded={isOpen}
+      >
+        {isOpen ? 'Hide question' : keyed ? 'Show question and solution' : 'Show question'}
+      </Button>
+      <Collapse expanded={isOpen} keepMounted={false}>
+        <QuestionBody item={item} language={language} />
+      </Collapse>
+    </Paper>
+  );
+}
+
+export function QuestionList({ questions, language }: { questions: AnalysisQuestion[]; language: string }) {
+  return (
+    <Stack gap="sm">
+      {questions.map((item) => (
+        <QuestionCard key={item.questionId} item={item} language={language} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import type {
+  Answer,
+  CandidateQuestion,
+  CountSummary,
+  DifficultyAccuracy,
+  Outcome,
+  OutcomeGroup,
+  PaletteState,
+  Question,
+  TimeFlag,
+} from '@examtech/core';
+
+/** GET /api/attempts/:id/analysis (docs/API.md). */
+export interface AnalysisQuestion {
+  number: number;
+  questionId: string;
+  sectionId: string;
+  sectionName: string;
+  subject: string;
+  difficulty: 'easy' | 'medium' | 'hard';
+  /** The full question when the key is shown, otherwise the candidate view. */
+  question: Question | CandidateQuestion;
+  answer: Answer | null;
+  state: PaletteState;
+  outcome: Outcome | null;
+  marks: number | null;
+  maxMarks: number;
+  timeSpentMs: number;
+  visits: number;
+  classAverageMs: number | null;
+  classCorrectShare: number | null;
+  timeFlag: TimeFlag | null;
+}
+
+export interface AttemptAnalysis {
+  attemptId: string;
+  examId: string;
+  title: string;
+  submittedAt: string | null;
+  answerKeyShown: boolean;
+  totalMarks: string | null;
+  total: CountSummary;
+  sections: (CountSummary & { sectionId: string; name: string })[];
+  subjects: (CountSummary & { subject: string })[];
+  byDifficulty: DifficultyAccuracy[];
+  time: {
+    totalMs: number;
+    bySubject: { subject: string; timeMs: number }[];
+    byOutcome: Record<OutcomeGroup, number>;
+    unansweredTimeMs: number;
+    slowCorrect: number[];
+    careless: number[];
+    unansweredWithTime: number[];
+  };
+  navigation: number[];
+  questions: AnalysisQuestion[];
+  /** Rank and percentile: filled by the results table (not yet). */
+  standing: null;
+  /** Class average, topper, 90th percentile per subject: filled by the results table (not yet). */
+  comparison: null;
+}
