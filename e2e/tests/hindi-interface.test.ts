@@ -107,6 +107,10 @@ describe('the Hindi interface', () => {
     await expectShippedFont(page, 'डैशबोर्ड');
     await expect.poll(() => storedLanguage(page)).toBe('hi');
     await shoot(page, 'dashboard-1366', { isFullPage: true });
+    await page.getByRole('link', { name: 'अभ्यास', exact: true }).click();
+    await page.getByRole('heading', { name: 'अभ्यास टेस्ट बनाएँ' }).waitFor();
+    await page.getByRole('heading', { name: 'मेरे अभ्यास टेस्ट' }).waitFor();
+    await shoot(page, 'practice-1366', { isFullPage: true });
     await context.close();
 
     // Another device: nothing stored there, the English login page; the account brings Hindi back.

@@ -29,6 +29,13 @@ export function useLocalFormat() {
       if (hours === 0) return t('duration.minutes', { minutes });
       return minutes === 0 ? t('duration.hours', { hours }) : t('duration.hoursMinutes', { hours, minutes });
     },
+    date(iso: string): string {
+      return new Date(iso).toLocaleDateString(i18n.language === 'hi' ? locales.hi : locales.en, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      });
+    },
     dateTime(iso: string): string {
       return dateTimeFormat(i18n.language).format(new Date(iso));
     },
