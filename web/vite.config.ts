@@ -59,8 +59,34 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Preloads the shipped Devanagari font (both weights) from index.html: Hindi text would otherwise
+ * wait for the stylesheet, then the first Devanagari glyph, before the font is even requested.
+ */
+function preloadDevanagariFont(): Plugin {
+  return {
+    name: 'examtech-preload-devanagari-font',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const fonts = Object.keys(context.bundle ?? {}).filter((file) =>
+          /noto-sans-devanagari-devanagari-(400|600)-normal-[^/]*\.woff2$/.test(file),
+        );
+        if (fonts.length !== 2)
+          throw new Error(`devanagari font: expected 2 files in the build, found ${fonts.length}`);
+        return fonts.sort().map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', href: `/${file}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), preloadDevanagariFont()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -76,14 +76,17 @@ describe('exam room', () => {
     await page.getByRole('article', { name: 'Question 5' }).click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Enter');
     await page.getByText('हिन्दी', { exact: true }).click();
-    // The numerical question has no Hindi text; any other one switches language in place.
+    // The room follows the candidate's language, chrome and paper alike. The numerical question has
+    // no Hindi text; any other one switches language in place.
+    const hindiPalette = page.getByRole('navigation', { name: 'प्रश्न पैलेट' });
     for (const n of [1, 2]) {
-      await paletteButton(page, n).click();
-      await page.getByRole('article', { name: `Question ${n}` }).waitFor();
-      if ((await page.getByLabel('Numerical answer').count()) === 0) break;
+      await hindiPalette.getByRole('button', { name: new RegExp(`^प्रश्न ${n},`) }).click();
+      await page.getByRole('article', { name: `प्रश्न ${n}` }).waitFor();
+      if ((await page.getByLabel('संख्यात्मक उत्तर').count()) === 0) break;
     }
     await page.getByText('परीक्षा प्रश्न', { exact: false }).first().waitFor();
-    await expectAllSaved(page);
+    await page.getByRole('button', { name: 'सहेजें और आगे बढ़ें' }).waitFor();
+    await page.getByTestId('sync-status').getByText('सभी उत्तर सहेजे गए', { exact: true }).waitFor();
     await shoot(page, 'room-desktop');
     await page.getByText('English', { exact: true }).click();
 

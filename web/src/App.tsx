@@ -24,6 +24,8 @@ import {
 import { ImportStudentsPage } from './features/student-import/ImportStudentsPage';
 import { StaffPage } from './features/users/StaffPage';
 import { StudentsPage } from './features/users/StudentsPage';
+import { useSession } from './features/auth/session';
+import { useAccountLanguage } from './i18n/ui-language';
 import type { Role } from './lib/types';
 
 const admin: Role[] = ['institute_admin'];
@@ -33,6 +35,7 @@ const examAuthors: Role[] = ['institute_admin', 'teacher'];
 const student: Role[] = ['student'];
 
 export function App() {
+  useAccountLanguage(useSession().data);
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />

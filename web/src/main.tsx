@@ -1,14 +1,17 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './global.css';
+import './i18n/devanagari-font';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { sessionKey } from './features/auth/session';
+import { i18n } from './i18n';
 import { isApiError } from './lib/api';
 import { registerServiceWorker } from './service-worker/offline-cache';
 import { theme } from './theme';
@@ -40,11 +43,13 @@ createRoot(root).render(
     <MantineProvider theme={theme}>
       {/* Bottom corner: toasts must not cover the header's user menu. */}
       <Notifications position="bottom-right" />
-      <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </QueryClientProvider>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </I18nextProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -79,6 +79,15 @@ const baseCases: Record<string, TenancyCase> = {
     expect(res.statusCode).toBe(400);
     expect((await new TestClient(app).login(demo.admin.email, demo.admin.password)).statusCode).toBe(200);
   },
+  'PATCH /api/me/preferences': async (c) => {
+    // Only the caller's own row changes: A's admin keeps their language, and nothing of A comes back.
+    const res = await c.request('PATCH', '/api/me/preferences', { uiLanguage: 'hi' });
+    expect(res.statusCode).toBe(200);
+    expect(leaksNothing(res.body)).toBe(true);
+    expect((await adminA.get('/api/auth/me')).json<{ user: { uiLanguage: string } }>().user.uiLanguage).toBe(
+      'en',
+    );
+  },
   'GET /api/institute': async (c) => expect(leaksNothing((await c.get('/api/institute')).body)).toBe(true),
   'GET /api/institutes': async (c) => expect((await c.get('/api/institutes')).statusCode).toBe(403),
   'POST /api/institutes': async (c) => {

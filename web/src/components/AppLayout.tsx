@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/session';
 import { Logo } from './Logo';
@@ -8,6 +9,7 @@ import { activeNavItem, navigationFor } from './navigation';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
@@ -31,9 +33,9 @@ export function AppLayout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-label={opened ? t('nav.close') : t('nav.open')}
             />
-            <Link to="/" aria-label="ExamTech home" style={{ textDecoration: 'none' }}>
+            <Link to="/" aria-label={t('nav.home')} style={{ textDecoration: 'none' }}>
               <Logo />
             </Link>
             {user.institute && (
@@ -45,14 +47,14 @@ export function AppLayout() {
           <UserMenu />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
-              label={item.label}
+              label={t(`nav.${item.label}`)}
               leftSection={<item.icon size={18} stroke={1.7} />}
               active={item === active}
               variant="light"

@@ -1,17 +1,19 @@
 import { Button } from '@mantine/core';
 import { IconMapPinOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyPanel } from './EmptyPanel';
 
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <EmptyPanel
       icon={<IconMapPinOff size={28} />}
-      title="Page not found"
-      description="The page you opened does not exist or you do not have access to it."
+      title={t('notFound.title')}
+      description={t('notFound.description')}
       action={
         <Button component={Link} to="/">
-          Go to the start page
+          {t('notFound.action')}
         </Button>
       }
     />

@@ -1,11 +1,13 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useCurrentUser, useLogout } from '../features/auth/session';
 import { initials } from '../lib/format';
-import { roleLabels } from '../lib/roles';
 
 export function UserMenu() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -20,7 +22,7 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label="User menu">
+        <UnstyledButton aria-label={t('userMenu.label')}>
           <Group gap="xs" wrap="nowrap">
             <Avatar color="indigo" radius="xl" size={34}>
               {initials(user.name)}
@@ -30,7 +32,7 @@ export function UserMenu() {
                 {user.name}
               </Text>
               <Text size="xs" c="dimmed">
-                {roleLabels[user.role]}
+                {t(`roles.${user.role}`)}
               </Text>
             </div>
             <IconChevronDown size={14} aria-hidden />
@@ -40,11 +42,16 @@ export function UserMenu() {
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
         <Menu.Item leftSection={<IconUserCircle size={16} />} onClick={() => void navigate('/account')}>
-          Account
+          {t('userMenu.account')}
         </Menu.Item>
         <Menu.Divider />
+        <Menu.Label>{t('language.switch')}</Menu.Label>
+        <div style={{ padding: '0 var(--mantine-spacing-xs) var(--mantine-spacing-xs)' }}>
+          <LanguageSwitch />
+        </div>
+        <Menu.Divider />
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={signOut}>
-          Log out
+          {t('userMenu.logOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

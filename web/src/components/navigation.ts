@@ -13,23 +13,25 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { en } from '../i18n/en';
 import type { Role } from '../lib/types';
 
 export interface NavItem {
-  label: string;
+  /** Key under `nav.` in the catalogues. */
+  label: Exclude<keyof typeof en.nav, 'main' | 'open' | 'close' | 'home'>;
   to: string;
   icon: Icon;
 }
 
-const dashboard: NavItem = { label: 'Dashboard', to: '/', icon: IconLayoutDashboard };
-const exams: NavItem = { label: 'Exams', to: '/exams', icon: IconFileText };
+const dashboard: NavItem = { label: 'dashboard', to: '/', icon: IconLayoutDashboard };
+const exams: NavItem = { label: 'exams', to: '/exams', icon: IconFileText };
 /** Teachers and admins author questions; students and proctors never see the bank. */
 const questionBank: NavItem[] = [
-  { label: 'Question bank', to: '/questions', icon: IconDatabase },
-  { label: 'Import questions', to: '/questions/import', icon: IconTableImport },
-  { label: 'Syllabus', to: '/syllabus', icon: IconListTree },
+  { label: 'questionBank', to: '/questions', icon: IconDatabase },
+  { label: 'importQuestions', to: '/questions/import', icon: IconTableImport },
+  { label: 'syllabus', to: '/syllabus', icon: IconListTree },
 ];
-const account: NavItem = { label: 'Account', to: '/account', icon: IconUserCircle };
+const account: NavItem = { label: 'account', to: '/account', icon: IconUserCircle };
 
 /** The one place that decides which screens each role can reach from the menu. */
 export function navigationFor(role: Role): NavItem[] {
@@ -37,10 +39,10 @@ export function navigationFor(role: Role): NavItem[] {
     case 'institute_admin':
       return [
         dashboard,
-        { label: 'Batches', to: '/batches', icon: IconUsersGroup },
-        { label: 'Staff', to: '/staff', icon: IconSchool },
-        { label: 'Students', to: '/students', icon: IconUsers },
-        { label: 'Import students', to: '/students/import', icon: IconFileImport },
+        { label: 'batches', to: '/batches', icon: IconUsersGroup },
+        { label: 'staff', to: '/staff', icon: IconSchool },
+        { label: 'students', to: '/students', icon: IconUsers },
+        { label: 'importStudents', to: '/students/import', icon: IconFileImport },
         ...questionBank,
         exams,
         account,
@@ -49,15 +51,15 @@ export function navigationFor(role: Role): NavItem[] {
     case 'proctor':
       return [
         dashboard,
-        { label: 'My batches', to: '/batches', icon: IconUsersGroup },
-        { label: 'Students', to: '/students', icon: IconUsers },
+        { label: 'myBatches', to: '/batches', icon: IconUsersGroup },
+        { label: 'students', to: '/students', icon: IconUsers },
         ...(role === 'teacher' ? [...questionBank, exams] : []),
         account,
       ];
     case 'student':
-      return [dashboard, { label: 'Practice', to: '/practice', icon: IconPencil }, account];
+      return [dashboard, { label: 'practice', to: '/practice', icon: IconPencil }, account];
     case 'platform_operator':
-      return [{ label: 'Institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
+      return [{ label: 'institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
   }
 }
 

@@ -1,16 +1,16 @@
 import { notifications } from '@mantine/notifications';
-import { isApiError } from './api';
+import { translateError } from '../i18n/errors';
+import { i18n } from '../i18n';
 
 export function notifySuccess(message: string, title?: string): void {
   notifications.show({ color: 'teal', title, message });
 }
 
-export function notifyError(error: unknown, title = 'Something went wrong'): void {
+export function notifyError(error: unknown, title: string = i18n.t('common.somethingWentWrong')): void {
   notifications.show({ color: 'red', title, message: errorMessage(error) });
 }
 
+/** The message for a failed request, in the interface language (see i18n/errors.ts). */
 export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  if (error instanceof Error) return error.message;
-  return 'Unexpected error';
+  return translateError(error);
 }

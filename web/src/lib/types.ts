@@ -19,6 +19,8 @@ export interface User {
   rollNumber: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** The interface language this user chose (PATCH /api/me/preferences). */
+  uiLanguage: 'en' | 'hi';
   institute: InstituteRef | null;
   batchIds: string[];
   createdAt: string;

@@ -13,6 +13,7 @@ export type UserView = {
   rollNumber: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  uiLanguage: UserRow['uiLanguage'];
   institute: { id: string; name: string; slug: string } | null;
   batchIds: string[];
   createdAt: string;
@@ -29,6 +30,7 @@ export function presentUser(user: UserRow, institute: UserInstitute | null, batc
     rollNumber: user.rollNumber,
     active: user.active,
     mustChangePassword: user.mustChangePassword,
+    uiLanguage: user.uiLanguage,
     institute: institute ? { id: institute.id, name: institute.name, slug: institute.slug } : null,
     batchIds,
     createdAt: user.createdAt.toISOString(),

@@ -105,7 +105,10 @@ export async function updateUserRow(
   db: Conn,
   id: string,
   patch: Partial<
-    Pick<UserRow, 'name' | 'phone' | 'rollNumber' | 'active' | 'passwordHash' | 'mustChangePassword'>
+    Pick<
+      UserRow,
+      'name' | 'phone' | 'rollNumber' | 'active' | 'passwordHash' | 'mustChangePassword' | 'uiLanguage'
+    >
   >,
 ): Promise<UserRow> {
   const [row] = await db

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@examtech/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { instituteRoles } from '../../platform/auth/policies.js';
@@ -65,6 +66,14 @@ export const userRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
     },
     async (request) => ({
       user: await users.updateUser(requireActor(request), request.params.id, request.body),
+    }),
+  );
+
+  app.patch(
+    '/api/me/preferences',
+    { schema: { body: z.object({ uiLanguage: z.enum(LANGUAGES) }) } },
+    async (request) => ({
+      user: await users.updateOwnPreferences(requireActor(request), request.body),
     }),
   );
 

@@ -268,6 +268,16 @@ export function createUserService(deps: {
       }
     },
 
+    /** Any signed-in user sets their own preferences; there is no one else's row to reach. */
+    async updateOwnPreferences(
+      actor: Actor,
+      input: { uiLanguage: UserRow['uiLanguage'] },
+    ): Promise<UserView> {
+      const user = await repo.findUserById(db, actor.userId);
+      if (!user?.active) throw new AppError('AUTH_REQUIRED');
+      return present(await repo.updateUserRow(db, user.id, { uiLanguage: input.uiLanguage }));
+    },
+
     async resetPassword(actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
       authorizeInInstitute(actor, 'users:manage');
       await findVisibleUser(actor, id);

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@examtech/core';
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
@@ -10,6 +11,9 @@ export const userRole = pgEnum('user_role', [
   'proctor',
   'student',
 ]);
+
+/** The interface languages a user can pick (the same codes as the core's question languages). */
+export const uiLanguage = pgEnum('ui_language', LANGUAGES);
 
 export const users = pgTable(
   'users',
@@ -25,6 +29,8 @@ export const users = pgTable(
     rollNumber: text('roll_number'),
     active: boolean('active').notNull().default(true),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
+    // The language the web app's chrome is shown in for this user (remembered across devices).
+    uiLanguage: uiLanguage('ui_language').notNull().default('en'),
     ...timestamps,
   },
   (t) => [

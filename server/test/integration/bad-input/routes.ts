@@ -146,6 +146,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       as: 'teacher',
       body: { currentPassword: 'Not-the-password-1', newPassword: 'New-password-123' },
     },
+    'PATCH /api/me/preferences': { as: 'student', body: { uiLanguage: 'hi' } },
     'GET /api/institute': { as: 'admin' },
     'GET /api/institutes': { as: 'operator' },
     'POST /api/institutes': {

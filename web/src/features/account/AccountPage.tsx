@@ -1,19 +1,21 @@
 import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { RoleBadge } from '../../components/Badges';
 import { PageHeader } from '../../components/PageHeader';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { useCurrentUser } from '../auth/session';
 
 export function AccountPage() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   return (
     <>
-      <PageHeader title="Account" description="Your sign-in details and password." />
+      <PageHeader title={t('account.title')} description={t('account.description')} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder radius="md" p="lg">
             <Title order={2} fz="h4" mb="md">
-              Signed in as
+              {t('account.signedInAs')}
             </Title>
             <Stack gap="xs">
               <Text fw={600}>{user.name}</Text>
@@ -34,10 +36,10 @@ export function AccountPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder radius="md" p="lg">
             <Title order={2} fz="h4" mb={4}>
-              Change password
+              {t('account.changePassword')}
             </Title>
             <Text size="sm" c="dimmed" mb="md">
-              Changing your password signs you out on every other device.
+              {t('account.changePasswordHint')}
             </Text>
             <ChangePasswordForm />
           </Paper>

@@ -1,5 +1,6 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import { useChangePassword } from './session';
@@ -11,26 +12,26 @@ interface Values {
 }
 
 export function ChangePasswordForm({
-  currentLabel = 'Current password',
+  currentLabel,
   onChanged,
 }: {
   currentLabel?: string;
   onChanged?: () => void;
 }) {
+  const { t } = useTranslation();
   const changePassword = useChangePassword();
   const form = useForm<Values>({
     mode: 'uncontrolled',
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: {
-      currentPassword: (value) => (value ? null : 'Enter your current password'),
+      currentPassword: (value) => (value ? null : t('auth.currentPasswordMissing')),
       newPassword: (value, values) => {
-        if (value.length < 8) return 'Use at least 8 characters';
-        if (value.length > 128) return 'Use at most 128 characters';
-        if (value === values.currentPassword) return 'Choose a password different from the current one';
+        if (value.length < 8) return t('auth.passwordTooShort');
+        if (value.length > 128) return t('auth.passwordTooLong');
+        if (value === values.currentPassword) return t('auth.passwordUnchanged');
         return null;
       },
-      confirmPassword: (value, values) =>
-        value === values.newPassword ? null : 'The passwords do not match',
+      confirmPassword: (value, values) => (value === values.newPassword ? null : t('auth.passwordsDiffer')),
     },
   });
 
@@ -40,10 +41,7 @@ export function ChangePasswordForm({
       {
         onSuccess: () => {
           form.reset();
-          notifySuccess(
-            'Your password has been changed. Other devices have been signed out.',
-            'Password updated',
-          );
+          notifySuccess(t('auth.passwordChanged'), t('auth.passwordUpdated'));
           onChanged?.();
         },
         onError: (error) => showFormError(form, error, { AUTH_WRONG_PASSWORD: 'currentPassword' }),
@@ -55,27 +53,27 @@ export function ChangePasswordForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <PasswordInput
-          label={currentLabel}
+          label={currentLabel ?? t('auth.currentPassword')}
           autoComplete="current-password"
           key={form.key('currentPassword')}
           {...form.getInputProps('currentPassword')}
         />
         <PasswordInput
-          label="New password"
-          description="At least 8 characters"
+          label={t('auth.newPassword')}
+          description={t('auth.newPasswordHint')}
           autoComplete="new-password"
           key={form.key('newPassword')}
           {...form.getInputProps('newPassword')}
         />
         <PasswordInput
-          label="Confirm new password"
+          label={t('auth.confirmPassword')}
           autoComplete="new-password"
           key={form.key('confirmPassword')}
           {...form.getInputProps('confirmPassword')}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={changePassword.isPending}>
-            Change password
+            {t('auth.changePassword')}
           </Button>
         </Group>
       </Stack>

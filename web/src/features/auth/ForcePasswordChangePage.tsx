@@ -1,11 +1,13 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { AuthCard } from './AuthCard';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useCurrentUser, useLogout } from './session';
 
 /** Shown instead of the app while an admin-issued temporary password is still in use. */
 export function ForcePasswordChangePage() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
   return (
@@ -20,7 +22,7 @@ export function ForcePasswordChangePage() {
             onClick={() => logout.mutate()}
             loading={logout.isPending}
           >
-            Sign out
+            {t('auth.signOut')}
           </Button>
         </Group>
       }
@@ -28,16 +30,16 @@ export function ForcePasswordChangePage() {
       <Stack gap="md">
         <div>
           <Title order={2} fz="h3">
-            Change your password
+            {t('auth.changeYourPassword')}
           </Title>
           <Text c="dimmed" size="sm">
-            Welcome, {user.name}. You signed in with a temporary password; choose your own to continue.
+            {t('auth.temporaryPasswordIntro', { name: user.name })}
           </Text>
         </div>
         <Alert color="indigo" variant="light" icon={<IconLock size={18} />}>
-          Keep it private: your password protects your exams and results.
+          {t('auth.keepPrivate')}
         </Alert>
-        <ChangePasswordForm currentLabel="Temporary password" />
+        <ChangePasswordForm currentLabel={t('auth.temporaryPassword')} />
       </Stack>
     </AuthCard>
   );

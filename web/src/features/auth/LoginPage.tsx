@@ -2,18 +2,17 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
 import { showFormError } from '../../lib/form-errors';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { AuthCard } from './AuthCard';
 import { useLogin, type Credentials } from './session';
 
-// Messages for failures the user can act on; anything else falls through to the server's text.
-const loginMessages: Partial<Record<string, string>> = {
-  AUTH_INVALID_CREDENTIALS: 'Incorrect email or password. Check both and try again.',
-  AUTH_RATE_LIMITED:
-    'Too many sign-in attempts. For your security, please wait before trying again. If you are locked out on exam day, ask your proctor to unlock your sign-in.',
-  AUTH_ACCOUNT_DISABLED: 'This account has been deactivated. Contact your institute admin to restore access.',
-};
+// Failures the user can act on get the catalogue's text; anything else falls through to the form.
+const loginCodes = ['AUTH_INVALID_CREDENTIALS', 'AUTH_RATE_LIMITED', 'AUTH_ACCOUNT_DISABLED'] as const;
+type LoginCode = (typeof loginCodes)[number];
+const isLoginCode = (code: string): code is LoginCode => (loginCodes as readonly string[]).includes(code);
 
 /** The server's `retryAfterSeconds` on AUTH_RATE_LIMITED: a short wait is worth naming. */
 function readRetryAfter(body: unknown): number | null {
@@ -22,15 +21,15 @@ function readRetryAfter(body: unknown): number | null {
 }
 
 export function LoginPage() {
+  const { t } = useTranslation();
   const login = useLogin();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Credentials>({
     mode: 'uncontrolled',
     initialValues: { email: '', password: '' },
     validate: {
-      email: (value) =>
-        /^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter the email address you sign in with',
-      password: (value) => (value ? null : 'Enter your password'),
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('auth.emailInvalid')),
+      password: (value) => (value ? null : t('auth.passwordMissing')),
     },
   });
 
@@ -40,10 +39,10 @@ export function LoginPage() {
       { email: values.email.trim(), password: values.password },
       {
         onError: (error) => {
-          const known = isApiError(error) ? loginMessages[error.code] : undefined;
+          const known = isApiError(error) && isLoginCode(error.code) ? t(`errors.${error.code}`) : undefined;
           const waitSeconds = isApiError(error) ? readRetryAfter(error.body) : null;
           if (known && waitSeconds !== null && waitSeconds <= 60)
-            setFailure(`Too many sign-in attempts. Try again in ${waitSeconds} s.`);
+            setFailure(t('auth.rateLimitedWait', { seconds: waitSeconds }));
           else if (known) setFailure(known);
           else showFormError(form, error);
         },
@@ -54,19 +53,22 @@ export function LoginPage() {
   return (
     <AuthCard
       footer={
-        <Text c="dimmed" size="xs" ta="center">
-          Forgot your password? Ask your institute admin to reset it.
-        </Text>
+        <Stack gap="sm" align="center">
+          <Text c="dimmed" size="xs" ta="center">
+            {t('auth.forgotPassword')}
+          </Text>
+          <LanguageSwitch />
+        </Stack>
       }
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div>
             <Title order={2} fz="h3">
-              Sign in
+              {t('auth.signIn')}
             </Title>
             <Text c="dimmed" size="sm">
-              Use the account your institute created for you.
+              {t('auth.signInHint')}
             </Text>
           </div>
           {failure && (
@@ -75,7 +77,7 @@ export function LoginPage() {
             </Alert>
           )}
           <TextInput
-            label="Email"
+            label={t('auth.email')}
             type="email"
             autoComplete="username"
             placeholder="you@institute.in"
@@ -83,13 +85,13 @@ export function LoginPage() {
             {...form.getInputProps('email')}
           />
           <PasswordInput
-            label="Password"
+            label={t('auth.password')}
             autoComplete="current-password"
             key={form.key('password')}
             {...form.getInputProps('password')}
           />
           <Button type="submit" fullWidth size="md" loading={login.isPending}>
-            Sign in
+            {t('auth.signIn')}
           </Button>
         </Stack>
       </form>

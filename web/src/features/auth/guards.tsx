@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { AppLayout } from '../../components/AppLayout';
 import { LoadError } from '../../components/QueryStates';
@@ -9,9 +10,10 @@ import { LoginPage } from './LoginPage';
 import { useCurrentUser, useSession } from './session';
 
 function FullPageLoader() {
+  const { t } = useTranslation();
   return (
     <Center h="100dvh">
-      <Loader aria-label="Loading" />
+      <Loader aria-label={t('common.loading')} />
     </Center>
   );
 }

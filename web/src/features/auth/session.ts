@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { settleLanguageAfterSignIn } from '../../i18n/ui-language';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
 import type { Session, User } from '../../lib/types';
 import { fileOfflineAnswer, forgetOfflineData } from '../../service-worker/offline-cache';
@@ -43,7 +44,7 @@ export function useLogin() {
       api<Session>('/api/auth/login', { method: 'POST', body: credentials }),
     onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
-      queryClient.setQueryData(sessionKey, session.user);
+      queryClient.setQueryData(sessionKey, settleLanguageAfterSignIn(queryClient, session.user));
       // A previous user's offline copies go; this session is what /api/auth/me would answer, so an
       // offline reload knows who is signed in even if /me was never fetched since.
       await forgetOfflineData();

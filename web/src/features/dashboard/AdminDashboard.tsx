@@ -9,6 +9,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/QueryStates';
@@ -16,28 +17,14 @@ import { useCurrentUser } from '../auth/session';
 import { useInstituteOverview } from './api';
 import { StatCard } from './StatCard';
 
-const shortcuts: { title: string; text: string; to: string; icon: Icon }[] = [
-  {
-    title: 'Create a batch',
-    text: 'Group students by course and timing.',
-    to: '/batches',
-    icon: IconUsersGroup,
-  },
-  {
-    title: 'Add a student',
-    text: 'Enrol one student and share their login.',
-    to: '/students',
-    icon: IconUserPlus,
-  },
-  {
-    title: 'Import students',
-    text: 'Upload a whole class from a CSV file.',
-    to: '/students/import',
-    icon: IconFileImport,
-  },
-];
+const shortcuts = [
+  { key: 'createBatch', to: '/batches', icon: IconUsersGroup },
+  { key: 'addStudent', to: '/students', icon: IconUserPlus },
+  { key: 'importStudents', to: '/students/import', icon: IconFileImport },
+] as const satisfies readonly { key: string; to: string; icon: Icon }[];
 
 export function AdminDashboard() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const overview = useInstituteOverview();
   const stats = overview.data?.stats;
@@ -45,7 +32,7 @@ export function AdminDashboard() {
   return (
     <>
       <PageHeader
-        title={`Welcome back, ${user.name.split(' ')[0] ?? user.name}`}
+        title={t('dashboard.welcomeBack', { name: user.name.split(' ')[0] ?? user.name })}
         description={overview.data?.institute.name ?? user.institute?.name}
       />
       {overview.isError ? (
@@ -54,16 +41,16 @@ export function AdminDashboard() {
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md" mb="xl">
           {(
             [
-              ['Students', stats?.students, IconUsers, 'indigo'],
-              ['Batches', stats?.batches, IconUsersGroup, 'cyan'],
-              ['Teachers', stats?.teachers, IconSchool, 'teal'],
-              ['Proctors', stats?.proctors, IconShieldCheck, 'orange'],
-              ['Admins', stats?.admins, IconUserShield, 'grape'],
+              ['students', stats?.students, IconUsers, 'indigo'],
+              ['batches', stats?.batches, IconUsersGroup, 'cyan'],
+              ['teachers', stats?.teachers, IconSchool, 'teal'],
+              ['proctors', stats?.proctors, IconShieldCheck, 'orange'],
+              ['admins', stats?.admins, IconUserShield, 'grape'],
             ] as const
           ).map(([label, value, StatIcon, color]) => (
             <StatCard
               key={label}
-              label={label}
+              label={t(`dashboard.stats.${label}`)}
               color={color}
               icon={<StatIcon size={22} />}
               value={value ?? <Skeleton height={30} width={48} mt={4} />}
@@ -72,7 +59,7 @@ export function AdminDashboard() {
         </SimpleGrid>
       )}
       <Title order={2} fz="h4" mb="sm">
-        Get started
+        {t('dashboard.getStarted')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         {shortcuts.map((shortcut) => (
@@ -82,12 +69,12 @@ export function AdminDashboard() {
                 <shortcut.icon size={20} />
               </ThemeIcon>
               <div>
-                <Text fw={600}>{shortcut.title}</Text>
+                <Text fw={600}>{t(`dashboard.shortcuts.${shortcut.key}`)}</Text>
                 <Text size="sm" c="dimmed" mb="sm">
-                  {shortcut.text}
+                  {t(`dashboard.shortcuts.${shortcut.key}Text`)}
                 </Text>
                 <Button component={Link} to={shortcut.to} size="xs" variant="light">
-                  Open
+                  {t('common.open')}
                 </Button>
               </div>
             </Group>

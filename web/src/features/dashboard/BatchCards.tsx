@@ -1,5 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Batch } from '../../lib/types';
 
@@ -30,6 +31,7 @@ export function BatchCards({ batches, linked }: { batches: Batch[]; linked: bool
 }
 
 function BatchCardBody({ batch, showCount }: { batch: Batch; showCount: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       <Text fw={600} lineClamp={2}>
@@ -46,7 +48,7 @@ function BatchCardBody({ batch, showCount }: { batch: Batch; showCount: boolean 
       {showCount && (
         <Group gap={6} mt="sm" c="dimmed">
           <IconUsers size={14} />
-          <Text size="xs">{batch.studentCount} students</Text>
+          <Text size="xs">{t('dashboard.studentCount', { count: batch.studentCount })}</Text>
         </Group>
       )}
     </>

@@ -1,5 +1,6 @@
 import { Divider, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { RoleBadge } from '../../components/Badges';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,13 +14,14 @@ import { BatchCards } from './BatchCards';
 
 /** Dashboard for students, teachers and proctors: who they are and which batches they belong to. */
 export function MemberDashboard() {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const batches = useBatches();
   const isStudent = user.role === 'student';
 
   return (
     <>
-      <PageHeader title={`Welcome, ${user.name}`} description={user.institute?.name} />
+      <PageHeader title={t('dashboard.welcome', { name: user.name })} description={user.institute?.name} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
@@ -31,7 +33,7 @@ export function MemberDashboard() {
           <Stack gap="sm">
             {isStudent && <UpcomingExamsCard />}
             <Title order={2} fz="h4">
-              Your batches
+              {t('dashboard.yourBatches')}
             </Title>
             <QueryContent
               query={batches}
@@ -39,12 +41,8 @@ export function MemberDashboard() {
               empty={
                 <EmptyPanel
                   icon={<IconUsersGroup size={28} />}
-                  title="No batch yet"
-                  description={
-                    isStudent
-                      ? 'Your institute will add you to a batch soon.'
-                      : 'Your institute admin assigns staff to batches.'
-                  }
+                  title={t('dashboard.noBatch')}
+                  description={isStudent ? t('dashboard.noBatchStudent') : t('dashboard.noBatchStaff')}
                 />
               }
             >
@@ -58,22 +56,18 @@ export function MemberDashboard() {
 }
 
 function ProfileCard({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const contact: [string, string | null][] = [
+    [t('dashboard.email'), user.email],
+    [t('dashboard.phone'), user.phone],
+  ];
   const rows: [string, string | null][] =
-    user.role === 'student'
-      ? [
-          ['Roll number', user.rollNumber],
-          ['Email', user.email],
-          ['Phone', user.phone],
-        ]
-      : [
-          ['Email', user.email],
-          ['Phone', user.phone],
-        ];
+    user.role === 'student' ? [[t('dashboard.rollNumber'), user.rollNumber], ...contact] : contact;
   return (
     <Paper withBorder radius="md" p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="h4">
-          Profile
+          {t('dashboard.profile')}
         </Title>
         <RoleBadge role={user.role} />
       </Group>

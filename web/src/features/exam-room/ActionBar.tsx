@@ -1,33 +1,35 @@
 import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { ExamSession } from './useExamSession';
 
 /** The NTA buttons, in NTA's order and colours. */
 export function ActionBar({ session, onSubmit }: { session: ExamSession; onSubmit: () => void }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" gap="xs" wrap="wrap">
       <Group gap="xs" wrap="wrap">
         <Button color="green" onClick={session.saveAndNext}>
-          Save &amp; Next
+          {t('examRoom.actions.saveAndNext')}
         </Button>
         <Button color="orange" onClick={session.saveAndMark}>
-          Save &amp; Mark for Review
+          {t('examRoom.actions.saveAndMark')}
         </Button>
         <Button variant="default" onClick={session.clearResponse}>
-          Clear Response
+          {t('examRoom.actions.clear')}
         </Button>
         <Button color="grape" onClick={session.markAndNext}>
-          Mark for Review &amp; Next
+          {t('examRoom.actions.markAndNext')}
         </Button>
       </Group>
       <Group gap="xs" wrap="wrap">
         <Button variant="default" disabled={!session.hasPrevious} onClick={session.goBack}>
-          Back
+          {t('examRoom.actions.back')}
         </Button>
         <Button variant="default" disabled={!session.hasNext} onClick={session.goNext}>
-          Next
+          {t('examRoom.actions.next')}
         </Button>
         <Button color="blue" onClick={onSubmit}>
-          Submit
+          {t('examRoom.actions.submit')}
         </Button>
       </Group>
     </Group>

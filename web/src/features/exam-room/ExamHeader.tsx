@@ -1,23 +1,18 @@
 import { Badge, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { formatClock, type SectionClock } from './useSectionClock';
 import { LANGUAGE_CHOICES, type Language } from './types';
 
 const FIVE_MINUTES = 5 * 60_000;
 
-function Timer({ label, ms }: { label: string; ms: number }) {
+function Timer({ label, ms, testId }: { label: string; ms: number; testId: string }) {
   return (
     <Group gap={6} wrap="nowrap" role="timer" aria-label={label}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text
-        fw={700}
-        ff="monospace"
-        fz="lg"
-        c={ms <= FIVE_MINUTES ? 'red.7' : undefined}
-        data-testid={label === 'Time left' ? 'time-left' : 'section-time-left'}
-      >
+      <Text fw={700} ff="monospace" fz="lg" c={ms <= FIVE_MINUTES ? 'red.7' : undefined} data-testid={testId}>
         {formatClock(ms)}
       </Text>
     </Group>
@@ -39,6 +34,7 @@ export function ExamHeader({
   language: Language;
   onLanguage: (language: Language) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Group
       justify="space-between"
@@ -54,7 +50,7 @@ export function ExamHeader({
           {examName}
         </Title>
         <Text size="sm" c="dimmed">
-          Candidate: {candidateName}
+          {t('examRoom.candidate', { name: candidateName })}
         </Text>
       </div>
       <Group gap="md" wrap="wrap">
@@ -66,7 +62,7 @@ export function ExamHeader({
             leftSection={<IconCloudCheck size={14} />}
             data-testid="sync-status"
           >
-            All answers saved
+            {t('examRoom.allSaved')}
           </Badge>
         ) : (
           <Badge
@@ -76,20 +72,24 @@ export function ExamHeader({
             leftSection={<IconCloudUp size={14} />}
             data-testid="sync-status"
           >
-            {pendingCount === 1 ? '1 answer waiting to sync' : `${pendingCount} answers waiting to sync`}
+            {t('examRoom.waitingToSync', { count: pendingCount })}
           </Badge>
         )}
         <SegmentedControl
           size="xs"
-          aria-label="Question language"
+          aria-label={t('examRoom.questionLanguage')}
           value={language}
           onChange={(value) => onLanguage(value)}
           data={LANGUAGE_CHOICES}
         />
         {clock.sectionRemainingMs !== null && (
-          <Timer label="Section time left" ms={clock.sectionRemainingMs} />
+          <Timer
+            label={t('examRoom.sectionTimeLeft')}
+            ms={clock.sectionRemainingMs}
+            testId="section-time-left"
+          />
         )}
-        <Timer label="Time left" ms={clock.totalRemainingMs} />
+        <Timer label={t('examRoom.timeLeft')} ms={clock.totalRemainingMs} testId="time-left" />
       </Group>
     </Group>
   );

@@ -1,12 +1,13 @@
 import { Alert, Box, Button, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlarm, IconLock, IconWifiOff } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notifyError } from '../../lib/notify';
 import { ActionBar } from './ActionBar';
 import { ExamHeader } from './ExamHeader';
 import { QuestionPalette } from './QuestionPalette';
 import { QuestionView } from './QuestionView';
-import { countStates, rejectionMessages } from './session-model';
+import { countStates } from './session-model';
 import { SubmitModal } from './SubmitModal';
 import type { Language } from './types';
 import type { ExamSession } from './useExamSession';
@@ -21,7 +22,7 @@ function handleKeys(event: KeyboardEvent, session: ExamSession) {
   else if (event.key === 'Enter' && target.tagName !== 'BUTTON') session.saveAndNext();
   else if (/^[1-9]$/.test(event.key)) {
     const option = document.querySelectorAll<HTMLElement>(
-      '[aria-label="Options"] [role="radio"], [aria-label="Options"] [role="checkbox"]',
+      '[data-options] [role="radio"], [data-options] [role="checkbox"]',
     )[Number(event.key) - 1];
     option?.click();
   } else return;
@@ -33,6 +34,7 @@ function handleKeys(event: KeyboardEvent, session: ExamSession) {
  * they dismiss it or the next section closes.
  */
 function useClosedSectionNotice(session: ExamSession): { text: string; dismiss: () => void } | null {
+  const { t } = useTranslation();
   const { clock, sections } = session;
   const [notice, setNotice] = useState<string | null>(null);
   const lastOpen = useRef(clock.openSectionId);
@@ -42,9 +44,9 @@ function useClosedSectionNotice(session: ExamSession): { text: string; dismiss: 
     if (!clock.isLocked || !previous || previous === clock.openSectionId || !clock.openSectionId) return;
     const name = (id: string) => sections.find((s) => s.section.id === id)?.section.name ?? id;
     setNotice(
-      `The time for ${name(previous)} is over and it is now closed. You are in ${name(clock.openSectionId)}.`,
+      t('examRoom.sectionClosedNotice', { previous: name(previous), current: name(clock.openSectionId) }),
     );
-  }, [clock.isLocked, clock.openSectionId, sections]);
+  }, [clock.isLocked, clock.openSectionId, sections, t]);
   return notice ? { text: notice, dismiss: () => setNotice(null) } : null;
 }
 
@@ -59,6 +61,7 @@ export function ExamRoom({
   language: Language;
   onLanguage: (l: Language) => void;
 }) {
+  const { t } = useTranslation();
   const [isSummaryOpen, setSummaryOpen] = useState(false);
   const [isSubmitting, setSubmitting] = useState(false);
   const { sections, currentId, currentSectionId, sync, clock } = session;
@@ -80,7 +83,7 @@ export function ExamRoom({
       () => setSummaryOpen(false),
       (error: unknown) => {
         setSubmitting(false);
-        notifyError(error, 'Could not submit — your answers are kept; try again when online');
+        notifyError(error, t('examRoom.submitFailed'));
       },
     );
   };
@@ -97,8 +100,7 @@ export function ExamRoom({
       />
       {!sync.isOnline && (
         <Alert color="orange" icon={<IconWifiOff />} radius={0} role="status" data-testid="offline-banner">
-          Offline — your answers are kept on this device. Keep answering; they are sent when the connection
-          returns.
+          {t('examRoom.offline')}
         </Alert>
       )}
       {closedNotice && (
@@ -109,7 +111,7 @@ export function ExamRoom({
           role="status"
           data-testid="section-closed-notice"
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t('common.dismiss')}
           onClose={closedNotice.dismiss}
         >
           {closedNotice.text}
@@ -139,11 +141,7 @@ export function ExamRoom({
                 data-closed={isClosed || undefined}
                 leftSection={isClosed ? <IconLock size={14} aria-hidden /> : undefined}
                 title={
-                  isClosed
-                    ? 'This section is closed'
-                    : isOpen
-                      ? undefined
-                      : 'This section opens when the previous one ends'
+                  isClosed ? t('examRoom.sectionIsClosed') : isOpen ? undefined : t('examRoom.sectionNotOpen')
                 }
               >
                 {s.section.name}{' '}
@@ -153,7 +151,7 @@ export function ExamRoom({
                 {isClosed && (
                   <Text span size="xs" fw={700} c="red.8">
                     {' '}
-                    · Closed
+                    · {t('examRoom.closed')}
                   </Text>
                 )}
               </Tabs.Tab>
@@ -173,7 +171,9 @@ export function ExamRoom({
                 optionOrder={session.optionOrder[question.id]}
                 answer={session.responses[question.id]?.answer ?? null}
                 rejection={
-                  rejection ? (rejectionMessages[rejection] ?? 'This answer was not accepted.') : undefined
+                  rejection
+                    ? t(`examRoom.rejections.${rejection}`, { defaultValue: t('examRoom.notAccepted') })
+                    : undefined
                 }
                 onAnswer={session.setAnswer}
               />
@@ -211,18 +211,14 @@ export function ExamRoom({
         title={
           <Text span fw={700} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
             <IconAlarm size={20} aria-hidden />
-            Time is up
+            {t('examRoom.timeUp')}
           </Text>
         }
         centered
       >
         <Group gap="sm" wrap="nowrap" data-testid="time-up">
           <Loader size="sm" />
-          <Text size="sm">
-            {sync.isOnline
-              ? 'The exam time is over and answers can no longer be changed. Your exam is being submitted with the answers you saved — please wait and do not close this window.'
-              : 'The exam time is over and answers can no longer be changed. You are offline: the answers you gave in time are kept on this device and are sent as soon as the connection returns — do not close this window.'}
-          </Text>
+          <Text size="sm">{sync.isOnline ? t('examRoom.timeUpOnline') : t('examRoom.timeUpOffline')}</Text>
         </Group>
       </Modal>
       <Modal
@@ -231,15 +227,12 @@ export function ExamRoom({
         withCloseButton={false}
         closeOnEscape={false}
         closeOnClickOutside={false}
-        title="This exam was opened on another device"
+        title={t('examRoom.replacedTitle')}
         centered
       >
-        <Text size="sm">
-          Answers from this window are no longer saved. Continue on the other device, or start again here to
-          take the exam back.
-        </Text>
+        <Text size="sm">{t('examRoom.replacedText')}</Text>
         <Button mt="md" onClick={() => window.location.reload()}>
-          Take the exam back on this device
+          {t('examRoom.takeBack')}
         </Button>
       </Modal>
     </Box>

@@ -1,7 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { LoadError } from '../../components/QueryStates';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { useSession } from '../auth/session';
 import { fetchState, startExam } from './api';
 import { sendJournalLeftovers } from './socket-sync';
@@ -15,20 +17,30 @@ import { useAttemptData, type AttemptData } from './useAttemptData';
 import { useExamSession } from './useExamSession';
 
 function FullLoader() {
+  const { t } = useTranslation();
   return (
     <Center h="100dvh">
-      <Loader aria-label="Loading" />
+      <Loader aria-label={t('common.loading')} />
     </Center>
   );
 }
 
 /** /exam/:examId — full screen, outside the app shell: pre-exam, the room, then the result. */
 export function ExamRoomPage() {
+  const { t } = useTranslation();
   const { examId = '' } = useParams();
   const session = useSession();
   const info = useExamInfo(examId);
+  const ui = useUiLanguage();
   const resumeLanguage = readActiveExam(examId);
-  const [language, setLanguage] = useState<Language>((resumeLanguage as Language | null) ?? 'en');
+  const [language, setContentLanguage] = useState<Language>(
+    (resumeLanguage as Language | null) ?? ui.language,
+  );
+  // One language for the candidate: the room's chrome follows the language they read the paper in.
+  const setLanguage = (next: Language) => {
+    setContentLanguage(next);
+    ui.setLanguage(next);
+  };
   const [state, setState] = useState<AttemptState | null>(null);
   const [isStarting, setStarting] = useState(resumeLanguage !== null);
   const [startError, setStartError] = useState<unknown>(null);
@@ -67,7 +79,7 @@ export function ExamRoomPage() {
 
   if (session.isPending) return <FullLoader />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: `/exam/${examId}` }} />;
-  const title = info.data?.title ?? 'Exam';
+  const title = info.data?.title ?? t('examRoom.exam');
   if (state?.attempt.status === 'submitted')
     return <ResultView state={state} title={title} language={language} />;
   if (state)

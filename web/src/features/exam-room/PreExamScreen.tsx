@@ -12,7 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MathMarkdown } from '../../components/MathMarkdown';
+import { useUiLanguage } from '../../i18n/ui-language';
 import { errorMessage } from '../../lib/notify';
 import type { ExamInfo } from './exam-info';
 import { generalInstructions } from './instructions';
@@ -21,26 +23,22 @@ import { LANGUAGE_CHOICES, languageChoices, type Language } from './types';
 import { formatClock, useServerNow } from './useSectionClock';
 
 /** Why Start is blocked by the camera, or null when the camera is fine (or not needed). */
-function cameraBlock(camera: CameraCheck): { text: string; isFailure: boolean } | null {
+function cameraBlock(
+  camera: CameraCheck,
+): { text: 'cameraAsk' | 'cameraBlocked'; isFailure: boolean } | null {
   switch (camera.status) {
     case 'not_required':
     case 'ready':
       return null;
     case 'checking':
-      return {
-        text: 'This exam needs your camera. Allow the browser to use it to continue.',
-        isFailure: false,
-      };
+      return { text: 'cameraAsk', isFailure: false };
     case 'denied':
     case 'not_found':
     case 'in_use':
     case 'stopped':
     case 'unsupported':
     case 'failed':
-      return {
-        text: 'This exam needs a working camera. You cannot start until the camera check above passes.',
-        isFailure: true,
-      };
+      return { text: 'cameraBlocked', isFailure: true };
   }
 }
 
@@ -60,8 +58,17 @@ export function PreExamScreen({
   startError: unknown;
   onStart: (language: Language) => void;
 }) {
-  const [readingLanguage, setReadingLanguage] = useState<Language>('en');
-  const [examLanguage, setExamLanguage] = useState<Language>('en');
+  const { t } = useTranslation();
+  // The instructions are read in the interface language; its switch here is the page's own.
+  const { language: readingLanguage, setLanguage: setReadingLanguage } = useUiLanguage();
+  const [chosenExamLanguage, setExamLanguage] = useState<Language | null>(null);
+  // Until the candidate picks one: the interface language when the paper has it, else the paper's first.
+  const paperLanguages = info?.languages ?? [];
+  const examLanguage: Language =
+    chosenExamLanguage ??
+    (paperLanguages.length === 0 || paperLanguages.includes(readingLanguage)
+      ? readingLanguage
+      : (paperLanguages[0] ?? 'en'));
   const [hasAgreed, setAgreed] = useState(false);
   const now = useServerNow(info?.offsetMs ?? 0);
   const camera = useCameraCheck(info?.cameraRequired === true);
@@ -72,17 +79,18 @@ export function PreExamScreen({
       <Stack gap="md">
         <div>
           <Title order={1} fz="h2">
-            {info?.title ?? 'Exam'}
+            {info?.title ?? t('examRoom.exam')}
           </Title>
           <Text c="dimmed">
-            Candidate: {candidateName}
-            {info
-              ? ` · ${info.durationMinutes} minutes${info.compensatoryMinutes ? ` + ${info.compensatoryMinutes} minutes compensatory time` : ''}`
+            {t('examRoom.candidate', { name: candidateName })}
+            {info ? t('examRoom.preExam.duration', { count: info.durationMinutes }) : ''}
+            {info?.compensatoryMinutes
+              ? t('examRoom.preExam.compensatory', { minutes: info.compensatoryMinutes })
               : ''}
           </Text>
         </div>
         {startsInMs > 0 && (
-          <Alert color="blue" title="The exam starts in" data-testid="countdown">
+          <Alert color="blue" title={t('examRoom.preExam.startsIn')} data-testid="countdown">
             <Text ff="monospace" fz="xl" fw={700}>
               {formatClock(startsInMs)}
             </Text>
@@ -90,18 +98,18 @@ export function PreExamScreen({
         )}
         <Paper withBorder p="md" radius="md">
           <Title order={2} fz="h4" mb="sm">
-            System check
+            {t('examRoom.preExam.systemCheck')}
           </Title>
           <SystemCheck camera={camera} />
         </Paper>
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="sm">
             <Title order={2} fz="h4">
-              General instructions
+              {t('examRoom.preExam.generalInstructions')}
             </Title>
             <SegmentedControl
               size="xs"
-              aria-label="Instructions language"
+              aria-label={t('examRoom.preExam.instructionsLanguage')}
               value={readingLanguage}
               onChange={(value) => setReadingLanguage(value)}
               data={LANGUAGE_CHOICES}
@@ -116,7 +124,7 @@ export function PreExamScreen({
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
             <Select
-              label="Language of the questions (you can switch at any time)"
+              label={t('examRoom.preExam.questionLanguage')}
               maw={320}
               value={examLanguage}
               allowDeselect={false}
@@ -126,15 +134,15 @@ export function PreExamScreen({
             <Checkbox
               checked={hasAgreed}
               onChange={(event) => setAgreed(event.currentTarget.checked)}
-              label="I have read and understood the instructions. All computer hardware allotted to me is in proper working condition. I declare that I am not in possession of any prohibited material."
+              label={t('examRoom.preExam.declaration')}
             />
             {blockedByCamera && (
               <Alert
                 color={blockedByCamera.isFailure ? 'red' : 'blue'}
-                title="Camera required"
+                title={t('examRoom.preExam.cameraRequired')}
                 data-testid="camera-blocked"
               >
-                {blockedByCamera.text}
+                {t(`examRoom.preExam.${blockedByCamera.text}`)}
               </Alert>
             )}
             {startError !== null && startError !== undefined && (
@@ -150,7 +158,7 @@ export function PreExamScreen({
                 loading={isStarting}
                 onClick={() => onStart(examLanguage)}
               >
-                {startsInMs > 0 ? 'Start (available at the start time)' : 'I am ready to begin'}
+                {startsInMs > 0 ? t('examRoom.preExam.startLater') : t('examRoom.preExam.ready')}
               </Button>
             </Group>
           </Stack>

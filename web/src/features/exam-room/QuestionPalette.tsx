@@ -1,7 +1,8 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { PALETTE_STATES, type PaletteState } from '@examtech/core';
 import { IconCloudUp } from '@tabler/icons-react';
-import { countStates, paletteLabels } from './session-model';
+import { useTranslation } from 'react-i18next';
+import { countStates } from './session-model';
 import classes from './Palette.module.css';
 
 function StateCell({
@@ -43,14 +44,15 @@ export function QuestionPalette({
   pendingIds: ReadonlySet<string>;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const counts = countStates(questionIds, stateOf);
   return (
-    <Paper withBorder radius="sm" p="sm" component="nav" aria-label="Question palette">
-      <SimpleGrid cols={2} spacing={6} verticalSpacing={6} mb="sm" aria-label="Legend">
+    <Paper withBorder radius="sm" p="sm" component="nav" aria-label={t('examRoom.palette.label')}>
+      <SimpleGrid cols={2} spacing={6} verticalSpacing={6} mb="sm" aria-label={t('examRoom.palette.legend')}>
         {PALETTE_STATES.map((state) => (
           <Group key={state} gap={6} wrap="nowrap" data-testid={`legend-${state}`}>
             <StateCell state={state} label={counts[state]} isLegend />
-            <Text size="xs">{paletteLabels[state]}</Text>
+            <Text size="xs">{t(`examRoom.states.${state}`)}</Text>
           </Group>
         ))}
       </SimpleGrid>
@@ -59,7 +61,7 @@ export function QuestionPalette({
           {sectionName}
         </Title>
         <Text size="xs" c="dimmed">
-          Choose a question
+          {t('examRoom.palette.choose')}
         </Text>
         <div className={classes.grid}>
           {questionIds.map((id) => {
@@ -74,7 +76,10 @@ export function QuestionPalette({
                 data-state={state}
                 data-current={id === currentId || undefined}
                 aria-current={id === currentId ? 'step' : undefined}
-                aria-label={`Question ${number}, ${paletteLabels[state]}${isPending ? ', waiting to sync' : ''}`}
+                aria-label={t(isPending ? 'examRoom.palette.cellPending' : 'examRoom.palette.cell', {
+                  number,
+                  state: t(`examRoom.states.${state}`),
+                })}
                 onClick={() => onSelect(id)}
               >
                 {number}

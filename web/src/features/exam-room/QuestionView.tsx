@@ -1,17 +1,9 @@
 import { Badge, Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import { pickLanguageText, type Answer, type CandidateContent, type CandidateQuestion } from '@examtech/core';
 import { MathMarkdown } from '../../components/MathMarkdown';
+import { useTranslation } from 'react-i18next';
 import { AnswerInput } from './answer-inputs/AnswerInput';
 import type { Language } from './types';
-
-const typeHints: Record<CandidateQuestion['type'], string> = {
-  mcq_single: 'Single correct option',
-  mcq_multi: 'One or more correct options',
-  numerical: 'Numerical value',
-  matrix_match: 'Match the lists',
-  assertion_reason: 'Assertion and reason',
-  tita: 'Type in the answer',
-};
 
 export function contentIn(
   question: { content: Readonly<Record<string, CandidateContent>> },
@@ -38,14 +30,21 @@ export function QuestionView({
   rejection: string | undefined;
   onAnswer: (answer: Answer | null) => void;
 }) {
+  const { t } = useTranslation();
   const content = contentIn(question, language);
   if (!content) return null;
   return (
-    <Paper withBorder radius="sm" p="md" component="article" aria-label={`Question ${number}`}>
+    <Paper
+      withBorder
+      radius="sm"
+      p="md"
+      component="article"
+      aria-label={t('examRoom.question.number', { number })}
+    >
       <Group justify="space-between" mb="xs">
-        <Text fw={700}>Question {number}</Text>
+        <Text fw={700}>{t('examRoom.question.number', { number })}</Text>
         <Badge variant="light" tt="none">
-          {typeHints[question.type]}
+          {t(`examRoom.question.${question.type}`)}
         </Badge>
       </Group>
       <Divider mb="sm" />
@@ -54,11 +53,11 @@ export function QuestionView({
         {question.type === 'assertion_reason' && (
           <Stack gap={4}>
             <Text fw={600} size="sm">
-              Assertion (A):
+              {t('examRoom.question.assertion', { lng: language })}
             </Text>
             <MathMarkdown>{content.assertion ?? ''}</MathMarkdown>
             <Text fw={600} size="sm">
-              Reason (R):
+              {t('examRoom.question.reason', { lng: language })}
             </Text>
             <MathMarkdown>{content.reason ?? ''}</MathMarkdown>
           </Stack>
@@ -66,6 +65,7 @@ export function QuestionView({
         <AnswerInput
           question={question}
           content={content}
+          language={language}
           optionOrder={optionOrder}
           answer={answer}
           onChange={onAnswer}

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Table, Text } from '@mantine/core';
 import { PALETTE_STATES } from '@examtech/core';
-import { countStates, paletteLabels, type OrderedSection } from './session-model';
+import { useTranslation } from 'react-i18next';
+import { countStates, type OrderedSection } from './session-model';
 import type { ExamSession } from './useExamSession';
 
 /** Per-section counts by palette state, then a confirmation. */
@@ -17,6 +18,7 @@ export function SubmitModal({
   onClose: () => void;
   onConfirm: () => void;
 }) {
+  const { t } = useTranslation();
   const rows = session.sections.map((s: OrderedSection) => ({
     name: s.section.name,
     total: s.questions.length,
@@ -26,15 +28,15 @@ export function SubmitModal({
     ),
   }));
   return (
-    <Modal opened={opened} onClose={onClose} title="Submit the exam?" size="xl" centered>
+    <Modal opened={opened} onClose={onClose} title={t('examRoom.submit.title')} size="xl" centered>
       <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder withColumnBorders aria-label="Exam summary">
+        <Table withTableBorder withColumnBorders aria-label={t('examRoom.submit.summary')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Section</Table.Th>
-              <Table.Th>Questions</Table.Th>
+              <Table.Th>{t('examRoom.submit.section')}</Table.Th>
+              <Table.Th>{t('examRoom.submit.questions')}</Table.Th>
               {PALETTE_STATES.map((state) => (
-                <Table.Th key={state}>{paletteLabels[state]}</Table.Th>
+                <Table.Th key={state}>{t(`examRoom.states.${state}`)}</Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
@@ -52,20 +54,19 @@ export function SubmitModal({
         </Table>
       </Table.ScrollContainer>
       <Text size="sm" mt="sm">
-        Answered &amp; Marked for Review questions are evaluated. After submitting you cannot change any
-        answer.
+        {t('examRoom.submit.note')}
       </Text>
       {session.sync.pendingIds.size > 0 && (
         <Text size="sm" c="orange.8" mt={4}>
-          {session.sync.pendingIds.size} answers are still waiting to sync; they are sent before submitting.
+          {t('examRoom.submit.pending', { count: session.sync.pendingIds.size })}
         </Text>
       )}
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={onClose}>
-          Go back to the exam
+          {t('examRoom.submit.goBack')}
         </Button>
         <Button color="blue" loading={isSubmitting} onClick={onConfirm}>
-          Yes, submit
+          {t('examRoom.submit.confirm')}
         </Button>
       </Group>
     </Modal>

@@ -1,10 +1,16 @@
 import { Box, Button, Group, List, Loader, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { en } from '../../i18n/en';
 
+type CheckText = Exclude<keyof typeof en.examRoom.systemCheck, 'cameraStates'>;
+
+/** One line of the check, as catalogue keys (rendered in the language on screen, even after a switch). */
 interface Check {
-  label: string;
-  detail: string;
+  label: CheckText;
+  detail: CheckText;
+  values?: Record<string, number>;
   isOk: boolean;
 }
 
@@ -12,11 +18,7 @@ interface Check {
 async function runChecks(): Promise<Check[]> {
   const isBrowserOk = 'indexedDB' in window && 'WebSocket' in window && 'fetch' in window;
   const checks: Check[] = [
-    {
-      label: 'Browser',
-      detail: isBrowserOk ? 'Supported' : 'Please use a recent Chrome, Edge or Firefox',
-      isOk: isBrowserOk,
-    },
+    { label: 'browser', detail: isBrowserOk ? 'browserOk' : 'browserOld', isOk: isBrowserOk },
   ];
   try {
     const sentAt = Date.now();
@@ -27,24 +29,23 @@ async function runChecks(): Promise<Check[]> {
       ? 0
       : Math.round((serverDate - (sentAt + roundTripMs / 2)) / 1_000);
     checks.push({
-      label: 'Clock',
-      detail:
-        Math.abs(offsetS) <= 2
-          ? 'In step with the server'
-          : `Your device clock is ${Math.abs(offsetS)} s ${offsetS > 0 ? 'behind' : 'ahead'}; the exam uses the server's time`,
+      label: 'clock',
+      detail: Math.abs(offsetS) <= 2 ? 'clockOk' : offsetS > 0 ? 'clockBehind' : 'clockAhead',
+      values: { seconds: Math.abs(offsetS) },
       isOk: true,
     });
     checks.push({
-      label: 'Connection',
-      detail: `${roundTripMs} ms to the server${roundTripMs > 800 ? ' — slow, but answers are kept on this device' : ''}`,
+      label: 'connection',
+      detail: roundTripMs > 800 ? 'roundTripSlow' : 'roundTrip',
+      values: { ms: roundTripMs },
       isOk: roundTripMs <= 800,
     });
   } catch {
-    checks.push({ label: 'Connection', detail: 'Cannot reach the server', isOk: false });
+    checks.push({ label: 'connection', detail: 'unreachable', isOk: false });
   }
   checks.push({
-    label: 'Full screen',
-    detail: document.fullscreenEnabled ? 'Available' : 'Not available in this browser',
+    label: 'fullScreen',
+    detail: document.fullscreenEnabled ? 'available' : 'unavailable',
     isOk: document.fullscreenEnabled,
   });
   return checks;
@@ -67,21 +68,6 @@ export interface CameraCheck {
   stream: MediaStream | null;
   retry: () => void;
 }
-
-const cameraDetails: Record<CameraStatus, string> = {
-  not_required: 'Not required for this exam',
-  checking: 'Asking for your camera… allow it when the browser asks',
-  ready: 'Working — check that your face is clearly visible in the preview',
-  denied:
-    'Camera permission was denied. Allow this site to use the camera (the camera icon in the address bar or the browser’s site settings), then press “Check the camera again”.',
-  not_found: 'No camera was found. Connect a webcam, then press “Check the camera again”.',
-  in_use:
-    'The camera could not be started — another application may be using it. Close it, then press “Check the camera again”.',
-  stopped: 'The camera stopped working. Reconnect it, then press “Check the camera again”.',
-  unsupported:
-    'This browser cannot use a camera on this page. Use a recent Chrome, Edge or Firefox, then reload this page.',
-  failed: 'The camera could not be started. Press “Check the camera again”, or try another browser.',
-};
 
 function classifyCameraError(error: unknown): CameraStatus {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
@@ -160,6 +146,7 @@ export function useCameraCheck(isRequired: boolean): CameraCheck {
 }
 
 function CameraPreview({ stream }: { stream: MediaStream }) {
+  const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (videoRef.current) videoRef.current.srcObject = stream;
@@ -171,7 +158,7 @@ function CameraPreview({ stream }: { stream: MediaStream }) {
       autoPlay
       muted
       playsInline
-      aria-label="Camera preview"
+      aria-label={t('examRoom.systemCheck.cameraPreview')}
       w={240}
       h={180}
       bg="dark.8"
@@ -189,6 +176,7 @@ function StatusIcon({ isOk, isBlocking }: { isOk: boolean; isBlocking?: boolean 
 }
 
 function CameraItem({ camera }: { camera: CameraCheck }) {
+  const { t } = useTranslation();
   const { status } = camera;
   const isOk = status === 'ready' || status === 'not_required';
   const canRetry = !isOk && status !== 'checking';
@@ -202,14 +190,14 @@ function CameraItem({ camera }: { camera: CameraCheck }) {
     >
       <Group gap={6} align="flex-start" wrap="nowrap">
         <Text size="sm" fw={600}>
-          Camera:
+          {t('examRoom.systemCheck.camera')}:
         </Text>
         <Text
           size="sm"
           c={isOk || status === 'checking' ? undefined : 'red.8'}
           role={canRetry ? 'alert' : undefined}
         >
-          {cameraDetails[status]}
+          {t(`examRoom.systemCheck.cameraStates.${status}`)}
         </Text>
       </Group>
       {camera.stream && status === 'ready' && (
@@ -219,7 +207,7 @@ function CameraItem({ camera }: { camera: CameraCheck }) {
       )}
       {canRetry && (
         <Button size="xs" variant="light" mt={6} onClick={camera.retry}>
-          Check the camera again
+          {t('examRoom.systemCheck.cameraRetry')}
         </Button>
       )}
     </List.Item>
@@ -227,6 +215,7 @@ function CameraItem({ camera }: { camera: CameraCheck }) {
 }
 
 export function SystemCheck({ camera }: { camera: CameraCheck }) {
+  const { t } = useTranslation();
   const [checks, setChecks] = useState<Check[] | null>(null);
   useEffect(() => {
     let isCurrent = true;
@@ -235,16 +224,16 @@ export function SystemCheck({ camera }: { camera: CameraCheck }) {
       isCurrent = false;
     };
   }, []);
-  if (!checks) return <Text size="sm">Checking your system…</Text>;
+  if (!checks) return <Text size="sm">{t('examRoom.systemCheck.checking')}</Text>;
   return (
-    <List spacing={6} aria-label="System check">
+    <List spacing={6} aria-label={t('examRoom.systemCheck.label')}>
       {checks.map((check) => (
         <List.Item key={check.label} icon={<StatusIcon isOk={check.isOk} />}>
           <Group gap={6}>
             <Text size="sm" fw={600}>
-              {check.label}:
+              {t(`examRoom.systemCheck.${check.label}`)}:
             </Text>
-            <Text size="sm">{check.detail}</Text>
+            <Text size="sm">{t(`examRoom.systemCheck.${check.detail}`, check.values ?? {})}</Text>
           </Group>
         </List.Item>
       ))}

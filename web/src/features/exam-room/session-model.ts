@@ -130,21 +130,3 @@ export function countStates(
   for (const id of questionIds) counts[stateOf(id)] += 1;
   return counts;
 }
-
-export const paletteLabels: Record<PaletteState, string> = {
-  not_visited: 'Not Visited',
-  not_answered: 'Not Answered',
-  answered: 'Answered',
-  marked_for_review: 'Marked for Review',
-  answered_marked_for_review: 'Answered & Marked for Review',
-};
-
-export const rejectionMessages: Record<string, string> = {
-  EXAM_ENDED: 'Time is up — this answer arrived too late.',
-  SECTION_CLOSED: 'Time is up for this section.',
-  SECTION_NOT_OPEN_YET: 'This section has not opened yet.',
-  ATTEMPT_CLOSED: 'The exam has already been submitted.',
-  INVALID_ANSWER: 'This answer is not valid for the question.',
-  QUESTION_NOT_IN_PAPER: 'This question is not part of your paper.',
-  INVALID_STATE: 'The answer could not be saved.',
-};

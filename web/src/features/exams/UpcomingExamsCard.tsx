@@ -1,20 +1,22 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useMyExams, useRegisterForExam } from './api';
-import { formatDateTime, formatMinutes } from './time-format';
+import { useLocalFormat } from '../../i18n/format';
 import type { MyExam } from './types';
 
 /** A student's scheduled exams, soonest first, with registration where the exam asks for it. */
 export function UpcomingExamsCard() {
+  const { t } = useTranslation();
   const exams = useMyExams();
   return (
     <Stack gap="sm" component="section" aria-labelledby="upcoming-exams-title">
       <Title order={2} fz="h4" id="upcoming-exams-title">
-        Upcoming exams
+        {t('upcoming.title')}
       </Title>
       <QueryContent
         query={exams}
@@ -22,8 +24,8 @@ export function UpcomingExamsCard() {
         empty={
           <EmptyPanel
             icon={<IconCalendarEvent size={28} />}
-            title="No exam scheduled"
-            description="Mock tests your institute schedules for you appear here."
+            title={t('upcoming.emptyTitle')}
+            description={t('upcoming.emptyText')}
           />
         }
       >
@@ -40,6 +42,8 @@ export function UpcomingExamsCard() {
 }
 
 function UpcomingExam({ exam }: { exam: MyExam }) {
+  const { t } = useTranslation();
+  const format = useLocalFormat();
   const register = useRegisterForExam();
   const { registration } = exam;
   return (
@@ -49,10 +53,15 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
           <Text fw={600}>{exam.title}</Text>
           <Text size="sm" c="dimmed">
             {exam.mode === 'window' && exam.windowEndsAt
-              ? `Start between ${formatDateTime(exam.startsAt)} and ${formatDateTime(exam.windowEndsAt)}`
-              : `Starts ${formatDateTime(exam.startsAt)}`}{' '}
-            · {formatMinutes(exam.durationMinutes)}
-            {exam.compensatoryMinutes > 0 ? ` + ${exam.compensatoryMinutes} min extra time` : ''}
+              ? t('upcoming.window', {
+                  from: format.dateTime(exam.startsAt),
+                  to: format.dateTime(exam.windowEndsAt),
+                })
+              : t('upcoming.starts', { at: format.dateTime(exam.startsAt) })}{' '}
+            · {format.minutes(exam.durationMinutes)}
+            {exam.compensatoryMinutes > 0
+              ? t('upcoming.extraTime', { minutes: exam.compensatoryMinutes })
+              : ''}
           </Text>
         </div>
         <Button
@@ -60,14 +69,14 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
           variant="light"
           component={Link}
           to={`/exam/${exam.id}`}
-          aria-label={`Open ${exam.title}`}
+          aria-label={t('upcoming.openExam', { title: exam.title })}
         >
-          Open
+          {t('common.open')}
         </Button>
         {registration.required &&
           (registration.registered ? (
             <Badge color="teal" variant="light" tt="none">
-              Registered
+              {t('upcoming.registered')}
             </Badge>
           ) : (
             <Button
@@ -75,13 +84,15 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
               loading={register.isPending}
               onClick={() =>
                 register.mutate(exam.id, {
-                  onSuccess: () => notifySuccess(`You are registered for “${exam.title}”`),
-                  onError: (error) => notifyError(error, 'Could not register'),
+                  onSuccess: () => notifySuccess(t('upcoming.registeredFor', { title: exam.title })),
+                  onError: (error) => notifyError(error, t('upcoming.registerFailed')),
                 })
               }
             >
-              Register
-              {registration.seatsLeft !== null ? ` (${registration.seatsLeft} seats left)` : ''}
+              {t('upcoming.register')}
+              {registration.seatsLeft !== null
+                ? t('upcoming.seatsLeft', { count: registration.seatsLeft })
+                : ''}
             </Button>
           ))}
       </Group>

@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { BUILT_IN_TEMPLATES } from '@examtech/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/QueryStates';
 import { showFormError } from '../../lib/form-errors';
 import { useSyllabus } from '../syllabus/api';
@@ -25,17 +26,8 @@ import {
   type PracticeTest,
 } from './api';
 
-const scopes: { value: PracticeScope; label: string }[] = [
-  { value: 'chapter', label: 'Chapter-wise' },
-  { value: 'subject', label: 'Subject-wise' },
-  { value: 'template', label: 'Full mock' },
-];
-const difficulties: { value: PracticeDifficulty; label: string }[] = [
-  { value: 'easy', label: 'Easy' },
-  { value: 'medium', label: 'Medium' },
-  { value: 'hard', label: 'Hard' },
-  { value: 'mixed', label: 'Mixed' },
-];
+const scopes: PracticeScope[] = ['chapter', 'subject', 'template'];
+const difficulties: PracticeDifficulty[] = ['easy', 'medium', 'hard', 'mixed'];
 // The server builds a mock from a pattern's latest version.
 const mockPatterns = BUILT_IN_TEMPLATES.filter(
   (template) =>
@@ -53,6 +45,7 @@ interface PracticeValues {
 }
 
 export function CreatePracticeForm() {
+  const { t } = useTranslation();
   const syllabus = useSyllabus();
   const settings = usePracticeSettings();
   const create = useCreatePracticeTest();
@@ -69,13 +62,14 @@ export function CreatePracticeForm() {
     },
     validate: {
       chapterIds: (value, values) =>
-        values.scope === 'chapter' && value.length === 0 ? 'Pick at least one chapter' : null,
+        values.scope === 'chapter' && value.length === 0 ? t('practice.form.pickChapter') : null,
       subjectIds: (value, values) =>
-        values.scope === 'subject' && value.length === 0 ? 'Pick at least one subject' : null,
-      templateId: (value, values) => (values.scope === 'template' && !value ? 'Pick an exam pattern' : null),
+        values.scope === 'subject' && value.length === 0 ? t('practice.form.pickSubject') : null,
+      templateId: (value, values) =>
+        values.scope === 'template' && !value ? t('practice.form.pickPattern') : null,
       questionCount: (value, values) =>
         values.scope !== 'template' && (typeof value !== 'number' || value < 5 || value > 200)
-          ? 'Between 5 and 200 questions'
+          ? t('practice.form.countRange')
           : null,
     },
   });
@@ -111,17 +105,17 @@ export function CreatePracticeForm() {
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="create-practice-title">
       <Title order={2} fz="h4" id="create-practice-title" mb="xs">
-        Create a practice test
+        {t('practice.form.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Questions you have not practised yet come first. Results appear as soon as you submit.
+        {t('practice.form.intro')}
       </Text>
       {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <SegmentedControl
-              data={scopes}
-              aria-label="What to practise"
+              data={scopes.map((value) => ({ value, label: t(`practice.scope.${value}`) }))}
+              aria-label={t('practice.form.scope')}
               fullWidth
               {...form.getInputProps('scope')}
             />
@@ -130,8 +124,8 @@ export function CreatePracticeForm() {
             )}
             {values.scope === 'chapter' && !syllabus.isError && (
               <MultiSelect
-                label="Chapters"
-                placeholder={values.chapterIds.length ? undefined : 'Search chapters'}
+                label={t('practice.form.chapters')}
+                placeholder={values.chapterIds.length ? undefined : t('practice.form.searchChapters')}
                 data={chapterGroups}
                 searchable
                 disabled={syllabus.isPending}
@@ -140,8 +134,8 @@ export function CreatePracticeForm() {
             )}
             {values.scope === 'subject' && !syllabus.isError && (
               <MultiSelect
-                label="Subjects"
-                placeholder={values.subjectIds.length ? undefined : 'Pick subjects'}
+                label={t('practice.form.subjects')}
+                placeholder={values.subjectIds.length ? undefined : t('practice.form.pickSubjects')}
                 data={subjects.map((subject) => ({ value: subject.id, label: subject.name }))}
                 disabled={syllabus.isPending}
                 {...form.getInputProps('subjectIds')}
@@ -149,15 +143,15 @@ export function CreatePracticeForm() {
             )}
             {values.scope === 'template' ? (
               <Select
-                label="Exam pattern"
-                description="Sections and question counts follow the pattern"
-                placeholder="Pick a pattern"
+                label={t('practice.form.pattern')}
+                description={t('practice.form.patternHint')}
+                placeholder={t('practice.form.pickAPattern')}
                 data={mockPatterns}
                 {...form.getInputProps('templateId')}
               />
             ) : (
               <NumberInput
-                label="Number of questions"
+                label={t('practice.form.questionCount')}
                 min={5}
                 max={200}
                 step={5}
@@ -167,25 +161,25 @@ export function CreatePracticeForm() {
             )}
             <div>
               <Text size="sm" fw={500} mb={4}>
-                Difficulty
+                {t('practice.form.difficulty')}
               </Text>
               <SegmentedControl
-                data={difficulties}
-                aria-label="Difficulty"
+                data={difficulties.map((value) => ({ value, label: t(`practice.difficulty.${value}`) }))}
+                aria-label={t('practice.form.difficulty')}
                 {...form.getInputProps('difficulty')}
               />
             </div>
             <NumberInput
-              label="Time limit (minutes)"
-              description="Leave empty for 2.4 minutes per question, the JEE Main pace"
-              placeholder="Automatic"
+              label={t('practice.form.timeLimit')}
+              description={t('practice.form.timeLimitHint')}
+              placeholder={t('practice.form.automatic')}
               min={5}
               max={600}
               maw={220}
               {...form.getInputProps('durationMinutes')}
             />
             <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
-              Create practice test
+              {t('practice.create')}
             </Button>
           </Stack>
         </form>
@@ -196,16 +190,19 @@ export function CreatePracticeForm() {
           color="teal"
           variant="light"
           icon={<IconCircleCheck size={18} />}
-          title="Practice test ready"
+          title={t('practice.form.ready')}
           role="status"
         >
           <Text size="sm">
-            “{created.title}”: {created.questionCount} questions, {created.durationMinutes} minutes. It is
-            listed under My practice tests.
+            {t('practice.form.readyText', {
+              title: created.title,
+              count: created.questionCount,
+              minutes: created.durationMinutes,
+            })}
           </Text>
           {created.shortfall && (
             <Text size="sm" mt={4} c="orange.9">
-              Fewer questions than asked: {created.shortfall}.
+              {t('practice.form.shortfall', { shortfall: created.shortfall })}
             </Text>
           )}
         </Alert>

@@ -1,12 +1,14 @@
 import { Grid } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { CreatePracticeForm } from './CreatePracticeForm';
 import { PracticeTestList } from './PracticeTestList';
 
 export function PracticePage() {
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeader title="Practice" description="Build your own tests from your institute's question bank." />
+      <PageHeader title={t('practice.title')} description={t('practice.pageDescription')} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <CreatePracticeForm />

@@ -1,8 +1,10 @@
 import { Button, Group, Paper, Text, ThemeIcon } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 export function PracticeShortcutCard() {
+  const { t } = useTranslation();
   return (
     <Paper withBorder radius="md" p="md">
       <Group wrap="nowrap" align="flex-start">
@@ -10,12 +12,12 @@ export function PracticeShortcutCard() {
           <IconPencil size={20} />
         </ThemeIcon>
         <div>
-          <Text fw={600}>Practice</Text>
+          <Text fw={600}>{t('practice.title')}</Text>
           <Text size="sm" c="dimmed" mb="sm">
-            Build a test from the chapters or subjects you are studying.
+            {t('practice.shortcutText')}
           </Text>
           <Button component={Link} to="/practice" size="xs">
-            Create practice test
+            {t('practice.create')}
           </Button>
         </div>
       </Group>

@@ -1,17 +1,20 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IconClock, IconListNumbers, IconPencil } from '@tabler/icons-react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
-import { formatDate } from '../../lib/format';
+import { useLocalFormat } from '../../i18n/format';
 import { usePracticeTests } from './api';
 
 export function PracticeTestList() {
+  const { t } = useTranslation();
+  const format = useLocalFormat();
   const tests = usePracticeTests();
   return (
     <Stack gap="sm" component="section" aria-labelledby="my-practice-title">
       <Title order={2} fz="h4" id="my-practice-title">
-        My practice tests
+        {t('practice.myTests')}
       </Title>
       <QueryContent
         query={tests}
@@ -19,8 +22,8 @@ export function PracticeTestList() {
         empty={
           <EmptyPanel
             icon={<IconPencil size={28} />}
-            title="No practice tests yet"
-            description="Create one from the chapters you are studying this week."
+            title={t('practice.emptyTitle')}
+            description={t('practice.emptyText')}
           />
         }
       >
@@ -36,21 +39,21 @@ export function PracticeTestList() {
                     size="xs"
                     component={Link}
                     to={`/exam/${test.id}`}
-                    aria-label={`Start ${test.title}`}
+                    aria-label={t('practice.startTest', { title: test.title })}
                   >
-                    Start
+                    {t('practice.start')}
                   </Button>
                 </Group>
                 <Group gap="md" mt={4} c="dimmed">
                   <Group gap={4}>
                     <IconListNumbers size={14} />
-                    <Text size="sm">{test.questionCount} questions</Text>
+                    <Text size="sm">{t('practice.questionCount', { count: test.questionCount })}</Text>
                   </Group>
                   <Group gap={4}>
                     <IconClock size={14} />
-                    <Text size="sm">{test.durationMinutes} min</Text>
+                    <Text size="sm">{format.minutes(test.durationMinutes)}</Text>
                   </Group>
-                  <Text size="sm">Created {formatDate(test.createdAt)}</Text>
+                  <Text size="sm">{t('practice.created', { date: format.date(test.createdAt) })}</Text>
                 </Group>
               </Paper>
             ))}

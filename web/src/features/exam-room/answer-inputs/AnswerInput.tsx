@@ -1,5 +1,7 @@
 import { TextInput } from '@mantine/core';
 import type { Answer, AssertionReasonOptionId, CandidateContent, CandidateQuestion } from '@examtech/core';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../types';
 import { ChoiceInput } from './ChoiceInput';
 import { MatrixGrid } from './MatrixGrid';
 import { NumericKeypad } from './NumericKeypad';
@@ -8,16 +10,20 @@ import { NumericKeypad } from './NumericKeypad';
 export function AnswerInput({
   question,
   content,
+  language,
   optionOrder,
   answer,
   onChange,
 }: {
   question: CandidateQuestion;
   content: CandidateContent;
+  /** The paper's language on screen: list headings inside the question follow it. */
+  language: Language;
   optionOrder: readonly string[] | undefined;
   answer: Answer | null;
   onChange: (answer: Answer | null) => void;
 }) {
+  const { t } = useTranslation();
   switch (question.type) {
     case 'mcq_single':
     case 'mcq_multi': {
@@ -63,6 +69,7 @@ export function AnswerInput({
           columnText={content.columns}
           matches={answer?.type === 'matrix_match' ? answer.matches : {}}
           allowMultiplePerRow={question.allowMultiplePerRow}
+          language={language}
           onChange={(matches) => onChange({ type: 'matrix_match', matches })}
         />
       );
@@ -76,7 +83,7 @@ export function AnswerInput({
       ) : (
         <TextInput
           maw={360}
-          label="Type your answer"
+          label={t('examRoom.question.typeAnswer')}
           maxLength={200}
           value={answer?.type === 'tita' ? answer.text : ''}
           onChange={(event) => onChange({ type: 'tita', text: event.currentTarget.value })}

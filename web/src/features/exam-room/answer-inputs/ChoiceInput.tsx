@@ -1,5 +1,6 @@
 import { Checkbox, Group, Radio, Stack, UnstyledButton } from '@mantine/core';
 import type { LocalizedChoice } from '@examtech/core';
+import { useTranslation } from 'react-i18next';
 import { MathMarkdown } from '../../../components/MathMarkdown';
 import classes from './inputs.module.css';
 
@@ -21,9 +22,15 @@ export function ChoiceInput({
     if (!isMulti) return onChange([id]);
     onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
   };
+  const { t } = useTranslation();
   const Control = isMulti ? Checkbox : Radio;
   return (
-    <Stack gap="xs" role={isMulti ? 'group' : 'radiogroup'} aria-label="Options">
+    <Stack
+      gap="xs"
+      role={isMulti ? 'group' : 'radiogroup'}
+      aria-label={t('examRoom.question.options')}
+      data-options
+    >
       {optionIds.map((id, index) => {
         const isChecked = selected.includes(id);
         return (

@@ -1,6 +1,8 @@
 import { Checkbox, SimpleGrid, Table, Text } from '@mantine/core';
 import type { ChoiceSpec, LocalizedChoice } from '@examtech/core';
+import { useTranslation } from 'react-i18next';
 import { MathMarkdown } from '../../../components/MathMarkdown';
+import type { Language } from '../types';
 
 const textOf = (choices: readonly LocalizedChoice[] | undefined, id: string) =>
   choices?.find((c) => c.id === id)?.text ?? '';
@@ -13,6 +15,7 @@ export function MatrixGrid({
   columnText,
   matches,
   allowMultiplePerRow,
+  language,
   onChange,
 }: {
   rows: readonly ChoiceSpec[];
@@ -21,8 +24,11 @@ export function MatrixGrid({
   columnText: readonly LocalizedChoice[] | undefined;
   matches: Readonly<Record<string, readonly string[]>>;
   allowMultiplePerRow: boolean;
+  /** The headings are part of the question: in its language ("सूची I"), not the interface's. */
+  language: Language;
   onChange: (matches: Record<string, string[]>) => void;
 }) {
+  const { t } = useTranslation();
   const toggle = (rowId: string, columnId: string) => {
     const current = matches[rowId] ?? [];
     const next = current.includes(columnId)
@@ -36,8 +42,8 @@ export function MatrixGrid({
     <>
       <SimpleGrid cols={2} mb="sm">
         {[
-          { title: 'List I', ids: rows, choices: rowText },
-          { title: 'List II', ids: columns, choices: columnText },
+          { title: t('examRoom.question.listOne', { lng: language }), ids: rows, choices: rowText },
+          { title: t('examRoom.question.listTwo', { lng: language }), ids: columns, choices: columnText },
         ].map((list) => (
           <div key={list.title}>
             <Text fw={600} size="sm" mb={4}>
@@ -51,7 +57,7 @@ export function MatrixGrid({
           </div>
         ))}
       </SimpleGrid>
-      <Table withTableBorder withColumnBorders w="auto" aria-label="Match grid">
+      <Table withTableBorder withColumnBorders w="auto" aria-label={t('examRoom.question.matchGrid')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th />

@@ -1,5 +1,6 @@
 import { Button, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { NumericalFormat } from '@examtech/core';
+import { useTranslation } from 'react-i18next';
 
 const KEYS = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '0', '.', '-'];
 
@@ -23,12 +24,13 @@ export function NumericKeypad({
   format: NumericalFormat | undefined;
   onChange: (value: string) => void;
 }) {
+  const { t } = useTranslation();
   const press = (key: string) => onChange(applyKey(value, key, format));
   const hint = format?.integerOnly
-    ? 'Enter an integer'
+    ? t('examRoom.question.enterInteger')
     : format?.decimals !== undefined
-      ? `Enter a number (${format.decimals} decimal places)`
-      : 'Enter a number';
+      ? t('examRoom.question.enterDecimals', { count: format.decimals })
+      : t('examRoom.question.enterNumber');
   return (
     <Stack gap="xs" maw={240}>
       <TextInput
@@ -36,7 +38,7 @@ export function NumericKeypad({
         value={value}
         inputMode="none"
         autoComplete="off"
-        aria-label="Numerical answer"
+        aria-label={t('examRoom.question.numericalAnswer')}
         onChange={() => undefined}
         onKeyDown={(event) => {
           const key = event.key === 'Delete' ? 'Clear' : event.key;
@@ -50,17 +52,23 @@ export function NumericKeypad({
       />
       <SimpleGrid cols={3} spacing={6} verticalSpacing={6}>
         {KEYS.map((key) => (
-          <Button key={key} variant="default" size="sm" onClick={() => press(key)} aria-label={`Key ${key}`}>
+          <Button
+            key={key}
+            variant="default"
+            size="sm"
+            onClick={() => press(key)}
+            aria-label={t('examRoom.question.key', { key })}
+          >
             {key}
           </Button>
         ))}
       </SimpleGrid>
       <SimpleGrid cols={2} spacing={6}>
         <Button variant="default" size="sm" onClick={() => press('Backspace')}>
-          Backspace
+          {t('examRoom.question.backspace')}
         </Button>
         <Button variant="default" size="sm" onClick={() => press('Clear')}>
-          Clear All
+          {t('examRoom.question.clearInput')}
         </Button>
       </SimpleGrid>
     </Stack>
