@@ -1,4 +1,5 @@
 import { toCandidateQuestion } from '@examtech/core';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findExamReleases } from '../exams/result-release.js';
@@ -11,12 +12,12 @@ import * as repo from './attempt-repo.js';
  * outcomes go with it only when the exam's showAnswerKeyAfterRelease allows; the score always does.
  */
 export async function presentReleasedResult(
-  deps: { db: Db; papers: SnapshotCache },
+  deps: { db: Db; papers: SnapshotCache; clock: Clock },
   attempt: repo.AttemptRow,
 ) {
   if (attempt.status !== 'submitted')
     throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
-  const release = (await findExamReleases(deps.db, [attempt.examId])).get(attempt.examId);
+  const release = (await findExamReleases(deps.db, [attempt.examId], deps.clock.now())).get(attempt.examId);
   if (!release?.isReleased)
     throw new AppError('RESULT_NOT_RELEASED', undefined, {
       extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
