@@ -32,6 +32,9 @@ const impureImport = {
   message: 'packages/core is pure (it runs in the browser too): no Node, database or HTTP code.',
 };
 const restrict = (...patterns) => ['error', { patterns }];
+/** The server's "now" is the injected Clock (server/src/platform/clock.ts), so tests can move time. */
+const clockMessage =
+  "Take the time from the injected Clock (deps.clock.now(), nowDate(clock)), never the system's.";
 const maxLines = ['error', { max: 400, skipBlankLines: true, skipComments: true }];
 
 export default tseslint.config(
@@ -91,6 +94,23 @@ export default tseslint.config(
   {
     files: ['packages/core/src/**/*.ts', 'packages/core/test/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(impureImport) },
+  },
+  // Time: every decision about time on the server reads the injected clock.
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/platform/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: clockMessage },
+        { object: 'performance', property: 'now', message: clockMessage },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+        { selector: "CallExpression[callee.name='Date']", message: clockMessage },
+      ],
+    },
   },
   {
     files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}'],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
+import type { TestClock } from '../../server/test/support/test-clock.js';
 import { startTestServer } from './server.js';
 
 export const desktop = { width: 1280, height: 800 };
@@ -16,6 +17,8 @@ const screenshotDir =
 export interface BrowserSuite {
   /** The test server's address; read it inside hooks and tests. */
   readonly baseUrl: string;
+  /** The test server's clock (in this process): move it to move the server's time. */
+  readonly clock: TestClock;
   openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
   /**
    * Saves `<prefix><name>.png` once notifications and transitions have settled: the whole page from
@@ -38,7 +41,7 @@ export function useBrowserSuite(
     hasFakeCamera?: boolean;
   } = {},
 ): BrowserSuite {
-  let server: { baseUrl: string; stop(): Promise<void> } | undefined;
+  let server: { baseUrl: string; clock: TestClock; stop(): Promise<void> } | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
@@ -57,6 +60,10 @@ export function useBrowserSuite(
     get baseUrl() {
       if (!server) throw new Error('the browser suite has not started');
       return server.baseUrl;
+    },
+    get clock() {
+      if (!server) throw new Error('the browser suite has not started');
+      return server.clock;
     },
     async openPage(viewport) {
       if (!browser || !server) throw new Error('the browser suite has not started');

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { signInApi } from './api.js';
 import { useBrowserSuite } from './browser-suite.js';
+import type { TestClock } from '../../server/test/support/test-clock.js';
 
 export const desktop = { width: 1280, height: 800 };
 export const tablet = { width: 1024, height: 768 };
@@ -52,6 +53,8 @@ export interface ExamRoomSuite {
   openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
   /** Saves `<prefix><name>.png` (the viewport, or the whole page) once transitions have settled. */
   shoot: (page: Page, name: string, options?: { isFullPage?: boolean }) => Promise<void>;
+  /** The server's clock; read it inside hooks and tests. */
+  readonly clock: TestClock;
 }
 
 /** The shared browser-suite frame plus an HTTP client; call it at the top level of a test file. */
@@ -73,6 +76,9 @@ export function useExamRoomSuite(options: {
     openPage: (viewport) => suite.openPage(viewport),
     // The exam room is a fixed-height screen: its pictures are the viewport unless asked otherwise.
     shoot: (page, name, { isFullPage = false } = {}) => suite.shoot(page, name, { isFullPage }),
+    get clock() {
+      return suite.clock;
+    },
   };
 }
 

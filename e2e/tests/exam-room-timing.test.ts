@@ -24,12 +24,15 @@ import {
   type State,
 } from '../support/exam-room.js';
 
-const { signInOverHttp, openPage, shoot } = useExamRoomSuite({
+const suite = useExamRoomSuite({
   prefix: 'exam-room-timing-',
   // The sweeper's default is every 5 s; the journeys below wait for it.
   serverEnv: { SWEEPER_INTERVAL_MS: '500' },
   hasFakeCamera: true,
 });
+const { signInOverHttp, openPage, shoot } = suite;
+/** A moment `ms` from now on the server's clock (which a journey below moves forward). */
+const serverTimeIn = (ms: number) => new Date(suite.clock.now() + ms);
 
 /** Saves over HTTP are still taken this long after their section or the exam closed (in-flight ones). */
 const SAVE_GRACE_MS = 15_000;
@@ -139,8 +142,6 @@ function saveOverHttp(
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
 /** CAT-like: section 1 for a minute, then section 2 for a minute, in this order, locked. */
 async function sitLockedSections(expect: ExpectStatic, examId: string): Promise<void> {
   const client = await signInOverHttp(student(1));
@@ -192,7 +193,9 @@ async function sitLockedSections(expect: ExpectStatic, examId: string): Promise<
   const deviceId = await deviceIdOf(page);
   const before = await client.call<State>('GET', `/api/attempts/${attemptId}/state`);
   const verbal = before.attempt.sections.find((s) => s.sectionId === 'varc')!;
-  await sleep(Date.parse(verbal.closesAt) + SAVE_GRACE_MS + 1_000 - Date.now());
+  // No waiting: the server's clock moves past the close plus the grace (the journeys beside this
+  // one only see their own deadlines and the sweeper come that much sooner).
+  suite.clock.set(Math.max(suite.clock.now(), Date.parse(verbal.closesAt) + SAVE_GRACE_MS + 1_000));
   const late = await saveOverHttp(client, attemptId, deviceId, questionIds[0]!, mcq('d'));
   expect(late.results[0]).toMatchObject({ status: 'rejected', code: 'SECTION_CLOSED' });
   // ... and keeps what was answered in time.
@@ -306,7 +309,7 @@ describe.concurrent('exam room timing', () => {
       sections: [{ id: 'section-a', name: 'Section A', questionIds: questionIds.slice(0, 3) }],
     });
     // One start (T0) for both, a few seconds ahead: time to sign in and see the countdown.
-    const startsAt = new Date(Date.now() + 10_000);
+    const startsAt = serverTimeIn(10_000);
     await scheduleForBatch(lockedExamId, startsAt, 'fixed');
     await scheduleForBatch(shortExamId, startsAt, 'fixed');
     await Promise.all([
@@ -326,7 +329,7 @@ describe.concurrent('exam room timing', () => {
       lockedSections: false,
       sections: [{ id: 'section-a', name: 'Section A', questionIds: questionIds.slice(0, 4) }],
     });
-    await scheduleForBatch(examId, new Date(Date.now() + 2_000), 'window');
+    await scheduleForBatch(examId, serverTimeIn(2_000), 'window');
     const client = await signInOverHttp(student(4));
 
     const laptop = await openPage(desktop);
@@ -389,7 +392,7 @@ describe.concurrent('exam room timing', () => {
       lockedSections: false,
       sections: [{ id: 'section-a', name: 'Section A', questionIds: questionIds.slice(0, 2) }],
     });
-    const startsAt = new Date(Date.now() + 2_000);
+    const startsAt = serverTimeIn(2_000);
     await scheduleForBatch(proctoredId, startsAt, 'window');
     await scheduleForBatch(openId, startsAt, 'window');
     const client = await signInOverHttp(student(5));

@@ -2,14 +2,8 @@
 // marked as reserved in the bank; a candidate who submits a scheduled mock early is told when the
 // results come out, and later reads the score without the key the institute chose to withhold.
 // Screenshots go to .tmp/screenshots/release-*.png for review.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { App } from '../../server/src/app.js';
-import { signInApi } from '../support/api.js';
-import { launchBrowser } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   answerCurrent,
   createDrillChapter,
@@ -19,27 +13,30 @@ import {
   signIn,
   student,
   teacher,
+  useExamRoomSuite,
+  type Client,
 } from '../support/exam-room.js';
-import { startTestServer } from '../support/server.js';
 
-const screenshotDir =
-  process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 const title = 'Sunday keyless mock';
+const suite = useExamRoomSuite({ prefix: 'release-' });
+const shoot = (page: Page, name: string) => suite.shoot(page, name, { isFullPage: true });
 
-let server: { baseUrl: string; app: App; stop(): Promise<void> };
-let browser: Browser;
+let author: Client;
 let examId: string;
 
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+type Call = Client['call'];
 
-/** Moves the exam's window on the server's clock (the schedule API only takes future starts). */
-async function moveWindow(opensAgoMin: number, closesInMin: number): Promise<void> {
-  await server.app.database.db.execute(sql`
-    update exam_schedules set
-      starts_at = now() - make_interval(mins => ${opensAgoMin}),
-      window_ends_at = now() + make_interval(mins => ${closesInMin}),
-      ends_at = now() + make_interval(mins => ${closesInMin + 10})
-    where exam_id = ${examId}`);
+/**
+ * Moves the server's clock (the schedule API only takes future starts, so the mock is scheduled
+ * ahead and time moves to it): `at` the window's opening or its close, plus `minutes`.
+ */
+async function moveClockTo(at: 'opening' | 'close', minutes: number): Promise<void> {
+  const { exam } = await author.call<{ exam: { schedule: { startsAt: string; windowEndsAt: string } } }>(
+    'GET',
+    `/api/exams/${examId}`,
+  );
+  const base = Date.parse(at === 'opening' ? exam.schedule.startsAt : exam.schedule.windowEndsAt);
+  suite.clock.set(base + minutes * 60_000);
 }
 
 async function publishKeylessMock(author: Call, questionIds: string[]): Promise<string> {
@@ -73,7 +70,7 @@ async function publishKeylessMock(author: Call, questionIds: string[]): Promise<
   });
   await author('POST', `/api/exams/${exam.id}/publish`);
   const { items } = await author<{ items: { id: string; code: string }[] }>('GET', '/api/batches');
-  const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const inHours = (h: number) => new Date(suite.clock.now() + h * 3_600_000).toISOString();
   await author('PUT', `/api/exams/${exam.id}/schedule`, {
     mode: 'window',
     startsAt: inHours(1),
@@ -87,31 +84,17 @@ async function publishKeylessMock(author: Call, questionIds: string[]): Promise<
 }
 
 beforeAll(async () => {
-  await mkdir(screenshotDir, { recursive: true });
-  server = await startTestServer();
-  const author = await signInApi(server.baseUrl, teacher.email, teacher.password);
-  const { questionIds } = await createDrillChapter(
-    { call: author },
-    { chapter: 'Release drill', topic: 'Release drill topic' },
-  );
-  examId = await publishKeylessMock(author, questionIds);
-  browser = await launchBrowser();
+  author = await suite.signInOverHttp(teacher);
+  const { questionIds } = await createDrillChapter(author, {
+    chapter: 'Release drill',
+    topic: 'Release drill topic',
+  });
+  examId = await publishKeylessMock(author.call, questionIds);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `release-${name}.png`), fullPage: true });
-}
 
 describe('results of a scheduled mock', () => {
   test('the bank marks the mock’s questions as reserved until its results are released', async () => {
-    const context = await browser.newContext({ viewport: desktop, baseURL: server.baseUrl });
-    const page = await context.newPage();
+    const { context, page } = await suite.openPage(desktop);
     await signIn(page, teacher);
     await page.goto('/questions');
     const badges = page.getByTestId('reservation-badge');
@@ -125,9 +108,9 @@ describe('results of a scheduled mock', () => {
   });
 
   test('an early submitter is told when results come out; later the score shows, the key does not', async () => {
-    await moveWindow(5, 60);
-    const context = await browser.newContext({ viewport: desktop, baseURL: server.baseUrl });
-    const page = await context.newPage();
+    // Five minutes into the window, which stays open for others for almost two hours.
+    await moveClockTo('opening', 5);
+    const { context, page } = await suite.openPage(desktop);
     await signIn(page, student(1));
     await enterExam(page, examId);
     await answerCurrent(page, 2);
@@ -145,7 +128,8 @@ describe('results of a scheduled mock', () => {
     expect(await page.getByTestId('total-score').count()).toBe(0);
     await shoot(page, 'not-yet');
 
-    await moveWindow(180, -60);
+    // An hour after the window closed: past the last deadline and the offline journals' half hour.
+    await moveClockTo('close', 60);
     await page.reload();
     await page.getByTestId('answer-key-withheld').waitFor();
     expect(await page.getByTestId('total-score').innerText()).toMatch(/^4(\.00)? \/ 20$/);

@@ -19,6 +19,7 @@ import { createQuestionService } from '../src/modules/questions/question-service
 import { createQuestionBankService } from '../src/modules/questions/question-bank-service.js';
 import { createSyllabusService } from '../src/modules/syllabus/syllabus-service.js';
 import type { InstituteActor } from '../src/platform/auth/policies.js';
+import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { demo } from '../src/seed/demo-accounts.js';
 
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
       }),
     );
     const database = app.database;
-    const syllabus = createSyllabusService(database);
+    const syllabus = createSyllabusService(database, { clock: systemClock });
     const questions = createQuestionService({
       database,
       syllabus,
@@ -220,7 +221,15 @@ async function main(): Promise<void> {
       const slice = ids
         .slice(exam * 90, exam * 90 + 90)
         .map((questionId) => ({ questionId, versionId: usageItems.get(questionId)!.versionId }));
-      await database.db.transaction((tx) => bank.recordUsages(tx, actor.instituteId, randomUUID(), slice));
+      await database.db.transaction((tx) =>
+        bank.recordUsages(
+          tx,
+          actor.instituteId,
+          randomUUID(),
+          slice,
+          new Date(systemClock.now() - (EXAMS - exam) * 60_000),
+        ),
+      );
     }
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Server as SocketServer } from 'socket.io';
+import { systemClock, type Clock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
@@ -105,9 +106,15 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 /**
  * Builds the whole application without listening, so tests drive it through `inject()` or a real
  * port. Plugins and hooks are registered in a fixed order: errors, cookies, metrics, sessions,
- * routes, then the web app's fallback.
+ * routes, then the web app's fallback. `overrides.clock` is the one notion of "now" handed to every
+ * service, the sweeper, the socket handlers, the session store and the rate limiter (tests pass a
+ * clock they move; production the system clock).
  */
-export async function buildApp(config: AppConfig, overrides: { database?: Database } = {}): Promise<App> {
+export async function buildApp(
+  config: AppConfig,
+  overrides: { database?: Database; clock?: Clock } = {},
+): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -146,7 +153,9 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     : null;
 
   const events = createDomainEvents();
-  const baseSessions = redis ? createRedisSessionStore(redis) : createDatabaseSessionStore(database.db);
+  const baseSessions = redis
+    ? createRedisSessionStore(redis, clock)
+    : createDatabaseSessionStore(database.db, clock);
   const sessions: SessionStore = {
     ...baseSessions,
     async revoke(id) {
@@ -158,13 +167,14 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
       events.emit('user.sessionsRevoked', { userId, ...(exceptId ? { exceptSessionId: exceptId } : {}) });
     },
   };
-  const limiter = redis ? createRedisRateLimiter(redis) : createMemoryRateLimiter();
+  const now = () => clock.now();
+  const limiter = redis ? createRedisRateLimiter(redis, now) : createMemoryRateLimiter(now);
   const storage = createLocalDiskStorage(config.filesDir);
   const metrics = createMetrics(database);
 
   // Dependencies point one way: batches <- users <- institutes. What a lower module needs from a
   // higher one comes through a narrow directory built here (members' names, an institute's name).
-  const batches = createBatchService(database, { people: createUserDirectory(database) });
+  const batches = createBatchService(database, { people: createUserDirectory(database), clock });
   const users = createUserService({
     database,
     sessions,
@@ -174,6 +184,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   const auth = createAuthService({ sessions, limiter, users, config });
   // The bank depends on the syllabus, never the reverse: the tree's counts come through this one function.
   const syllabus = createSyllabusService(database, {
+    clock,
     countQuestionsByTopic: (instituteId) => countActiveQuestionsByTopic(database.readDb, instituteId),
   });
   const institutes = createInstituteService({ database, users, batches, syllabus });
@@ -189,6 +200,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     exams: examDirectory,
     events,
     loadExamForStaff: createExamAccess({ db: database.db, batches }).loadExam,
+
+    clock,
     saveRateLimitScale: config.saveRateLimitScale,
   });
   const exams = createExamService({
@@ -200,13 +213,14 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     users,
     attempts,
     log: app.log,
+    clock,
   });
-  const schedules = createScheduleService({ database, exams, batches, users, events });
-  const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts });
+  const schedules = createScheduleService({ database, exams, batches, users, events, clock });
+  const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
   const assets = createAssetService({
     database,
     storage,
-    students: createAttemptAssetAccess({ database, papers: snapshots }),
+    students: createAttemptAssetAccess({ database, papers: snapshots, clock }),
   });
   const questions = createQuestionService({
     database,
@@ -214,7 +228,8 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     assets,
     users,
     reservations: {
-      findReservedQuestions: (instituteId) => findReservedQuestions(database.readDb, instituteId),
+      findReservedQuestions: (instituteId) =>
+        findReservedQuestions(database.readDb, instituteId, clock.now()),
     },
   });
   const questionImports = createQuestionImportService({
@@ -223,9 +238,10 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     syllabus,
     questions,
     assets,
+    clock,
     log: app.log,
   });
-  const questionExports = createQuestionExportService({ questions });
+  const questionExports = createQuestionExportService({ questions, clock });
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
@@ -263,7 +279,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
-    socketHandlers: [registerAttemptSocket(attempts, app.log, config.saveRateLimitScale)],
+    socketHandlers: [registerAttemptSocket(attempts, app.log, clock, config.saveRateLimitScale)],
   });
   if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
   events.on('exam.scheduled', ({ examId }) => {

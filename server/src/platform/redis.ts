@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { systemClock } from './clock.js';
 import type { AppConfig } from './config.js';
 
 /** One ioredis client factory: standalone from REDIS_URL, or through Sentinel when REDIS_SENTINELS is set. */
@@ -7,11 +8,12 @@ export function createRedisClient(
   options: { prefixed?: boolean; waitForReconnect?: boolean; onError?: (err: Error) => void } = {},
 ): Redis {
   const client = openClient(config, options);
-  // Without a listener ioredis prints every failed reconnect; log at most one line per 10 s instead.
+  // Without a listener ioredis prints every failed reconnect; log at most one line per 10 s instead
+  // (of the system's time: this paces a log, it decides nothing a test would move).
   let lastLoggedAt = 0;
   client.on('error', (err: Error) => {
-    if (Date.now() - lastLoggedAt < 10_000) return;
-    lastLoggedAt = Date.now();
+    if (systemClock.now() - lastLoggedAt < 10_000) return;
+    lastLoggedAt = systemClock.now();
     options.onError?.(err);
   });
   return client;

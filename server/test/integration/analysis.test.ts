@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { openExamNow, putDraft, scheduleBody } from '../support/exam-fixtures.js';
+import { openExamNow, putDraft, readSchedule, scheduleBody } from '../support/exam-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 
 /**
@@ -82,18 +82,20 @@ async function scheduleMock(title: string, showAnswerKeyAfterRelease: boolean): 
   });
   expect(saved.statusCode).toBe(200);
   expect((await teacher.post(`/api/exams/${examId}/publish`)).statusCode).toBe(200);
-  const scheduled = await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody([], { studentIds }));
+  const scheduled = await teacher.put(
+    `/api/exams/${examId}/schedule`,
+    scheduleBody(env.clock, [], { studentIds }),
+  );
   expect(scheduled.statusCode).toBe(200);
-  await openExamNow(app, examId);
+  await openExamNow(env.clock, teacher, examId);
   return examId;
 }
 
 /** Everyone's window closed long ago: an instant result is out. */
 async function closeWindow(examId: string): Promise<void> {
-  await app.database.db.execute(sql`
-    update exam_schedules set starts_at = now() - interval '3 hours',
-      window_ends_at = now() - interval '2 hours', ends_at = now() - interval '110 minutes'
-    where exam_id = ${examId}`);
+  const { endsAt } = await readSchedule(teacher, examId);
+  // Past the last deadline and the answers' settling time (saves in flight, offline journals).
+  env.clock.set(Math.max(env.clock.now(), Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000));
 }
 
 type Save = { q: number; option: string | null; timeSpentMs: number };

@@ -74,28 +74,28 @@ async function republish(examId: string, ids: string[]) {
 describe('a republished paper replaces the withdrawn one', () => {
   it('prepared attempts follow the new snapshot when the schedule is saved again, and candidates get the new paper', async () => {
     const examId = await publishExam(teacher, onePaper('Withdrawn paper', questionIds.slice(0, 2)));
-    expect((await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody([batchId]))).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody(env.clock, [batchId]))).statusCode,
+    ).toBe(200);
     await expect.poll(() => preparedSnapshots(examId)).toEqual([true]);
 
     await republish(examId, questionIds.slice(2, 4));
-    expect((await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody([batchId]))).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody(env.clock, [batchId]))).statusCode,
+    ).toBe(200);
     await expect.poll(() => preparedSnapshots(examId)).toEqual([true]);
-    await openExamNow(app, examId);
+    await openExamNow(env.clock, teacher, examId);
     expect(await paperOf(await signIn(app, student(1)), examId)).toEqual(questionIds.slice(2, 4).sort());
   });
 
   it('a candidate starting after a republish without a new schedule save still gets the new paper', async () => {
     const examId = await publishExam(teacher, onePaper('Withdrawn again', questionIds.slice(0, 2)));
-    expect((await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody([batchId]))).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody(env.clock, [batchId]))).statusCode,
+    ).toBe(200);
     await expect.poll(() => preparedSnapshots(examId)).toEqual([true]);
     await republish(examId, questionIds.slice(1, 3));
-    await openExamNow(app, examId);
+    await openExamNow(env.clock, teacher, examId);
     expect(await paperOf(await signIn(app, student(2)), examId)).toEqual(questionIds.slice(1, 3).sort());
   });
 });
@@ -103,7 +103,7 @@ describe('a republished paper replaces the withdrawn one', () => {
 describe('registration and seats at the door', () => {
   it('with registration required and one seat, only the registered candidate starts', async () => {
     const examId = await publishExam(teacher, onePaper('Seats', questionIds.slice(0, 2)));
-    const body = scheduleBody([batchId], { registration: { required: true, capacity: 1 } });
+    const body = scheduleBody(env.clock, [batchId], { registration: { required: true, capacity: 1 } });
     expect((await teacher.put(`/api/exams/${examId}/schedule`, body)).statusCode).toBe(200);
     const registered = await signIn(app, student(3));
     expect((await registered.post(`/api/exams/${examId}/register`)).json()).toEqual({ registered: true });
@@ -111,7 +111,7 @@ describe('registration and seats at the door', () => {
     expect((await unregistered.post(`/api/exams/${examId}/register`)).json()).toMatchObject({
       error: { code: 'REGISTRATION_FULL' },
     });
-    await openExamNow(app, examId);
+    await openExamNow(env.clock, teacher, examId);
 
     // The unregistered candidate sees the exam but cannot start it, and gets no attempt.
     const info = await unregistered.get(`/api/exams/${examId}/candidate-info`);
@@ -134,21 +134,24 @@ describe('registration and seats at the door', () => {
 describe('schedule validation', () => {
   it('refuses a window shorter than the exam and a registration deadline in the past or after the start', async () => {
     const examId = await publishExam(teacher, onePaper('Validated schedule', questionIds.slice(0, 2)));
-    const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    const inMinutes = (m: number) => env.clock.isoIn(m * 60_000);
     const cases: [Record<string, unknown>, string][] = [
       [{ startsAt: inMinutes(60), windowEndsAt: inMinutes(60 + 29) }, 'windowEndsAt'],
       [{ registration: { required: true, deadline: inMinutes(-5) } }, 'registration.deadline'],
       [{ registration: { required: true, deadline: inMinutes(61) } }, 'registration.deadline'],
     ];
     for (const [overrides, path] of cases) {
-      const res = await teacher.put(`/api/exams/${examId}/schedule`, scheduleBody([batchId], overrides));
+      const res = await teacher.put(
+        `/api/exams/${examId}/schedule`,
+        scheduleBody(env.clock, [batchId], overrides),
+      );
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ error: { code: 'SCHEDULE_INVALID', fields: [{ path }] } });
     }
     // Nothing was scheduled.
     expect((await teacher.get(`/api/exams/${examId}`)).json()).toMatchObject({ exam: { schedule: null } });
     // A window exactly as long as the exam and a deadline before the start are fine.
-    const fits = scheduleBody([batchId], {
+    const fits = scheduleBody(env.clock, [batchId], {
       startsAt: inMinutes(60),
       windowEndsAt: inMinutes(90),
       registration: { required: true, deadline: inMinutes(59) },

@@ -10,7 +10,6 @@ import {
   publishExam,
   readAttemptRow,
   scheduleBody,
-  shiftAttempt,
   type SaveResult,
   type State,
   startPracticeOn,
@@ -58,9 +57,13 @@ beforeAll(async () => {
   });
   const admin = await signIn(app, demo.admin);
   const batchId = await findDemoBatchId(admin);
-  const scheduled = await teacher.put(`/api/exams/${catExamId}/schedule`, scheduleBody([batchId]));
+  // A window long enough for every test below to start its attempt after the clock moved on.
+  const scheduled = await teacher.put(
+    `/api/exams/${catExamId}/schedule`,
+    scheduleBody(env.clock, [batchId], { windowEndsAt: env.clock.isoIn(24 * 3_600_000) }),
+  );
   expect(scheduled.statusCode).toBe(200);
-  await openExamNow(app, catExamId);
+  await openExamNow(env.clock, teacher, catExamId);
 }, 60_000);
 afterAll(() => env.close());
 
@@ -80,10 +83,10 @@ const saveOverHttp = async (client: TestClient, attemptId: string, deviceId: str
 const waitForOutage = (attemptId: string) =>
   expect.poll(async () => (await readAttemptRow(app, attemptId)).offline_since).not.toBeNull();
 
-/** Ends the attempt 20 s ago (past the in-flight grace) and waits for the sweeper to submit it. */
+/** Moves the clock 20 s past the attempt's deadline (past the in-flight grace) and waits for the sweeper to submit it. */
 async function endAndSweep(attemptId: string): Promise<number> {
   const { deadline_at } = await readAttemptRow(app, attemptId);
-  await shiftAttempt(app, attemptId, Date.parse(deadline_at) - Date.now() + 20_000);
+  env.clock.set(Date.parse(deadline_at) + 20_000);
   await expect.poll(async () => (await readAttemptRow(app, attemptId)).status).toBe('submitted');
   return Date.parse((await readAttemptRow(app, attemptId)).deadline_at);
 }
@@ -166,7 +169,7 @@ describe('presence is per attempt, not per socket', () => {
     socket.close();
     await waitForOutage(attemptId);
     // 31 minutes on: VARC closed a minute ago, QA is open, and the recorded outage began in VARC.
-    await shiftAttempt(app, attemptId, 31 * MINUTE);
+    env.clock.advance(31 * MINUTE);
     const { offline_since } = await readAttemptRow(app, attemptId);
     expect(await saveOverHttp(client, attemptId, deviceId, [mcq(qa1!, 'b', 1)])).toMatchObject([
       { status: 'saved' },
@@ -199,7 +202,7 @@ describe('the honest outage', () => {
     expect(online.results[0]!.status).toBe('saved');
     laptop.close();
     await waitForOutage(attemptId);
-    await shiftAttempt(app, attemptId, 31 * MINUTE);
+    env.clock.advance(31 * MINUTE);
     const { offline_since } = await readAttemptRow(app, attemptId);
 
     // Back in QA's time: the journal holds a VARC answer from before VARC closed and a QA answer.
@@ -208,7 +211,7 @@ describe('the honest outage', () => {
     const synced = await emitWithAck<{ results: SaveResult[] }>(back, 'answer:save', {
       attemptId,
       deviceId,
-      saves: [mcq(varc2!, 'c', 2, Date.parse(offline_since!) + 60_000), mcq(qa1!, 'd', 3, Date.now())],
+      saves: [mcq(varc2!, 'c', 2, Date.parse(offline_since!) + 60_000), mcq(qa1!, 'd', 3, env.clock.now())],
     });
     back.close();
     expect(synced.results).toEqual([
@@ -231,10 +234,10 @@ describe('the in-flight grace', () => {
     const attemptId = await startCat(client, deviceId);
     const [varc1, varc2, qa1] = questionIds;
     // VARC closed 5 s ago (well within the old 15 s grace) and QA is open.
-    await shiftAttempt(app, attemptId, 30 * MINUTE + 5_000);
+    env.clock.advance(30 * MINUTE + 5_000);
     const late = await saveOverHttp(client, attemptId, deviceId, [
       mcq(varc1!, 'b', 1),
-      mcq(varc2!, 'b', 2, Date.now() - 6_000),
+      mcq(varc2!, 'b', 2, env.clock.now() - 6_000),
       mcq(qa1!, 'b', 3),
     ]);
     expect(late.map((r) => [r.questionId, r.status, r.code])).toEqual([
@@ -247,7 +250,7 @@ describe('the in-flight grace', () => {
     // The exam itself ended 5 s ago: a save in flight to the end still lands.
     const practice = await startPractice(client, 'device-grace-end');
     const { deadline_at } = await readAttemptRow(app, practice.attemptId);
-    await shiftAttempt(app, practice.attemptId, Date.parse(deadline_at) - Date.now() + 5_000);
+    env.clock.set(Date.parse(deadline_at) + 5_000);
     expect(
       await saveOverHttp(client, practice.attemptId, 'device-grace-end', [
         mcq(practice.questions[0]!, 'b', 1),

@@ -95,7 +95,7 @@ describe('answers during an attempt', () => {
       attempt: null,
     });
     expect(info.instructions.en).toContain('General instructions');
-    expect(Math.abs(Date.parse(info.serverNow) - Date.now())).toBeLessThan(5000);
+    expect(Math.abs(Date.parse(info.serverNow) - env.clock.now())).toBeLessThan(5000);
     const { state, paper } = await startPractice(student);
     const raw = (await student.get(`/api/attempts/${state.attempt.id}/paper`)).body;
     expect(raw).not.toMatch(/"key"|"solution"|"optionId"/);
@@ -279,10 +279,8 @@ describe('the deadline', () => {
       deviceId: 'device-eeee-1',
       saves: [save(q.id, 'b', 1)],
     });
-    // Move the attempt's clock past its deadline and the in-flight grace.
-    await app.database.db.execute(
-      sql`update attempts set started_at = started_at - interval '2 hours', deadline_at = now() - interval '20 seconds' where id = ${state.attempt.id}`,
-    );
+    // Time moves past the attempt's deadline and the in-flight grace.
+    env.clock.set(Date.parse(state.attempt.deadlineAt) + 20_000);
 
     const late = await student.post(`/api/attempts/${state.attempt.id}/answers`, {
       deviceId: 'device-eeee-1',
@@ -328,12 +326,9 @@ describe('answers typed offline before the deadline', () => {
       .toBe(true);
     return value;
   };
-  /** Moves an attempt's whole timeline (start, deadline, recorded outage) back until it ended 20 s ago. */
-  const endTwentySecondsAgo = (id: string) =>
-    app.database.db.execute(sql`
-      with shift as (select deadline_at - now() + interval '20 seconds' as d from attempts where id = ${id})
-      update attempts set started_at = started_at - shift.d, deadline_at = deadline_at - shift.d,
-        offline_since = offline_since - shift.d from shift where id = ${id}`);
+  /** Moves the clock to 20 s after the attempt's deadline. */
+  const endTwentySecondsAgo = async (id: string) =>
+    env.clock.set(Date.parse((await attemptRow(id)).deadline_at) + 20_000);
   const swept = (id: string) =>
     waitFor(
       () => attemptRow(id),
@@ -416,7 +411,7 @@ describe('answers typed offline before the deadline', () => {
     await student.post(`/api/attempts/${finished.state.attempt.id}/submit`);
     const afterSubmit = await student.post(`/api/attempts/${finished.state.attempt.id}/answers`, {
       deviceId: 'laptop-done-1',
-      saves: [{ ...save(p.id, 'b', 1), answeredAt: Date.now() - 1_000 }],
+      saves: [{ ...save(p.id, 'b', 1), answeredAt: env.clock.now() - 1_000 }],
     });
     expect(afterSubmit.json<{ results: SaveResult[] }>().results[0]).toMatchObject({
       status: 'rejected',
@@ -462,7 +457,7 @@ describe('scheduled exams', () => {
     const batchId = (await admin.get('/api/batches'))
       .json<{ items: { id: string; code: string }[] }>()
       .items.find((b) => b.code === 'JEE-2027-A')!.id;
-    const startsAt = new Date(Date.now() + 60 * 60_000).toISOString();
+    const startsAt = env.clock.isoIn(60 * 60_000);
     const scheduled = await teacher.request('PUT', `/api/exams/${exam.id}/schedule`, {
       mode: 'fixed',
       startsAt,
@@ -484,5 +479,14 @@ describe('scheduled exams', () => {
     const student = await signIn(app, demo.student);
     const early = await student.post(`/api/exams/${exam.id}/start`, { deviceId: 'device-ffff-1' });
     expect(early.json()).toMatchObject({ error: { code: 'EXAM_NOT_STARTED' } });
+
+    // T0 on the server's clock: the fixed exam starts, its clock running from the scheduled start.
+    env.clock.set(Date.parse(startsAt));
+    const onTime = await student.post(`/api/exams/${exam.id}/start`, { deviceId: 'device-ffff-1' });
+    expect(onTime.statusCode).toBe(200);
+    expect(onTime.json<State>().attempt).toMatchObject({
+      status: 'in_progress',
+      deadlineAt: new Date(Date.parse(startsAt) + 30 * 60_000).toISOString(),
+    });
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../support/bank-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import { findDemoBatchId } from '../support/exam-fixtures.js';
+import { findDemoBatchId, openExamNow } from '../support/exam-fixtures.js';
 import {
   emitWithAck,
   LeakScanner,
@@ -164,7 +164,7 @@ const practiceMarkers = (): Marker[] => [
 ];
 
 /** A published scratch exam of the three marked questions, instant results, open in a window for hours. */
-async function scheduleExam(showAnswerKeyAfterRelease: boolean): Promise<string> {
+async function scheduleExam(showAnswerKeyAfterRelease: boolean, opensInHours: number): Promise<string> {
   const exam = (await teacher.post('/api/exams', { title: 'Leak probe mock' })).json<{
     exam: { id: string; draft: { instructions: unknown; sections: Record<string, unknown>[] } };
   }>().exam;
@@ -204,8 +204,8 @@ async function scheduleExam(showAnswerKeyAfterRelease: boolean): Promise<string>
   const batchId = await findDemoBatchId(admin);
   const scheduled = await teacher.put(`/api/exams/${exam.id}/schedule`, {
     mode: 'window',
-    startsAt: new Date(Date.now() + 1500).toISOString(),
-    windowEndsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+    startsAt: env.clock.isoIn(opensInHours * 3_600_000),
+    windowEndsAt: env.clock.isoIn((opensInHours + 3) * 3_600_000),
     batchIds: [batchId],
     studentIds: [],
     registration: { required: false },
@@ -222,8 +222,9 @@ beforeAll(async () => {
   teacher = await signIn(app, demo.teacher);
   student = await signIn(app, demo.student);
   bank = await buildBank();
-  examIds.keysWithheld = await scheduleExam(false);
-  examIds.keysAfterRelease = await scheduleExam(true);
+  // The second opens an hour after the first, so each is walked before its own start.
+  examIds.keysWithheld = await scheduleExam(false, 1);
+  examIds.keysAfterRelease = await scheduleExam(true, 2);
 }, 120_000);
 afterAll(() => env.close());
 
@@ -246,8 +247,12 @@ async function sit(
   const start = async () =>
     (started = await student.post(`/api/exams/${sittingExamId}/start`, { deviceId: 'leak-device-1' }))
       .statusCode;
-  // A scheduled exam opens a moment after it was scheduled (the start must be in the future).
-  await expect.poll(start, { timeout: 15_000, interval: 250 }).toBe(200);
+  // Before its start, Start is refused; then the clock moves to a minute after the scheduled start.
+  if (phase === 'scheduled exam') {
+    expect(await start()).toBe(409);
+    await openExamNow(env.clock, teacher, sittingExamId);
+  }
+  expect(await start()).toBe(200);
   scan(`POST /api/exams/:id/start (${phase})`, started!);
   const attemptId = started!.json<Started>().attempt.id;
   const paperRes = await student.get(`/api/attempts/${attemptId}/paper`);

@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, demo, signIn, type TestClient } from '../support/test-app.js';
+import { STALE_AFTER_MS } from '../../src/modules/question-transfer/import-runner.js';
 import {
   commitImport,
   countQuestions,
@@ -352,11 +353,18 @@ describe('question import: all or nothing, permissions, lost jobs', () => {
 
   it('marks an import failed when the instance running it stopped', async () => {
     const { view } = await validateFile(teacher, { name: 'lost.csv', body: csvOf([mcq('lost job')]) });
+    // The job that would run it is gone: the row says committing and nothing touches it any more.
     await ctx.app.database.db.execute(
-      sql.raw(
-        `update question_imports set status = 'committing', updated_at = now() - interval '10 minutes' where id = '${view.id}'`,
-      ),
+      sql`update question_imports set status = 'committing' where id = ${view.id}`,
     );
+    const viewOf = async () =>
+      (await teacher.get(`/api/question-imports/${view.id}`)).json<{ import: ImportView }>().import;
+    // Recently touched, it still looks alive.
+    expect((await viewOf()).status).toBe('committing');
+    ctx.clock.advance(STALE_AFTER_MS - 10_000);
+    expect((await viewOf()).status).toBe('committing');
+    // Past the stale limit on the server's clock, it is marked failed.
+    ctx.clock.advance(20_000);
     const lost: ImportView = (await waitForImport(teacher, view.id)).view;
     expect(lost.status).toBe('failed');
     expect(lost.failure).toMatch(/Nothing was imported/);

@@ -151,7 +151,8 @@ describe('not used in the last N exams', () => {
       ),
     );
     const [older, newer, never] = used.map((q) => q.id) as [string, string, string];
-    // Publishing records the usage (one path); exams are ordered by when they were published.
+    // Publishing records the usage (one path) at the server clock's time; exams are ordered by it,
+    // so the clock moves a minute between the two (no waiting, no tie).
     const record = (questionId: string) =>
       publishExam(teacher, {
         title: `Uses ${questionId}`,
@@ -160,6 +161,7 @@ describe('not used in the last N exams', () => {
         sections: [{ id: 'a', questionIds: [questionId] }],
       });
     await record(older);
+    ctx.clock.advance(60_000);
     await record(newer);
     expect(await idsOf('q=quokka')).toEqual([older, newer, never].sort());
     expect(await idsOf('q=quokka&notUsedInLastExams=1')).toEqual([older, never].sort());

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import { findDemoBatchId, putDraft } from '../support/exam-fixtures.js';
+import { findDemoBatchId, openExamNow, putDraft, readSchedule } from '../support/exam-fixtures.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { pngBytes } from './question-samples.js';
 
@@ -72,7 +71,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.close());
 
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+const inHours = (h: number) => env.clock.isoIn(h * 3_600_000);
 
 /** A published 10-minute exam of the fixture questions, scheduled as a window for the demo JEE batch. */
 async function publishAndSchedule(
@@ -110,16 +109,12 @@ async function publishAndSchedule(
 }
 
 /**
- * Moves the exam's window on the clock (the schedule API only takes future starts): `opensAgoMin`
- * minutes ago, closing `closesInMin` from now, ending 10 minutes after the close as saveSchedule computes.
+ * Moves the clock to `minutes` after the exam's window closed (the schedule API only takes future
+ * starts, so exams are scheduled ahead and time moves). The exam ends 10 minutes after the close.
  */
-async function moveWindow(examId: string, opensAgoMin: number, closesInMin: number): Promise<void> {
-  await app.database.db.execute(sql`
-    update exam_schedules set
-      starts_at = now() - make_interval(mins => ${opensAgoMin}),
-      window_ends_at = now() + make_interval(mins => ${closesInMin}),
-      ends_at = now() + make_interval(mins => ${closesInMin + 10})
-    where exam_id = ${examId}`);
+async function movePastClose(examId: string, minutes: number): Promise<void> {
+  const { windowEndsAt } = await readSchedule(teacher, examId);
+  env.clock.set(Date.parse(windowEndsAt!) + minutes * 60_000);
 }
 
 async function sitAndSubmit(student: TestClient, examId: string, deviceId: string): Promise<string> {
@@ -148,7 +143,7 @@ describe('results of a scheduled exam', () => {
       mode: 'instant',
       showAnswerKeyAfterRelease: true,
     });
-    await moveWindow(examId, 5, 60);
+    await openExamNow(env.clock, teacher, examId);
     const early = await signIn(app, demo.student);
     const started = await early.post(`/api/exams/${examId}/start`, { deviceId: 'early-device-1' });
     const attemptId = started.json<{ attempt: { id: string } }>().attempt.id;
@@ -166,15 +161,15 @@ describe('results of a scheduled exam', () => {
     expect(refused.statusCode).toBe(403);
     const body = refused.json<{ error: { code: string }; releasesAt: string }>();
     expect(body.error.code).toBe('RESULT_NOT_RELEASED');
-    expect(Date.parse(body.releasesAt)).toBeGreaterThan(Date.now() + 60 * 60_000);
+    expect(Date.parse(body.releasesAt)).toBeGreaterThan(env.clock.now() + 60 * 60_000);
     expect(refused.body).not.toMatch(/"key"|solution/);
     expect((await early.get(`/api/assets/${stemImage}`)).statusCode).toBe(404);
 
     // The window closed (last start + duration) but offline journals may still arrive: still withheld.
-    await moveWindow(examId, 120, -20);
+    await movePastClose(examId, 20);
     expect((await early.get(`/api/attempts/${attemptId}/result`)).statusCode).toBe(403);
 
-    await moveWindow(examId, 180, -60);
+    await movePastClose(examId, 60);
     const released = await early.get(`/api/attempts/${attemptId}/result`);
     expect(released.statusCode).toBe(200);
     const result = released.json<{
@@ -197,10 +192,10 @@ describe('results of a scheduled exam', () => {
       mode: 'instant',
       showAnswerKeyAfterRelease: false,
     });
-    await moveWindow(examId, 5, 60);
+    await openExamNow(env.clock, teacher, examId);
     const student = await signIn(app, demoStudent(3));
     const attemptId = await sitAndSubmit(student, examId, 'keyless-device-1');
-    await moveWindow(examId, 180, -60);
+    await movePastClose(examId, 60);
     const res = await student.get(`/api/attempts/${attemptId}/result`);
     expect(res.statusCode).toBe(200);
     const result = res.json<{
@@ -226,10 +221,10 @@ describe('results of a scheduled exam', () => {
       mode: 'manual',
       showAnswerKeyAfterRelease: true,
     });
-    await moveWindow(examId, 5, 60);
+    await openExamNow(env.clock, teacher, examId);
     const student = await signIn(app, demoStudent(4));
     const attemptId = await sitAndSubmit(student, examId, 'manual-device-1');
-    await moveWindow(examId, 180, -60);
+    await movePastClose(examId, 60);
     const res = await student.get(`/api/attempts/${attemptId}/result`);
     expect(res.json()).toMatchObject({ error: { code: 'RESULT_NOT_RELEASED' }, releasesAt: null });
   });
@@ -265,7 +260,7 @@ describe('the bank reserves questions of unreleased exams', () => {
     const weekly = listed.find((q) => q.id === held2)!.reservation!;
     expect(weekly.exams).toMatchObject([{ id: instantId, title: 'Weekly mock' }]);
     // The window's close (3 h + 10 min) plus what the server still takes after it.
-    expect(Date.parse(weekly.until!)).toBeGreaterThan(Date.now() + 3 * 3_600_000);
+    expect(Date.parse(weekly.until!)).toBeGreaterThan(env.clock.now() + 3 * 3_600_000);
     expect(listed.find((q) => q.id === free1)!.reservation).toBeNull();
     expect(await reservationOf(held1)).toMatchObject({ until: null });
 
@@ -293,7 +288,7 @@ describe('the bank reserves questions of unreleased exams', () => {
     expect(before).not.toContain(held2);
 
     // The weekly mock's window closed for everyone long enough ago: its results are out, its question free.
-    await moveWindow(instantId, 180, -60);
+    await movePastClose(instantId, 60);
     expect(await reservationOf(held2)).toBeNull();
     expect(await reservationOf(held1)).not.toBeNull();
     const after = await practiseChapter();

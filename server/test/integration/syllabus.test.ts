@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createSyllabusService, toSyllabusPathKey } from '../../src/modules/syllabus/syllabus-service.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 import { createQuestion, findTopicIds, loadTree, samples } from './question-samples.js';
 
@@ -187,7 +188,7 @@ describe('editing the tree', () => {
 
 describe('resolving names for imports', () => {
   it('maps paths case-insensitively, reports missing ones, and creates them on request', async () => {
-    const syllabus = createSyllabusService(app.database);
+    const syllabus = createSyllabusService(app.database, { clock: systemClock });
     const known = { subject: ' physics', chapter: 'KINEMATICS', topic: 'projectile motion ' };
     const unknown = { subject: 'Physics', chapter: 'Kinematics', topic: 'Motion in a Plane' };
     const newSubject = { subject: 'Olympiad Chemistry', chapter: 'Crystallography', topic: 'Unit Cells' };

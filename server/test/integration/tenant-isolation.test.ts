@@ -209,6 +209,9 @@ describe('tenant isolation', () => {
     get adminB() {
       return adminB;
     },
+    get clock() {
+      return env.clock;
+    },
   };
   const cases: Record<string, TenancyCase> = { ...baseCases, ...loadTenancyCases(context) };
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { App } from '../../src/app.js';
 import type { TestClient } from './test-app.js';
+import type { TestClock } from './test-clock.js';
 
 export type SaveResult = { questionId: string; seq: number; status: string; code?: string };
 export type State = {
@@ -57,13 +58,12 @@ export async function putDraft(
   if (res.statusCode !== 200) throw new Error(`draft: ${res.statusCode} ${res.body}`);
 }
 
-/** A window-mode schedule an hour ahead for `batchIds`, with `overrides`. */
-export function scheduleBody(batchIds: string[], overrides: Record<string, unknown> = {}) {
-  const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+/** A window-mode schedule an hour ahead of the app's clock for `batchIds`, with `overrides`. */
+export function scheduleBody(clock: TestClock, batchIds: string[], overrides: Record<string, unknown> = {}) {
   return {
     mode: 'window',
-    startsAt: hours(1),
-    windowEndsAt: hours(4),
+    startsAt: clock.isoIn(3_600_000),
+    windowEndsAt: clock.isoIn(4 * 3_600_000),
     batchIds,
     studentIds: [],
     registration: { required: false },
@@ -72,23 +72,26 @@ export function scheduleBody(batchIds: string[], overrides: Record<string, unkno
   };
 }
 
-/** The scheduled start moves to a minute ago (the server refuses a start in the past, rightly). */
-export async function openExamNow(app: App, examId: string): Promise<void> {
-  await app.database.db.execute(
-    sql`update exam_schedules set starts_at = now() - interval '1 minute' where exam_id = ${examId}`,
-  );
+/**
+ * Moves the clock to a minute after the exam's scheduled start, as its manager reads it (the server
+ * refuses a start in the past, rightly, so an exam is scheduled ahead and time moves to it).
+ */
+export async function openExamNow(clock: TestClock, manager: TestClient, examId: string): Promise<void> {
+  const { startsAt } = await readSchedule(manager, examId);
+  clock.set(Math.max(clock.now(), Date.parse(startsAt) + 60_000));
 }
 
-/** Moves an attempt's whole timeline (start, deadline, recorded outage, live saves) back by `ms`. */
-export async function shiftAttempt(app: App, attemptId: string, ms: number): Promise<void> {
-  const by = sql`${ms} * interval '1 millisecond'`;
-  await app.database.db.execute(sql`
-    update attempts set started_at = started_at - ${by}, deadline_at = deadline_at - ${by},
-      offline_since = offline_since - ${by}, online_again_at = online_again_at - ${by}
-    where id = ${attemptId}`);
-  await app.database.db.execute(
-    sql`update attempt_answers set live_at = live_at - ${by} where attempt_id = ${attemptId}`,
-  );
+/** The exam's schedule as its manager reads it over HTTP. */
+export async function readSchedule(
+  manager: TestClient,
+  examId: string,
+): Promise<{ startsAt: string; windowEndsAt: string | null; endsAt: string }> {
+  const res = await manager.get(`/api/exams/${examId}`);
+  const schedule = res.json<{
+    exam?: { schedule: { startsAt: string; windowEndsAt: string | null; endsAt: string } | null };
+  }>().exam?.schedule;
+  if (!schedule) throw new Error(`exam ${examId} is not scheduled (${res.statusCode})`);
+  return schedule;
 }
 
 export type AttemptRow = {

@@ -13,12 +13,15 @@ import {
   testRedisUrl,
   tmpRoot,
 } from './databases.js';
+import { createTestClock, type TestClock } from './test-clock.js';
 
 export type TestEnv = {
   mode: 'postgres' | 'embedded';
   /** Environment shared by every app instance of this test environment (same database and Redis prefix). */
   env: Record<string, string>;
   dataDir: string;
+  /** The one clock of every app of this environment (they share a database, so they share time). */
+  clock: TestClock;
   start(extraEnv?: Record<string, string>): Promise<App>;
   close(): Promise<void>;
 };
@@ -26,12 +29,14 @@ export type TestEnv = {
 /**
  * A throwaway environment: in postgres mode a fresh database copied from the migrated template and
  * its own Redis key prefix; in embedded mode one in-memory PGlite. Several app instances can be
- * started against it (postgres mode), as a scaled deployment would run them.
+ * started against it (postgres mode), as a scaled deployment would run them. `clock`: the time the
+ * apps read (a fresh test clock at the real time unless given); move it to move time.
  */
 export async function createTestEnv(
-  options: { mode?: 'postgres' | 'embedded'; env?: Record<string, string> } = {},
+  options: { mode?: 'postgres' | 'embedded'; env?: Record<string, string>; clock?: TestClock } = {},
 ): Promise<TestEnv> {
   const mode = options.mode ?? testDbMode();
+  const clock = options.clock ?? createTestClock();
   const dataDir = mkdtempSync(path.join(tmpRoot, 'app-'));
   const databaseUrl = mode === 'postgres' ? await createPostgresTestDatabase() : null;
   const env: Record<string, string> = {
@@ -53,12 +58,13 @@ export async function createTestEnv(
     mode,
     env,
     dataDir,
+    clock,
     async start(extraEnv = {}) {
       const config = loadConfig({ ...env, ...extraEnv });
       // PGlite is one connection in one process: each embedded app gets its own in-memory copy.
       const app = await buildApp(
         config,
-        mode === 'embedded' ? { database: await openEmbeddedTestDatabase() } : {},
+        mode === 'embedded' ? { database: await openEmbeddedTestDatabase(), clock } : { clock },
       );
       apps.push(app);
       return app;
@@ -71,12 +77,12 @@ export async function createTestEnv(
   };
 }
 
-export type TestApp = { readonly env: TestEnv; readonly app: App };
+export type TestApp = { readonly env: TestEnv; readonly app: App; readonly clock: TestClock };
 
 /**
  * One app on a test environment of its own for the calling file: created in a `beforeAll` (so
- * before the file's own hooks, which may sign in) and closed in an `afterAll`. Read `env` and `app`
- * inside hooks and tests, not at the top level.
+ * before the file's own hooks, which may sign in) and closed in an `afterAll`. Read `env`, `app` and
+ * `clock` (the app's time: `useTestApp({ clock })` or a fresh test clock) inside hooks and tests.
  */
 export function useTestApp(options: Parameters<typeof createTestEnv>[0] = {}): TestApp {
   let env: TestEnv | undefined;
@@ -96,6 +102,9 @@ export function useTestApp(options: Parameters<typeof createTestEnv>[0] = {}): T
     },
     get app() {
       return ready(app);
+    },
+    get clock() {
+      return ready(env).clock;
     },
   };
 }

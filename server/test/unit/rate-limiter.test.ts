@@ -15,7 +15,7 @@ describe('in-process rate limiter', () => {
   });
 
   it('keeps keys apart and forgets a key on reset', async () => {
-    const limiter = createMemoryRateLimiter();
+    const limiter = createMemoryRateLimiter(() => 0);
     await limiter.hit('a', 1, 60);
     expect((await limiter.hit('a', 1, 60)).allowed).toBe(false);
     expect((await limiter.hit('b', 1, 60)).allowed).toBe(true);
@@ -24,7 +24,7 @@ describe('in-process rate limiter', () => {
   });
 
   it('resets every counter of a group at once, and nothing outside it', async () => {
-    const limiter = createMemoryRateLimiter();
+    const limiter = createMemoryRateLimiter(() => 0);
     await limiter.hit('acct:1:ip:a', 1, 60, 'acct:1');
     await limiter.hit('acct:1:ip:b', 1, 60, 'acct:1');
     await limiter.hit('acct:2:ip:a', 1, 60, 'acct:2');

@@ -6,6 +6,7 @@ import {
   type Question,
 } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { reorderOptions } from '../exams/candidate-arrangement.js';
@@ -33,6 +34,7 @@ export function createAttemptAnalysis(deps: {
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   /** The exams module's staff check: 404 unless the actor may read the (scheduled) exam. */
   loadExamForStaff: (actor: Actor, examId: string) => Promise<unknown>;
+  clock: Clock;
 }) {
   const { db } = deps;
   const classCache = new Map<string, { fingerprint: string; stats: Record<string, ClassQuestionStats> }>();
@@ -121,7 +123,7 @@ export function createAttemptAnalysis(deps: {
     /** The candidate's own released attempt. */
     getOwnAnalysis: async (actor: Actor, attemptId: string) => {
       const attempt = await deps.loadOwnAttempt(actor, attemptId);
-      const release = await requireReleased(db, attempt);
+      const release = await requireReleased(db, attempt, deps.clock.now());
       return present(attempt, release.showsAnswerKey);
     },
 

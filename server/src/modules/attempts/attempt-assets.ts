@@ -1,5 +1,6 @@
 import { listCandidateImageIds, type Paper } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { findExamReleases } from '../exams/result-release.js';
 import { findSnapshotsWithImage, type SnapshotCache } from '../exams/snapshots.js';
@@ -11,7 +12,7 @@ import * as repo from './attempt-repo.js';
  * only when that result shows the key. Anything else (tomorrow's mock, a solution figure) is not
  * theirs to see, even inside their institute.
  */
-export function createAttemptAssetAccess(deps: { database: Database; papers: SnapshotCache }) {
+export function createAttemptAssetAccess(deps: { database: Database; papers: SnapshotCache; clock: Clock }) {
   const { db } = deps.database;
 
   function hasImage(paper: Paper, assetId: string, isKeyShown: boolean): boolean {
@@ -43,6 +44,7 @@ export function createAttemptAssetAccess(deps: { database: Database; papers: Sna
       const releases = await findExamReleases(
         db,
         candidates.map((a) => a.examId),
+        deps.clock.now(),
       );
       for (const attempt of candidates) {
         const release = releases.get(attempt.examId);

@@ -1,5 +1,6 @@
 import { buildAttemptPaper } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
@@ -25,6 +26,7 @@ export function createAttemptReads(deps: {
   directory: Pick<ExamDirectory, 'findCandidateDetails' | 'findSchedule'>;
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   findSittableExam: (actor: Actor, examId: string) => Promise<SittableExam>;
+  clock: Clock;
 }) {
   const { db } = deps;
 
@@ -32,7 +34,7 @@ export function createAttemptReads(deps: {
   async function presentState(attempt: repo.AttemptRow, isFresh = false) {
     const { paper } = await deps.papers.get(attempt.snapshotId);
     const answers = isFresh ? [] : await repo.listAnswers(db, attempt.id);
-    return presentAttemptState(attempt, timingOf(paper, attempt), answers, Date.now());
+    return presentAttemptState(attempt, timingOf(paper, attempt), answers, deps.clock.now());
   }
 
   return {
@@ -50,7 +52,7 @@ export function createAttemptReads(deps: {
         paper,
         attempt,
         schedule,
-        now: Date.now(),
+        now: deps.clock.now(),
       });
     },
 
@@ -68,7 +70,10 @@ export function createAttemptReads(deps: {
 
     /** The result once released, with the key only when the exam shows it (attempt-result.ts). */
     async getResult(actor: Actor, attemptId: string) {
-      return presentReleasedResult({ db, papers: deps.papers }, await deps.loadOwnAttempt(actor, attemptId));
+      return presentReleasedResult(
+        { db, papers: deps.papers, clock: deps.clock },
+        await deps.loadOwnAttempt(actor, attemptId),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AttemptScore } from '@examtech/core';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { attemptAnswers, attempts } from './attempt-tables.js';
 import type { SubmitReason } from './attempt-tables.js';
 
@@ -39,7 +40,7 @@ export async function insertPreparedAttempts(
         set: {
           snapshotId: sql`excluded.snapshot_id`,
           compensatoryMs: sql`excluded.compensatory_ms`,
-          updatedAt: new Date(),
+          updatedAt: bookkeepingNow,
         },
         setWhere: sql`${attempts.status} = 'prepared'`,
       });
@@ -72,7 +73,13 @@ export async function markStarted(
 ): Promise<AttemptRow | null> {
   const [row] = await db
     .update(attempts)
-    .set({ status: 'in_progress', startedAt, deadlineAt, activeDeviceId: deviceId, updatedAt: new Date() })
+    .set({
+      status: 'in_progress',
+      startedAt,
+      deadlineAt,
+      activeDeviceId: deviceId,
+      updatedAt: bookkeepingNow,
+    })
     .where(and(eq(attempts.id, id), eq(attempts.status, 'prepared')))
     .returning();
   return row ?? null;
@@ -111,10 +118,15 @@ export type AnswerWrite = {
  * server's CPU per save). It runs after the lock statement: in READ COMMITTED its snapshot then
  * includes any submit that committed while the batch waited.
  */
-export async function writeAnswers(tx: Tx, writes: AnswerWrite[], graceMs: number): Promise<WriteOutcome[]> {
+export async function writeAnswers(
+  tx: Tx,
+  writes: AnswerWrite[],
+  graceMs: number,
+  now: Date,
+): Promise<WriteOutcome[]> {
   await takeAttemptLocks(tx, [...new Set(writes.map((w) => w.attemptId))], 'shared');
   const silent = new Set<string>();
-  const statuses = await upsertAnswers(tx, writes, { graceMs }, silent);
+  const statuses = await upsertAnswers(tx, writes, { graceMs }, now, silent);
   return statuses.map((status, i) => ({ status, isSilent: silent.has(writes[i]!.attemptId) }));
 }
 
@@ -131,10 +143,11 @@ export async function upsertAnswers(
   tx: Tx,
   writes: AnswerWrite[],
   whileOpen: { graceMs: number } | null,
+  /** The clock's time: the deadline is judged against it and it is stored as the save's time. */
+  now: Date,
   silent?: Set<string>,
 ): Promise<('saved' | 'superseded' | 'closed')[]> {
   if (writes.length === 0) return [];
-  const now = new Date();
   const rows = JSON.stringify(
     writes.map((w) => ({
       attempt_id: w.attemptId,
@@ -252,7 +265,7 @@ export async function recordLateSaves(
 ): Promise<void> {
   await tx
     .update(attempts)
-    .set({ lateSaves: sql`${attempts.lateSaves} + ${count}`, ...rescored, updatedAt: new Date() })
+    .set({ lateSaves: sql`${attempts.lateSaves} + ${count}`, ...rescored, updatedAt: bookkeepingNow })
     .where(eq(attempts.id, id));
 }
 
@@ -271,12 +284,16 @@ async function takeAttemptLocks(tx: Tx, ids: string[], mode: 'shared' | 'exclusi
   );
 }
 
-/** Attempts past their deadline (plus grace) still running; locked so only one instance submits each. */
-export async function lockExpiredAttempts(tx: Tx, graceMs: number, limit: number): Promise<AttemptRow[]> {
+/** Attempts still running whose deadline (plus grace) is before `deadlineBefore`; locked so only one instance submits each. */
+export async function lockExpiredAttempts(
+  tx: Tx,
+  deadlineBefore: Date,
+  limit: number,
+): Promise<AttemptRow[]> {
   const rows = await tx
     .select()
     .from(attempts)
-    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, new Date(Date.now() - graceMs))))
+    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, deadlineBefore)))
     .orderBy(attempts.deadlineAt)
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -302,16 +319,17 @@ export async function markSubmitted(
   reason: SubmitReason,
   score: AttemptScore,
   totalMarks: string,
+  at: Date,
 ): Promise<AttemptRow> {
   const [row] = await tx
     .update(attempts)
     .set({
       status: 'submitted',
-      submittedAt: new Date(),
+      submittedAt: at,
       submitReason: reason,
       score,
       totalMarks,
-      updatedAt: new Date(),
+      updatedAt: bookkeepingNow,
     })
     .where(eq(attempts.id, id))
     .returning();

@@ -1,4 +1,5 @@
 import { toCandidateQuestion } from '@examtech/core';
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { findExamReleases, type ExamRelease } from '../exams/result-release.js';
@@ -9,10 +10,10 @@ import * as repo from './attempt-repo.js';
  * The candidate's own attempt may be read as a result (the result page, the analysis) only once
  * submitted and released; before that RESULT_NOT_RELEASED, with the release time when one is known.
  */
-export async function requireReleased(db: Db, attempt: repo.AttemptRow): Promise<ExamRelease> {
+export async function requireReleased(db: Db, attempt: repo.AttemptRow, now: number): Promise<ExamRelease> {
   if (attempt.status !== 'submitted')
     throw new AppError('RESULT_NOT_RELEASED', 'Submit the exam to see the result.');
-  const release = (await findExamReleases(db, [attempt.examId])).get(attempt.examId);
+  const release = (await findExamReleases(db, [attempt.examId], now)).get(attempt.examId);
   if (!release?.isReleased)
     throw new AppError('RESULT_NOT_RELEASED', undefined, {
       extra: { releasesAt: release?.releasesAt?.toISOString() ?? null },
@@ -26,10 +27,10 @@ export async function requireReleased(db: Db, attempt: repo.AttemptRow): Promise
  * outcomes go with it only when the exam's showAnswerKeyAfterRelease allows; the score always does.
  */
 export async function presentReleasedResult(
-  deps: { db: Db; papers: SnapshotCache },
+  deps: { db: Db; papers: SnapshotCache; clock: Clock },
   attempt: repo.AttemptRow,
 ) {
-  const isKeyShown = (await requireReleased(deps.db, attempt)).showsAnswerKey;
+  const isKeyShown = (await requireReleased(deps.db, attempt, deps.clock.now())).showsAnswerKey;
   const { paper } = await deps.papers.get(attempt.snapshotId);
   const answers = new Map((await repo.listAnswers(deps.db, attempt.id)).map((a) => [a.questionId, a]));
   const score = attempt.score;

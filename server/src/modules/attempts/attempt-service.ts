@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { computeCompensatoryMs, formatMarks, scoreAttempt, type AttemptResponses } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
@@ -34,9 +35,13 @@ export function createAttemptService(deps: {
   events: DomainEvents;
   /** The exams module's staff check for an exam (exam-access.ts): 404 outside the actor's scope. */
   loadExamForStaff: (actor: Actor, examId: string) => Promise<unknown>;
+
+  /** Every decision about time (T0, deadlines, outages) reads this clock. */
+  clock: Clock;
   saveRateLimitScale?: number;
 }) {
   const { db } = deps.database;
+  const { clock } = deps;
   /**
    * The candidate's own attempt. Reading it is hearing from the candidate: a recorded outage ends
    * here (presence is the attempt's, whatever the channel), with a write only when one is open.
@@ -49,7 +54,7 @@ export function createAttemptService(deps: {
       () => repo.findAttempt(db, attemptId),
       (row) => row.userId === actor.userId,
     );
-    if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
+    if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, nowDate(clock));
     return attempt;
   }
 
@@ -57,6 +62,7 @@ export function createAttemptService(deps: {
     database: deps.database,
     papers: deps.papers,
     loadOwnAttempt,
+    clock,
     rescore: (tx, attempt) => scoreStoredAnswers(tx, attempt),
     saveRateLimitScale: deps.saveRateLimitScale,
   });
@@ -74,7 +80,7 @@ export function createAttemptService(deps: {
 
   async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
     const { score, totalMarks } = await scoreStoredAnswers(tx, attempt);
-    return repo.markSubmitted(tx, attempt.id, reason, score, totalMarks);
+    return repo.markSubmitted(tx, attempt.id, reason, score, totalMarks, nowDate(clock));
   }
 
   /**
@@ -147,12 +153,14 @@ export function createAttemptService(deps: {
     directory: deps.exams,
     loadOwnAttempt,
     findSittableExam,
+    clock,
   });
   const analysis = createAttemptAnalysis({
     db,
     papers: deps.papers,
     loadOwnAttempt,
     loadExamForStaff: deps.loadExamForStaff,
+    clock,
   });
   // The read models (state, paper, candidate info, result, analysis) are answered as they are.
   const { presentState, ...readModels } = reads;
@@ -181,7 +189,7 @@ export function createAttemptService(deps: {
       if (!attempt) throw notFound('You are not a candidate of this exam.');
       if (attempt.status !== 'prepared') {
         // Resuming on the same device changes nothing; another device takes over and the old one is told.
-        if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, new Date());
+        if (repo.isSilent(attempt)) await repo.markHeard(db, attempt.id, nowDate(clock));
         if (attempt.activeDeviceId !== deviceId) {
           await repo.setActiveDevice(db, attempt.id, deviceId);
           deps.events.emit('attempt.deviceChanged', { attemptId: attempt.id, deviceId });
@@ -190,11 +198,12 @@ export function createAttemptService(deps: {
       }
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const durationMs = paper.durationMinutes * 60_000 + attempt.compensatoryMs;
-      let startedAt = new Date();
+      const now = clock.now();
+      let startedAt = new Date(now);
       if (exam.kind === 'scheduled') {
         const schedule = await deps.exams.findSchedule(examId);
         if (!schedule) throw notFound('Exam not found.');
-        if (Date.now() < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
+        if (now < schedule.startsAt.getTime()) throw new AppError('EXAM_NOT_STARTED');
         // The prepared row already says the candidate was admitted; a registration-required exam
         // checks again at the door (one key lookup), in case preparation ran before a change.
         if (schedule.registrationRequired) {
@@ -203,9 +212,9 @@ export function createAttemptService(deps: {
           if (refusal) throw new AppError(refusal);
         }
         if (schedule.mode === 'fixed') startedAt = schedule.startsAt;
-        else if (Date.now() >= (schedule.windowEndsAt ?? schedule.startsAt).getTime())
+        else if (now >= (schedule.windowEndsAt ?? schedule.startsAt).getTime())
           throw new AppError('EXAM_OVER');
-        if (startedAt.getTime() + durationMs <= Date.now()) throw new AppError('EXAM_OVER');
+        if (startedAt.getTime() + durationMs <= now) throw new AppError('EXAM_OVER');
       }
       const started = await repo.markStarted(
         db,
@@ -253,7 +262,7 @@ export function createAttemptService(deps: {
 
     /** A socket of the attempt is connected after all: a just-recorded outage ends now. */
     async noteHeard(attemptId: string) {
-      await repo.markHeard(db, attemptId, new Date());
+      await repo.markHeard(db, attemptId, nowDate(clock));
     },
 
     async submit(actor: Actor, attemptId: string) {
@@ -269,7 +278,7 @@ export function createAttemptService(deps: {
     /** Submits attempts whose time is up; any instance may run it, SKIP LOCKED keeps them apart. */
     async sweepExpired(limit = 200): Promise<number> {
       return db.transaction(async (tx) => {
-        const expired = await repo.lockExpiredAttempts(tx, SAVE_GRACE_MS, limit);
+        const expired = await repo.lockExpiredAttempts(tx, new Date(clock.now() - SAVE_GRACE_MS), limit);
         for (const attempt of expired) await scoreAndSubmit(tx, attempt, 'deadline');
         return expired.length;
       });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+import type { Clock } from '../../platform/clock.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { toErrorBody } from '../../platform/errors/error-handler.js';
@@ -33,17 +34,18 @@ const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
 export function registerAttemptSocket(
   attempts: AttemptService,
   log: FastifyBaseLogger,
+  clock: Clock,
   saveRateLimitScale = 1,
 ) {
   return (socket: Socket, user: SocketUser): void => {
     const actor = { userId: user.userId, role: user.role as 'student', instituteId: user.instituteId };
     // The last time anything (a save, a heartbeat) came from this client: when the connection is
     // found dead, the outage began then, not when the heartbeat timeout noticed it.
-    let lastHeardAt = Date.now();
+    let lastHeardAt = clock.now();
     socket.conn.on('packet', () => {
-      lastHeardAt = Date.now();
+      lastHeardAt = clock.now();
     });
-    const budget = createSaveBudget(scaleSaveLimit(SOCKET_SAVE_LIMIT, saveRateLimitScale));
+    const budget = createSaveBudget(scaleSaveLimit(SOCKET_SAVE_LIMIT, saveRateLimitScale), () => clock.now());
     const joined = new Set<string>();
     const fail = (reply: Ack, err: unknown, context: Record<string, unknown>) =>
       reply({ error: toErrorBody(err, log, { socketId: socket.id, userId: user.userId, ...context }).error });

@@ -14,6 +14,7 @@ import {
   type Paper,
 } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { createGroupCommitter } from '../../platform/db/group-commit.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -86,15 +87,19 @@ export function createSavePipeline(deps: {
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   /** Scores the stored answers again (an attempt the sweeper submitted takes late journal saves). */
   rescore: (tx: Tx, attempt: repo.AttemptRow) => Promise<{ score: AttemptScore; totalMarks: string }>;
+  clock: Clock;
   saveRateLimitScale?: number | undefined;
 }) {
   const { db } = deps.database;
+  const { clock } = deps;
   const committer = createGroupCommitter<repo.AnswerWrite, repo.WriteOutcome>({
     maxBatch: 500,
     concurrency: 4,
-    commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS)),
+    commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS, nowDate(clock))),
   });
-  const budgets = createKeyedSaveBudgets(scaleSaveLimit(USER_SAVE_LIMIT, deps.saveRateLimitScale ?? 1));
+  const budgets = createKeyedSaveBudgets(scaleSaveLimit(USER_SAVE_LIMIT, deps.saveRateLimitScale ?? 1), () =>
+    clock.now(),
+  );
 
   // Saves read the attempt from a short-lived cache: the commit re-checks status, deadline and device
   // under a lock, and a refusal's reason is read again from the database, so a stale entry can only
@@ -104,11 +109,11 @@ export function createSavePipeline(deps: {
 
   async function loadOwnAttemptCached(actor: Actor, attemptId: string) {
     const cached = attemptCache.get(attemptId);
-    if (cached && cached.expiresAt > Date.now() && cached.attempt.userId === actor.userId)
+    if (cached && cached.expiresAt > clock.now() && cached.attempt.userId === actor.userId)
       return cached.attempt;
     const attempt = await deps.loadOwnAttempt(actor, attemptId);
     if (attemptCache.size > 50_000) attemptCache.clear();
-    attemptCache.set(attemptId, { attempt, expiresAt: Date.now() + 2000 });
+    attemptCache.set(attemptId, { attempt, expiresAt: clock.now() + 2000 });
     return attempt;
   }
 
@@ -172,7 +177,7 @@ export function createSavePipeline(deps: {
           ? [toWrite(attemptId, deviceId, save, new Date(decision.answeredAt))]
           : [];
       });
-      const statuses = await repo.upsertAnswers(tx, writes, null);
+      const statuses = await repo.upsertAnswers(tx, writes, null, new Date(receivedAt));
       const storedCount = statuses.filter((status) => status === 'saved').length;
       if (storedCount > 0) {
         const rescored = attempt.status === 'submitted' ? await deps.rescore(tx, attempt) : null;
@@ -225,7 +230,7 @@ export function createSavePipeline(deps: {
         return saves.map((s) => refuse(s, 'ATTEMPT_CLOSED'));
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
-      const now = Date.now();
+      const now = clock.now();
       const results: (SaveResult | null)[] = [];
       const live: number[] = [];
       const late: number[] = [];

@@ -56,7 +56,7 @@ class TokenBucket {
 }
 
 /** A packet-and-saves budget: `take` answers whether a packet of `saveCount` saves may go ahead. */
-export function createSaveBudget(limit: SaveLimit, now: () => number = Date.now) {
+export function createSaveBudget(limit: SaveLimit, now: () => number) {
   const packets = new TokenBucket(limit.packets, now());
   const saves = new TokenBucket(limit.saves, now());
   return {
@@ -80,7 +80,7 @@ export function createSaveBudget(limit: SaveLimit, now: () => number = Date.now)
 }
 
 /** Budgets per key (user id); idle ones are dropped so the map stays small. */
-export function createKeyedSaveBudgets(limit: SaveLimit, now: () => number = Date.now) {
+export function createKeyedSaveBudgets(limit: SaveLimit, now: () => number) {
   const budgets = new Map<string, ReturnType<typeof createSaveBudget>>();
   return {
     take(key: string, saveCount: number): boolean {

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { batchMembers, batches } from './batch-tables.js';
 
 type Conn = Db | Tx;
@@ -69,7 +70,7 @@ export async function updateBatchRow(
 ): Promise<BatchRow> {
   const [row] = await db
     .update(batches)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(eq(batches.id, id))
     .returning();
   if (!row) throw new Error('update matched no row');

@@ -2,6 +2,7 @@ import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import {
   presentBatch,
@@ -32,7 +33,7 @@ export function normaliseBatchCode(code: string): string {
 
 export type BatchService = ReturnType<typeof createBatchService>;
 
-export function createBatchService(database: Database, deps: { people: BatchPeople }) {
+export function createBatchService(database: Database, deps: { people: BatchPeople; clock: Clock }) {
   const { db } = database;
 
   /** Adds student counts and assigned staff to batch rows in two queries, whatever the number of batches. */
@@ -125,7 +126,7 @@ export function createBatchService(database: Database, deps: { people: BatchPeop
         ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
         ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
         ...(patch.archived !== undefined
-          ? { archivedAt: patch.archived ? (existing.archivedAt ?? new Date()) : null }
+          ? { archivedAt: patch.archived ? (existing.archivedAt ?? nowDate(deps.clock)) : null }
           : {}),
       });
       return presentBatch(await getVisibleBatch(actor, id));

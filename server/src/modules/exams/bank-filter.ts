@@ -18,6 +18,8 @@ export async function resolveBankFilter(
   conn: Db | Tx,
   instituteId: string,
   filter: ExamBankFilter,
+  /** The clock's time: an exam has ended when its end is before it. */
+  now: number,
 ): Promise<CandidateFilter> {
   const { excludeUsedForBatchIds, releasedOnly, ...rest } = filter;
   return {
@@ -25,6 +27,8 @@ export async function resolveBankFilter(
     ...(rest.excludeUsedInLastExams && excludeUsedForBatchIds?.length
       ? { usageExamIds: await repo.findExamIdsOfBatches(conn, excludeUsedForBatchIds) }
       : {}),
-    ...(releasedOnly ? { onlyIds: await repo.findQuestionIdsOfEndedExams(conn, instituteId) } : {}),
+    ...(releasedOnly
+      ? { onlyIds: await repo.findQuestionIdsOfEndedExams(conn, instituteId, new Date(now)) }
+      : {}),
   };
 }

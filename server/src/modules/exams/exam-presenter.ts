@@ -11,7 +11,7 @@ export type ExamStatus = 'draft' | 'published' | 'scheduled' | 'live' | 'ended';
 export function deriveStatus(
   exam: repo.ExamRow,
   schedule: repo.ScheduleRow | undefined,
-  now = Date.now(),
+  now: number,
 ): ExamStatus {
   if (!exam.publishedSnapshotId) return 'draft';
   if (!schedule) return 'published';
@@ -53,11 +53,12 @@ export function presentSummary(
   schedule: repo.ScheduleRow | undefined,
   paper: Paper,
   log: FastifyBaseLogger,
+  now: number,
 ) {
   return {
     id: exam.id,
     title: exam.title,
-    status: deriveStatus(exam, schedule),
+    status: deriveStatus(exam, schedule, now),
     templateId: exam.templateId,
     templateVersion: exam.templateVersion,
     questionCount: paper.sections.reduce((n, s) => n + s.items.length, 0),
@@ -73,11 +74,12 @@ export function presentSummary(
 export function presentDegradedSummary(
   exam: repo.ExamRow,
   schedule: repo.ScheduleRow | undefined,
+  now: number,
 ): ReturnType<typeof presentSummary> {
   return {
     id: exam.id,
     title: exam.title,
-    status: deriveStatus(exam, schedule),
+    status: deriveStatus(exam, schedule, now),
     templateId: exam.templateId,
     templateVersion: exam.templateVersion,
     questionCount: 0,

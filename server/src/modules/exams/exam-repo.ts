@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { examBatches, examCandidates, examSchedules, exams, examSnapshots } from './exam-tables.js';
 
 type Conn = Db | Tx;
@@ -86,7 +87,7 @@ export async function updateExam(
 ): Promise<ExamRow> {
   const [row] = await db
     .update(exams)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(eq(exams.id, id))
     .returning();
   if (!row) throw new Error('update matched no row');
@@ -159,7 +160,11 @@ export async function findExamIdsOfBatches(db: Conn, batchIds: readonly string[]
 }
 
 /** Questions that appeared in a published scheduled exam of the institute that has ended. */
-export async function findQuestionIdsOfEndedExams(db: Conn, instituteId: string): Promise<string[]> {
+export async function findQuestionIdsOfEndedExams(
+  db: Conn,
+  instituteId: string,
+  endedBefore: Date,
+): Promise<string[]> {
   const rows = await db
     .selectDistinct({ id: sql<string>`unnest(${examSnapshots.questionIds})` })
     .from(examSnapshots)
@@ -169,7 +174,7 @@ export async function findQuestionIdsOfEndedExams(db: Conn, instituteId: string)
       and(
         eq(examSnapshots.instituteId, instituteId),
         eq(exams.kind, 'scheduled'),
-        sql`${examSchedules.endsAt} < now()`,
+        lt(examSchedules.endsAt, endedBefore),
       ),
     );
   return rows.map((row) => row.id);

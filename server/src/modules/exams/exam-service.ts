@@ -8,6 +8,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
@@ -69,8 +70,9 @@ export function createExamService(deps: {
   /** Whether a candidate has started the exam (the attempts module, which depends on this one). */
   attempts: { hasStartedAttempts(conn: Tx, examId: string): Promise<boolean> };
   log: FastifyBaseLogger;
+  clock: Clock;
 }) {
-  const { database, snapshots, log, bank } = deps;
+  const { database, snapshots, log, bank, clock } = deps;
   const { db } = database;
 
   const { findVisibility, loadExam } = createExamAccess({ db, batches: deps.batches });
@@ -110,7 +112,7 @@ export function createExamService(deps: {
     const assignments = await repo.findAssignments(db, exam.id);
     const names = await deps.users.findUserNames(assignments.candidates.map((c) => c.userId));
     return presentDetailView({
-      summary: presentSummary(exam, schedule, paper, log),
+      summary: presentSummary(exam, schedule, paper, log, clock.now()),
       exam,
       questions,
       versions,
@@ -188,15 +190,16 @@ export function createExamService(deps: {
         database.readDb,
         rows.map((r) => r.id),
       );
+      const now = clock.now();
       const items = await Promise.all(
         rows.map(async (row) => {
           const schedule = schedules.get(row.id);
           try {
-            return presentSummary(row, schedule, (await resolvePaper(row)).paper, log);
+            return presentSummary(row, schedule, (await resolvePaper(row)).paper, log, now);
           } catch (err) {
             // One exam that cannot be read (a damaged row) must not take the whole list down.
             log.error({ err, examId: row.id }, 'exam could not be presented; listed degraded');
-            return presentDegradedSummary(row, schedule);
+            return presentDegradedSummary(row, schedule, now);
           }
         }),
       );
@@ -282,7 +285,7 @@ export function createExamService(deps: {
               candidates = await bank.findCandidateQuestions(
                 tx,
                 locked.instituteId,
-                await resolveBankFilter(tx, locked.instituteId, filter),
+                await resolveBankFilter(tx, locked.instituteId, filter, clock.now()),
               );
               candidatesByFilter.set(key, candidates);
             }
@@ -372,15 +375,17 @@ export function createExamService(deps: {
           settings: exam.settings,
           createdBy: actor.userId,
         });
+        const publishedAt = nowDate(clock);
         await bank.recordUsages(
           tx,
           exam.instituteId,
           exam.id,
           [...loaded.values()].map((q) => ({ questionId: q.question.id, versionId: q.versionId })),
+          publishedAt,
         );
         return repo.updateExam(tx, id, {
           publishedSnapshotId: snapshotId,
-          publishedAt: new Date(),
+          publishedAt,
           updatedBy: actor.userId,
         });
       });
@@ -393,7 +398,8 @@ export function createExamService(deps: {
         const exam = requireInScope(scoped, 'Exam', await repo.lockExam(tx, id));
         if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_DRAFT', 'The exam is not published.');
         const schedule = (await repo.findSchedules(tx, [id])).get(id);
-        if (schedule && schedule.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
+        if (schedule && schedule.startsAt.getTime() <= clock.now())
+          throw new AppError('EXAM_ALREADY_STARTED');
         if (await deps.attempts.hasStartedAttempts(tx, id)) throw new AppError('EXAM_ALREADY_STARTED');
         await bank.clearUsages(tx, id);
         return repo.updateExam(tx, id, {

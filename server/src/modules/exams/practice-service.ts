@@ -1,5 +1,6 @@
 import { findTemplate, QUESTION_TYPES, type QuestionType } from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
@@ -41,9 +42,10 @@ export function createPracticeService(deps: {
   /** Which practice tests were submitted (the attempts module). */
   /** The attempts module's count of submitted tests among `examIds` (wired in app.ts; exams never imports attempts). */
   attempts: { countSubmitted(conn: Db | Tx, examIds: readonly string[]): Promise<number> };
+  clock: Clock;
 }) {
   const { db } = deps.database;
-  const { bank } = deps;
+  const { bank, clock } = deps;
 
   async function readSettings(instituteId: string) {
     const row = await practiceRepo.findPracticeSettings(db, instituteId);
@@ -57,7 +59,7 @@ export function createPracticeService(deps: {
 
   /** Refuses with PRACTICE_LIMIT_REACHED when the student is at a cap; `conn` may hold the student's lock. */
   async function assertUnderLimits(conn: Db | Tx, userId: string) {
-    const counts = await practiceRepo.countPracticeTests(conn, userId, Date.now());
+    const counts = await practiceRepo.countPracticeTests(conn, userId, clock.now());
     const open = counts.examIds.length - (await deps.attempts.countSubmitted(conn, counts.examIds));
     const reached =
       open >= PRACTICE_LIMITS.openTests
@@ -92,7 +94,7 @@ export function createPracticeService(deps: {
         disabledSubjectIds: ids,
         releasedOnly: input.releasedOnly,
         updatedBy: actor.userId,
-        updatedAt: new Date(),
+        updatedAt: nowDate(clock),
       };
       await practiceRepo.upsertPracticeSettings(db, scoped.instituteId, values);
       return readSettings(scoped.instituteId);
@@ -103,7 +105,7 @@ export function createPracticeService(deps: {
       await assertUnderLimits(db, actor.userId);
       const settings = await readSettings(scoped.instituteId);
       // Questions of published exams whose results are not out: their keys would come back here.
-      const reserved = [...(await findReservedQuestions(db, scoped.instituteId)).keys()];
+      const reserved = [...(await findReservedQuestions(db, scoped.instituteId, clock.now())).keys()];
       const nodes = await deps.syllabus.listNodesOf(db, scoped.instituteId);
       const subjectOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)?.parentId ?? null;
       const difficulty = input.difficulty === 'mixed' ? undefined : input.difficulty;
@@ -174,18 +176,23 @@ export function createPracticeService(deps: {
       const shortfalls: string[] = [];
       const sections: ExamDraft['sections'] = [];
       for (const part of parts) {
-        const filter = await resolveBankFilter(db, scoped.instituteId, {
-          ...(part.subjectIds ? { subjectIds: part.subjectIds } : {}),
-          ...(part.chapterIds ? { chapterIds: part.chapterIds } : {}),
-          ...(difficulty ? { difficulty } : {}),
-          types: part.types,
-          excludeSubjectIds: settings.disabledSubjectIds,
-          excludeIds: reserved,
-          releasedOnly: settings.releasedOnly,
-        });
+        const filter = await resolveBankFilter(
+          db,
+          scoped.instituteId,
+          {
+            ...(part.subjectIds ? { subjectIds: part.subjectIds } : {}),
+            ...(part.chapterIds ? { chapterIds: part.chapterIds } : {}),
+            ...(difficulty ? { difficulty } : {}),
+            types: part.types,
+            excludeSubjectIds: settings.disabledSubjectIds,
+            excludeIds: reserved,
+            releasedOnly: settings.releasedOnly,
+          },
+          clock.now(),
+        );
         const candidates = await bank.findCandidateQuestions(db, scoped.instituteId, filter);
         const picked = pickQuestions(candidates, part.count, {
-          seed: `${actor.userId}:${Date.now()}:${part.id}`,
+          seed: `${actor.userId}:${clock.now()}:${part.id}`,
           excludeIds: taken,
           preferIds: unseen(candidates),
         });
@@ -238,7 +245,7 @@ export function createPracticeService(deps: {
           settings: createDefaultSettings('practice'),
           createdBy: actor.userId,
         });
-        return repo.updateExam(tx, exam.id, { publishedSnapshotId: snapshotId, publishedAt: new Date() });
+        return repo.updateExam(tx, exam.id, { publishedSnapshotId: snapshotId, publishedAt: nowDate(clock) });
       });
       return { practiceTest: presentPracticeTest(practice, taken.size, durationMinutes, shortfalls) };
     },

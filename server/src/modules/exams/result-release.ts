@@ -53,7 +53,7 @@ function decideRelease(row: ReleaseRow, now: number): ExamRelease {
 export async function findExamReleases(
   db: Conn,
   examIds: readonly string[],
-  now = Date.now(),
+  now: number,
 ): Promise<Map<string, ExamRelease>> {
   const unique = [...new Set(examIds)];
   if (unique.length === 0) return new Map();
@@ -71,7 +71,7 @@ export type Reservation = { examId: string; title: string; releasesAt: Date | nu
 export async function findReservedQuestions(
   db: Conn,
   instituteId: string,
-  now = Date.now(),
+  now: number,
 ): Promise<Map<string, Reservation[]>> {
   const published = await repo.listPublishedScheduledExams(db, instituteId);
   const pending = published.filter((row) => !decideRelease(row, now).isReleased);

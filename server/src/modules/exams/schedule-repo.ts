@@ -132,13 +132,15 @@ export async function markRegistered(
   examId: string,
   userId: string,
   instituteId: string,
+  /** The clock's time; seats go in the order of registration. */
+  registeredAt: Date,
 ): Promise<void> {
   await tx
     .insert(examCandidates)
-    .values({ examId, userId, instituteId, registeredAt: new Date() })
+    .values({ examId, userId, instituteId, registeredAt })
     .onConflictDoUpdate({
       target: [examCandidates.examId, examCandidates.userId],
-      set: { registeredAt: new Date() },
+      set: { registeredAt },
     });
 }
 

@@ -1,6 +1,7 @@
 import { computeCompensatoryMs } from '@examtech/core';
 import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
@@ -30,23 +31,26 @@ export function createScheduleService(deps: {
   batches: Pick<BatchService, 'assertBatchesExist'>;
   users: Pick<UserService, 'findStudentIds'>;
   events: DomainEvents;
+  clock: Clock;
 }) {
   const { db } = deps.database;
+  const { clock } = deps;
 
   return {
     async saveSchedule(actor: Actor, examId: string, input: ScheduleInput) {
       const scoped = authorizeInInstitute(actor, 'exams:manage');
       const exam = await deps.exams.loadManageableExam(actor, examId);
       if (!exam.publishedSnapshotId) throw new AppError('EXAM_NOT_PUBLISHED');
+      const now = clock.now();
       const existing = (await repo.findSchedules(db, [examId])).get(examId);
-      if (existing && existing.startsAt.getTime() <= Date.now()) throw new AppError('EXAM_ALREADY_STARTED');
+      if (existing && existing.startsAt.getTime() <= now) throw new AppError('EXAM_ALREADY_STARTED');
 
       const startsAt = new Date(input.startsAt);
       const windowEndsAt =
         input.mode === 'window' && input.windowEndsAt ? new Date(input.windowEndsAt) : null;
       const { paper } = await deps.exams.resolvePaper(exam);
       const durationMs = paper.durationMinutes * 60_000;
-      if (startsAt.getTime() <= Date.now()) throw invalid('startsAt', 'The start must be in the future.');
+      if (startsAt.getTime() <= now) throw invalid('startsAt', 'The start must be in the future.');
       if (input.mode === 'window' && (!windowEndsAt || windowEndsAt <= startsAt))
         throw invalid('windowEndsAt', 'The window must end after it starts.');
       // A candidate who starts at the window's opening must be able to sit the whole paper in it.
@@ -56,7 +60,7 @@ export function createScheduleService(deps: {
           `The window must be at least as long as the exam (${paper.durationMinutes} minutes).`,
         );
       const deadline = input.registration.deadline ? new Date(input.registration.deadline) : null;
-      if (deadline && deadline.getTime() <= Date.now())
+      if (deadline && deadline.getTime() <= now)
         throw invalid('registration.deadline', 'The registration deadline must be in the future.');
       if (deadline && deadline > startsAt)
         throw invalid('registration.deadline', 'Registration must close by the start of the exam.');
@@ -88,7 +92,7 @@ export function createScheduleService(deps: {
           registrationRequired: input.registration.required,
           registrationDeadline: deadline,
           capacity: input.registration.capacity ?? null,
-          updatedAt: new Date(),
+          updatedAt: new Date(now),
         };
         const compensation = new Map(
           input.accommodations.map((a) => [a.userId, a.compensatoryMinutesPerHour]),
@@ -131,7 +135,7 @@ export function createScheduleService(deps: {
           return presentMyExam(exam, schedule, paper, mine, taken);
         }),
       );
-      return presentMyExams(items, Date.now());
+      return presentMyExams(items, clock.now());
     },
 
     async register(actor: Actor, examId: string) {
@@ -147,7 +151,8 @@ export function createScheduleService(deps: {
         )
           throw notFound('Exam not found.');
         const closesAt = schedule.registrationDeadline ?? schedule.windowEndsAt ?? schedule.startsAt;
-        if (Date.now() >= closesAt.getTime()) throw new AppError('REGISTRATION_CLOSED');
+        const now = clock.now();
+        if (now >= closesAt.getTime()) throw new AppError('REGISTRATION_CLOSED');
         const mine = await scheduleRepo.findCandidateRow(tx, examId, actor.userId);
         if (mine?.registeredAt) return;
         if (
@@ -155,7 +160,7 @@ export function createScheduleService(deps: {
           (await scheduleRepo.countRegistered(tx, examId)) >= schedule.capacity
         )
           throw new AppError('REGISTRATION_FULL');
-        await scheduleRepo.markRegistered(tx, examId, actor.userId, scoped.instituteId);
+        await scheduleRepo.markRegistered(tx, examId, actor.userId, scoped.instituteId, new Date(now));
       });
       return { registered: true };
     },

@@ -15,6 +15,7 @@ import {
 import { buildTemplateCsv, buildTemplateXlsx } from './template.js';
 import type { ImportFormat } from './upload-file.js';
 import { createXlsxStreamWriter, QUESTIONS_SHEET } from './xlsx-format.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 
 /** Questions whose bodies are in memory at once while exporting. */
 const EXPORT_PAGE_SIZE = 500;
@@ -91,6 +92,7 @@ function streamXlsx(source: ExportSource, signal: AbortSignal): Readable {
 /** Exports in exactly the import layout, so export -> import gives the same questions. */
 export function createQuestionExportService(deps: {
   questions: Pick<QuestionService, 'openQuestionExport'>;
+  clock: Clock;
 }) {
   const running = new Map<string, number>();
 
@@ -109,6 +111,9 @@ export function createQuestionExportService(deps: {
   }
 
   return {
+    /** The download's name, dated by the clock: `questions-2026-12-01.csv`. */
+    fileNameOf: (format: string) => `questions-${nowDate(deps.clock).toISOString().slice(0, 10)}.${format}`,
+
     /**
      * A stream of the export, written page by page (the event loop gets a turn between pages) and
      * stopped when `signal` aborts. The institute's slot is held until the stream closes.

@@ -83,30 +83,25 @@ export async function findAllErrors(conn: Conn, instituteId: string, id: string)
   return row ? (row.errors ?? []) : null;
 }
 
-export async function updateProgress(conn: Conn, id: string, processedRows: number): Promise<void> {
-  await conn
-    .update(questionImports)
-    .set({ processedRows, updatedAt: new Date() })
-    .where(eq(questionImports.id, id));
+/** `at` (the clock's time) is the job's heartbeat: a running import not touched for a while is dead. */
+export async function updateProgress(conn: Conn, id: string, processedRows: number, at: Date): Promise<void> {
+  await conn.update(questionImports).set({ processedRows, updatedAt: at }).where(eq(questionImports.id, id));
 }
 
 /** Keeps `updated_at` fresh while a job runs, so other instances can tell a live job from a dead one. */
-export async function touchRunning(conn: Conn, id: string): Promise<void> {
+export async function touchRunning(conn: Conn, id: string, at: Date): Promise<void> {
   await conn
     .update(questionImports)
-    .set({ updatedAt: new Date() })
+    .set({ updatedAt: at })
     .where(and(eq(questionImports.id, id), inArray(questionImports.status, ['validating', 'committing'])));
 }
 
 export async function finishImport(
   conn: Conn,
   id: string,
-  values: { status: ImportStatus; report: ImportReport; processedRows?: number },
+  values: { status: ImportStatus; report: ImportReport; processedRows?: number; updatedAt: Date },
 ): Promise<void> {
-  await conn
-    .update(questionImports)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(questionImports.id, id));
+  await conn.update(questionImports).set(values).where(eq(questionImports.id, id));
 }
 
 /** Moves `from` -> `to` only if the import is still in `from`; returns whether it moved. */
@@ -117,14 +112,14 @@ export async function transitionImport(
   from: ImportStatus,
   to: ImportStatus,
   reportPatch: Partial<ImportReport>,
-  options: { staleBefore?: Date } = {},
+  options: { at: Date; staleBefore?: Date },
 ): Promise<boolean> {
   const rows = await conn
     .update(questionImports)
     .set({
       status: to,
       report: sql`coalesce(${questionImports.report}, '{}'::jsonb) || ${JSON.stringify(reportPatch)}::jsonb`,
-      updatedAt: new Date(),
+      updatedAt: options.at,
     })
     .where(
       and(

@@ -7,6 +7,7 @@
  */
 import type { Question } from '@examtech/core';
 import type { Database, Tx } from '../../platform/db/database.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import type { InstituteActor } from '../../platform/auth/policies.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
@@ -32,6 +33,8 @@ export type RunnerDeps = {
   syllabus: Pick<SyllabusService, 'resolveSyllabusPaths'>;
   questions: Pick<QuestionService, 'createQuestionsInTx' | 'findQuestionIdsByContentHash'>;
   assets: Pick<AssetService, 'storeAsset'>;
+  /** The heartbeat and the stale-job check read this clock. */
+  clock: Clock;
 };
 
 export type ValidationJob = {
@@ -52,7 +55,7 @@ export function createImportRunner(deps: RunnerDeps) {
   /** Touches the row every few seconds until `work` settles. */
   async function withHeartbeat<T>(importId: string, work: () => Promise<T>): Promise<T> {
     const timer = setInterval(() => {
-      repo.touchRunning(db, importId).catch(() => undefined);
+      repo.touchRunning(db, importId, nowDate(deps.clock)).catch(() => undefined);
     }, HEARTBEAT_MS);
     timer.unref();
     try {
@@ -87,7 +90,7 @@ export function createImportRunner(deps: RunnerDeps) {
     const { assets, failures } = await storeReferencedImages(job);
     const resolver = buildImageResolver(assets, job.images !== null, failures);
     const { headerErrors, rows } = await mapSheetRows(job.sheet, resolver, (processed) =>
-      repo.updateProgress(db, job.importId, processed),
+      repo.updateProgress(db, job.importId, processed, nowDate(deps.clock)),
     );
     const errors = [...headerErrors, ...rows.flatMap((row) => row.errors)];
     const valid = rows.flatMap((row) =>
@@ -139,6 +142,7 @@ export function createImportRunner(deps: RunnerDeps) {
       status: sorted.length > 0 ? 'invalid' : 'ready',
       report,
       processedRows: job.sheet.rows.length,
+      updatedAt: nowDate(deps.clock),
     });
   }
 
@@ -197,6 +201,7 @@ export function createImportRunner(deps: RunnerDeps) {
       await repo.finishImport(tx, importId, {
         status: 'committed',
         report: { ...report, committedCount: toInsert.length },
+        updatedAt: nowDate(deps.clock),
       });
     });
   }
@@ -209,6 +214,7 @@ export function createImportRunner(deps: RunnerDeps) {
     await repo.finishImport(db, importId, {
       status: 'failed',
       report: { ...(report ?? emptyReport('')), failure },
+      updatedAt: nowDate(deps.clock),
     });
   }
 

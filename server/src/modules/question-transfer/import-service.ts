@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { nowDate } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { assertStorableText } from '../../platform/http/text-guard.js';
 import { writeCsv } from './csv-format.js';
@@ -68,12 +69,12 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
     if (!row) throw notFound('Import not found.');
     if (
       (row.status === 'validating' || row.status === 'committing') &&
-      Date.now() - row.updatedAt.getTime() > STALE_AFTER_MS
+      deps.clock.now() - row.updatedAt.getTime() > STALE_AFTER_MS
     ) {
       // The instance running the job stopped (restart, crash): nothing was committed, say so.
       const failure =
         'Processing stopped unexpectedly (the server restarted). Nothing was imported; upload the file again.';
-      const staleBefore = new Date(Date.now() - STALE_AFTER_MS);
+      const staleBefore = new Date(deps.clock.now() - STALE_AFTER_MS);
       if (
         await repo.transitionImport(
           db,
@@ -82,7 +83,7 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
           row.status,
           'failed',
           { failure },
-          { staleBefore },
+          { at: nowDate(deps.clock), staleBefore },
         )
       ) {
         return (await repo.findImport(db, scoped.instituteId, id)) ?? row;
@@ -118,8 +119,11 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
       const fileKey = `institutes/${scoped.instituteId}/question-imports/${id}.sheet.json`;
       await deps.storage.put(fileKey, Buffer.from(JSON.stringify(sheet)), 'application/json');
       const report = emptyReport(fileKey, input.createMissingSyllabus);
+      const startedAt = nowDate(deps.clock);
       const row = await repo.insertImport(db, {
         id,
+        createdAt: startedAt,
+        updatedAt: startedAt,
         instituteId: scoped.instituteId,
         status: 'validating',
         fileName: input.file.fileName.slice(0, 200),
@@ -155,9 +159,15 @@ export function createQuestionImportService(deps: RunnerDeps & { log: FastifyBas
     ): Promise<ImportView> {
       const scoped = authorizeInInstitute(actor, 'questions:manage');
       const row = await findOwnImport(scoped, id);
-      const moved = await repo.transitionImport(db, scoped.instituteId, id, 'ready', 'committing', {
-        duplicatesChoice: options.duplicates,
-      });
+      const moved = await repo.transitionImport(
+        db,
+        scoped.instituteId,
+        id,
+        'ready',
+        'committing',
+        { duplicatesChoice: options.duplicates },
+        { at: nowDate(deps.clock) },
+      );
       if (!moved || !row.report)
         throw new AppError('IMPORT_NOT_READY', undefined, { extra: { status: row.status } });
       const report: repo.ImportReport = { ...row.report, duplicatesChoice: options.duplicates };

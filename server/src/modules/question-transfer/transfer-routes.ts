@@ -63,7 +63,7 @@ export const questionTransferRoutes: FastifyPluginAsyncZod<{
           format,
           createClientGoneSignal(reply),
         );
-        return sendFile(reply, format, `questions-${new Date().toISOString().slice(0, 10)}.${format}`, body);
+        return sendFile(reply, format, exports.fileNameOf(format), body);
       },
     );
   }

@@ -97,10 +97,12 @@ export function createQuestionBankService(deps: { syllabus: Pick<SyllabusService
       instituteId: string,
       examId: string,
       used: { questionId: string; versionId: string }[],
+      /** When the exam was published (the clock's time): "the last N exams" are ordered by it. */
+      usedAt: Date,
     ): Promise<void> {
       return repo.insertUsages(
         tx,
-        used.map((u) => ({ instituteId, examId, ...u })),
+        used.map((u) => ({ instituteId, examId, usedAt, ...u })),
       );
     },
 

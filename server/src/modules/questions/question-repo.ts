@@ -1,6 +1,7 @@
 import type { Difficulty, QuestionType } from '@examtech/core';
 import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { questions, questionUsages, questionVersions } from './question-tables.js';
 
 type Conn = Db | Tx;
@@ -159,7 +160,7 @@ export async function updateQuestionRow(
 ): Promise<void> {
   await db
     .update(questions)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(eq(questions.id, id));
 }
 
@@ -171,7 +172,7 @@ export async function updateQuestionRows(
   if (ids.length === 0) return;
   await db
     .update(questions)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(inArray(questions.id, ids));
 }
 
@@ -377,7 +378,7 @@ export async function findBankCandidates(
 /** The one way usage is recorded: an exam's questions, when it is published. */
 export async function insertUsages(
   db: Conn,
-  rows: { instituteId: string; examId: string; questionId: string; versionId: string }[],
+  rows: { instituteId: string; examId: string; questionId: string; versionId: string; usedAt: Date }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.insert(questionUsages).values(rows).onConflictDoNothing();

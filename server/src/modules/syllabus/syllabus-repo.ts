@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { syllabusNodes } from './syllabus-tables.js';
 
 type Conn = Db | Tx;
@@ -70,7 +71,7 @@ export async function updateNodeRow(
 ): Promise<SyllabusNodeRow> {
   const [row] = await db
     .update(syllabusNodes)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(eq(syllabusNodes.id, id))
     .returning();
   if (!row) throw new Error('update matched no row');
@@ -93,7 +94,7 @@ export async function unarchiveNodes(db: Conn, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db
     .update(syllabusNodes)
-    .set({ archivedAt: null, updatedAt: new Date() })
+    .set({ archivedAt: null, updatedAt: bookkeepingNow })
     .where(inArray(syllabusNodes.id, ids));
 }
 

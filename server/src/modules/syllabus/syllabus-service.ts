@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { defaultSyllabus, type SyllabusTemplate } from '../../seed/default-syllabus.js';
 import * as repo from './syllabus-repo.js';
@@ -104,7 +105,7 @@ export type SyllabusService = ReturnType<typeof createSyllabusService>;
  */
 export function createSyllabusService(
   database: Database,
-  deps: { countQuestionsByTopic?: (instituteId: string) => Promise<Map<string, number>> } = {},
+  deps: { clock: Clock; countQuestionsByTopic?: (instituteId: string) => Promise<Map<string, number>> },
 ) {
   const { db, readDb } = database;
 
@@ -219,7 +220,7 @@ export function createSyllabusService(
           return repo.updateNodeRow(tx, id, {
             ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
             ...(patch.archived !== undefined
-              ? { archivedAt: patch.archived ? (node.archivedAt ?? new Date()) : null }
+              ? { archivedAt: patch.archived ? (node.archivedAt ?? nowDate(deps.clock)) : null }
               : {}),
           });
         });

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import { users } from './user-tables.js';
 
 type Conn = Db | Tx;
@@ -113,7 +114,7 @@ export async function updateUserRow(
 ): Promise<UserRow> {
   const [row] = await db
     .update(users)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, updatedAt: bookkeepingNow })
     .where(eq(users.id, id))
     .returning();
   if (!row) throw new Error('update matched no row');

@@ -58,7 +58,7 @@ if count == 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return {1, count + 1, 0, redis.call('PTTL', KEYS[1])}
 `;
 
-export function createRedisRateLimiter(redis: Redis): RateLimiter {
+export function createRedisRateLimiter(redis: Redis, now: () => number): RateLimiter {
   const groupKey = (group: string) => `rlg:${group}`;
   return {
     async hit(key, limit, windowSeconds, group) {
@@ -81,7 +81,7 @@ export function createRedisRateLimiter(redis: Redis): RateLimiter {
         BACKOFF_SCRIPT,
         1,
         fullKey,
-        Date.now(),
+        now(),
         rule.freeAttempts,
         rule.windowSeconds * 1000,
       )) as [number, number, number, number];
@@ -107,7 +107,7 @@ export function createRedisRateLimiter(redis: Redis): RateLimiter {
 }
 
 /** For the embedded mode: one process, so process memory is the whole truth. */
-export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
+export function createMemoryRateLimiter(now: () => number): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number; lastAt?: number }>();
   const groups = new Map<string, Set<string>>();
   return {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
+import { nowDate, type Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { sessions } from '../db/schema.js';
 
@@ -35,8 +36,8 @@ export const hashSessionId = (id: string) => createHash('sha256').update(id).dig
 const hashId = hashSessionId;
 const newToken = () => randomBytes(32).toString('base64url');
 
-function newSession(data: Omit<SessionData, 'csrfToken' | 'createdAt'>): Session {
-  return { ...data, id: newToken(), csrfToken: newToken(), createdAt: Date.now() };
+function newSession(data: Omit<SessionData, 'csrfToken' | 'createdAt'>, now: number): Session {
+  return { ...data, id: newToken(), csrfToken: newToken(), createdAt: now };
 }
 
 function toStored(session: Session): string {
@@ -44,12 +45,13 @@ function toStored(session: Session): string {
   return JSON.stringify(data);
 }
 
-export function createRedisSessionStore(redis: Redis): SessionStore {
+/** Redis expires the session itself (EX, Redis's own clock); the clock dates its creation. */
+export function createRedisSessionStore(redis: Redis, clock: Clock): SessionStore {
   const key = (idHash: string) => `sess:${idHash}`;
   const userKey = (userId: string) => `user-sess:${userId}`;
   return {
     async create(data, ttlSeconds) {
-      const session = newSession(data);
+      const session = newSession(data, clock.now());
       const idHash = hashId(session.id);
       await redis
         .multi()
@@ -90,25 +92,26 @@ export function createRedisSessionStore(redis: Redis): SessionStore {
   };
 }
 
-export function createDatabaseSessionStore(db: Db): SessionStore {
+/** Expiry is judged against the clock. */
+export function createDatabaseSessionStore(db: Db, clock: Clock): SessionStore {
   return {
     async create(data, ttlSeconds) {
-      const session = newSession(data);
+      const session = newSession(data, clock.now());
       await db.insert(sessions).values({
         idHash: hashId(session.id),
         userId: data.userId,
         data: toStored(session),
-        expiresAt: new Date(Date.now() + ttlSeconds * 1000),
+        expiresAt: new Date(clock.now() + ttlSeconds * 1000),
       });
       // Expired rows are swept on creation; cheap with the expires_at index and keeps the table small.
-      await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+      await db.delete(sessions).where(lt(sessions.expiresAt, nowDate(clock)));
       return session;
     },
     async get(id) {
       const [row] = await db
         .select({ data: sessions.data })
         .from(sessions)
-        .where(and(eq(sessions.idHash, hashId(id)), gt(sessions.expiresAt, new Date())));
+        .where(and(eq(sessions.idHash, hashId(id)), gt(sessions.expiresAt, nowDate(clock))));
       return row ? { ...(JSON.parse(row.data) as SessionData), id } : null;
     },
     async revoke(id) {

@@ -29,10 +29,10 @@ export function attemptTenancyCases(context: TenancyContext): Record<string, Ten
       const scheduled = await context.adminA.request(
         'PUT',
         `/api/exams/${examId}/schedule`,
-        scheduleBody([], { studentIds: [ownerId] }),
+        scheduleBody(context.clock, [], { studentIds: [ownerId] }),
       );
       expect(scheduled.statusCode).toBe(200);
-      await openExamNow(context.app, examId);
+      await openExamNow(context.clock, context.adminA, examId);
       const started = await owner.post(`/api/exams/${examId}/start`, { deviceId: 'device-owner-a' });
       expect(started.statusCode).toBe(200);
       const attemptId = started.json<State>().attempt.id;

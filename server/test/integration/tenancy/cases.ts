@@ -1,5 +1,6 @@
 import type { App } from '../../../src/app.js';
 import type { TestClient } from '../../support/test-app.js';
+import type { TestClock } from '../../support/test-clock.js';
 import { questionBankCases } from './questions.cases.js';
 import { attemptTenancyCases } from './attempts.cases.js';
 import { examTenancyCases } from './exams.cases.js';
@@ -12,7 +13,13 @@ import { questionTransferTenancyCases } from './question-transfer.cases.js';
  * registered route has no case.
  */
 export type TenancyCase = (client: TestClient, who: 'admin' | 'teacher') => Promise<void>;
-export type TenancyContext = { readonly app: App; readonly adminA: TestClient; readonly adminB: TestClient };
+export type TenancyContext = {
+  readonly app: App;
+  readonly adminA: TestClient;
+  readonly adminB: TestClient;
+  /** The app's clock: a case that needs an exam open moves it. */
+  readonly clock: TestClock;
+};
 type CaseFactory = (context: TenancyContext) => Record<string, TenancyCase>;
 
 // Module case files register here (one import and one entry per module).
