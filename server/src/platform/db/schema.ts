@@ -15,6 +15,7 @@ export * from '../../modules/assets/asset-tables.js';
 export * from '../../modules/question-transfer/import-tables.js';
 export * from '../../modules/exams/exam-tables.js';
 export * from '../../modules/attempts/attempt-tables.js';
+export * from '../../modules/notifications/notification-tables.js';
 
 /** Server-side sessions for the embedded mode (Redis holds them when configured). */
 export const sessions = pgTable(
@@ -30,3 +31,5 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
+
+export * from '../jobs/job-tables.js';
