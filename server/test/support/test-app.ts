@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import {
   createPostgresTestDatabase,
@@ -19,7 +20,7 @@ export type TestEnv = {
   /** Environment shared by every app instance of this test environment (same database and Redis prefix). */
   env: Record<string, string>;
   dataDir: string;
-  start(extraEnv?: Record<string, string>): Promise<App>;
+  start(extraEnv?: Record<string, string>, overrides?: { clock?: Clock }): Promise<App>;
   close(): Promise<void>;
 };
 
@@ -53,13 +54,13 @@ export async function createTestEnv(
     mode,
     env,
     dataDir,
-    async start(extraEnv = {}) {
+    async start(extraEnv = {}, overrides = {}) {
       const config = loadConfig({ ...env, ...extraEnv });
       // PGlite is one connection in one process: each embedded app gets its own in-memory copy.
-      const app = await buildApp(
-        config,
-        mode === 'embedded' ? { database: await openEmbeddedTestDatabase() } : {},
-      );
+      const app = await buildApp(config, {
+        ...overrides,
+        ...(mode === 'embedded' ? { database: await openEmbeddedTestDatabase() } : {}),
+      });
       apps.push(app);
       return app;
     },
