@@ -92,8 +92,8 @@ async function moveWindow(examId: string, opensAgoMin: number, closesInMin: numb
 }
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
-  const result = (await app.database.db.execute(query)) as unknown as { rows: { n: number | string }[] };
-  return Number(result.rows[0]!.n);
+  const result = await app.database.db.execute(query);
+  return Number((result as { rows: { n: number | string }[] }).rows[0]!.n);
 }
 const noticesOf = (examId: string) =>
   count(sql`select count(*) as n from notifications where payload->>'examId' = ${examId}`);

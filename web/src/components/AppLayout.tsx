@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/session';
 import { Logo } from './Logo';
 import { activeNavItem, navigationFor } from './navigation';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -42,7 +43,10 @@ export function AppLayout() {
               </Badge>
             )}
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Database, Db, Tx } from '../db/database.js';
-import { jobs } from './job-tables.js';
+import { jobs } from '../db/schema.js';
 
 /**
  * A small table-backed job queue. Every instance polls; a due job is claimed with

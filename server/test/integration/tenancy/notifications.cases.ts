@@ -12,9 +12,9 @@ export function notificationTenancyCases(context: TenancyContext): Record<string
       }>();
       const result = await context.app.database.db.execute(sql`
         insert into notifications (institute_id, user_id, kind, payload, created_at)
-        values (${me.user.instituteId}, ${me.user.id}, 'results.released', '{"title":"A secret mock"}', now())
+        select institute_id, id, 'results.released', '{"title":"A secret mock"}', now() from users where id = ${me.user.id}
         returning id`);
-      return (result as unknown as { rows: { id: string }[] }).rows[0]!.id;
+      return (result as { rows: { id: string }[] }).rows[0]!.id;
     })());
   const stillUnread = async (id: string) => {
     const mine = (await context.adminA.get('/api/notifications')).json<{
