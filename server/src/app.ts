@@ -67,10 +67,7 @@ import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
 import { createResultReleaseService } from './modules/exams/result-release-service.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
-import {
-  createNotificationService,
-  RESULTS_RELEASED,
-} from './modules/notifications/notification-service.js';
+import { createNotificationService, RESULTS_RELEASED } from './modules/notifications/notification-service.js';
 
 /**
  * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every

@@ -9,7 +9,8 @@ export type NotificationRow = typeof notifications.$inferSelect;
 const CHUNK = 1000;
 
 export async function insertMany(db: Conn, rows: (typeof notifications.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insert(notifications).values(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db.insert(notifications).values(rows.slice(i, i + CHUNK));
 }
 
 export async function listOwn(db: Conn, userId: string, limit: number): Promise<NotificationRow[]> {

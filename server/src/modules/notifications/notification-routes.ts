@@ -9,7 +9,9 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ notifications: Notifica
 ) => {
   app.get('/api/notifications', async (request) => notifications.listOwn(requireActor(request)));
 
-  app.post('/api/notifications/read-all', async (request) => notifications.markAllRead(requireActor(request)));
+  app.post('/api/notifications/read-all', async (request) =>
+    notifications.markAllRead(requireActor(request)),
+  );
 
   app.post(
     '/api/notifications/:id/read',
