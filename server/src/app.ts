@@ -64,6 +64,11 @@ import { createQuestionBankService } from './modules/questions/question-bank-ser
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
+import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
+import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
+import { createResultReleaseService } from './modules/exams/result-release-service.js';
+import { notificationRoutes } from './modules/notifications/notification-routes.js';
+import { createNotificationService, RESULTS_RELEASED } from './modules/notifications/notification-service.js';
 
 /**
  * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every
@@ -99,6 +104,8 @@ export type App = {
   database: Database;
   /** Every route registered, for the tenancy test that must cover each one. */
   routes: { method: string; url: string }[];
+  /** The job queue; tests run one tick of it instead of waiting for the poll. */
+  jobs: Pick<JobQueue, 'tick'>;
 };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -216,6 +223,9 @@ export async function buildApp(
     clock,
   });
   const schedules = createScheduleService({ database, exams, batches, users, events, clock });
+  const jobs = createJobQueue({ database, clock, log: app.log });
+  const notifications = createNotificationService({ database, clock, events });
+  const releases = createResultReleaseService({ database, clock, events, jobs, exams, log: app.log });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
   const assets = createAssetService({
     database,
@@ -261,6 +271,8 @@ export async function buildApp(
   await app.register(userRoutes, { users });
   await app.register(studentImportRoutes, { studentImport });
   await app.register(examRoutes, { exams, schedules });
+  await app.register(resultReleaseRoutes, { releases });
+  await app.register(notificationRoutes, { notifications });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
   await app.register(syllabusRoutes, { syllabus });
@@ -286,12 +298,31 @@ export async function buildApp(
     attempts
       .prepareAttempts(examId)
       .catch((err: unknown) => app.log.error({ err, examId }, 'preparing attempts failed'));
+    releases
+      .planRelease(examId)
+      .catch((err: unknown) => app.log.error({ err, examId }, 'planning the result release failed'));
+  });
+  // Released results: a notice for each candidate of the exam, on their dashboard and sockets.
+  events.on('results.released', ({ examId, instituteId, title }) => {
+    examDirectory
+      .listCandidates(database.db, examId)
+      .then((candidates) =>
+        notifications.notify({
+          instituteId,
+          userIds: candidates.map((c) => c.userId),
+          kind: RESULTS_RELEASED,
+          payload: { examId, title },
+        }),
+      )
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying released results failed'));
   });
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
+  const stopJobs = jobs.start(config.jobsPollIntervalMs);
 
   // Close in reverse order of dependence: sockets, then Redis, then the database.
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    await stopJobs();
     await io.close();
     // Every save already queued is committed (and acknowledged) before the pool closes.
     await attempts.drain();
@@ -304,5 +335,5 @@ export async function buildApp(
     await database.close();
   });
 
-  return { http: app, io, seeded, storage, database, routes };
+  return { http: app, io, seeded, storage, database, routes, jobs };
 }

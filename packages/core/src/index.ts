@@ -158,8 +158,10 @@ export {
 } from './timing/offline-save.js';
 
 export {
+  checkManualRelease,
   findResultReleaseTime,
   isResultReleased,
+  type ManualReleaseCheck,
   type ResultReleaseFacts,
   type ResultReleaseMode,
 } from './results/release.js';

@@ -107,6 +107,7 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
 });
 
 export type AppConfig = {
@@ -150,6 +151,8 @@ export type AppConfig = {
   filesDir: string;
   shutdownTimeoutMs: number;
   sweeperIntervalMs: number;
+  /** How often each instance looks for due jobs (platform/jobs). */
+  jobsPollIntervalMs: number;
 };
 
 export class ConfigError extends Error {
@@ -229,5 +232,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     filesDir: `${e.DATA_DIR}/files`,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
+    jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
   };
 }

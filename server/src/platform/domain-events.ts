@@ -10,6 +10,15 @@ export type DomainEventMap = {
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
   /** An exam's schedule or candidates changed: attempts are prepared ahead of T0. */
   'exam.scheduled': { examId: string };
+  /** An exam's results went out (a teacher's release, or the job at the release time); once per exam. */
+  'results.released': {
+    examId: string;
+    instituteId: string;
+    title: string;
+    how: 'manual' | 'scheduled' | 'instant';
+  };
+  /** Notifications were stored for these users: their sockets on every instance hear of it. */
+  'notifications.created': { userIds: readonly string[]; kind: string; payload: Record<string, unknown> };
 };
 
 export type DomainEvents = {

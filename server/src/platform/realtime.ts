@@ -26,6 +26,8 @@ export const SOCKET_ERRORS = {
   tooManySockets: 'SOCKET_LIMIT_REACHED',
 } as const;
 
+const NOTIFY_ROOMS_PER_EMIT = 1000;
+
 const sessionRoom = (sessionId: string) => `session:${hashSessionId(sessionId)}`;
 
 /** Sockets of `room` on this instance, not counting `socket` itself (a recovered socket rejoins first). */
@@ -162,6 +164,16 @@ export function attachRealtime(deps: {
   });
 
   deps.events.on('session.revoked', ({ sessionId }) => endSessionSockets(sessionId));
+
+  // A notice for each user's sockets, wherever they are connected; rooms in batches keep each
+  // adapter message small (10,000 candidates are ten messages).
+  deps.events.on('notifications.created', ({ userIds, kind, payload }) => {
+    for (let i = 0; i < userIds.length; i += NOTIFY_ROOMS_PER_EMIT)
+      io.to(userIds.slice(i, i + NOTIFY_ROOMS_PER_EMIT).map((id) => `user:${id}`)).emit('notification', {
+        kind,
+        payload,
+      });
+  });
 
   return io;
 }

@@ -52,6 +52,8 @@ const tableOwners: Record<string, string> = {
   examBatches: 'exams',
   examCandidates: 'exams',
   practiceSettings: 'exams',
+  examResultReleases: 'exams',
+  notifications: 'notifications',
   attempts: 'attempts',
   attemptAnswers: 'attempts',
 };

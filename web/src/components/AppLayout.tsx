@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../features/auth/session';
 import { Logo } from './Logo';
 import { activeNavItem, navigationFor } from './navigation';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -44,7 +45,10 @@ export function AppLayout() {
               </Badge>
             )}
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>

@@ -15,6 +15,8 @@ export interface ResultReleaseFacts {
    * accepts after a deadline (saves in flight, offline journals). null while it has no schedule.
    */
   readonly answersFinalAt: number | null;
+  /** When a teacher released the results of a `manual` exam (ms); null or absent while not released. */
+  readonly releasedAt?: number | null | undefined;
 }
 
 /**
@@ -28,7 +30,10 @@ export function findResultReleaseTime(facts: ResultReleaseFacts): number | null 
   if (facts.answersFinalAt === null) return null;
   switch (facts.release.mode) {
     case 'manual':
-      return null;
+      // Never before answers are final, even if a release was recorded early (checkManualRelease refuses it).
+      return facts.releasedAt === null || facts.releasedAt === undefined
+        ? null
+        : Math.max(facts.releasedAt, facts.answersFinalAt);
     case 'instant':
       return facts.answersFinalAt;
     case 'scheduled': {
@@ -41,4 +46,24 @@ export function findResultReleaseTime(facts: ResultReleaseFacts): number | null 
 export function isResultReleased(facts: ResultReleaseFacts, now: number): boolean {
   const at = findResultReleaseTime(facts);
   return at !== null && now >= at;
+}
+
+/**
+ * Whether a teacher may release the results now, and if not why: only a published, scheduled
+ * exam in `manual` mode, only once nobody can answer any more (`possibleAt` says when), once.
+ */
+export type ManualReleaseCheck =
+  | { readonly canRelease: true }
+  | { readonly canRelease: false; readonly reason: 'NOT_MANUAL' | 'NOT_SCHEDULED' | 'RELEASED' }
+  | { readonly canRelease: false; readonly reason: 'NOT_FINAL'; readonly possibleAt: number };
+
+export function checkManualRelease(facts: ResultReleaseFacts, now: number): ManualReleaseCheck {
+  if (facts.kind === 'practice' || facts.release.mode !== 'manual')
+    return { canRelease: false, reason: 'NOT_MANUAL' };
+  if (facts.answersFinalAt === null) return { canRelease: false, reason: 'NOT_SCHEDULED' };
+  if (facts.releasedAt !== null && facts.releasedAt !== undefined)
+    return { canRelease: false, reason: 'RELEASED' };
+  if (now < facts.answersFinalAt)
+    return { canRelease: false, reason: 'NOT_FINAL', possibleAt: facts.answersFinalAt };
+  return { canRelease: true };
 }

@@ -1,7 +1,14 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { bookkeepingNow } from '../../platform/db/columns.js';
-import { examBatches, examCandidates, examSchedules, exams, examSnapshots } from './exam-tables.js';
+import {
+  examBatches,
+  examCandidates,
+  examResultReleases,
+  examSchedules,
+  exams,
+  examSnapshots,
+} from './exam-tables.js';
 
 type Conn = Db | Tx;
 export type ExamRow = typeof exams.$inferSelect;
@@ -184,9 +191,16 @@ export async function findQuestionIdsOfEndedExams(
 export async function findReleaseFacts(db: Conn, examIds: readonly string[]) {
   if (examIds.length === 0) return [];
   return db
-    .select({ id: exams.id, kind: exams.kind, settings: exams.settings, endsAt: examSchedules.endsAt })
+    .select({
+      id: exams.id,
+      kind: exams.kind,
+      settings: exams.settings,
+      endsAt: examSchedules.endsAt,
+      releasedAt: examResultReleases.releasedAt,
+    })
     .from(exams)
     .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
+    .leftJoin(examResultReleases, eq(examResultReleases.examId, exams.id))
     .where(inArray(exams.id, [...examIds]));
 }
 
@@ -200,9 +214,11 @@ export async function listPublishedScheduledExams(db: Conn, instituteId: string)
       settings: exams.settings,
       snapshotId: exams.publishedSnapshotId,
       endsAt: examSchedules.endsAt,
+      releasedAt: examResultReleases.releasedAt,
     })
     .from(exams)
     .leftJoin(examSchedules, eq(examSchedules.examId, exams.id))
+    .leftJoin(examResultReleases, eq(examResultReleases.examId, exams.id))
     .where(
       and(
         eq(exams.instituteId, instituteId),

@@ -144,3 +144,22 @@ export const practiceSettings = pgTable('practice_settings', {
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const releaseHow = pgEnum('result_release_how', ['manual', 'scheduled', 'instant']);
+
+/**
+ * An exam's results went out: a teacher's release of a `manual` exam (its time is the rule's
+ * releasedAt), or the job's record that a `scheduled`/`instant` release happened (the rule already
+ * released it by time). One row per exam: a second release changes nothing.
+ */
+export const examResultReleases = pgTable('exam_result_releases', {
+  examId: uuid('exam_id')
+    .primaryKey()
+    .references(() => exams.id, { onDelete: 'cascade' }),
+  instituteId: uuid('institute_id')
+    .notNull()
+    .references(() => institutes.id, { onDelete: 'restrict' }),
+  releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
+  releasedBy: uuid('released_by').references(() => users.id, { onDelete: 'set null' }),
+  how: releaseHow('how').notNull(),
+});

@@ -22,6 +22,8 @@ export const ANSWERS_SETTLE_MS = 15_000 + 30 * 60_000;
 export type ExamRelease = {
   /** null: no release time yet (manual release, or not scheduled). */
   releasesAt: Date | null;
+  /** The rule's facts, for the release service's checks. */
+  facts: ResultReleaseFacts;
   isReleased: boolean;
   /** Keys and solutions go with a released result only when the exam's setting allows it. */
   showsAnswerKey: boolean;
@@ -31,19 +33,22 @@ type ReleaseRow = {
   kind: 'practice' | 'scheduled';
   settings: unknown;
   endsAt: Date | null;
+  releasedAt: Date | null;
 };
 
-function decideRelease(row: ReleaseRow, now: number): ExamRelease {
+export function decideRelease(row: ReleaseRow, now: number): ExamRelease {
   const settings = row.settings as ExamSettings;
   const facts: ResultReleaseFacts = {
     kind: row.kind,
     release: settings.resultRelease,
     // endsAt: the window's last start + duration + the largest compensatory time (schedule-service).
     answersFinalAt: row.endsAt ? row.endsAt.getTime() + ANSWERS_SETTLE_MS : null,
+    releasedAt: row.releasedAt?.getTime() ?? null,
   };
   const at = findResultReleaseTime(facts);
   return {
     releasesAt: at === null ? null : new Date(at),
+    facts,
     isReleased: at !== null && now >= at,
     showsAnswerKey: settings.showAnswerKeyAfterRelease,
   };

@@ -47,6 +47,10 @@ const permissions = {
   // sitting and of a result released to them, solution images only with the key (asset-service).
   'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'assets:upload': ['institute_admin', 'teacher'],
+  // Results go out by the exam's teachers (batch-scoped like other exam actions) and admins.
+  'results:release': ['institute_admin', 'teacher'],
+  // Everyone's own notices (the bell); a user only ever reads their own rows.
+  'notifications:read': ['institute_admin', 'teacher', 'proctor', 'student'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

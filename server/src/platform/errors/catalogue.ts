@@ -80,6 +80,15 @@ export const errorCatalogue = {
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'The attempt is not submitted yet.' },
+  RESULTS_NOT_FINAL: {
+    status: 409,
+    message: 'Candidates may still be answering: results can be released once answers are final.',
+  },
+  RESULTS_RELEASE_AUTOMATIC: {
+    status: 409,
+    message: 'This exam releases its results by itself; only a manual release needs the button.',
+  },
+  RESULTS_NOT_SCHEDULED: { status: 409, message: 'Schedule the exam before releasing its results.' },
   // The core's CoreError codes (packages/core): a domain rule the request breaks. 422: the request
   // is well-formed, its content is not acceptable. CORE_RULE_VIOLATED takes any code not listed here.
   CORE_RULE_VIOLATED: { status: 422, message: 'This breaks a rule of the exam or the question.' },

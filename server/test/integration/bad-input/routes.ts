@@ -270,6 +270,11 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     'GET /api/exams/:id/preview': { as: 'teacher', params: { id: ids.examId }, query: { seed: 'fuzz-seed' } },
     'POST /api/exams/:id/publish': { as: 'teacher', params: { id: ids.examId }, body: {} },
     'POST /api/exams/:id/unpublish': { as: 'teacher', params: { id: ids.examId }, body: {} },
+    'GET /api/exams/:id/results/release': { as: 'teacher', params: { id: ids.examId } },
+    'POST /api/exams/:id/results/release': { as: 'teacher', params: { id: ids.examId }, body: {} },
+    'GET /api/notifications': { as: 'student' },
+    'POST /api/notifications/read-all': { as: 'student', body: {} },
+    'POST /api/notifications/:id/read': { as: 'student', params: { id: ids.examId }, body: {} },
     'PUT /api/exams/:id/schedule': {
       as: 'teacher',
       params: { id: ids.examId },

@@ -5,6 +5,7 @@ import { questionBankCases } from './questions.cases.js';
 import { attemptTenancyCases } from './attempts.cases.js';
 import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
+import { notificationTenancyCases } from './notifications.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -28,6 +29,7 @@ const factories: CaseFactory[] = [
   examTenancyCases,
   attemptTenancyCases,
   questionTransferTenancyCases,
+  notificationTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {

@@ -89,6 +89,8 @@ export function examTenancyCases(context: TenancyContext): Record<string, Tenanc
     'GET /api/exams/:id/preview': notFound('GET', (id) => `/api/exams/${id}/preview`),
     'POST /api/exams/:id/publish': notFound('POST', (id) => `/api/exams/${id}/publish`, {}),
     'POST /api/exams/:id/unpublish': notFound('POST', (id) => `/api/exams/${id}/unpublish`, {}),
+    'GET /api/exams/:id/results/release': notFound('GET', (id) => `/api/exams/${id}/results/release`),
+    'POST /api/exams/:id/results/release': notFound('POST', (id) => `/api/exams/${id}/results/release`, {}),
     'PUT /api/exams/:id/schedule': notFound('PUT', (id) => `/api/exams/${id}/schedule`, scheduleBody),
     'GET /api/my/exams': async (client) => expect((await client.get('/api/my/exams')).statusCode).toBe(403),
     'POST /api/exams/:id/register': notFound('POST', (id) => `/api/exams/${id}/register`, {}),

@@ -14,6 +14,7 @@ import { CheckerStatus } from './CheckerStatus';
 import { ExamSettingsForm } from './ExamSettingsForm';
 import { PaperBoard } from './PaperBoard';
 import { PaperDetailsForm } from './PaperDetailsForm';
+import { ReleaseResultsCard } from '../../results/ReleaseResultsCard';
 import { PublishControls } from './PublishControls';
 import { SaveIndicator } from './SaveIndicator';
 import { useDraftEditor } from './useDraftEditor';
@@ -134,7 +135,14 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
           <Tabs.Panel value="settings">
             <ExamSettingsForm exam={exam} />
           </Tabs.Panel>
-          <Tabs.Panel value="schedule">{exam.status !== 'draft' && <ScheduleForm exam={exam} />}</Tabs.Panel>
+          <Tabs.Panel value="schedule">
+            {exam.status !== 'draft' && (
+              <Stack gap="md">
+                <ReleaseResultsCard examId={exam.id} />
+                <ScheduleForm exam={exam} />
+              </Stack>
+            )}
+          </Tabs.Panel>
         </Tabs>
       </Stack>
       {isAutofillOpen && (
