@@ -24,6 +24,7 @@ import {
   createRedisSessionStore,
   type SessionStore,
 } from './platform/kv/session-store.js';
+import { systemClock } from './platform/clock.js';
 import { createMetrics, registerHttpMetrics } from './platform/metrics.js';
 import { attachRealtime } from './platform/realtime.js';
 import { createRedisClient } from './platform/redis.js';
@@ -61,6 +62,8 @@ import { countActiveQuestionsByTopic, createQuestionService } from './modules/qu
 import { createQuestionBankService } from './modules/questions/question-bank-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
+import { progressRoutes } from './modules/progress/progress-routes.js';
+import { createProgressService } from './modules/progress/progress-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
 
 /**
@@ -201,6 +204,17 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   });
   const schedules = createScheduleService({ database, exams, batches, users, events });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts });
+  // Weak areas and recommendations: asks the attempts, exams, bank and syllabus; owns no tables.
+  const progress = createProgressService({
+    db: database.db,
+    attempts,
+    exams: examDirectory,
+    papers: snapshots,
+    bank: questionBank,
+    syllabus,
+    users,
+    clock: systemClock,
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -245,6 +259,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(examRoutes, { exams, schedules });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
+  await app.register(progressRoutes, { progress });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });

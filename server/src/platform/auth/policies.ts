@@ -47,6 +47,10 @@ const permissions = {
   // sitting and of a result released to them, solution images only with the key (asset-service).
   'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'assets:upload': ['institute_admin', 'teacher'],
+  // Weak areas and recommendations across exams: a student their own; admins and the teachers of
+  // the student's batches a student's weak areas (progress-service, scoped like users:read).
+  'progress:read-own': ['student'],
+  'progress:read-student': ['institute_admin', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
