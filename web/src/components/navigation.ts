@@ -3,6 +3,7 @@ import {
   IconListTree,
   IconTableImport,
   IconBuildingCommunity,
+  IconChartBar,
   IconFileText,
   IconFileImport,
   IconLayoutDashboard,
@@ -55,7 +56,12 @@ export function navigationFor(role: Role): NavItem[] {
         account,
       ];
     case 'student':
-      return [dashboard, { label: 'Practice', to: '/practice', icon: IconPencil }, account];
+      return [
+        dashboard,
+        { label: 'Practice', to: '/practice', icon: IconPencil },
+        { label: 'My progress', to: '/progress', icon: IconChartBar },
+        account,
+      ];
     case 'platform_operator':
       return [{ label: 'Institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
   }
