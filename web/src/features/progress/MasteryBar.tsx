@@ -21,10 +21,10 @@ export function MasteryBar({
         style={{ flex: 1, minWidth: 60 }}
         aria-label={`${label}: mastery ${percent(mastery)}`}
       />
-      <Text size="sm" fw={600} w={42} ta="right">
+      <Text size="sm" fw={600} w={48} ta="right" style={{ whiteSpace: 'nowrap' }}>
         {percent(mastery)}
       </Text>
-      <Text size="xs" c="dimmed" w={64} ta="right">
+      <Text size="xs" c="dimmed" w={68} ta="right" style={{ whiteSpace: 'nowrap' }}>
         {evidenceCount} {evidenceCount === 1 ? 'answer' : 'answers'}
       </Text>
     </Group>

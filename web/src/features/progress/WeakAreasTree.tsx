@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Accordion, Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
 import type { SubjectNode, TopicNode } from './api';
@@ -44,12 +44,12 @@ function TopicRow({ topic }: { topic: TopicNode }) {
                       {e.source === 'mock' ? ' (mock)' : ''}
                     </Table.Td>
                     <Table.Td>
-                      <Badge size="xs" variant="light" color={outcomeColor[e.outcome]}>
+                      <Text size="xs" fw={600} c={outcomeColor[e.outcome]} style={{ whiteSpace: 'nowrap' }}>
                         {outcomeText[e.outcome]}
                         {e.fraction === undefined ? '' : ` ${Math.round(e.fraction * 100)}%`}
-                      </Badge>
+                      </Text>
                     </Table.Td>
-                    <Table.Td>{formatDate(e.answeredAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.answeredAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
