@@ -1,7 +1,8 @@
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, loadSyllabus } from '../support/bank-fixtures.js';
-import { signIn, type TestClient } from '../support/test-app.js';
+import { findDemoBatchId } from '../support/exam-fixtures.js';
+import { demo, signIn, useTestApp, type TestClient } from '../support/test-app.js';
 
 export type WeakAreas = {
   subjects: {
@@ -119,3 +120,44 @@ export async function readWeakAreas(client: TestClient, path = '/api/me/progress
 
 export const topicIn = (tree: WeakAreas, topicId: string) =>
   tree.subjects.flatMap((s) => s.chapters.flatMap((c) => c.topics)).find((t) => t.id === topicId);
+
+export type ProgressSuite = {
+  readonly app: App;
+  readonly admin: TestClient;
+  readonly teacher: TestClient;
+  readonly batchId: string;
+  readonly chapter: Awaited<ReturnType<typeof buildProgressChapter>>;
+};
+
+/** A test app of the file's own, the demo admin and teacher signed in, and a chapter of `perTopic` questions per topic. */
+export function useProgressSuite(chapterName: string, perTopic: number): ProgressSuite {
+  const t = useTestApp();
+  let ready: Omit<ProgressSuite, 'app'> | undefined;
+  beforeAll(async () => {
+    const admin = await signIn(t.app, demo.admin);
+    const teacher = await signIn(t.app, demo.teacher);
+    const batchId = await findDemoBatchId(admin);
+    ready = { admin, teacher, batchId, chapter: await buildProgressChapter(teacher, chapterName, perTopic) };
+  }, 60_000);
+  const get = () => {
+    if (!ready) throw new Error('useProgressSuite: read it inside hooks and tests');
+    return ready;
+  };
+  return {
+    get app() {
+      return t.app;
+    },
+    get admin() {
+      return get().admin;
+    },
+    get teacher() {
+      return get().teacher;
+    },
+    get batchId() {
+      return get().batchId;
+    },
+    get chapter() {
+      return get().chapter;
+    },
+  };
+}
