@@ -63,6 +63,8 @@ import { countActiveQuestionsByTopic, createQuestionService } from './modules/qu
 import { createQuestionBankService } from './modules/questions/question-bank-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
+import { progressRoutes } from './modules/progress/progress-routes.js';
+import { createProgressService } from './modules/progress/progress-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
@@ -227,6 +229,17 @@ export async function buildApp(
   const notifications = createNotificationService({ database, clock, events });
   const releases = createResultReleaseService({ database, clock, events, jobs, exams, log: app.log });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
+  // Weak areas and recommendations: asks the attempts, exams, bank and syllabus; owns no tables.
+  const progress = createProgressService({
+    db: database.db,
+    attempts,
+    exams: examDirectory,
+    papers: snapshots,
+    bank: questionBank,
+    syllabus,
+    users,
+    clock,
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -275,6 +288,7 @@ export async function buildApp(
   await app.register(notificationRoutes, { notifications });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
+  await app.register(progressRoutes, { progress });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });

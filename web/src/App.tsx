@@ -14,6 +14,7 @@ import {
   PracticePage,
 } from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
+import { ProgressPage } from './features/progress/ProgressPage';
 import {
   QuestionBankPage,
   QuestionEditorPage,
@@ -135,6 +136,14 @@ export function App() {
               <LazyPage>
                 <PracticePage />
               </LazyPage>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="progress"
+          element={
+            <RequireRole roles={student}>
+              <ProgressPage />
             </RequireRole>
           }
         />

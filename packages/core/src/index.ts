@@ -232,3 +232,26 @@ export {
   type CandidateItemResponses,
 } from './analytics/item-analysis.js';
 export { buildItemAnalysisInput, type ScoredAttempt } from './analytics/from-scores.js';
+
+export {
+  computeMastery,
+  creditOf,
+  evidenceWeight,
+  DEFAULT_HALF_LIFE_DAYS,
+  type ChapterMastery,
+  type EvidenceOutcome,
+  type MasteryEvidence,
+  type MasteryOptions,
+  type MasteryStats,
+  type NodeRef,
+  type SubjectMastery,
+  type TopicMastery,
+} from './results/mastery.js';
+export {
+  recommendTopics,
+  RECOMMENDATION_DEFAULTS,
+  RECOMMENDATION_REASONS,
+  type Recommendation,
+  type RecommendationOptions,
+  type RecommendationReason,
+} from './results/recommendations.js';

@@ -3,6 +3,7 @@ import {
   IconListTree,
   IconTableImport,
   IconBuildingCommunity,
+  IconChartBar,
   IconFileText,
   IconFileImport,
   IconLayoutDashboard,
@@ -57,7 +58,12 @@ export function navigationFor(role: Role): NavItem[] {
         account,
       ];
     case 'student':
-      return [dashboard, { label: 'practice', to: '/practice', icon: IconPencil }, account];
+      return [
+        dashboard,
+        { label: 'practice', to: '/practice', icon: IconPencil },
+        { label: 'progress', to: '/progress', icon: IconChartBar },
+        account,
+      ];
     case 'platform_operator':
       return [{ label: 'institutes', to: '/institutes', icon: IconBuildingCommunity }, account];
   }

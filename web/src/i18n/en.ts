@@ -36,6 +36,7 @@ export const en = {
     students: 'Students',
     importStudents: 'Import students',
     practice: 'Practice',
+    progress: 'My progress',
     institutes: 'Institutes',
   },
   userMenu: {
@@ -152,7 +153,7 @@ export const en = {
     questionCount_one: '{{count}} question',
     questionCount_other: '{{count}} questions',
     created: 'Created {{date}}',
-    scope: { chapter: 'Chapter-wise', subject: 'Subject-wise', template: 'Full mock' },
+    scope: { chapter: 'Chapter-wise', subject: 'Subject-wise', template: 'Full mock', topic: 'Topic-wise' },
     difficulty: { easy: 'Easy', medium: 'Medium', hard: 'Hard', mixed: 'Mixed' },
     form: {
       title: 'Create a practice test',

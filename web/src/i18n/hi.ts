@@ -37,6 +37,7 @@ export const hi: Catalogue = {
     students: 'विद्यार्थी',
     importStudents: 'विद्यार्थी आयात करें',
     practice: 'अभ्यास',
+    progress: 'मेरी प्रगति',
     institutes: 'संस्थान',
   },
   userMenu: {
@@ -153,7 +154,7 @@ export const hi: Catalogue = {
     questionCount_one: '{{count}} प्रश्न',
     questionCount_other: '{{count}} प्रश्न',
     created: 'बनाया गया: {{date}}',
-    scope: { chapter: 'अध्यायवार', subject: 'विषयवार', template: 'पूर्ण मॉक टेस्ट' },
+    scope: { chapter: 'अध्यायवार', subject: 'विषयवार', template: 'पूर्ण मॉक टेस्ट', topic: 'टॉपिकवार' },
     difficulty: { easy: 'आसान', medium: 'मध्यम', hard: 'कठिन', mixed: 'मिश्रित' },
     form: {
       title: 'अभ्यास टेस्ट बनाएँ',

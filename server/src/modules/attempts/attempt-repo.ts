@@ -375,3 +375,33 @@ export async function countSubmittedExams(db: Conn, examIds: readonly string[]):
     .where(and(inArray(attempts.examId, [...examIds]), eq(attempts.status, 'submitted')));
   return Number(row?.n ?? 0);
 }
+
+/** A student's submitted attempts with their scores, newest first (the progress module's evidence). */
+export async function listSubmittedAttemptsOf(db: Conn, userId: string, limit: number) {
+  return db
+    .select({
+      id: attempts.id,
+      examId: attempts.examId,
+      snapshotId: attempts.snapshotId,
+      submittedAt: attempts.submittedAt,
+      score: attempts.score,
+    })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.status, 'submitted')))
+    .orderBy(desc(attempts.submittedAt))
+    .limit(limit);
+}
+
+/** The palette state and time of each saved answer of the given attempts. */
+export async function listAnswerStates(db: Conn, attemptIds: readonly string[]) {
+  if (attemptIds.length === 0) return [];
+  return db
+    .select({
+      attemptId: attemptAnswers.attemptId,
+      questionId: attemptAnswers.questionId,
+      state: attemptAnswers.state,
+      answeredAt: attemptAnswers.answeredAt,
+    })
+    .from(attemptAnswers)
+    .where(inArray(attemptAnswers.attemptId, [...attemptIds]));
+}

@@ -290,6 +290,26 @@ export function createAttemptService(deps: {
     /** How many of these exams have a submitted attempt (a practice test is open until then). */
     countSubmitted: (conn: Db | Tx, examIds: readonly string[]) => repo.countSubmittedExams(conn, examIds),
 
+    /**
+     * A student's submitted attempts (newest first, at most `limit`) with their scores and the
+     * state of each saved answer: the progress module's evidence. It decides what is released.
+     */
+    async listSubmittedWithAnswers(userId: string, limit: number) {
+      const rows = await repo.listSubmittedAttemptsOf(db, userId, limit);
+      const states = await repo.listAnswerStates(
+        db,
+        rows.map((r) => r.id),
+      );
+      const byAttempt = new Map<string, typeof states>(rows.map((r) => [r.id, []]));
+      for (const state of states) byAttempt.get(state.attemptId)?.push(state);
+      return rows.map((row) => ({ ...row, answers: byAttempt.get(row.id) ?? [] }));
+    },
+
+    /** The papers of a student's attempts past Start: the questions they have seen. */
+    async listSeenSnapshotIds(conn: Db | Tx, userId: string): Promise<string[]> {
+      return [...new Set((await repo.listStartedAttemptsOf(conn, userId)).map((a) => a.snapshotId))];
+    },
+
     drain: () => savePipeline.drain(),
   };
 }

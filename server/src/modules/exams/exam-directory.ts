@@ -1,4 +1,6 @@
 import type { Database, Db, Tx } from '../../platform/db/database.js';
+import * as examRepo from './exam-repo.js';
+import { findExamReleases } from './result-release.js';
 import * as scheduleRepo from './schedule-repo.js';
 
 export type { ExamCandidate } from './schedule-repo.js';
@@ -27,6 +29,15 @@ export function createExamDirectory(database: Database) {
     /** Who may sit the scheduled exam (students-only, active-only), or one of them. */
     listCandidates: (conn: Db | Tx, examId: string, onlyUserId?: string) =>
       scheduleRepo.listExamCandidates(conn, examId, onlyUserId),
+
+    /** Title and kind of each given exam, by id (the progress module names the evidence's exams). */
+    async findExamTitles(examIds: readonly string[]) {
+      const rows = await examRepo.findExamTitles(db, [...new Set(examIds)]);
+      return new Map(rows.map((row) => [row.id, { title: row.title, kind: row.kind }]));
+    },
+
+    /** Whether each exam's results (and keys) are released at `now` (result-release.ts). */
+    findReleases: (examIds: readonly string[], now: number) => findExamReleases(db, examIds, now),
   };
 }
 

@@ -235,3 +235,12 @@ export async function findSnapshotQuestionIds(db: Conn, snapshotIds: readonly st
     .from(examSnapshots)
     .where(inArray(examSnapshots.id, [...snapshotIds]));
 }
+
+/** Title and kind of each given exam. */
+export async function findExamTitles(db: Conn, examIds: readonly string[]) {
+  if (examIds.length === 0) return [];
+  return db
+    .select({ id: exams.id, title: exams.title, kind: exams.kind })
+    .from(exams)
+    .where(inArray(exams.id, [...examIds]));
+}

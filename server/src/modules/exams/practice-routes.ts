@@ -25,8 +25,10 @@ export const practiceRoutes: FastifyPluginAsyncZod<{ practice: PracticeService }
     {
       schema: {
         body: z.object({
-          scope: z.enum(['chapter', 'subject', 'template']),
+          scope: z.enum(['chapter', 'subject', 'template', 'topic']),
           chapterIds: z.array(z.uuid()).max(100).optional(),
+          topicIds: z.array(z.uuid()).max(100).optional(),
+          excludeSeen: z.boolean().optional(),
           subjectIds: z.array(z.uuid()).max(20).optional(),
           templateId: z.string().max(64).optional(),
           questionCount: z.number().int().min(5).max(200),

@@ -16,8 +16,14 @@ import { pickQuestions } from './question-picker.js';
 import { presentPracticeTest, presentPracticeTestItem } from './practice-presenter.js';
 
 export type PracticeInput = {
-  scope: 'chapter' | 'subject' | 'template';
+  scope: 'chapter' | 'subject' | 'template' | 'topic';
   chapterIds?: string[] | undefined;
+  topicIds?: string[] | undefined;
+  /**
+   * Only questions the student has never seen in any attempt (practice or mock). Never filled
+   * with seen ones: a shorter test says so in `shortfall`, none at all is PRACTICE_NO_UNSEEN_QUESTIONS.
+   */
+  excludeSeen?: boolean | undefined;
   subjectIds?: string[] | undefined;
   templateId?: string | undefined;
   questionCount: number;
@@ -41,7 +47,11 @@ export function createPracticeService(deps: {
   syllabus: Pick<SyllabusService, 'listNodesOf'>;
   /** Which practice tests were submitted (the attempts module). */
   /** The attempts module's count of submitted tests among `examIds` (wired in app.ts; exams never imports attempts). */
-  attempts: { countSubmitted(conn: Db | Tx, examIds: readonly string[]): Promise<number> };
+  attempts: {
+    countSubmitted(conn: Db | Tx, examIds: readonly string[]): Promise<number>;
+    /** The papers of the student's attempts past Start (what they have seen). */
+    listSeenSnapshotIds(conn: Db | Tx, userId: string): Promise<string[]>;
+  };
   clock: Clock;
 }) {
   const { db } = deps.database;
@@ -55,6 +65,15 @@ export function createPracticeService(deps: {
   /** Questions in the student's earlier practice tests: shown again only when nothing new is left. */
   async function findSeenQuestionIds(userId: string): Promise<Set<string>> {
     return new Set(await practiceRepo.findPracticeQuestionIdsOf(db, userId));
+  }
+
+  /** Every question of a paper the student has started, mock or practice. */
+  async function findQuestionIdsInAttempts(userId: string): Promise<string[]> {
+    const snapshots = await repo.findSnapshotQuestionIds(
+      db,
+      await deps.attempts.listSeenSnapshotIds(db, userId),
+    );
+    return [...new Set(snapshots.flatMap((s) => s.questionIds))];
   }
 
   /** Refuses with PRACTICE_LIMIT_REACHED when the student is at a cap; `conn` may hold the student's lock. */
@@ -106,6 +125,9 @@ export function createPracticeService(deps: {
       const settings = await readSettings(scoped.instituteId);
       // Questions of published exams whose results are not out: their keys would come back here.
       const reserved = [...(await findReservedQuestions(db, scoped.instituteId, clock.now())).keys()];
+      const excluded = input.excludeSeen
+        ? [...reserved, ...(await findQuestionIdsInAttempts(actor.userId))]
+        : reserved;
       const nodes = await deps.syllabus.listNodesOf(db, scoped.instituteId);
       const subjectOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)?.parentId ?? null;
       const difficulty = input.difficulty === 'mixed' ? undefined : input.difficulty;
@@ -118,6 +140,7 @@ export function createPracticeService(deps: {
         name: string;
         subjectIds?: string[];
         chapterIds?: string[];
+        topicIds?: string[];
         count: number;
         types: readonly QuestionType[];
         scheme: ExamDraft['sections'][number]['scheme'];
@@ -145,20 +168,21 @@ export function createPracticeService(deps: {
           };
         });
       } else {
-        const ids = input.scope === 'chapter' ? (input.chapterIds ?? []) : (input.subjectIds ?? []);
+        const path = `${input.scope}Ids` as const;
+        const ids = input[path] ?? [];
         const chosen = nodes.filter((n) => ids.includes(n.id) && n.kind === input.scope);
         if (chosen.length === 0 || chosen.length !== new Set(ids).size) {
-          const path = input.scope === 'chapter' ? 'chapterIds' : 'subjectIds';
           throw new AppError('VALIDATION_FAILED', `Choose at least one ${input.scope}.`, {
             fields: [{ path, message: `Unknown or missing ${input.scope}.` }],
           });
         }
-        title = `Practice: ${chosen.map((n) => n.name).join(', ')}`;
+        const names = chosen.map((n) => n.name);
+        title = `Practice: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`;
         parts = [
           {
             id: 'practice',
             name: 'Practice',
-            ...(input.scope === 'chapter' ? { chapterIds: ids } : { subjectIds: ids }),
+            [path]: ids,
             count: input.questionCount,
             types: QUESTION_TYPES,
             scheme: { correct: 4, wrong: -1 },
@@ -168,6 +192,7 @@ export function createPracticeService(deps: {
       const subjectIds = parts.flatMap((p) => [
         ...(p.subjectIds ?? []),
         ...(p.chapterIds ?? []).flatMap((c) => subjectOf(c) ?? []),
+        ...(p.topicIds ?? []).flatMap((t) => subjectOf(subjectOf(t) ?? '') ?? []),
       ]);
       if (subjectIds.some((id) => settings.disabledSubjectIds.includes(id)))
         throw new AppError('PRACTICE_DISABLED');
@@ -182,10 +207,11 @@ export function createPracticeService(deps: {
           {
             ...(part.subjectIds ? { subjectIds: part.subjectIds } : {}),
             ...(part.chapterIds ? { chapterIds: part.chapterIds } : {}),
+            ...(part.topicIds ? { topicIds: part.topicIds } : {}),
             ...(difficulty ? { difficulty } : {}),
             types: part.types,
             excludeSubjectIds: settings.disabledSubjectIds,
-            excludeIds: reserved,
+            excludeIds: excluded,
             releasedOnly: settings.releasedOnly,
           },
           clock.now(),
@@ -198,7 +224,9 @@ export function createPracticeService(deps: {
         });
         picked.forEach((id) => taken.add(id));
         if (picked.length < part.count)
-          shortfalls.push(`${part.name}: ${part.count} questions asked, ${picked.length} available`);
+          shortfalls.push(
+            `${part.name}: ${part.count} questions asked, ${picked.length} ${input.excludeSeen ? 'not seen before ' : ''}available`,
+          );
         if (picked.length === 0) continue;
         sections.push({
           id: part.id,
@@ -211,7 +239,8 @@ export function createPracticeService(deps: {
           items: picked.map((questionId) => ({ questionId })),
         });
       }
-      if (taken.size === 0) throw new AppError('PRACTICE_NO_QUESTIONS');
+      if (taken.size === 0)
+        throw new AppError(input.excludeSeen ? 'PRACTICE_NO_UNSEEN_QUESTIONS' : 'PRACTICE_NO_QUESTIONS');
 
       const durationMinutes =
         input.durationMinutes ?? Math.max(5, Math.round(taken.size * MINUTES_PER_QUESTION));

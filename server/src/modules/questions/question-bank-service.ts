@@ -91,6 +91,10 @@ export function createQuestionBankService(deps: { syllabus: Pick<SyllabusService
       return repo.findBankCandidates(conn, instituteId, filter);
     },
 
+    /** The subject, chapter and topic ids each given question of the institute is filed under now. */
+    findPlacements: (conn: Conn, instituteId: string, ids: readonly string[]) =>
+      repo.findPlacements(conn, instituteId, [...new Set(ids)]),
+
     /** Records that a published exam uses these versions (the "not used in the last N exams" filter reads it). */
     recordUsages(
       tx: Tx,

@@ -279,6 +279,20 @@ export async function findActiveCurrentVersions(db: Conn, instituteId: string, i
     );
 }
 
+/** Where the given questions sit in the syllabus now, whatever their status (the progress module's evidence). */
+export async function findPlacements(db: Conn, instituteId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: questions.id,
+      subjectId: questions.subjectId,
+      chapterId: questions.chapterId,
+      topicId: questions.topicId,
+    })
+    .from(questions)
+    .where(and(eq(questions.instituteId, instituteId), inArray(questions.id, [...ids])));
+}
+
 /**
  * What auto-selection may draw from. The exam facts a filter depends on (which exams count as
  * recent for some batches, which questions are released) are resolved by the exams module and

@@ -51,6 +51,10 @@ const permissions = {
   'results:release': ['institute_admin', 'teacher'],
   // Everyone's own notices (the bell); a user only ever reads their own rows.
   'notifications:read': ['institute_admin', 'teacher', 'proctor', 'student'],
+  // Weak areas and recommendations across exams: a student their own; admins and the teachers of
+  // the student's batches a student's weak areas (progress-service, scoped like users:read).
+  'progress:read-own': ['student'],
+  'progress:read-student': ['institute_admin', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -72,6 +72,10 @@ export const errorCatalogue = {
   SAVE_RATE_LIMITED: { status: 429, message: 'Answers are arriving faster than anyone can type. Slow down.' },
   PRACTICE_DISABLED: { status: 403, message: 'Practice is switched off for this subject by your institute.' },
   PRACTICE_NO_QUESTIONS: { status: 422, message: 'No questions match this practice test yet.' },
+  PRACTICE_NO_UNSEEN_QUESTIONS: {
+    status: 422,
+    message: 'You have already seen every question on these topics: practise without "new questions only".',
+  },
   PRACTICE_LIMIT_REACHED: {
     status: 429,
     message: 'You have made many practice tests recently: finish one or try again later.',

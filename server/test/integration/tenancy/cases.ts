@@ -6,6 +6,7 @@ import { attemptTenancyCases } from './attempts.cases.js';
 import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
 import { notificationTenancyCases } from './notifications.cases.js';
+import { progressTenancyCases } from './progress.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -30,6 +31,7 @@ const factories: CaseFactory[] = [
   attemptTenancyCases,
   questionTransferTenancyCases,
   notificationTenancyCases,
+  progressTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {

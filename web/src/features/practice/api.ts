@@ -7,14 +7,17 @@ export interface PracticeSettings {
   releasedOnly: boolean;
 }
 
-export type PracticeScope = 'chapter' | 'subject' | 'template';
+export type PracticeScope = 'chapter' | 'subject' | 'template' | 'topic';
 export type PracticeDifficulty = Difficulty | 'mixed';
 
 export interface NewPracticeTest {
   scope: PracticeScope;
   chapterIds?: string[];
   subjectIds?: string[];
+  topicIds?: string[];
   templateId?: string;
+  /** Only questions never seen in any attempt (the progress page's one-click practice). */
+  excludeSeen?: boolean;
   questionCount: number;
   difficulty: PracticeDifficulty;
   durationMinutes?: number;

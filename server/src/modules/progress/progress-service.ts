@@ -1,0 +1,56 @@
+import { computeMastery, DEFAULT_HALF_LIFE_DAYS, recommendTopics } from '@examtech/core';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import type { Clock } from '../../platform/clock.js';
+import { notFound } from '../../platform/errors/app-error.js';
+import type { UserService } from '../users/user-service.js';
+import { gatherEvidence, type EvidenceSources } from './progress-evidence.js';
+import { presentRecommendations, presentWeakAreas } from './progress-presenter.js';
+
+/**
+ * Weak areas and recommendations across exams (issue 11). Owns no tables: the evidence comes from
+ * the attempts (submitted attempts, their scores and answer states), the exams (release, titles,
+ * papers), the bank (where each question sits) and the syllabus (names); the maths is the core's
+ * computeMastery and recommendTopics. Only results released to the student, with their keys,
+ * count (progress-evidence.ts).
+ */
+export function createProgressService(
+  deps: EvidenceSources & { clock: Clock; users: Pick<UserService, 'getUser'> },
+) {
+  async function weakAreasOf(instituteId: string, userId: string) {
+    const now = deps.clock.now();
+    const { evidence } = await gatherEvidence(deps, instituteId, userId, now);
+    return presentWeakAreas(computeMastery(evidence, now), now, DEFAULT_HALF_LIFE_DAYS);
+  }
+
+  return {
+    /** The student's own mastery tree with its evidence. */
+    async getMyWeakAreas(actor: Actor) {
+      const scoped = authorizeInInstitute(actor, 'progress:read-own');
+      return weakAreasOf(scoped.instituteId, actor.userId);
+    },
+
+    /** The student's own next topics, each with its reasons. */
+    async getMyRecommendations(actor: Actor) {
+      const scoped = authorizeInInstitute(actor, 'progress:read-own');
+      const now = deps.clock.now();
+      const { evidence, chapterShares } = await gatherEvidence(deps, scoped.instituteId, actor.userId, now);
+      return presentRecommendations(
+        recommendTopics(computeMastery(evidence, now), now, { chapterShares }),
+        now,
+      );
+    },
+
+    /**
+     * A student's weak areas for an admin, or a teacher of one of the student's batches: the users
+     * service decides who is visible (404 otherwise, as for a user that does not exist).
+     */
+    async getStudentWeakAreas(actor: Actor, userId: string) {
+      const scoped = authorizeInInstitute(actor, 'progress:read-student');
+      const user = await deps.users.getUser(actor, userId);
+      if (user.role !== 'student') throw notFound('Student not found.');
+      return weakAreasOf(scoped.instituteId, user.id);
+    },
+  };
+}
+
+export type ProgressService = ReturnType<typeof createProgressService>;
