@@ -61,6 +61,9 @@ import { countActiveQuestionsByTopic, createQuestionService } from './modules/qu
 import { createQuestionBankService } from './modules/questions/question-bank-service.js';
 import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
+import { resultsRoutes } from './modules/results/results-routes.js';
+import { createResultsService, type ResultsService } from './modules/results/results-service.js';
+import { systemClock } from './platform/clock.js';
 import { seedDemoData } from './seed/demo-seed.js';
 
 /**
@@ -95,6 +98,8 @@ export type App = {
   seeded: boolean;
   storage: FileStorage;
   database: Database;
+  /** Exam results (compute, standings, statistics): for jobs wired here, benchmarks and tests. */
+  results: ResultsService;
   /** Every route registered, for the tenancy test that must cover each one. */
   routes: { method: string; url: string }[];
 };
@@ -199,6 +204,17 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     attempts,
     log: app.log,
   });
+  // Results read the attempts' scores and the candidates through their owners; release, key
+  // revisions and jobs call `results.computeExamResults(examId)` (idempotent).
+  const results = createResultsService({
+    database,
+    clock: systemClock,
+    exams,
+    directory: examDirectory,
+    attempts,
+    people: createUserDirectory(database),
+    batches,
+  });
   const schedules = createScheduleService({ database, exams, batches, users, events });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts });
   const assets = createAssetService({
@@ -245,6 +261,7 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
   await app.register(examRoutes, { exams, schedules });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
+  await app.register(resultsRoutes, { results });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });
@@ -286,5 +303,5 @@ export async function buildApp(config: AppConfig, overrides: { database?: Databa
     await database.close();
   });
 
-  return { http: app, io, seeded, storage, database, routes };
+  return { http: app, io, seeded, storage, database, results, routes };
 }

@@ -325,6 +325,23 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     },
     'POST /api/attempts/:id/submit': { as: 'student', params: { id: ids.submitAttemptId }, body: {} },
     'GET /api/attempts/:id/result': { as: 'student', params: { id: ids.submitAttemptId } },
+    'GET /api/exams/:id/results': {
+      as: 'teacher',
+      params: { id: ids.examId },
+      query: {
+        sort: 'score',
+        order: 'desc',
+        batchId: ids.batchId,
+        search: 'fuzz',
+        page: '1',
+        pageSize: '20',
+      },
+    },
+    'POST /api/exams/:id/results/:attemptId/status': {
+      as: 'teacher',
+      params: { id: ids.examId, attemptId: ids.submitAttemptId },
+      body: { status: 'withheld', reason: 'Fuzz reason' },
+    },
     'GET /api/syllabus': { as: 'teacher', query: { includeArchived: 'true' } },
     'POST /api/syllabus/nodes': {
       as: 'teacher',

@@ -4,6 +4,7 @@ import { questionBankCases } from './questions.cases.js';
 import { attemptTenancyCases } from './attempts.cases.js';
 import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
+import { resultsTenancyCases } from './results.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -21,6 +22,7 @@ const factories: CaseFactory[] = [
   examTenancyCases,
   attemptTenancyCases,
   questionTransferTenancyCases,
+  resultsTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
