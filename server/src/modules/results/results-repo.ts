@@ -67,7 +67,14 @@ export async function upsertResults(tx: Tx, rows: readonly ResultWrite[]): Promi
         submit_reason = excluded.submit_reason, submitted_at = excluded.submitted_at, total = excluded.total,
         max_total = excluded.max_total, breakdown = excluded.breakdown, correct = excluded.correct,
         wrong = excluded.wrong, partial = excluded.partial, unanswered = excluded.unanswered,
-        rank_keys = excluded.rank_keys, computed_at = excluded.computed_at`);
+        rank_keys = excluded.rank_keys, computed_at = excluded.computed_at
+      where (exam_results.candidate_name, exam_results.candidate_email, exam_results.roll_number,
+          exam_results.batch_ids, exam_results.attempt_status, exam_results.submit_reason,
+          exam_results.submitted_at, exam_results.total, exam_results.max_total, exam_results.breakdown,
+          exam_results.rank_keys)
+        is distinct from (excluded.candidate_name, excluded.candidate_email, excluded.roll_number,
+          excluded.batch_ids, excluded.attempt_status, excluded.submit_reason, excluded.submitted_at,
+          excluded.total, excluded.max_total, excluded.breakdown, excluded.rank_keys)`);
   }
 }
 
@@ -93,12 +100,15 @@ export async function rankInInstitute(tx: Tx, examId: string): Promise<number> {
         round(100 * (count(*) over (partition by (${isRanked}) order by total))::numeric
           / count(*) over (partition by (${isRanked})), 7) as p
       from exam_results where exam_id = ${examId}
+    ), changed as (
+      update exam_results e set rank = case when ranked.ok then ranked.r end,
+        percentile = case when ranked.ok then ranked.p end
+      from ranked where e.attempt_id = ranked.attempt_id
+        and (e.rank, e.percentile) is distinct from (case when ranked.ok then ranked.r end, case when ranked.ok then ranked.p end)
+      returning 1
     )
-    update exam_results e set rank = case when ranked.ok then ranked.r end,
-      percentile = case when ranked.ok then ranked.p end
-    from ranked where e.attempt_id = ranked.attempt_id
-    returning ranked.ok`);
-  return (result as { rows: { ok: boolean }[] }).rows.filter((row) => row.ok).length;
+    select count(*) filter (where ok) as ranked from ranked`);
+  return Number((result as { rows: { ranked: string | number }[] }).rows[0]?.ranked ?? 0);
 }
 
 /** Ranks and percentiles within each batch (the batches each candidate was in), in one statement. */
