@@ -65,6 +65,8 @@ import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
 import { progressRoutes } from './modules/progress/progress-routes.js';
 import { createProgressService } from './modules/progress/progress-service.js';
+import { resultsRoutes } from './modules/results/results-routes.js';
+import { createResultsService, type ResultsService } from './modules/results/results-service.js';
 import { seedDemoData } from './seed/demo-seed.js';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
@@ -104,6 +106,8 @@ export type App = {
   seeded: boolean;
   storage: FileStorage;
   database: Database;
+  /** Exam results (compute, standings, statistics): for jobs wired here, benchmarks and tests. */
+  results: ResultsService;
   /** Every route registered, for the tenancy test that must cover each one. */
   routes: { method: string; url: string }[];
   /** The job queue; tests run one tick of it instead of waiting for the poll. */
@@ -240,6 +244,17 @@ export async function buildApp(
     users,
     clock,
   });
+  // Results read the attempts' scores and the candidates through their owners; release, key
+  // revisions and jobs call `results.computeExamResults(examId)` (idempotent).
+  const results = createResultsService({
+    database,
+    clock,
+    exams,
+    directory: examDirectory,
+    attempts,
+    people: createUserDirectory(database),
+    batches,
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -289,6 +304,7 @@ export async function buildApp(
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
   await app.register(progressRoutes, { progress });
+  await app.register(resultsRoutes, { results });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets });
@@ -349,5 +365,5 @@ export async function buildApp(
     await database.close();
   });
 
-  return { http: app, io, seeded, storage, database, routes, jobs };
+  return { http: app, io, seeded, storage, database, results, routes, jobs };
 }

@@ -188,6 +188,25 @@ export {
   type AnswerFacts,
   type ClassQuestionStats,
 } from './results/exam-analysis.js';
+export {
+  computeRankKeys,
+  computeWrongRightRatio,
+  compareRankEntries,
+  rankCandidates,
+  findTieBreakRule,
+  formatRankKey,
+  JEE_MAIN_TIE_BREAK,
+  NEET_TIE_BREAK,
+  DEFAULT_TIE_BREAK,
+  TIE_BREAK_RULES,
+  NO_RIGHT_ANSWER_RATIO,
+  RANK_KEY_DECIMALS,
+  type TieBreakRule,
+  type TieBreakStep,
+  type RankableScore,
+  type RankEntry,
+  type RankedCandidate,
+} from './results/ranking.js';
 
 export { createRandom, hashSeed, shuffleArray, type Random } from './shuffle/prng.js';
 export {

@@ -168,6 +168,12 @@ export function createAttemptService(deps: {
   return {
     prepareAttempts,
 
+    /** The exam's attempts as results are computed from them (the results module; it authorises). */
+    listResultSources: (examId: string) => repo.listResultSources(db, examId),
+
+    /** Changes whenever an attempt of the exam starts, is submitted or is rescored. */
+    findResultSourceStamp: (examId: string) => repo.findResultSourceStamp(db, examId),
+
     /** Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window. */
     async startAttempt(actor: Actor, examId: string, deviceId: string) {
       const found = await findSittableExam(actor, examId);

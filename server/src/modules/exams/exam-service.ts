@@ -145,6 +145,11 @@ export function createExamService(deps: {
       return (await loadExam(actor, id, 'exams:manage')).exam;
     },
 
+    /** The exam if the actor may read it (institute and batch scope), for the results module. */
+    async loadReadableExam(actor: Actor, id: string) {
+      return (await loadExam(actor, id, 'exams:read')).exam;
+    },
+
     listTemplates(actor: Actor) {
       authorizeInInstitute(actor, 'exams:read');
       return BUILT_IN_TEMPLATES;

@@ -200,6 +200,24 @@ export async function findPeople(
   return out;
 }
 
+/** Names, emails and roll numbers of the institute's users, for lists such as an exam's results. */
+export async function findProfiles(
+  db: Conn,
+  instituteId: string,
+  ids: string[],
+): Promise<Pick<UserRow, 'id' | 'name' | 'email' | 'rollNumber'>[]> {
+  const out: Pick<UserRow, 'id' | 'name' | 'email' | 'rollNumber'>[] = [];
+  for (let i = 0; i < ids.length; i += PEOPLE_CHUNK) {
+    out.push(
+      ...(await db
+        .select({ id: users.id, name: users.name, email: users.email, rollNumber: users.rollNumber })
+        .from(users)
+        .where(and(eq(users.instituteId, instituteId), inArray(users.id, ids.slice(i, i + PEOPLE_CHUNK))))),
+    );
+  }
+  return out;
+}
+
 export async function countActiveUsersByRole(db: Conn, instituteId: string): Promise<Map<string, number>> {
   const rows = await db
     .select({ role: users.role, n: count() })

@@ -92,6 +92,10 @@ export function createUserDirectory(database: Database) {
     findPeople(instituteId: string, ids: string[], options: { mayLag: boolean }) {
       return repo.findPeople(options.mayLag ? database.readDb : database.db, instituteId, ids);
     },
+    /** Name, email and roll number of each user (the results module's candidate rows). */
+    findProfiles(instituteId: string, ids: string[]) {
+      return repo.findProfiles(database.db, instituteId, ids);
+    },
   };
 }
 

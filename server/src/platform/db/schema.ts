@@ -17,6 +17,7 @@ export * from '../../modules/question-transfer/import-tables.js';
 export * from '../../modules/exams/exam-tables.js';
 export * from '../../modules/attempts/attempt-tables.js';
 export * from '../../modules/notifications/notification-tables.js';
+export * from '../../modules/results/results-tables.js';
 
 /** Server-side sessions for the embedded mode (Redis holds them when configured). */
 export const sessions = pgTable(

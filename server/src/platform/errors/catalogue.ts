@@ -82,6 +82,10 @@ export const errorCatalogue = {
   },
   EXAM_NOT_STARTED: { status: 409, message: 'The exam has not started yet.' },
   EXAM_OVER: { status: 409, message: 'The time for this exam is over.' },
+  RESULT_NOT_SUBMITTED: {
+    status: 409,
+    message: 'Only a submitted attempt has a result to withhold, disqualify or restore.',
+  },
   RESULT_NOT_RELEASED: { status: 403, message: 'Results for this exam are not released yet.' },
   ATTEMPT_NOT_SUBMITTED: { status: 409, message: 'The attempt is not submitted yet.' },
   RESULTS_NOT_FINAL: {

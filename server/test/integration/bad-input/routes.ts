@@ -339,6 +339,23 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       as: 'teacher',
       params: { id: ids.examId, attemptId: ids.submitAttemptId },
     },
+    'GET /api/exams/:id/results': {
+      as: 'teacher',
+      params: { id: ids.examId },
+      query: {
+        sort: 'score',
+        order: 'desc',
+        batchId: ids.batchId,
+        search: 'fuzz',
+        page: '1',
+        pageSize: '20',
+      },
+    },
+    'POST /api/exams/:id/results/:attemptId/status': {
+      as: 'teacher',
+      params: { id: ids.examId, attemptId: ids.submitAttemptId },
+      body: { status: 'withheld', reason: 'Fuzz reason' },
+    },
     'GET /api/syllabus': { as: 'teacher', query: { includeArchived: 'true' } },
     'POST /api/syllabus/nodes': {
       as: 'teacher',

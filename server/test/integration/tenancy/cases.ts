@@ -7,6 +7,7 @@ import { examTenancyCases } from './exams.cases.js';
 import { questionTransferTenancyCases } from './question-transfer.cases.js';
 import { notificationTenancyCases } from './notifications.cases.js';
 import { progressTenancyCases } from './progress.cases.js';
+import { resultsTenancyCases } from './results.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -32,6 +33,7 @@ const factories: CaseFactory[] = [
   questionTransferTenancyCases,
   notificationTenancyCases,
   progressTenancyCases,
+  resultsTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {

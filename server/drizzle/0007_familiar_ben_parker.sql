@@ -1,1 +1,0 @@
-ALTER TABLE "attempt_answers" ADD COLUMN "first_seq" integer;

@@ -1,0 +1,276 @@
+import {
+  computeRankKeys,
+  findTieBreakRule,
+  formatRankKey,
+  type AttemptScore,
+  type ScoreSummary,
+  type TieBreakRule,
+} from '@examtech/core';
+import type { Actor } from '../../platform/auth/policies.js';
+import { nowDate, type Clock } from '../../platform/clock.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { BatchService } from '../batches/batch-service.js';
+import type { ExamDirectory } from '../exams/exam-directory.js';
+import type { ExamService } from '../exams/exam-service.js';
+import type { UserDirectory } from '../users/user-service.js';
+import { presentResultRow, presentStatistics } from './results-presenter.js';
+import * as repo from './results-repo.js';
+import type { ResultStatus, ResultSummary } from './results-types.js';
+
+export type ResultListQuery = {
+  sort: repo.ListQuery['sort'];
+  order: repo.ListQuery['order'];
+  batchId?: string | undefined;
+  search?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+/** What the attempts module answers about one attempt: the summaries of its score, never its questions. */
+export type ResultSource = {
+  attemptId: string;
+  userId: string;
+  status: 'prepared' | 'in_progress' | 'submitted';
+  submitReason: 'candidate' | 'deadline' | null;
+  submittedAt: Date | null;
+  score: Pick<AttemptScore, 'total' | 'sections' | 'subjects'> | null;
+};
+
+type ExamRow = Awaited<ReturnType<ExamService['loadReadableExam']>>;
+
+function summarise(summary: ScoreSummary): ResultSummary {
+  return {
+    marks: formatRankKey(summary.exact),
+    maxMarks: summary.maxMarks,
+    correct: summary.correct,
+    wrong: summary.wrong,
+    partial: summary.partial,
+    unanswered: summary.unanswered,
+  };
+}
+
+const mapValues = <T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+
+/** An exam's settings may carry its own tie-break rule; otherwise its template's (core data). */
+function ruleOf(exam: Pick<ExamRow, 'templateId' | 'settings'>): TieBreakRule {
+  const own = (exam.settings as { tieBreakRule?: TieBreakRule }).tieBreakRule;
+  return findTieBreakRule(exam.templateId, own);
+}
+
+/**
+ * Results of scheduled exams: computed from the attempts' stored scores (the attempts module),
+ * ranked and given NTA percentiles in the database, in the institute and in each batch. Teachers
+ * and admins read them in the exams module's scope; withholding or disqualifying a result takes it
+ * out of every rank and N. Release (who may see their own result, when) is not decided here.
+ */
+export function createResultsService(deps: {
+  database: Database;
+  clock: Clock;
+  exams: Pick<ExamService, 'loadReadableExam' | 'loadManageableExam' | 'resolvePaper'>;
+  directory: Pick<ExamDirectory, 'findExam'>;
+  attempts: {
+    listResultSources(examId: string): Promise<ResultSource[]>;
+    findResultSourceStamp(examId: string): Promise<string>;
+  };
+  people: Pick<UserDirectory, 'findProfiles'>;
+  batches: Pick<BatchService, 'listBatchIdsOfUsers' | 'listBatches'>;
+}) {
+  const { db } = deps.database;
+
+  async function compute(exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>) {
+    // Everything another module answers is read before the transaction opens (embedded mode has
+    // one connection). The stamp is read first: a change during the read makes the next look compute again.
+    const stamp = await deps.attempts.findResultSourceStamp(exam.id);
+    const sources = await deps.attempts.listResultSources(exam.id);
+    const userIds = sources.map((s) => s.userId);
+    const [profiles, batchIds] = await Promise.all([
+      deps.people.findProfiles(exam.instituteId, userIds),
+      deps.batches.listBatchIdsOfUsers(userIds, { mayLag: false }),
+    ]);
+    const profileOf = new Map(profiles.map((p) => [p.id, p]));
+    const rule = ruleOf(exam);
+    const computedAt = nowDate(deps.clock);
+    const writes = sources.map((source): repo.ResultWrite => {
+      const profile = profileOf.get(source.userId);
+      const score = source.status === 'submitted' ? source.score : null;
+      return {
+        attemptId: source.attemptId,
+        examId: exam.id,
+        instituteId: exam.instituteId,
+        userId: source.userId,
+        candidateName: profile?.name ?? '',
+        candidateEmail: profile?.email ?? '',
+        rollNumber: profile?.rollNumber ?? null,
+        batchIds: batchIds.get(source.userId) ?? [],
+        attemptStatus: source.status,
+        submitReason: source.submitReason,
+        submittedAt: source.submittedAt,
+        total: score ? formatRankKey(score.total.exact) : null,
+        maxTotal: score ? formatRankKey(score.total.maxExact) : null,
+        breakdown: score
+          ? { sections: mapValues(score.sections, summarise), subjects: mapValues(score.subjects, summarise) }
+          : null,
+        correct: score?.total.correct ?? null,
+        wrong: score?.total.wrong ?? null,
+        partial: score?.total.partial ?? null,
+        unanswered: score?.total.unanswered ?? null,
+        rankKeys: score ? computeRankKeys(score, rule).map(formatRankKey) : null,
+        computedAt,
+      };
+    });
+    const ranked = await db.transaction(async (tx) => {
+      await repo.lockExamResults(tx, exam.id);
+      await repo.upsertResults(tx, writes);
+      await repo.deleteResultsExcept(
+        tx,
+        exam.id,
+        writes.map((w) => w.attemptId),
+      );
+      return rerank(tx, exam, stamp, computedAt);
+    });
+    return { examId: exam.id, ranked, candidates: writes.length, computedAt };
+  }
+
+  async function rerank(
+    tx: Tx,
+    exam: Pick<ExamRow, 'id' | 'instituteId'>,
+    stamp: string,
+    computedAt: Date,
+  ): Promise<number> {
+    const rankedCount = await repo.rankInInstitute(tx, exam.id);
+    await repo.rankInBatches(tx, exam.id);
+    await repo.upsertRun(tx, {
+      examId: exam.id,
+      instituteId: exam.instituteId,
+      sourceStamp: stamp,
+      rankedCount,
+      computedAt,
+    });
+    return rankedCount;
+  }
+
+  /** Computes the exam's results again when an attempt started, was submitted or rescored since. */
+  async function ensureFresh(exam: ExamRow): Promise<void> {
+    const [run, stamp] = await Promise.all([
+      repo.findRun(db, exam.id),
+      deps.attempts.findResultSourceStamp(exam.id),
+    ]);
+    if (run?.sourceStamp !== stamp) await compute(exam);
+  }
+
+  async function computeExamResults(examId: string) {
+    const exam = await deps.directory.findExam(examId);
+    if (!exam || exam.kind !== 'scheduled') throw notFound('Exam not found.');
+    return compute(exam);
+  }
+
+  return {
+    /**
+     * Computes (or recomputes) every result, rank and percentile of a scheduled exam. Idempotent;
+     * for jobs (release at its time), key revisions after rescoring, and the results page.
+     */
+    computeExamResults,
+    recomputeExam: computeExamResults,
+
+    async listResults(actor: Actor, examId: string, query: ResultListQuery) {
+      const exam = await deps.exams.loadReadableExam(actor, examId);
+      await ensureFresh(exam);
+      const [{ paper }, page, examBatchIds, visibleBatches, run] = await Promise.all([
+        deps.exams.resolvePaper(exam),
+        repo.listResults(db, {
+          examId,
+          batchId: query.batchId ?? null,
+          search: query.search?.trim() || null,
+          sort: query.sort,
+          order: query.order,
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        }),
+        repo.listBatchIdsOfExam(db, examId),
+        deps.batches.listBatches(actor, { includeArchived: true }),
+        repo.findRun(db, examId),
+      ]);
+      const sections = paper.sections.map((s) => ({ id: s.id, name: s.name }));
+      const inExam = new Set(examBatchIds);
+      return {
+        items: page.rows.map((row) => presentResultRow(row, sections)),
+        total: page.total,
+        page: query.page,
+        pageSize: query.pageSize,
+        sections,
+        batches: visibleBatches.filter((b) => inExam.has(b.id)).map((b) => ({ id: b.id, name: b.name })),
+        rankedCount: run?.rankedCount ?? 0,
+        computedAt: run?.computedAt.toISOString() ?? null,
+      };
+    },
+
+    /** Withholds, disqualifies or restores a submitted result (with the reason, on record) and re-ranks. */
+    async setResultStatus(
+      actor: Actor,
+      examId: string,
+      attemptId: string,
+      change: { status: ResultStatus; reason: string },
+    ) {
+      const exam = await deps.exams.loadManageableExam(actor, examId);
+      await ensureFresh(exam);
+      const row = await repo.findResult(db, examId, attemptId);
+      if (!row) throw notFound('Result not found.');
+      if (row.attemptStatus !== 'submitted') throw new AppError('RESULT_NOT_SUBMITTED');
+      const at = nowDate(deps.clock);
+      const run = await repo.findRun(db, examId);
+      await db.transaction(async (tx) => {
+        await repo.lockExamResults(tx, examId);
+        await repo.setStatus(tx, attemptId, {
+          ...change,
+          reason: change.reason.trim(),
+          by: actor.userId,
+          at,
+        });
+        await rerank(tx, exam, run?.sourceStamp ?? '', run?.computedAt ?? at);
+      });
+      const { paper } = await deps.exams.resolvePaper(exam);
+      const updated = await repo.findResult(db, examId, attemptId);
+      if (!updated) throw notFound('Result not found.');
+      const sections = paper.sections.map((s) => ({ id: s.id, name: s.name }));
+      return presentResultRow({ ...updated, batchRank: null, batchPercentile: null }, sections);
+    },
+
+    /**
+     * A candidate's standing as last computed: rank and percentile in the institute and in each of
+     * their batches, with N, and the result's status. null when the user has no attempt. The caller
+     * authorises (a student only their own, and only once released).
+     */
+    async getStanding(examId: string, userId: string) {
+      const row = await repo.findResultOfUser(db, examId, userId);
+      if (!row) return null;
+      const [run, batches] = await Promise.all([
+        repo.findRun(db, examId),
+        repo.findBatchStandings(db, examId, row.attemptId),
+      ]);
+      return {
+        attemptId: row.attemptId,
+        attemptStatus: row.attemptStatus,
+        status: row.status,
+        total: row.total,
+        institute: { rank: row.rank, percentile: row.percentile, count: run?.rankedCount ?? 0 },
+        batches,
+      };
+    },
+
+    /** Ranked results' count, average, topper and 90th percentile, overall and per subject. The caller authorises. */
+    async getExamStatistics(examId: string) {
+      const rows = await repo.computeStatistics(db, examId);
+      const overall = rows.find((r) => r.subject === null);
+      return {
+        overall: overall ? presentStatistics(overall) : { count: 0, average: null, topper: null, p90: null },
+        subjects: rows.flatMap((r) =>
+          r.subject === null ? [] : [{ subject: r.subject, ...presentStatistics(r) }],
+        ),
+      };
+    },
+  };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;

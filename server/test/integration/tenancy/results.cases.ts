@@ -1,0 +1,54 @@
+import { expect } from 'vitest';
+import { createQuestion, findTopic, loadSyllabus } from '../../support/bank-fixtures.js';
+import { openExamNow, publishExam, scheduleBody } from '../../support/exam-fixtures.js';
+import { readResults, sitExam } from '../../support/results-fixtures.js';
+import { demo, signIn } from '../../support/test-app.js';
+import type { TenancyCase, TenancyContext } from './cases.js';
+
+/** Results: institute B neither reads institute A's results nor withholds one; A's stay as they were. */
+export function resultsTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
+  let setup: Promise<{ examId: string; attemptId: string }> | null = null;
+  const ensureResultA = () =>
+    (setup ??= (async () => {
+      const tree = await loadSyllabus(context.adminA);
+      const questionId = await createQuestion(context.adminA, findTopic(tree, 'Physics').topicId);
+      const examId = await publishExam(context.adminA, {
+        title: 'Institute A results',
+        durationMinutes: 30,
+        lockedSections: false,
+        sections: [{ id: 'a', questionIds: [questionId] }],
+      });
+      const me = await signIn(context.app, demo.student);
+      const studentId = (await me.get('/api/auth/me')).json<{ user: { id: string } }>().user.id;
+      const scheduled = await context.adminA.put(
+        `/api/exams/${examId}/schedule`,
+        scheduleBody(context.clock, [], { studentIds: [studentId] }),
+      );
+      expect(scheduled.statusCode).toBe(200);
+      await openExamNow(context.clock, context.adminA, examId);
+      const attemptId = await sitExam(context.app, demo.student, examId, { [questionId]: 'b' });
+      return { examId, attemptId };
+    })());
+  const unchanged = async (examId: string) => {
+    const page = await readResults(context.adminA, examId);
+    expect(page.items.map((i) => [i.rank, i.resultStatus])).toEqual([[1, 'ranked']]);
+  };
+  return {
+    'GET /api/exams/:id/results': async (client) => {
+      const { examId } = await ensureResultA();
+      const res = await client.get(`/api/exams/${examId}/results`);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(demo.student.email);
+      await unchanged(examId);
+    },
+    'POST /api/exams/:id/results/:attemptId/status': async (client) => {
+      const { examId, attemptId } = await ensureResultA();
+      const res = await client.post(`/api/exams/${examId}/results/${attemptId}/status`, {
+        status: 'disqualified',
+        reason: 'From another institute',
+      });
+      expect(res.statusCode).toBe(404);
+      await unchanged(examId);
+    },
+  };
+}
