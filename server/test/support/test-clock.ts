@@ -16,10 +16,18 @@ export type TestClock = Clock & {
   isoIn(ms: number): string;
 };
 
-export function createTestClock(start: number | Date = Date.now()): TestClock {
-  let offset = Number(start) - Date.now();
+/**
+ * `frozen`: time stands still between moves, for a test about how much time passes between
+ * requests (a backoff): on a loaded machine real time would slip past the figures under test.
+ */
+export function createTestClock(
+  start: number | Date = Date.now(),
+  options: { frozen?: boolean } = {},
+): TestClock {
+  const base = Date.now();
+  let offset = Number(start) - base;
   const clock: TestClock = {
-    now: () => Date.now() + offset,
+    now: () => (options.frozen ? base : Date.now()) + offset,
     advance(ms) {
       if (!(ms >= 0)) throw new Error(`a test clock moves forward only (advance(${ms}))`);
       offset += ms;
