@@ -1,5 +1,5 @@
 // Issue 11, "Across exams": a student with a submitted practice test opens My progress, reads
-// their weak areas (mastery bars, the questions behind a topic) and the recommendations, and
+// their weak areas (mastery bars, the questions behind a topic), the recommendations and their trends, and
 // starts a practice test of the recommended topics in one click. Screenshots go to
 // .tmp/screenshots/progress-*.png for review.
 import { describe, expect, test } from 'vitest';
@@ -121,6 +121,14 @@ describe('my progress', () => {
       expect(await recs.innerText()).toContain('Low mastery across several answers');
       expect(await recs.innerText()).not.toContain('Plane Mirrors');
       await shoot(page, `weak-areas-${label}`);
+
+      // Trends: both practice tests on the score and accuracy chart (recharts, loaded lazily).
+      const trends = page.getByTestId('trends-section');
+      await trends.getByRole('img', { name: 'Score and accuracy' }).waitFor();
+      await trends.scrollIntoViewIfNeeded();
+      await expect.poll(() => trends.locator('.recharts-line-dot').count()).toBe(4);
+      expect(await trends.innerText()).toContain('Your percentile appears once a mock result is out.');
+      await shoot(page, `trends-${label}`);
 
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/practice-tests') && r.request().method() === 'POST',

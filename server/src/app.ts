@@ -233,17 +233,6 @@ export async function buildApp(
   const notifications = createNotificationService({ database, clock, events });
   const releases = createResultReleaseService({ database, clock, events, jobs, exams, log: app.log });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
-  // Weak areas and recommendations: asks the attempts, exams, bank and syllabus; owns no tables.
-  const progress = createProgressService({
-    db: database.db,
-    attempts,
-    exams: examDirectory,
-    papers: snapshots,
-    bank: questionBank,
-    syllabus,
-    users,
-    clock,
-  });
   // Results read the attempts' scores and the candidates through their owners; release, key
   // revisions and jobs call `results.computeExamResults(examId)` (idempotent).
   const results = createResultsService({
@@ -254,6 +243,18 @@ export async function buildApp(
     attempts,
     people: createUserDirectory(database),
     batches,
+  });
+  // Weak areas, recommendations and trends: asks the attempts, exams, bank, syllabus and results; owns no tables.
+  const progress = createProgressService({
+    db: database.db,
+    attempts,
+    exams: examDirectory,
+    papers: snapshots,
+    bank: questionBank,
+    syllabus,
+    users,
+    results,
+    clock,
   });
   const assets = createAssetService({
     database,

@@ -274,3 +274,12 @@ export {
   type RecommendationOptions,
   type RecommendationReason,
 } from './results/recommendations.js';
+export {
+  buildTrendSeries,
+  measureOf,
+  subjectMeasures,
+  type TrendInput,
+  type TrendMeasure,
+  type TrendPoint,
+  type TrendSeries,
+} from './results/trends.js';

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { putDraft } from '../support/exam-fixtures.js';
-import { signIn, type TestClient } from '../support/test-app.js';
+import { signIn } from '../support/test-app.js';
 import {
+  moveWindow,
   newStudent,
+  openMock,
+  sitMock,
   readWeakAreas,
   sitPractice,
   topicIn,
@@ -19,79 +20,17 @@ import {
 const suite = useProgressSuite('Progress Waves', 6);
 const t = suite;
 
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-
-/** A mock of `questionIds` for the demo batch, its window open now. */
-async function openMock(
-  title: string,
-  questionIds: string[],
-  release: 'instant' | 'manual',
-  showKey: boolean,
-) {
-  const exam = (await suite.teacher.post('/api/exams', { title })).json<{
-    exam: { id: string; draft: { instructions: object }; settings: Record<string, unknown> };
-  }>().exam;
-  await putDraft(suite.teacher, exam.id, exam.draft.instructions, {
-    title,
-    durationMinutes: 10,
-    lockedSections: false,
-    sections: [{ id: 'a', questionIds }],
-  });
-  const settings = { ...exam.settings, resultRelease: { mode: release }, showAnswerKeyAfterRelease: showKey };
-  expect((await suite.teacher.put(`/api/exams/${exam.id}/settings`, settings)).statusCode).toBe(200);
-  expect((await suite.teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
-  const schedule = {
-    mode: 'window',
-    startsAt: inHours(1),
-    windowEndsAt: inHours(3),
-    batchIds: [suite.batchId],
-    studentIds: [],
-    registration: { required: false },
-    accommodations: [],
-  };
-  expect((await suite.teacher.put(`/api/exams/${exam.id}/schedule`, schedule)).statusCode).toBe(200);
-  await moveWindow(exam.id, 5, 60);
-  return exam.id;
-}
-
-/** The window opened `agoMin` minutes ago and closes in `closesInMin` (ends 10 minutes later). */
-async function moveWindow(examId: string, agoMin: number, closesInMin: number) {
-  await t.app.database.db.execute(sql`
-    update exam_schedules set starts_at = now() - make_interval(mins => ${agoMin}),
-      window_ends_at = now() + make_interval(mins => ${closesInMin}),
-      ends_at = now() + make_interval(mins => ${closesInMin + 10})
-    where exam_id = ${examId}`);
-}
-
-/** The student sits the mock answering every question wrong (`a`), and submits. */
-async function sitMock(student: TestClient, examId: string, questionIds: string[]) {
-  const deviceId = `mock-device-${examId.slice(0, 8)}`;
-  const started = await student.post(`/api/exams/${examId}/start`, { deviceId });
-  expect(started.statusCode, started.body).toBe(200);
-  const attemptId = started.json<{ attempt: { id: string } }>().attempt.id;
-  const saves = questionIds.map((questionId, i) => ({
-    questionId,
-    answer: { type: 'mcq_single', optionIds: ['a'] },
-    state: 'answered',
-    seq: i + 1,
-  }));
-  expect((await student.post(`/api/attempts/${attemptId}/answers`, { deviceId, saves })).statusCode).toBe(
-    200,
-  );
-  expect((await student.post(`/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
-}
-
 describe('mocks in weak areas', () => {
   it('an unreleased mock, or one released without its key, leaks no outcome; a released one counts', async () => {
     const { client: student } = await newStudent(t.app, suite.admin, [suite.batchId]);
     const [q1, q2, q3] = suite.chapter.questions.beta;
-    const manual = await openMock('Progress manual mock', [q1!, q2!], 'manual', true);
-    const noKey = await openMock('Progress keyless mock', [q3!], 'instant', false);
+    const manual = await openMock(suite, 'Progress manual mock', [q1!, q2!], 'manual', true);
+    const noKey = await openMock(suite, 'Progress keyless mock', [q3!], 'instant', false);
     await sitMock(student, manual, [q1!, q2!]);
     await sitMock(student, noKey, [q3!]);
     // Windows closed long ago: the keyless one is released (without the key), the manual one is not.
-    await moveWindow(manual, 180, -90);
-    await moveWindow(noKey, 180, -90);
+    await moveWindow(suite, manual, 180, -90);
+    await moveWindow(suite, noKey, 180, -90);
     for (const path of ['/api/me/progress/weak-areas', '/api/me/progress/recommendations']) {
       const res = await student.get(path);
       expect(res.statusCode).toBe(200);
@@ -102,13 +41,14 @@ describe('mocks in weak areas', () => {
 
     // A released mock with its key counts as evidence from a mock, and weighs its suite.chapter in the pattern.
     const released = await openMock(
+      suite,
       'Progress released mock',
       suite.chapter.questions.alpha.slice(0, 3),
       'instant',
       true,
     );
     await sitMock(student, released, suite.chapter.questions.alpha.slice(0, 3));
-    await moveWindow(released, 180, -90);
+    await moveWindow(suite, released, 180, -90);
     const alpha = topicIn((await readWeakAreas(student)).tree, suite.chapter.topics.alpha)!;
     expect(alpha).toMatchObject({ mastery: 0, evidenceCount: 3 });
     expect(alpha.evidence.every((e) => e.source === 'mock' && e.examTitle === 'Progress released mock')).toBe(

@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, loadSyllabus } from '../support/bank-fixtures.js';
-import { findDemoBatchId } from '../support/exam-fixtures.js';
+import { findDemoBatchId, putDraft } from '../support/exam-fixtures.js';
 import { demo, signIn, useTestApp, type TestClient } from '../support/test-app.js';
 
 export type WeakAreas = {
@@ -160,4 +161,72 @@ export function useProgressSuite(chapterName: string, perTopic: number): Progres
       return get().chapter;
     },
   };
+}
+
+const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+/** A mock of `questionIds` for the demo batch, its window open now. */
+export async function openMock(
+  suite: ProgressSuite,
+  title: string,
+  questionIds: string[],
+  release: 'instant' | 'manual',
+  showKey: boolean,
+) {
+  const exam = (await suite.teacher.post('/api/exams', { title })).json<{
+    exam: { id: string; draft: { instructions: object }; settings: Record<string, unknown> };
+  }>().exam;
+  await putDraft(suite.teacher, exam.id, exam.draft.instructions, {
+    title,
+    durationMinutes: 10,
+    lockedSections: false,
+    sections: [{ id: 'a', questionIds }],
+  });
+  const settings = { ...exam.settings, resultRelease: { mode: release }, showAnswerKeyAfterRelease: showKey };
+  expect((await suite.teacher.put(`/api/exams/${exam.id}/settings`, settings)).statusCode).toBe(200);
+  expect((await suite.teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
+  const schedule = {
+    mode: 'window',
+    startsAt: inHours(1),
+    windowEndsAt: inHours(3),
+    batchIds: [suite.batchId],
+    studentIds: [],
+    registration: { required: false },
+    accommodations: [],
+  };
+  expect((await suite.teacher.put(`/api/exams/${exam.id}/schedule`, schedule)).statusCode).toBe(200);
+  await moveWindow(suite, exam.id, 5, 60);
+  return exam.id;
+}
+
+/** The window opened `agoMin` minutes ago and closes in `closesInMin` (ends 10 minutes later). */
+export async function moveWindow(suite: ProgressSuite, examId: string, agoMin: number, closesInMin: number) {
+  await suite.app.database.db.execute(sql`
+    update exam_schedules set starts_at = now() - make_interval(mins => ${agoMin}),
+      window_ends_at = now() + make_interval(mins => ${closesInMin}),
+      ends_at = now() + make_interval(mins => ${closesInMin + 10})
+    where exam_id = ${examId}`);
+}
+
+/** The student sits the mock answering each question `a` (wrong, the default) or `b` (right), and submits. */
+export async function sitMock(
+  student: TestClient,
+  examId: string,
+  questionIds: string[],
+  answer: (index: number) => 'a' | 'b' = () => 'a',
+) {
+  const deviceId = `mock-device-${examId.slice(0, 8)}`;
+  const started = await student.post(`/api/exams/${examId}/start`, { deviceId });
+  expect(started.statusCode, started.body).toBe(200);
+  const attemptId = started.json<{ attempt: { id: string } }>().attempt.id;
+  const saves = questionIds.map((questionId, i) => ({
+    questionId,
+    answer: { type: 'mcq_single', optionIds: [answer(i)] },
+    state: 'answered',
+    seq: i + 1,
+  }));
+  expect((await student.post(`/api/attempts/${attemptId}/answers`, { deviceId, saves })).statusCode).toBe(
+    200,
+  );
+  expect((await student.post(`/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
 }

@@ -16,4 +16,10 @@ export const progressRoutes: FastifyPluginAsyncZod<{ progress: ProgressService }
     { schema: { params: z.object({ userId: z.uuid() }) } },
     (request) => progress.getStudentWeakAreas(requireActor(request), request.params.userId),
   );
+  app.get('/api/me/progress/trends', (request) => progress.getMyTrends(requireActor(request)));
+  app.get(
+    '/api/students/:userId/progress/trends',
+    { schema: { params: z.object({ userId: z.uuid() }) } },
+    (request) => progress.getStudentTrends(requireActor(request), request.params.userId),
+  );
 };

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors/app-error.js';
 import type { UserService } from '../users/user-service.js';
 import { gatherEvidence, type EvidenceSources } from './progress-evidence.js';
 import { presentRecommendations, presentWeakAreas } from './progress-presenter.js';
+import { gatherTrends, presentTrends, type TrendSources } from './progress-trends.js';
 
 /**
  * Weak areas and recommendations across exams (issue 11). Owns no tables: the evidence comes from
@@ -14,12 +15,25 @@ import { presentRecommendations, presentWeakAreas } from './progress-presenter.j
  * count (progress-evidence.ts).
  */
 export function createProgressService(
-  deps: EvidenceSources & { clock: Clock; users: Pick<UserService, 'getUser'> },
+  deps: EvidenceSources & TrendSources & { clock: Clock; users: Pick<UserService, 'getUser'> },
 ) {
   async function weakAreasOf(instituteId: string, userId: string) {
     const now = deps.clock.now();
     const { evidence } = await gatherEvidence(deps, instituteId, userId, now);
     return presentWeakAreas(computeMastery(evidence, now), now, DEFAULT_HALF_LIFE_DAYS);
+  }
+
+  async function trendsOf(userId: string) {
+    const now = deps.clock.now();
+    return presentTrends(await gatherTrends(deps, userId, now), now);
+  }
+
+  /** An admin, or a teacher of one of the student's batches (the users service decides; 404 otherwise). */
+  async function visibleStudent(actor: Actor, userId: string) {
+    const scoped = authorizeInInstitute(actor, 'progress:read-student');
+    const user = await deps.users.getUser(actor, userId);
+    if (user.role !== 'student') throw notFound('Student not found.');
+    return { instituteId: scoped.instituteId, userId: user.id };
   }
 
   return {
@@ -45,10 +59,19 @@ export function createProgressService(
      * service decides who is visible (404 otherwise, as for a user that does not exist).
      */
     async getStudentWeakAreas(actor: Actor, userId: string) {
-      const scoped = authorizeInInstitute(actor, 'progress:read-student');
-      const user = await deps.users.getUser(actor, userId);
-      if (user.role !== 'student') throw notFound('Student not found.');
-      return weakAreasOf(scoped.instituteId, user.id);
+      const student = await visibleStudent(actor, userId);
+      return weakAreasOf(student.instituteId, student.userId);
+    },
+
+    /** The student's own score, percentile and accuracy over time, overall and per subject. */
+    async getMyTrends(actor: Actor) {
+      authorizeInInstitute(actor, 'progress:read-own');
+      return trendsOf(actor.userId);
+    },
+
+    /** A student's trends, for those who may read their weak areas. */
+    async getStudentTrends(actor: Actor, userId: string) {
+      return trendsOf((await visibleStudent(actor, userId)).userId);
     },
   };
 }

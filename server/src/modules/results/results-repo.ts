@@ -311,3 +311,11 @@ export async function computeStatistics(db: Conn, examId: string): Promise<Stati
     p90: text(r.p90),
   }));
 }
+
+/** The user's computed, ranked results: exam and institute NTA percentile (for trends across exams). */
+export async function listStandingsOf(db: Conn, userId: string) {
+  return db
+    .select({ examId: examResults.examId, percentile: examResults.percentile, rank: examResults.rank })
+    .from(examResults)
+    .where(and(eq(examResults.userId, userId), sql`${examResults.percentile} is not null`));
+}

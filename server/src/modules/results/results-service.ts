@@ -259,6 +259,20 @@ export function createResultsService(deps: {
       };
     },
 
+    /**
+     * The user's ranked results across exams, exam id to institute rank and NTA percentile as last
+     * computed. The caller authorises and decides which exams are released to the user.
+     */
+    async listStandingsOf(userId: string) {
+      const rows = await repo.listStandingsOf(db, userId);
+      return new Map(
+        rows.map((r) => [
+          r.examId,
+          { rank: r.rank, percentile: r.percentile === null ? null : Number(r.percentile) },
+        ]),
+      );
+    },
+
     /** Ranked results' count, average, topper and 90th percentile, overall and per subject. The caller authorises. */
     async getExamStatistics(examId: string) {
       const rows = await repo.computeStatistics(db, examId);

@@ -295,6 +295,8 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     'GET /api/me/progress/weak-areas': { as: 'student' },
     'GET /api/me/progress/recommendations': { as: 'student' },
     'GET /api/students/:userId/progress/weak-areas': { as: 'admin', params: { userId: ids.victimUserId } },
+    'GET /api/me/progress/trends': { as: 'student' },
+    'GET /api/students/:userId/progress/trends': { as: 'admin', params: { userId: ids.victimUserId } },
     'GET /api/practice-tests': { as: 'student' },
     'POST /api/practice-tests': {
       as: 'student',

@@ -5,9 +5,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryContent } from '../../components/QueryContent';
 import { useWeakAreas } from './api';
 import { RecommendationsCard } from './RecommendationsCard';
+import { TrendsSection } from './TrendsSection';
 import { WeakAreasTree } from './WeakAreasTree';
 
-/** The student's weak areas across exams and what to study next. */
+/** The student's weak areas across exams, what to study next and their trends. */
 export function ProgressPage() {
   const weakAreas = useWeakAreas();
   return (
@@ -47,6 +48,9 @@ export function ProgressPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <RecommendationsCard />
+        </Grid.Col>
+        <Grid.Col span={12} order={3}>
+          <TrendsSection />
         </Grid.Col>
       </Grid>
     </>

@@ -72,3 +72,25 @@ export function useRecommendations() {
     select: (data) => data.items,
   });
 }
+
+export interface TrendPoint {
+  examId: string;
+  title: string;
+  source: 'mock' | 'practice';
+  at: string;
+  scorePct: number | null;
+  accuracy: number | null;
+  percentile: number | null;
+}
+export interface Trends {
+  generatedAt: string;
+  overall: TrendPoint[];
+  subjects: { subject: string; points: Pick<TrendPoint, 'examId' | 'at' | 'scorePct' | 'accuracy'>[] }[];
+}
+
+export function useTrends() {
+  return useQuery({
+    queryKey: ['progress', 'trends'] as const,
+    queryFn: () => api<Trends>('/api/me/progress/trends'),
+  });
+}
