@@ -207,6 +207,9 @@ export async function buildApp(
   // The attempts module asks the exams module through the directory; the exams module asks the
   // attempts service back (has an exam started), so the directory is built first.
   const examDirectory = createExamDirectory(database);
+  // The analysis shows the results module's standing; results read the attempts, so the attempts
+  // get a function that reaches the results service once it exists (no module cycle).
+  const resultsRef: { current?: ResultsService } = {};
   const attempts = createAttemptService({
     database,
     papers: snapshots,
@@ -216,6 +219,9 @@ export async function buildApp(
 
     clock,
     saveRateLimitScale: config.saveRateLimitScale,
+    standings: (examId, userId) =>
+      resultsRef.current?.getCandidateView(examId, userId) ??
+      Promise.resolve({ standing: null, comparison: null }),
   });
   const exams = createExamService({
     database,
@@ -231,7 +237,6 @@ export async function buildApp(
   const schedules = createScheduleService({ database, exams, batches, users, events, clock });
   const jobs = createJobQueue({ database, clock, log: app.log });
   const notifications = createNotificationService({ database, clock, events });
-  const releases = createResultReleaseService({ database, clock, events, jobs, exams, log: app.log });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
   // Results read the attempts' scores and the candidates through their owners; release, key
   // revisions and jobs call `results.computeExamResults(examId)` (idempotent).
@@ -255,6 +260,19 @@ export async function buildApp(
     users,
     results,
     clock,
+  });
+  resultsRef.current = results;
+  // Results are computed when answers are final (the teachers' page is ready within seconds of
+  // the deadline) and again on release (manual, scheduled or instant).
+  const releases = createResultReleaseService({
+    database,
+    clock,
+    events,
+    jobs,
+    exams,
+    log: app.log,
+    onReleased: (examId) => results.computeExamResults(examId),
+    onAnswersFinal: (examId) => results.computeExamResults(examId),
   });
   const assets = createAssetService({
     database,

@@ -12,6 +12,7 @@ import {
   ExamsPage,
   LazyPage,
   PracticePage,
+  ResultsPage,
 } from './features/exams/lazy-pages';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { ProgressPage } from './features/progress/ProgressPage';
@@ -97,6 +98,7 @@ export function App() {
             ['exams', <ExamsPage key="exams" />],
             ['exams/:examId', <ExamBuilderPage key="builder" />],
             ['exams/:examId/preview', <ExamPreviewPage key="preview" />],
+            ['exams/:examId/results', <ResultsPage key="results" />],
           ] as const
         ).map(([path, page]) => (
           <Route

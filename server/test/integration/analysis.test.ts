@@ -40,8 +40,8 @@ type Analysis = {
     classCorrectShare: number | null;
     timeFlag: string | null;
   }[];
-  standing: null;
-  comparison: null;
+  standing: { status: string; institute: { rank: number; percentile: string; count: number } } | null;
+  comparison: { overall: { count: number } } | null;
 };
 
 beforeAll(async () => {
@@ -211,8 +211,12 @@ describe('GET /api/attempts/:id/analysis', () => {
       { difficulty: 'hard', questions: 2, attempted: 1, correct: 0, accuracy: 0 },
     ]);
     expect(analysis.navigation).toEqual([1, 2, 3]);
-    expect(analysis.standing).toBeNull();
-    expect(analysis.comparison).toBeNull();
+    // The results' standing (analysis-standing.test.ts covers it): second of three here.
+    expect(analysis.standing).toMatchObject({
+      status: 'ranked',
+      institute: { rank: 2, percentile: '66.6666667', count: 3 },
+    });
+    expect(analysis.comparison?.overall).toMatchObject({ count: 3 });
   });
 
   it('a student cannot read another’s analysis (404), nor can staff use the student route (403)', async () => {

@@ -17,6 +17,7 @@ import { createInstituteFixture } from '../support/institute-fixture.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 import type { TestClock } from '../support/test-clock.js';
 import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
+import { RELEASE_JOB } from '../../src/modules/exams/result-release-service.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 
 /**
@@ -247,9 +248,11 @@ describe('release by the job', () => {
   it('scheduled: the job runs at the release time, not before, records it once and notifies', async () => {
     const t0 = clock.now();
     const examId = await publishAndSchedule('Scheduled release mock', { mode: 'scheduled', at: inHours(5) });
-    expect(await count(sql`select count(*) as n from jobs where key = ${examId} and done_at is null`)).toBe(
-      1,
-    );
+    expect(
+      await count(
+        sql`select count(*) as n from jobs where kind = ${RELEASE_JOB} and key = ${examId} and done_at is null`,
+      ),
+    ).toBe(1);
     clock.set(t0 + 4 * HOUR);
     await app.jobs.tick();
     expect(await noticesOf(examId)).toBe(0);
@@ -290,7 +293,9 @@ describe('release by the job', () => {
       ),
     ).toBe(notices);
     expect(
-      await count(sql`select count(*) as n from jobs where key = ${examId} and done_at is not null`),
+      await count(
+        sql`select count(*) as n from jobs where kind = ${RELEASE_JOB} and key = ${examId} and done_at is not null`,
+      ),
     ).toBe(1);
   });
 });

@@ -1,3 +1,5 @@
+import { resultsEn } from './results';
+
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 export const en = {
@@ -356,6 +358,7 @@ export const en = {
       },
     },
   },
+  results: resultsEn,
   errors: {
     NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
     SERVER_ERROR: 'The server had a problem. Please try again.',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en';
+import { resultsHi } from './results';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
@@ -352,6 +353,7 @@ export const hi: Catalogue = {
       },
     },
   },
+  results: resultsHi,
   errors: {
     NETWORK_ERROR: 'सर्वर से संपर्क नहीं हो पा रहा। अपना कनेक्शन जाँचें और फिर प्रयास करें।',
     SERVER_ERROR: 'सर्वर में समस्या आई। कृपया फिर प्रयास करें।',

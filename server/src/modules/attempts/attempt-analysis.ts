@@ -28,6 +28,21 @@ import * as repo from './attempt-repo.js';
  * The class figures are one grouped SQL scan over the exam's submitted attempts, kept per exam
  * until the exam's fingerprint (submitted count, last change) moves.
  */
+/** A candidate's rank and percentile (or their result's status) and the class comparison. */
+export type AnalysisStandings = (
+  examId: string,
+  userId: string,
+) => Promise<{ standing: CandidateStanding | null; comparison: ClassComparison | null }>;
+
+type Figures = { count: number; average: number | null; topper: number | null; p90: number | null };
+export type ClassComparison = { overall: Figures; subjects: ({ subject: string } & Figures)[] };
+type Place = { rank: number | null; percentile: string | null; count: number };
+export type CandidateStanding = {
+  status: 'ranked' | 'withheld' | 'disqualified';
+  institute: Place | null;
+  batches: ({ batchId: string } & Place)[];
+};
+
 export function createAttemptAnalysis(deps: {
   db: Db;
   papers: SnapshotCache;
@@ -35,6 +50,8 @@ export function createAttemptAnalysis(deps: {
   /** The exams module's staff check: 404 unless the actor may read the (scheduled) exam. */
   loadExamForStaff: (actor: Actor, examId: string) => Promise<unknown>;
   clock: Clock;
+  /** The results module's standing and class comparison for a candidate (wired in app.ts). */
+  standings?: AnalysisStandings;
 }) {
   const { db } = deps;
   const classCache = new Map<string, { fingerprint: string; stats: Record<string, ClassQuestionStats> }>();
@@ -113,9 +130,8 @@ export function createAttemptAnalysis(deps: {
           timeFlag: isKeyShown || q.timeFlag === 'unanswered_time' ? q.timeFlag : null,
         };
       }),
-      // Rank, percentile and the class comparison of totals: the results table's (wired later).
-      standing: null,
-      comparison: null,
+      ...(await (deps.standings?.(attempt.examId, attempt.userId) ??
+        Promise.resolve({ standing: null, comparison: null }))),
     };
   }
 

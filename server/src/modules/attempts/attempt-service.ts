@@ -8,7 +8,7 @@ import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamCandidate, ExamDirectory } from '../exams/exam-directory.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
-import { createAttemptAnalysis } from './attempt-analysis.js';
+import { createAttemptAnalysis, type AnalysisStandings } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
 import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
@@ -39,6 +39,8 @@ export function createAttemptService(deps: {
   /** Every decision about time (T0, deadlines, outages) reads this clock. */
   clock: Clock;
   saveRateLimitScale?: number;
+  /** The results module's standing and class comparison, for the analysis (app.ts wires it). */
+  standings?: AnalysisStandings;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
@@ -161,6 +163,7 @@ export function createAttemptService(deps: {
     loadOwnAttempt,
     loadExamForStaff: deps.loadExamForStaff,
     clock,
+    standings: deps.standings,
   });
   // The read models (state, paper, candidate info, result, analysis) are answered as they are.
   const { presentState, ...readModels } = reads;

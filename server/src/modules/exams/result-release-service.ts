@@ -13,6 +13,8 @@ import { findExamReleases, type ExamRelease } from './result-release.js';
 
 /** The job that records (and announces) an `instant` or `scheduled` release at its time. */
 export const RELEASE_JOB = 'results.release';
+/** The job that computes an exam's results once answers are final (the teachers' page is ready). */
+export const RESULTS_FINAL_JOB = 'results.final';
 
 type How = 'manual' | 'scheduled' | 'instant';
 type Conn = Db | Tx;
@@ -47,7 +49,9 @@ export function createResultReleaseService(deps: {
   exams: Pick<ExamService, 'loadManageableExam'>;
   log: FastifyBaseLogger;
   /** Called once per released exam (app.ts wires the results computation); failures are logged. */
-  onReleased?: (examId: string) => Promise<void>;
+  onReleased?: (examId: string) => Promise<unknown>;
+  /** Called when an exam's answers are final (its end and the settle time), by a job on any instance. */
+  onAnswersFinal?: (examId: string) => Promise<unknown>;
 }) {
   const { db } = deps.database;
 
@@ -98,6 +102,15 @@ export function createResultReleaseService(deps: {
   }
 
   deps.jobs.register(RELEASE_JOB, runReleaseJob);
+  deps.jobs.register(RESULTS_FINAL_JOB, async (payload) => {
+    const examId = typeof payload.examId === 'string' ? payload.examId : null;
+    if (!examId || !deps.onAnswersFinal) return;
+    const release = await releaseOf(db, examId);
+    const finalAt = release?.facts.answersFinalAt ?? null;
+    // Rescheduled later since: run again then.
+    if (finalAt !== null && finalAt > deps.clock.now()) return { rerunAt: new Date(finalAt) };
+    await deps.onAnswersFinal(examId);
+  });
 
   return {
     async getState(actor: Actor, examId: string) {
@@ -153,6 +166,14 @@ export function createResultReleaseService(deps: {
      */
     async planRelease(examId: string): Promise<void> {
       const release = await releaseOf(db, examId);
+      const finalAt = release?.facts.answersFinalAt ?? null;
+      if (deps.onAnswersFinal && finalAt !== null && release?.facts.kind !== 'practice')
+        await deps.jobs.schedule(db, {
+          kind: RESULTS_FINAL_JOB,
+          key: examId,
+          runAt: new Date(finalAt),
+          payload: { examId },
+        });
       const mode = release?.facts.release.mode;
       if (!release?.releasesAt || mode === 'manual' || release.facts.kind === 'practice')
         return deps.jobs.cancel(db, RELEASE_JOB, examId);

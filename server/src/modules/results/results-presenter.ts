@@ -67,3 +67,31 @@ export function presentStatistics(row: StatisticsRow) {
     p90: row.p90 === null ? null : Number(row.p90),
   };
 }
+
+type Standing = {
+  status: 'ranked' | 'withheld' | 'disqualified';
+  institute: { rank: number | null; percentile: string | null; count: number };
+  batches: { batchId: string; rank: number; percentile: string; count: number }[];
+};
+
+/**
+ * A candidate's standing as their analysis shows it: rank and NTA percentile (7 places) with N, in
+ * the institute and each batch; a withheld or disqualified result shows its status and no rank.
+ */
+export function presentStanding(standing: Standing) {
+  if (standing.status !== 'ranked') return { status: standing.status, institute: null, batches: [] };
+  return {
+    status: standing.status,
+    institute: {
+      rank: standing.institute.rank,
+      percentile: percentile(standing.institute.percentile),
+      count: standing.institute.count,
+    },
+    batches: standing.batches.map((b) => ({
+      batchId: b.batchId,
+      rank: b.rank,
+      percentile: percentile(b.percentile),
+      count: b.count,
+    })),
+  };
+}

@@ -14,7 +14,7 @@ import type { BatchService } from '../batches/batch-service.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
 import type { ExamService } from '../exams/exam-service.js';
 import type { UserDirectory } from '../users/user-service.js';
-import { presentResultRow, presentStatistics } from './results-presenter.js';
+import { presentResultRow, presentStanding, presentStatistics } from './results-presenter.js';
 import * as repo from './results-repo.js';
 import type { ResultStatus, ResultSummary } from './results-types.js';
 
@@ -166,6 +166,40 @@ export function createResultsService(deps: {
     return compute(exam);
   }
 
+  /**
+   * A candidate's standing as last computed: rank and percentile in the institute and in each of
+   * their batches, with N, and the result's status. null when the user has no attempt. The caller
+   * authorises (a student only their own, and only once released).
+   */
+  async function getStanding(examId: string, userId: string) {
+    const row = await repo.findResultOfUser(db, examId, userId);
+    if (!row) return null;
+    const [run, batches] = await Promise.all([
+      repo.findRun(db, examId),
+      repo.findBatchStandings(db, examId, row.attemptId),
+    ]);
+    return {
+      attemptId: row.attemptId,
+      attemptStatus: row.attemptStatus,
+      status: row.status,
+      total: row.total,
+      institute: { rank: row.rank, percentile: row.percentile, count: run?.rankedCount ?? 0 },
+      batches,
+    };
+  }
+
+  /** Ranked results' count, average, topper and 90th percentile, overall and per subject. The caller authorises. */
+  async function getExamStatistics(examId: string) {
+    const rows = await repo.computeStatistics(db, examId);
+    const overall = rows.find((r) => r.subject === null);
+    return {
+      overall: overall ? presentStatistics(overall) : { count: 0, average: null, topper: null, p90: null },
+      subjects: rows.flatMap((r) =>
+        r.subject === null ? [] : [{ subject: r.subject, ...presentStatistics(r) }],
+      ),
+    };
+  }
+
   return {
     /**
      * Computes (or recomputes) every result, rank and percentile of a scheduled exam. Idempotent;
@@ -238,24 +272,25 @@ export function createResultsService(deps: {
     },
 
     /**
-     * A candidate's standing as last computed: rank and percentile in the institute and in each of
-     * their batches, with N, and the result's status. null when the user has no attempt. The caller
-     * authorises (a student only their own, and only once released).
+     * What a candidate's analysis shows of the results (for the attempts module, through app.ts):
+     * their standing (null without a submitted result) and the class comparison. Computed first
+     * when stale. The caller authorises (the candidate's own attempt, once released).
      */
-    async getStanding(examId: string, userId: string) {
-      const row = await repo.findResultOfUser(db, examId, userId);
-      if (!row) return null;
-      const [run, batches] = await Promise.all([
+    async getCandidateView(examId: string, userId: string) {
+      const exam = await deps.directory.findExam(examId);
+      if (!exam || exam.kind !== 'scheduled') return { standing: null, comparison: null };
+      const [run, stamp] = await Promise.all([
         repo.findRun(db, examId),
-        repo.findBatchStandings(db, examId, row.attemptId),
+        deps.attempts.findResultSourceStamp(examId),
+      ]);
+      if (run?.sourceStamp !== stamp) await compute(exam);
+      const [standing, comparison] = await Promise.all([
+        getStanding(examId, userId),
+        getExamStatistics(examId),
       ]);
       return {
-        attemptId: row.attemptId,
-        attemptStatus: row.attemptStatus,
-        status: row.status,
-        total: row.total,
-        institute: { rank: row.rank, percentile: row.percentile, count: run?.rankedCount ?? 0 },
-        batches,
+        standing: standing?.attemptStatus === 'submitted' ? presentStanding(standing) : null,
+        comparison,
       };
     },
 
@@ -273,17 +308,8 @@ export function createResultsService(deps: {
       );
     },
 
-    /** Ranked results' count, average, topper and 90th percentile, overall and per subject. The caller authorises. */
-    async getExamStatistics(examId: string) {
-      const rows = await repo.computeStatistics(db, examId);
-      const overall = rows.find((r) => r.subject === null);
-      return {
-        overall: overall ? presentStatistics(overall) : { count: 0, average: null, topper: null, p90: null },
-        subjects: rows.flatMap((r) =>
-          r.subject === null ? [] : [{ subject: r.subject, ...presentStatistics(r) }],
-        ),
-      };
-    },
+    getStanding,
+    getExamStatistics,
   };
 }
 

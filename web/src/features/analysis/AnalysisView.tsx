@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { fetchAnalysis } from './api';
+import { fetchAnalysis, fetchStaffAnalysis } from './api';
+import { StandingCard } from './StandingCard';
 import { formatShare } from './format';
 import { QuestionList } from './QuestionList';
 import { CountsTable, SummaryCharts } from './Summary';
@@ -35,7 +36,6 @@ function ScoreCard({ analysis }: { analysis: AttemptAnalysis }) {
         {total.unattempted} unattempted · accuracy {formatShare(total.accuracy)} · attempt rate{' '}
         {formatShare(total.attemptRate)}
       </Text>
-      {/* Rank, percentile and the class comparison come from the results table (standing, comparison). */}
     </Paper>
   );
 }
@@ -50,16 +50,19 @@ export function AnalysisView({
   title,
   submitReason,
   language: initialLanguage,
+  examId,
 }: {
   attemptId: string;
+  /** Staff: read through the exam (no candidate's notice about submitting). */
+  examId?: string;
   title: string;
   submitReason: string | null;
   language: Language;
 }) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const analysis = useQuery({
-    queryKey: ['analysis', attemptId],
-    queryFn: () => fetchAnalysis(attemptId),
+    queryKey: ['analysis', attemptId, examId ?? null],
+    queryFn: () => (examId ? fetchStaffAnalysis(examId, attemptId) : fetchAnalysis(attemptId)),
     retry: false,
   });
   const isByDeadline = submitReason === 'deadline';
@@ -75,19 +78,23 @@ export function AnalysisView({
         <Title order={1} fz="h2">
           {data?.title ?? title}
         </Title>
-        <Alert
-          color={isByDeadline ? 'orange' : 'teal'}
-          title={
-            isByDeadline ? 'Time is up — your exam has been submitted' : 'Your responses have been submitted'
-          }
-        >
-          {notReleased
-            ? releasesAt
-              ? `Results will be released on ${formatDateTime(releasesAt)}, once the exam has closed for every candidate.`
-              : 'Results will be published by your institute.'
-            : 'Thank you. Your answers are stored safely.'}{' '}
-          <Link to="/">Back to the dashboard</Link>
-        </Alert>
+        {!examId && (
+          <Alert
+            color={isByDeadline ? 'orange' : 'teal'}
+            title={
+              isByDeadline
+                ? 'Time is up — your exam has been submitted'
+                : 'Your responses have been submitted'
+            }
+          >
+            {notReleased
+              ? releasesAt
+                ? `Results will be released on ${formatDateTime(releasesAt)}, once the exam has closed for every candidate.`
+                : 'Results will be published by your institute.'
+              : 'Thank you. Your answers are stored safely.'}{' '}
+            <Link to="/">Back to the dashboard</Link>
+          </Alert>
+        )}
         {analysis.isPending && <Loader aria-label="Loading your analysis" />}
         {analysis.isError && !notReleased && (
           <Alert color="red" title="The analysis could not be loaded">
@@ -103,6 +110,7 @@ export function AnalysisView({
         {data && (
           <>
             <ScoreCard analysis={data} />
+            <StandingCard analysis={data} />
             <CountsTable analysis={data} />
             <SummaryCharts analysis={data} />
             <TimeInsights analysis={data} />

@@ -54,8 +54,15 @@ export interface AttemptAnalysis {
   };
   navigation: number[];
   questions: AnalysisQuestion[];
-  /** Rank and percentile: filled by the results table (not yet). */
-  standing: null;
-  /** Class average, topper, 90th percentile per subject: filled by the results table (not yet). */
-  comparison: null;
+  /** Rank and NTA percentile with N, in the institute and each batch; a withheld result only its status. */
+  standing: {
+    status: 'ranked' | 'withheld' | 'disqualified';
+    institute: Place | null;
+    batches: ({ batchId: string } & Place)[];
+  } | null;
+  /** Class average, topper and 90th percentile, overall and per subject. */
+  comparison: { overall: Figures; subjects: ({ subject: string } & Figures)[] } | null;
 }
+
+type Place = { rank: number | null; percentile: string | null; count: number };
+export type Figures = { count: number; average: number | null; topper: number | null; p90: number | null };

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, SegmentedControl, Stack, Table, Text } from '@ma
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -77,6 +78,7 @@ export function ExamsPage() {
 }
 
 function ExamTable({ exams }: { exams: ExamSummary[] }) {
+  const { t } = useTranslation();
   const templates = useExamTemplates();
   const templateName = (exam: ExamSummary) =>
     exam.templateId === null
@@ -106,6 +108,11 @@ function ExamTable({ exams }: { exams: ExamSummary[] }) {
             <Anchor component={Link} to={`/exams/${exam.id}`} fw={600} size="sm">
               {exam.title}
             </Anchor>
+            {exam.schedule && (
+              <Anchor component={Link} to={`/exams/${exam.id}/results`} size="xs" display="block">
+                {t('results.open')}
+              </Anchor>
+            )}
           </Table.Td>
           <Table.Td>
             <ExamStatusBadge status={exam.status} />

@@ -14,6 +14,10 @@ export const PracticePage = lazy(() =>
   import('../practice/PracticePage').then((module) => ({ default: module.PracticePage })),
 );
 
+export const ResultsPage = lazy(() =>
+  import('../results/ResultsPage').then((module) => ({ default: module.ResultsPage })),
+);
+
 export function LazyPage({ children }: { children: ReactNode }) {
   return <Suspense fallback={<TableSkeleton />}>{children}</Suspense>;
 }

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconEye, IconLock, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryContent } from '../../../components/QueryContent';
@@ -28,6 +29,7 @@ export function ExamBuilderPage() {
 type BuilderTab = 'paper' | 'details' | 'settings' | 'schedule';
 
 function ExamBuilder({ exam }: { exam: ExamDetail }) {
+  const { t } = useTranslation();
   const editor = useDraftEditor(exam);
   const navigate = useNavigate();
   const templates = useExamTemplates();
@@ -139,6 +141,14 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
             {exam.status !== 'draft' && (
               <Stack gap="md">
                 <ReleaseResultsCard examId={exam.id} />
+                <Anchor
+                  component={Link}
+                  to={`/exams/${exam.id}/results`}
+                  size="sm"
+                  data-testid="open-results"
+                >
+                  {t('results.open')}
+                </Anchor>
                 <ScheduleForm exam={exam} />
               </Stack>
             )}
