@@ -13,6 +13,7 @@ import {
   LazyPage,
   PracticePage,
 } from './features/exams/lazy-pages';
+import { ResultPage } from './features/analysis/ResultPage';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { ProgressPage } from './features/progress/ProgressPage';
 import {
@@ -136,6 +137,14 @@ export function App() {
               <LazyPage>
                 <PracticePage />
               </LazyPage>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="results/:attemptId"
+          element={
+            <RequireRole roles={student}>
+              <ResultPage />
             </RequireRole>
           }
         />
