@@ -44,8 +44,8 @@ export function PracticeHistoryCard() {
               .slice(0, SHOWN)
               .map((r) => (
                 <Paper key={r.attemptId} withBorder radius="md" p="sm">
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <div style={{ minWidth: 0 }}>
+                  <Group justify="space-between" gap="xs">
+                    <div style={{ minWidth: 0, flex: '1 1 10rem' }}>
                       <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
                         {r.title}
                       </Text>
@@ -54,7 +54,7 @@ export function PracticeHistoryCard() {
                       </Text>
                     </div>
                     <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={700}>
+                      <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
                         {t('history.score', { total: r.total ?? '—', max: r.maxTotal ?? '—' })}
                       </Text>
                       <Button
