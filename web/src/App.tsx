@@ -14,6 +14,7 @@ import {
   PracticePage,
   ResultsPage,
 } from './features/exams/lazy-pages';
+import { ResultPage } from './features/analysis/ResultPage';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { ProgressPage } from './features/progress/ProgressPage';
 import {
@@ -138,6 +139,14 @@ export function App() {
               <LazyPage>
                 <PracticePage />
               </LazyPage>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="results/:attemptId"
+          element={
+            <RequireRole roles={student}>
+              <ResultPage />
             </RequireRole>
           }
         />

@@ -2,6 +2,8 @@ import { resultsEn } from './results';
 
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
+import { historyEn } from './history.en';
+
 export const en = {
   common: {
     loading: 'Loading',
@@ -136,7 +138,15 @@ export const en = {
     seatsLeft: ' ({{count}} seats left)',
     registeredFor: 'You are registered for “{{title}}”',
     registerFailed: 'Could not register',
+    startsIn: 'Starts in {{time}}',
+    openNow: 'Open now',
+    openCloses: 'Open now · closes in {{time}}',
+    registrationUntil: 'Registration open until {{at}}',
+    registrationClosed: 'Registration closed',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
   },
+  history: historyEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

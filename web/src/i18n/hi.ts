@@ -1,5 +1,6 @@
 import type { Catalogue } from './en';
 import { resultsHi } from './results';
+import { historyHi } from './history.hi';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
@@ -136,7 +137,15 @@ export const hi: Catalogue = {
     seatsLeft: ' ({{count}} सीटें शेष)',
     registeredFor: '“{{title}}” के लिए आपका पंजीकरण हो गया है',
     registerFailed: 'पंजीकरण नहीं हो सका',
+    startsIn: '{{time}} में शुरू',
+    openNow: 'अभी खुली है',
+    openCloses: 'अभी खुली है · {{time}} में बंद होगी',
+    registrationUntil: 'पंजीकरण {{at}} तक खुला है',
+    registrationClosed: 'पंजीकरण बंद',
+    days_one: '{{count}} दिन',
+    days_other: '{{count}} दिन',
   },
+  history: historyHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',

@@ -314,6 +314,9 @@ export function createAttemptService(deps: {
       return rows.map((row) => ({ ...row, answers: byAttempt.get(row.id) ?? [] }));
     },
 
+    /** A student's submitted attempts (newest first, at most `limit`) with their scores; the caller decides what is released. */
+    listSubmittedOf: (userId: string, limit: number) => repo.listSubmittedAttemptsOf(db, userId, limit),
+
     /** The papers of a student's attempts past Start: the questions they have seen. */
     async listSeenSnapshotIds(conn: Db | Tx, userId: string): Promise<string[]> {
       return [...new Set((await repo.listStartedAttemptsOf(conn, userId)).map((a) => a.snapshotId))];

@@ -1,9 +1,9 @@
 import type { ListedRow, StatisticsRow } from './results-repo.js';
 
 /** How a number the database keeps exactly is shown: marks to 2 places, a percentile to 7. */
-const marks = (value: string | null) =>
+export const marks = (value: string | null) =>
   value === null ? null : Number(value).toFixed(2).replace(/\.00$/, '');
-const percentile = (value: string | null) => (value === null ? null : Number(value).toFixed(7));
+export const percentile = (value: string | null) => (value === null ? null : Number(value).toFixed(7));
 
 export type SectionName = { id: string; name: string };
 

@@ -33,6 +33,9 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ results: ResultsService }> =
     });
   });
 
+  // A student's own results summary: release state of each submitted attempt, marks and rank once released.
+  app.get('/api/me/results', (request) => results.listMyResults(requireActor(request)));
+
   app.post(
     '/api/exams/:id/results/:attemptId/status',
     { schema: { params: resultParams, body: statusBody } },

@@ -6,7 +6,7 @@ import {
   type ScoreSummary,
   type TieBreakRule,
 } from '@examtech/core';
-import type { Actor } from '../../platform/auth/policies.js';
+import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
@@ -14,6 +14,7 @@ import type { BatchService } from '../batches/batch-service.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
 import type { ExamService } from '../exams/exam-service.js';
 import type { UserDirectory } from '../users/user-service.js';
+import { listMyResults, type SubmittedAttempt } from './my-results.js';
 import { presentResultRow, presentStanding, presentStatistics } from './results-presenter.js';
 import * as repo from './results-repo.js';
 import type { ResultStatus, ResultSummary } from './results-types.js';
@@ -69,8 +70,9 @@ export function createResultsService(deps: {
   database: Database;
   clock: Clock;
   exams: Pick<ExamService, 'loadReadableExam' | 'loadManageableExam' | 'resolvePaper'>;
-  directory: Pick<ExamDirectory, 'findExam'>;
+  directory: Pick<ExamDirectory, 'findExam' | 'findExamTitles' | 'findReleases'>;
   attempts: {
+    listSubmittedOf(userId: string, limit: number): Promise<SubmittedAttempt[]>;
     listResultSources(examId: string): Promise<ResultSource[]>;
     findResultSourceStamp(examId: string): Promise<string>;
   };
@@ -200,7 +202,7 @@ export function createResultsService(deps: {
     };
   }
 
-  return {
+  const service = {
     /**
      * Computes (or recomputes) every result, rank and percentile of a scheduled exam. Idempotent;
      * for jobs (release at its time), key revisions after rescoring, and the results page.
@@ -308,9 +310,28 @@ export function createResultsService(deps: {
       );
     },
 
+    /**
+     * The student's own submitted mocks and practice tests with their release state; marks, rank
+     * and percentile only once released (GET /api/me/results, the dashboard).
+     */
+    async listMyResults(actor: Actor) {
+      authorizeInInstitute(actor, 'exams:take');
+      return listMyResults(
+        {
+          directory: deps.directory,
+          listSubmittedOf: (userId, limit) => deps.attempts.listSubmittedOf(userId, limit),
+          ensureFresh,
+          getStanding: (examId, userId) => service.getStanding(examId, userId),
+        },
+        actor.userId,
+        deps.clock.now(),
+      );
+    },
+
     getStanding,
     getExamStatistics,
   };
+  return service;
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

@@ -292,6 +292,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     'POST /api/exams/:id/register': { as: 'student', params: { id: ids.examId }, body: {} },
     'GET /api/practice-settings': { as: 'teacher' },
     'PUT /api/practice-settings': { as: 'teacher', body: { disabledSubjectIds: [], releasedOnly: false } },
+    'GET /api/me/results': { as: 'student' },
     'GET /api/me/progress/weak-areas': { as: 'student' },
     'GET /api/me/progress/recommendations': { as: 'student' },
     'GET /api/students/:userId/progress/weak-areas': { as: 'admin', params: { userId: ids.victimUserId } },

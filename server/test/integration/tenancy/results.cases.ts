@@ -41,6 +41,16 @@ export function resultsTenancyCases(context: TenancyContext): Record<string, Ten
       expect(res.body).not.toContain(demo.student.email);
       await unchanged(examId);
     },
+    // A student's own summary only: staff of another institute get 403 and nothing of A.
+    'GET /api/me/results': async (client) => {
+      const { examId } = await ensureResultA();
+      const res = await client.get('/api/me/results');
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain(examId);
+      const own = await (await signIn(context.app, demo.student)).get('/api/me/results');
+      expect(own.statusCode).toBe(200);
+      expect(own.json<{ items: { examId: string }[] }>().items.map((i) => i.examId)).toContain(examId);
+    },
     'POST /api/exams/:id/results/:attemptId/status': async (client) => {
       const { examId, attemptId } = await ensureResultA();
       const res = await client.post(`/api/exams/${examId}/results/${attemptId}/status`, {

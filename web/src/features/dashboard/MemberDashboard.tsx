@@ -8,49 +8,50 @@ import { QueryContent } from '../../components/QueryContent';
 import type { User } from '../../lib/types';
 import { useCurrentUser } from '../auth/session';
 import { useBatches } from '../batches/api';
-import { UpcomingExamsCard } from '../exams/UpcomingExamsCard';
-import { PracticeShortcutCard } from '../practice/PracticeShortcutCard';
 import { BatchCards } from './BatchCards';
+import { StudentDashboard } from './StudentDashboard';
 
-/** Dashboard for students, teachers and proctors: who they are and which batches they belong to. */
+/** Dashboard for students (StudentDashboard: exams, results, progress), teachers and proctors: who they are and their batches. */
 export function MemberDashboard() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const batches = useBatches();
   const isStudent = user.role === 'student';
 
+  const batchList = (
+    <Stack gap="sm">
+      <Title order={2} fz="h4">
+        {t('dashboard.yourBatches')}
+      </Title>
+      <QueryContent
+        query={batches}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <EmptyPanel
+            icon={<IconUsersGroup size={28} />}
+            title={t('dashboard.noBatch')}
+            description={isStudent ? t('dashboard.noBatchStudent') : t('dashboard.noBatchStaff')}
+          />
+        }
+      >
+        {(items) => <BatchCards batches={items} linked={!isStudent} />}
+      </QueryContent>
+    </Stack>
+  );
+
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: user.name })} description={user.institute?.name} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="lg">
+      {isStudent ? (
+        <StudentDashboard profile={<ProfileCard user={user} />} batches={batchList} />
+      ) : (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 4 }}>
             <ProfileCard user={user} />
-            {isStudent && <PracticeShortcutCard />}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Stack gap="sm">
-            {isStudent && <UpcomingExamsCard />}
-            <Title order={2} fz="h4">
-              {t('dashboard.yourBatches')}
-            </Title>
-            <QueryContent
-              query={batches}
-              isEmpty={(items) => items.length === 0}
-              empty={
-                <EmptyPanel
-                  icon={<IconUsersGroup size={28} />}
-                  title={t('dashboard.noBatch')}
-                  description={isStudent ? t('dashboard.noBatchStudent') : t('dashboard.noBatchStaff')}
-                />
-              }
-            >
-              {(items) => <BatchCards batches={items} linked={!isStudent} />}
-            </QueryContent>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>{batchList}</Grid.Col>
+        </Grid>
+      )}
     </>
   );
 }

@@ -5,14 +5,26 @@ import { Link } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { useMyResults } from '../dashboard/api';
+import { useCountdownText, useNow } from '../dashboard/countdown';
 import { useMyExams, useRegisterForExam } from './api';
 import { useLocalFormat } from '../../i18n/format';
 import type { MyExam } from './types';
 
-/** A student's scheduled exams, soonest first, with registration where the exam asks for it. */
+/** When registration closes: its deadline, else the last moment to start. */
+const registrationClosesAt = (exam: MyExam) =>
+  Date.parse(exam.registration.deadline ?? exam.windowEndsAt ?? exam.startsAt);
+
+/**
+ * A student's scheduled exams not yet sat, soonest first, with a countdown and registration where
+ * the exam asks for it. A submitted exam moves to the past exams (PastExamsCard).
+ */
 export function UpcomingExamsCard() {
   const { t } = useTranslation();
   const exams = useMyExams();
+  const results = useMyResults();
+  const submitted = new Set((results.data ?? []).map((r) => r.examId));
+  const notSat = (data: { upcoming: MyExam[] }) => data.upcoming.filter((e) => !submitted.has(e.id));
   return (
     <Stack gap="sm" component="section" aria-labelledby="upcoming-exams-title">
       <Title order={2} fz="h4" id="upcoming-exams-title">
@@ -20,7 +32,7 @@ export function UpcomingExamsCard() {
       </Title>
       <QueryContent
         query={exams}
-        isEmpty={(data) => data.upcoming.length === 0}
+        isEmpty={(data) => notSat(data).length === 0}
         empty={
           <EmptyPanel
             icon={<IconCalendarEvent size={28} />}
@@ -30,8 +42,8 @@ export function UpcomingExamsCard() {
         }
       >
         {(data) => (
-          <Stack gap="xs">
-            {data.upcoming.map((exam) => (
+          <Stack gap="xs" data-testid="upcoming-exams">
+            {notSat(data).map((exam) => (
               <UpcomingExam key={exam.id} exam={exam} />
             ))}
           </Stack>
@@ -45,9 +57,14 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
   const { t } = useTranslation();
   const format = useLocalFormat();
   const register = useRegisterForExam();
+  const now = useNow();
+  const countdown = useCountdownText();
   const { registration } = exam;
+  const startsAt = Date.parse(exam.startsAt);
+  const closesAt = exam.windowEndsAt ? Date.parse(exam.windowEndsAt) : null;
+  const registrationOpen = now < registrationClosesAt(exam);
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" data-testid="upcoming-exam">
       <Group justify="space-between" align="flex-start" gap="xs">
         <div style={{ minWidth: 0 }}>
           <Text fw={600}>{exam.title}</Text>
@@ -63,6 +80,18 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
               ? t('upcoming.extraTime', { minutes: exam.compensatoryMinutes })
               : ''}
           </Text>
+          <Text size="sm" fw={600} c={now < startsAt ? 'blue' : 'teal'}>
+            {now < startsAt
+              ? t('upcoming.startsIn', { time: countdown(startsAt - now) })
+              : closesAt && now < closesAt
+                ? t('upcoming.openCloses', { time: countdown(closesAt - now) })
+                : t('upcoming.openNow')}
+          </Text>
+          {registration.required && !registration.registered && registrationOpen && registration.deadline && (
+            <Text size="xs" c="dimmed">
+              {t('upcoming.registrationUntil', { at: format.dateTime(registration.deadline) })}
+            </Text>
+          )}
         </div>
         <Button
           size="xs"
@@ -77,6 +106,10 @@ function UpcomingExam({ exam }: { exam: MyExam }) {
           (registration.registered ? (
             <Badge color="teal" variant="light" tt="none">
               {t('upcoming.registered')}
+            </Badge>
+          ) : !registrationOpen ? (
+            <Badge color="gray" variant="light" tt="none">
+              {t('upcoming.registrationClosed')}
             </Badge>
           ) : (
             <Button

@@ -5,12 +5,16 @@ import { IconClock, IconListNumbers, IconPencil } from '@tabler/icons-react';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
 import { useLocalFormat } from '../../i18n/format';
+import { resultPath, useMyResults } from '../dashboard/api';
 import { usePracticeTests } from './api';
 
 export function PracticeTestList() {
   const { t } = useTranslation();
   const format = useLocalFormat();
   const tests = usePracticeTests();
+  const results = useMyResults();
+  // A practice test is sat once: its submitted attempt, if any, carries the score.
+  const resultOf = new Map((results.data ?? []).map((r) => [r.examId, r]));
   return (
     <Stack gap="sm" component="section" aria-labelledby="my-practice-title">
       <Title order={2} fz="h4" id="my-practice-title">
@@ -35,14 +39,34 @@ export function PracticeTestList() {
                   <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {test.title}
                   </Text>
-                  <Button
-                    size="xs"
-                    component={Link}
-                    to={`/exam/${test.id}`}
-                    aria-label={t('practice.startTest', { title: test.title })}
-                  >
-                    {t('practice.start')}
-                  </Button>
+                  {resultOf.get(test.id) ? (
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={700} data-testid="practice-score">
+                        {t('history.score', {
+                          total: resultOf.get(test.id)?.total ?? '—',
+                          max: resultOf.get(test.id)?.maxTotal ?? '—',
+                        })}
+                      </Text>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        component={Link}
+                        to={resultPath(resultOf.get(test.id)?.attemptId ?? '')}
+                        aria-label={t('history.reviewLink.of', { title: test.title })}
+                      >
+                        {t('history.reviewLink.label')}
+                      </Button>
+                    </Group>
+                  ) : (
+                    <Button
+                      size="xs"
+                      component={Link}
+                      to={`/exam/${test.id}`}
+                      aria-label={t('practice.startTest', { title: test.title })}
+                    >
+                      {t('practice.start')}
+                    </Button>
+                  )}
                 </Group>
                 <Group gap="md" mt={4} c="dimmed">
                   <Group gap={4}>
@@ -54,6 +78,13 @@ export function PracticeTestList() {
                     <Text size="sm">{format.minutes(test.durationMinutes)}</Text>
                   </Group>
                   <Text size="sm">{t('practice.created', { date: format.date(test.createdAt) })}</Text>
+                  {resultOf.get(test.id)?.submittedAt && (
+                    <Text size="sm">
+                      {t('history.completed', {
+                        date: format.date(resultOf.get(test.id)?.submittedAt ?? ''),
+                      })}
+                    </Text>
+                  )}
                 </Group>
               </Paper>
             ))}

@@ -1,0 +1,31 @@
+import type { Catalogue } from './en';
+
+// डैशबोर्ड पर विद्यार्थी का इतिहास (पिछली परीक्षाएँ, परिणाम, अभ्यास), हिन्दी में।
+export const historyHi: Catalogue['history'] = {
+  pastTitle: 'पिछली परीक्षाएँ',
+  pastEmpty: 'अभी कोई पिछली परीक्षा नहीं',
+  pastEmptyText: 'आपने जो परीक्षाएँ दी हैं, वे अपने परिणाम के साथ यहाँ दिखेंगी।',
+  submitted: '{{date}} को जमा की',
+  ended: '{{date}} को समाप्त',
+  notAttempted: 'नहीं दी',
+  awaiting: 'परिणाम की प्रतीक्षा',
+  releasesAt: 'परिणाम {{at}} को',
+  releasedByInstitute: 'आपका संस्थान परिणाम जारी करेगा',
+  status: { withheld: 'परिणाम रोका गया', disqualified: 'अयोग्य घोषित' },
+  score: '{{total}} / {{max}}',
+  rank: 'रैंक {{rank}} / {{count}}',
+  percentile: 'पर्सेंटाइल {{percentile}}',
+  view: { label: 'परिणाम देखें', of: '{{title}} का परिणाम देखें' },
+  practiceTitle: 'अभ्यास का इतिहास',
+  allPractice: 'सभी अभ्यास',
+  practiceEmpty: 'अभी कोई अभ्यास टेस्ट पूरा नहीं हुआ',
+  practiceEmptyText: 'पूरे किए गए अभ्यास टेस्ट अपने अंकों के साथ यहाँ दिखेंगे।',
+  completed: '{{date}} को पूरा किया',
+  reviewLink: { label: 'समीक्षा', of: '{{title}} की समीक्षा' },
+  weakTitle: 'सबसे कमज़ोर टॉपिक',
+  allProgress: 'पूरी प्रगति',
+  weakEmpty: 'अभी कोई कमज़ोर क्षेत्र नहीं',
+  weakEmptyText: 'कोई अभ्यास टेस्ट या मॉक जमा करें, आपके सबसे कमज़ोर टॉपिक यहाँ दिखेंगे।',
+  masteryOf: '{{topic}}: दक्षता {{value}}',
+  notices: { title: 'सूचनाएँ', resultsReleased: '{{title}} के परिणाम जारी हुए' },
+};
