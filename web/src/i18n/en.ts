@@ -1,6 +1,9 @@
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
+import { enResults } from './en-results';
+
 export const en = {
+  ...enResults,
   common: {
     loading: 'Loading',
     cancel: 'Cancel',
