@@ -12,6 +12,7 @@ import {
   teacher,
   useExamRoomSuite,
 } from '../support/exam-room.js';
+import { expectShippedFont, switchInterfaceLanguage } from '../support/ui-language.js';
 
 const { signInOverHttp, openPage, shoot } = useExamRoomSuite({ prefix: 'analysis-' });
 let chapterId: string;
@@ -37,7 +38,9 @@ describe('the analysis of an attempt', () => {
         durationMinutes: 30,
       },
     );
-    const { context, page } = await openPage({ width: 1366, height: 900 });
+    const opened = await openPage({ width: 1366, height: 900 });
+    const { context } = opened;
+    let { page } = opened;
     await signIn(page, student(2));
     await enterExam(page, practiceTest.id);
     // Two answers (one right, one wrong whichever the order), the rest left.
@@ -57,8 +60,14 @@ describe('the analysis of an attempt', () => {
     expect(totalRow).toContain('40%');
     const trail = page.getByTestId('navigation-trail');
     expect(await trail.innerText()).toMatch(/^Q1\s+Q2\s+Q3/);
-    await page.getByRole('list', { name: 'Accuracy by difficulty' }).waitFor();
-    await page.getByRole('list', { name: 'Time per question' }).waitFor();
+    // The three charts (recharts, loaded lazily): each an image named by its title, with a table behind it.
+    for (const name of ['Score breakdown', 'Accuracy by difficulty', 'Time per question against the class'])
+      await page.getByRole('img', { name }).locator('svg.recharts-surface').first().waitFor();
+    const timeChart = page.getByTestId('chart-time');
+    await timeChart.getByRole('button', { name: 'Show as a table' }).click();
+    // One row per question, numbered in the candidate's order.
+    await expect.poll(() => timeChart.getByRole('row').count()).toBe(6);
+    expect(await timeChart.getByRole('rowheader').allInnerTexts()).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
     expect(await page.getByText('Correct answer:').count()).toBe(5);
     await page.getByRole('button', { name: 'Show question and solution' }).first().click();
     await page.getByText('Solution', { exact: true }).first().waitFor();
@@ -79,6 +88,38 @@ describe('the analysis of an attempt', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(overflow).toBeLessThanOrEqual(390);
     await shoot(page, 'phone', { isFullPage: true });
+
+    // The same page with the interface in Hindi, drawn with the shipped Devanagari font.
+    // A new tab: the room resumes in the language an exam was sat in only within the tab it was sat in.
+    const examUrl = page.url();
+    await page.close();
+    page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await switchInterfaceLanguage(page, 'hi');
+    await page.goto(examUrl);
+    // A new tab shows the instructions first; going on opens the submitted attempt's result.
+    await page.getByText('मैंने निर्देश पढ़ और समझ लिए हैं', { exact: false }).click();
+    await page.getByRole('button', { name: 'मैं शुरू करने के लिए तैयार हूँ' }).click();
+    await page.getByTestId('total-score').waitFor();
+    await page.getByRole('heading', { name: 'खंड और विषय के अनुसार अंक' }).waitFor();
+    await page.getByRole('heading', { name: 'समय विश्लेषण' }).waitFor();
+    for (const name of ['अंकों का विवरण', 'कठिनाई के अनुसार सटीकता', 'प्रति प्रश्न समय, कक्षा की तुलना में'])
+      await page.getByRole('img', { name }).locator('svg.recharts-surface').first().waitFor();
+    expect(await page.getByTestId('counts-table').getByRole('row', { name: /^कुल/ }).innerText()).toContain(
+      '40%',
+    );
+    expect(await page.getByTestId('navigation-trail').innerText()).toMatch(/^प्र.1\s+प्र.2\s+प्र.3/);
+    expect(await page.getByText('सही उत्तर:').count()).toBe(5);
+    await expectShippedFont(page, 'समय विश्लेषण');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shoot(page, 'phone-hi', { isFullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('button', { name: 'प्रश्न और हल देखें' }).first().click();
+    await page.getByText('हल', { exact: true }).first().waitFor();
+    await shoot(page, 'desktop-hi', { isFullPage: true });
+    await page.goto('/');
+    await switchInterfaceLanguage(page, 'en');
     await context.close();
   });
 });

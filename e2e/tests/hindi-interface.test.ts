@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDrillChapter, student, teacher, useExamRoomSuite } from '../support/exam-room.js';
+import { expectShippedFont } from '../support/ui-language.js';
 
 const { signInOverHttp, openPage, shoot } = useExamRoomSuite({ prefix: 'hindi-' });
 const wide = { width: 1366, height: 800 };
@@ -20,39 +21,6 @@ function systemDevanagariFonts(): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Proves the Hindi on screen is drawn with the shipped face: the element's font stack starts with it,
- * the face loaded from this app's /assets, and the browser reports it can render Devanagari with it.
- */
-async function expectShippedFont(page: Page, hindiText: string): Promise<void> {
-  const element = page.getByText(hindiText, { exact: true }).first();
-  await element.waitFor();
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const report = await element.evaluate(async (node) => {
-    await document.fonts.load('400 16px "Noto Sans Devanagari"', 'हिन्दी');
-    const faces = [...document.fonts].filter(
-      (face) => face.family.replaceAll('"', '') === 'Noto Sans Devanagari',
-    );
-    return {
-      family: getComputedStyle(node).fontFamily,
-      loaded: faces.filter((face) => face.status === 'loaded').map((face) => face.weight),
-      canRender: document.fonts.check('16px "Noto Sans Devanagari"', 'हिन्दी'),
-      files: performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name).pathname)
-        .filter((file) => file.includes('noto-sans-devanagari')),
-    };
-  });
-  expect(report.family.startsWith('"Noto Sans Devanagari"')).toBe(true);
-  expect(report.loaded.length).toBeGreaterThan(0);
-  expect(report.canRender).toBe(true);
-  expect(
-    report.files.some((file) =>
-      /^\/assets\/noto-sans-devanagari-devanagari-400-normal-.*\.woff2$/.test(file),
-    ),
-  ).toBe(true);
 }
 
 async function storedLanguage(page: Page): Promise<string> {

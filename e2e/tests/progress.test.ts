@@ -7,6 +7,7 @@ import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { signInApi } from '../support/api.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import { signIn } from '../support/exam-room.js';
+import { expectShippedFont, switchInterfaceLanguage } from '../support/ui-language.js';
 
 const viewports = {
   desktop: { viewport: { width: 1366, height: 800 }, student: demoStudent(4) },
@@ -129,6 +130,23 @@ describe('my progress', () => {
       await expect.poll(() => trends.locator('.recharts-line-dot').count()).toBe(4);
       expect(await trends.innerText()).toContain('Your percentile appears once a mock result is out.');
       await shoot(page, `trends-${label}`);
+
+      // The same page in Hindi (the interface switched from the user menu), in the shipped font.
+      await switchInterfaceLanguage(page, 'hi');
+      await page.getByRole('heading', { name: 'मेरी प्रगति' }).waitFor();
+      await page.getByRole('heading', { name: 'कमज़ोर क्षेत्र' }).waitFor();
+      await page.getByRole('heading', { name: 'आगे क्या पढ़ें' }).waitFor();
+      expect(await page.getByRole('progressbar', { name: `${topicName}: दक्षता 0%` }).count()).toBe(1);
+      expect(await recs.innerText()).toContain('कई उत्तरों में कम दक्षता');
+      expect(await lensRow.innerText()).toContain('गलत');
+      await lensRow.getByRole('button', { name: 'प्रश्न छिपाएँ' }).waitFor();
+      await expectShippedFont(page, 'कमज़ोर क्षेत्र');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await shoot(page, `weak-areas-${label}-hi`, { isFullPage: true });
+      await switchInterfaceLanguage(page, 'en');
+      await page.getByRole('heading', { name: 'My progress' }).waitFor();
 
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/practice-tests') && r.request().method() === 'POST',

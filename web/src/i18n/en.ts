@@ -3,8 +3,10 @@ import { resultsEn } from './results';
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
+import { enResults } from './en-results';
 
 export const en = {
+  ...enResults,
   common: {
     loading: 'Loading',
     cancel: 'Cancel',

@@ -1,9 +1,11 @@
 import type { Catalogue } from './en';
 import { resultsHi } from './results';
 import { historyHi } from './history.hi';
+import { hiResults } from './hi-results';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
+  ...hiResults,
   common: {
     loading: 'लोड हो रहा है',
     cancel: 'रद्द करें',

@@ -2,12 +2,13 @@ import { Alert, Container, Group, Loader, Paper, SegmentedControl, Stack, Text, 
 import { languageLabel, LANGUAGES, type Language } from '@examtech/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { useLocalFormat } from '../../i18n/format';
 import { fetchAnalysis, fetchStaffAnalysis } from './api';
+import { useAnalysisFormat } from './format';
 import { StandingCard } from './StandingCard';
-import { formatShare } from './format';
 import { QuestionList } from './QuestionList';
 import { CountsTable, SummaryCharts } from './Summary';
 import { TimeInsights } from './TimeInsights';
@@ -22,19 +23,26 @@ function paperLanguages(analysis: AttemptAnalysis): Language[] {
 }
 
 function ScoreCard({ analysis }: { analysis: AttemptAnalysis }) {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
   const { total } = analysis;
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">
-        Your score
+        {t('analysis.yourScore')}
       </Text>
       <Text fz={32} fw={800} data-testid="total-score">
-        {analysis.totalMarks ?? '—'} / {total.maxMarks}
+        {f.number(analysis.totalMarks)} / {f.number(total.maxMarks)}
       </Text>
       <Text size="sm">
-        {total.correct} correct · {total.incorrect} incorrect · {total.partial} partially correct ·{' '}
-        {total.unattempted} unattempted · accuracy {formatShare(total.accuracy)} · attempt rate{' '}
-        {formatShare(total.attemptRate)}
+        {t('analysis.scoreLine', {
+          correct: f.number(total.correct),
+          incorrect: f.number(total.incorrect),
+          partial: f.number(total.partial),
+          unattempted: f.number(total.unattempted),
+          accuracy: f.share(total.accuracy),
+          attemptRate: f.share(total.attemptRate),
+        })}
       </Text>
     </Paper>
   );
@@ -59,6 +67,8 @@ export function AnalysisView({
   submitReason: string | null;
   language: Language;
 }) {
+  const { t } = useTranslation();
+  const format = useLocalFormat();
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const analysis = useQuery({
     queryKey: ['analysis', attemptId, examId ?? null],
@@ -81,30 +91,33 @@ export function AnalysisView({
         {!examId && (
           <Alert
             color={isByDeadline ? 'orange' : 'teal'}
-            title={
-              isByDeadline
-                ? 'Time is up — your exam has been submitted'
-                : 'Your responses have been submitted'
-            }
+            title={isByDeadline ? t('analysis.timeUp') : t('analysis.submitted')}
+            data-testid="submitted-notice"
           >
-            {notReleased
-              ? releasesAt
-                ? `Results will be released on ${formatDateTime(releasesAt)}, once the exam has closed for every candidate.`
-                : 'Results will be published by your institute.'
-              : 'Thank you. Your answers are stored safely.'}{' '}
-            <Link to="/">Back to the dashboard</Link>
+            {t('analysis.thanks')} <Link to="/">{t('analysis.backToDashboard')}</Link>
           </Alert>
         )}
-        {analysis.isPending && <Loader aria-label="Loading your analysis" />}
+        {notReleased && (
+          <Paper withBorder p="md" radius="md" data-testid="awaiting-result">
+            <Title order={2} fz="h4">
+              {t('analysis.awaitingTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {releasesAt
+                ? t('analysis.releasesOn', { date: format.dateTime(releasesAt) })
+                : t('analysis.releasedByInstitute')}
+            </Text>
+          </Paper>
+        )}
+        {analysis.isPending && <Loader aria-label={t('analysis.loading')} />}
         {analysis.isError && !notReleased && (
-          <Alert color="red" title="The analysis could not be loaded">
-            Try again in a moment.
+          <Alert color="red" title={t('analysis.loadFailed')}>
+            {t('analysis.tryLater')}
           </Alert>
         )}
         {data && !data.answerKeyShown && (
-          <Alert color="gray" title="Answer key withheld" data-testid="answer-key-withheld">
-            Your institute does not publish the answer key and solutions of this exam. Your score, counts and
-            times are shown below.
+          <Alert color="gray" title={t('analysis.keyWithheldTitle')} data-testid="answer-key-withheld">
+            {t('analysis.keyWithheld')}
           </Alert>
         )}
         {data && (
@@ -116,11 +129,11 @@ export function AnalysisView({
             <TimeInsights analysis={data} />
             <Group justify="space-between" align="center">
               <Title order={2} fz="h4">
-                Question by question
+                {t('analysis.byQuestion')}
               </Title>
               {languages.length > 1 && (
                 <SegmentedControl
-                  aria-label="Language of the questions"
+                  aria-label={t('analysis.contentLanguage')}
                   value={language}
                   onChange={(value) => setLanguage(value)}
                   data={languages.map((code) => ({

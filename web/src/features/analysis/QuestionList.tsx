@@ -1,14 +1,17 @@
 import { Badge, Button, Collapse, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { pickLanguageText, type Question } from '@examtech/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MathMarkdown } from '../../components/MathMarkdown';
 import { formatAnswer, formatKey } from '../exam-room/answer-format';
-import { difficultyColour, flagLabel, formatDuration, formatShare, outcomeColour } from './format';
+import { difficultyColour, outcomeColour, useAnalysisFormat } from './format';
 import type { AnalysisQuestion } from './types';
 
 const hasKey = (question: AnalysisQuestion['question']): question is Question => 'key' in question;
 
+/** The question as the candidate saw it, in the chosen content language (its labels too). */
 function QuestionBody({ item, language }: { item: AnalysisQuestion; language: string }) {
+  const { t } = useTranslation();
   const content = pickLanguageText(item.question.content, language);
   const solution = hasKey(item.question)
     ? pickLanguageText(item.question.content, language)?.solution
@@ -28,8 +31,8 @@ function QuestionBody({ item, language }: { item: AnalysisQuestion; language: st
       {content?.rows && content.columns && (
         <Group align="flex-start" grow>
           {[
-            { title: 'List I', items: content.rows },
-            { title: 'List II', items: content.columns },
+            { title: t('examRoom.question.listOne', { lng: language }), items: content.rows },
+            { title: t('examRoom.question.listTwo', { lng: language }), items: content.columns },
           ].map((list) => (
             <div key={list.title}>
               <Text size="sm" fw={700}>
@@ -47,12 +50,16 @@ function QuestionBody({ item, language }: { item: AnalysisQuestion; language: st
           ))}
         </Group>
       )}
-      {content?.assertion && <MathMarkdown>{`**Assertion:** ${content.assertion}`}</MathMarkdown>}
-      {content?.reason && <MathMarkdown>{`**Reason:** ${content.reason}`}</MathMarkdown>}
+      {content?.assertion && (
+        <MathMarkdown>{`**${t('examRoom.question.assertion', { lng: language })}** ${content.assertion}`}</MathMarkdown>
+      )}
+      {content?.reason && (
+        <MathMarkdown>{`**${t('examRoom.question.reason', { lng: language })}** ${content.reason}`}</MathMarkdown>
+      )}
       {solution && (
         <div>
           <Text size="sm" fw={700}>
-            Solution
+            {t('analysis.solution', { lng: language })}
           </Text>
           <MathMarkdown>{solution}</MathMarkdown>
         </div>
@@ -62,13 +69,21 @@ function QuestionBody({ item, language }: { item: AnalysisQuestion; language: st
 }
 
 function QuestionCard({ item, language }: { item: AnalysisQuestion; language: string }) {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
   const [isOpen, setOpen] = useState(false);
   const keyed = hasKey(item.question) ? item.question : null;
   return (
-    <Paper withBorder p="md" radius="md" component="article" aria-label={`Result of question ${item.number}`}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="article"
+      aria-label={t('analysis.questionResult', { number: item.number })}
+    >
       <Group justify="space-between" gap="xs">
         <Text fw={700}>
-          Question {item.number}{' '}
+          {t('analysis.question', { number: item.number })}{' '}
           <Text span size="sm" c="dimmed" fw={400}>
             {item.sectionName}
           </Text>
@@ -76,38 +91,40 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
         <Group gap={4}>
           {item.outcome && (
             <Badge color={outcomeColour[item.outcome] ?? 'gray'} tt="none">
-              {item.outcome.replaceAll('_', ' ')} · {item.marks !== null && item.marks > 0 ? '+' : ''}
-              {item.marks}
+              {t(`analysis.outcomes.${item.outcome}`)} · {item.marks !== null && item.marks > 0 ? '+' : ''}
+              {f.number(item.marks)}
             </Badge>
           )}
           <Badge color={difficultyColour[item.difficulty]} variant="light" tt="none">
-            {item.difficulty}
+            {t(`analysis.difficulty.${item.difficulty}`)}
           </Badge>
           {item.timeFlag && (
             <Badge color="orange" variant="outline" tt="none">
-              {flagLabel[item.timeFlag]}
+              {t(`analysis.flags.${item.timeFlag}`)}
             </Badge>
           )}
         </Group>
       </Group>
       <Group gap={6} mt="xs" wrap="nowrap">
         <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
-          Your answer:
+          {t('analysis.yourAnswer')}
         </Text>
         <MathMarkdown inline>{formatAnswer(item.question, item.answer)}</MathMarkdown>
       </Group>
       {keyed && (
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
-            Correct answer:
+            {t('analysis.correctAnswer')}
           </Text>
           <MathMarkdown inline>{formatKey(keyed)}</MathMarkdown>
         </Group>
       )}
       <Text size="sm" c="dimmed">
-        Your time {formatDuration(item.timeSpentMs)} · class average{' '}
-        {item.classAverageMs === null ? '—' : formatDuration(item.classAverageMs)} ·{' '}
-        {formatShare(item.classCorrectShare)} of the class got it right
+        {t('analysis.timeLine', {
+          mine: f.duration(item.timeSpentMs),
+          average: item.classAverageMs === null ? '—' : f.duration(item.classAverageMs),
+          share: f.share(item.classCorrectShare),
+        })}
       </Text>
       <Button
         variant="subtle"
@@ -116,7 +133,11 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
         onClick={() => setOpen((v) => !v)}
         aria-expanded={isOpen}
       >
-        {isOpen ? 'Hide question' : keyed ? 'Show question and solution' : 'Show question'}
+        {isOpen
+          ? t('analysis.hideQuestion')
+          : keyed
+            ? t('analysis.showQuestionSolution')
+            : t('analysis.showQuestion')}
       </Button>
       <Collapse expanded={isOpen} keepMounted={false}>
         <QuestionBody item={item} language={language} />

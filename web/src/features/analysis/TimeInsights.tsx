@@ -1,16 +1,12 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { PairedBars } from './Bars';
-import { formatDuration } from './format';
+import { useTranslation } from 'react-i18next';
+import { useAnalysisFormat } from './format';
 import type { AttemptAnalysis } from './types';
 
-const OUTCOME_LABELS = {
-  correct: 'Correct',
-  partial: 'Partially correct',
-  incorrect: 'Incorrect',
-  unattempted: 'Unattempted',
-} as const;
+const OUTCOME_GROUPS = ['correct', 'partial', 'incorrect', 'unattempted'] as const;
 
 function NumberList({ title, numbers, hint }: { title: string; numbers: number[]; hint: string }) {
+  const { t } = useTranslation();
   return (
     <div>
       <Text size="sm" fw={700}>
@@ -19,86 +15,76 @@ function NumberList({ title, numbers, hint }: { title: string; numbers: number[]
       <Text size="xs" c="dimmed">
         {hint}
       </Text>
-      <Text size="sm">{numbers.length ? numbers.map((n) => `Q${n}`).join(', ') : 'None'}</Text>
+      <Text size="sm">
+        {numbers.length
+          ? numbers.map((number) => t('analysis.q', { number })).join(', ')
+          : t('analysis.time.none')}
+      </Text>
     </div>
   );
 }
 
-/** Where the time went: per state, the flagged questions, each question against the class, and the route taken. */
+/** Where the time went: per outcome, the flagged questions, and the route taken through the paper. */
 export function TimeInsights({ analysis }: { analysis: AttemptAnalysis }) {
+  const { t } = useTranslation();
+  const f = useAnalysisFormat();
   const { time } = analysis;
   return (
-    <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} fz="h5" mb="sm">
-            Time analysis
-          </Title>
-          <Stack gap={4} mb="sm">
-            {Object.entries(OUTCOME_LABELS).map(([key, label]) => (
-              <Group key={key} justify="space-between">
-                <Text size="sm">{label}</Text>
-                <Text size="sm">{formatDuration(time.byOutcome[key as keyof typeof OUTCOME_LABELS])}</Text>
-              </Group>
-            ))}
-          </Stack>
-          <Stack gap="xs" data-testid="time-flags">
-            {analysis.answerKeyShown && (
-              <>
-                <NumberList
-                  title="Slow correct answers"
-                  numbers={time.slowCorrect}
-                  hint="Right, but more than 1.5 × the class's average time."
-                />
-                <NumberList
-                  title="Quick wrong answers (careless?)"
-                  numbers={time.careless}
-                  hint="Wrong, in less than half the class's average time."
-                />
-              </>
-            )}
-            <NumberList
-              title={`Left unanswered after ${formatDuration(time.unansweredTimeMs)}`}
-              numbers={time.unansweredWithTime}
-              hint="Time spent on questions you did not answer."
-            />
-          </Stack>
-        </Paper>
-        <Paper withBorder p="md" radius="md">
-          <Title order={2} fz="h5" mb="sm">
-            The order you went through the paper
-          </Title>
-          <Group
-            gap={4}
-            data-testid="navigation-trail"
-            aria-label="Questions in the order you first opened them"
-          >
-            {analysis.navigation.map((n, i) => (
-              <Badge key={n} variant="light" tt="none" aria-label={`Step ${i + 1}: question ${n}`}>
-                Q{n}
-              </Badge>
-            ))}
-          </Group>
-          {analysis.navigation.length === 0 && <Text size="sm">You did not open any question.</Text>}
-        </Paper>
-      </SimpleGrid>
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <Paper withBorder p="md" radius="md">
-        <Title order={2} fz="h5" mb={4}>
-          Time per question against the class
+        <Title order={2} fz="h5" mb="sm">
+          {t('analysis.time.title')}
         </Title>
-        <Text size="xs" c="dimmed" mb="sm">
-          Blue: you. Grey: the class's average among those who spent time on it.
-        </Text>
-        <PairedBars
-          label="Time per question"
-          rows={analysis.questions.map((q) => ({
-            label: `Q${q.number}`,
-            mine: q.timeSpentMs,
-            theirs: q.classAverageMs,
-            caption: `${formatDuration(q.timeSpentMs)} · class ${q.classAverageMs === null ? '—' : formatDuration(q.classAverageMs)}`,
-          }))}
-        />
+        <Stack gap={4} mb="sm">
+          {OUTCOME_GROUPS.map((key) => (
+            <Group key={key} justify="space-between" wrap="nowrap">
+              <Text size="sm">{t(`analysis.outcomeGroups.${key}`)}</Text>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {f.duration(time.byOutcome[key])}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Stack gap="xs" data-testid="time-flags">
+          {analysis.answerKeyShown && (
+            <>
+              <NumberList
+                title={t('analysis.time.slowCorrect')}
+                numbers={time.slowCorrect}
+                hint={t('analysis.time.slowCorrectHint')}
+              />
+              <NumberList
+                title={t('analysis.time.careless')}
+                numbers={time.careless}
+                hint={t('analysis.time.carelessHint')}
+              />
+            </>
+          )}
+          <NumberList
+            title={t('analysis.time.unanswered', { time: f.duration(time.unansweredTimeMs) })}
+            numbers={time.unansweredWithTime}
+            hint={t('analysis.time.unansweredHint')}
+          />
+        </Stack>
       </Paper>
-    </Stack>
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} fz="h5" mb="sm">
+          {t('analysis.time.route')}
+        </Title>
+        <Group gap={4} data-testid="navigation-trail" aria-label={t('analysis.time.routeLabel')}>
+          {analysis.navigation.map((number, i) => (
+            <Badge
+              key={number}
+              variant="light"
+              tt="none"
+              aria-label={t('analysis.time.step', { step: i + 1, number })}
+            >
+              {t('analysis.q', { number })}
+            </Badge>
+          ))}
+        </Group>
+        {analysis.navigation.length === 0 && <Text size="sm">{t('analysis.time.noneOpened')}</Text>}
+      </Paper>
+    </SimpleGrid>
   );
 }

@@ -11,21 +11,25 @@ import {
 } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLiveNotifications, useMarkRead, useNotifications, type Notice } from './api';
 
-function describe(notice: Notice): { title: string; body: string; to: string | null } {
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+function describe(notice: Notice, t: Translate): { title: string; body: string; to: string | null } {
   if (notice.kind === 'results.released' && notice.payload.examId)
     return {
-      title: 'Results released',
-      body: `${notice.payload.title ?? 'Your exam'}: your result is ready.`,
+      title: t('notifications.resultsReleased'),
+      body: t('notifications.resultReady', { title: notice.payload.title ?? t('notifications.yourExam') }),
       to: `/exam/${notice.payload.examId}`,
     };
-  return { title: 'Notice', body: notice.payload.title ?? '', to: null };
+  return { title: t('notifications.notice'), body: notice.payload.title ?? '', to: null };
 }
 
 /** The header's bell: unread count, the latest notices, mark read; updated live over the socket. */
 export function NotificationBell() {
+  const { t } = useTranslation();
   useLiveNotifications();
   const notices = useNotifications();
   const markRead = useMarkRead();
@@ -34,7 +38,7 @@ export function NotificationBell() {
   const unread = notices.data?.unread ?? 0;
 
   const open = (notice: Notice) => {
-    const { to } = describe(notice);
+    const { to } = describe(notice, t);
     if (!notice.readAt) markRead.mutate(notice.id);
     setOpened(false);
     if (to) void navigate(to);
@@ -48,7 +52,7 @@ export function NotificationBell() {
             variant="subtle"
             color="gray"
             size="lg"
-            aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+            aria-label={unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.title')}
             onClick={() => setOpened((o) => !o)}
           >
             <IconBell size={20} />
@@ -58,23 +62,23 @@ export function NotificationBell() {
       <Popover.Dropdown p="xs">
         <Group justify="space-between" px="xs" mb="xs">
           <Text fw={600} size="sm">
-            Notifications
+            {t('notifications.title')}
           </Text>
           {unread > 0 && (
             <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate('all')}>
-              Mark all read
+              {t('notifications.markAllRead')}
             </Button>
           )}
         </Group>
         <ScrollArea.Autosize mah={360}>
-          <Stack gap={4} role="list" aria-label="Notifications">
+          <Stack gap={4} role="list" aria-label={t('notifications.title')}>
             {(notices.data?.items ?? []).length === 0 && (
               <Text size="sm" c="dimmed" px="xs" py="sm">
-                Nothing new.
+                {t('notifications.nothingNew')}
               </Text>
             )}
             {(notices.data?.items ?? []).map((notice) => {
-              const view = describe(notice);
+              const view = describe(notice, t);
               return (
                 <UnstyledButton
                   key={notice.id}

@@ -1,5 +1,6 @@
 import { Grid, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryContent } from '../../components/QueryContent';
@@ -10,18 +11,16 @@ import { WeakAreasTree } from './WeakAreasTree';
 
 /** The student's weak areas across exams, what to study next and their trends. */
 export function ProgressPage() {
+  const { t } = useTranslation();
   const weakAreas = useWeakAreas();
   return (
     <>
-      <PageHeader
-        title="My progress"
-        description="Mastery per subject, chapter and topic from every answer whose result is out."
-      />
+      <PageHeader title={t('progress.title')} description={t('progress.description')} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <Stack gap="sm" component="section" aria-labelledby="weak-areas-title">
             <Title order={2} fz="h4" id="weak-areas-title">
-              Weak areas
+              {t('progress.weakAreas')}
             </Title>
             <QueryContent
               query={weakAreas}
@@ -29,8 +28,8 @@ export function ProgressPage() {
               empty={
                 <EmptyPanel
                   icon={<IconChartBar size={28} />}
-                  title="Nothing to show yet"
-                  description="Your mastery appears once a practice test or a mock result is out."
+                  title={t('progress.emptyTitle')}
+                  description={t('progress.emptyText')}
                 />
               }
             >
@@ -38,8 +37,7 @@ export function ProgressPage() {
                 <>
                   <WeakAreasTree subjects={data.subjects} />
                   <Text size="xs" c="dimmed">
-                    Recent answers count more (half as much after {data.halfLifeDays} days); a hard question
-                    answered right counts more, a hard one missed counts less.
+                    {t('progress.weighting', { days: data.halfLifeDays })}
                   </Text>
                 </>
               )}

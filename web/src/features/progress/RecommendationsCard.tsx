@@ -1,18 +1,20 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBulb, IconPlayerPlay } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useCreatePracticeTest } from '../practice/api';
 import { useRecommendations } from './api';
-import { masteryColor, percent, reasonText } from './labels';
+import { masteryColor, percent } from './labels';
 
 /** Questions in the one-click practice test (fewer when fewer unseen ones exist). */
 const PRACTICE_QUESTIONS = 10;
 
 /** The topics to study next with their reasons, and one button that makes a practice test of them. */
 export function RecommendationsCard() {
+  const { t, i18n } = useTranslation();
   const recommendations = useRecommendations();
   const create = useCreatePracticeTest();
   const navigate = useNavigate();
@@ -22,17 +24,17 @@ export function RecommendationsCard() {
       { scope: 'topic', topicIds, excludeSeen: true, questionCount: PRACTICE_QUESTIONS, difficulty: 'mixed' },
       {
         onSuccess: ({ practiceTest }) => {
-          if (practiceTest.shortfall) notifySuccess(practiceTest.shortfall, 'Fewer new questions than asked');
+          if (practiceTest.shortfall) notifySuccess(practiceTest.shortfall, t('progress.fewerQuestions'));
           void navigate(`/exam/${practiceTest.id}`);
         },
-        onError: (error) => notifyError(error, 'Could not create the practice test'),
+        onError: (error) => notifyError(error, t('progress.createFailed')),
       },
     );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="recommendations-title">
       <Title order={2} fz="h4" id="recommendations-title">
-        What to study next
+        {t('progress.next')}
       </Title>
       <QueryContent
         query={recommendations}
@@ -40,8 +42,8 @@ export function RecommendationsCard() {
         empty={
           <EmptyPanel
             icon={<IconBulb size={28} />}
-            title="No recommendations yet"
-            description="Submit a few practice tests or mocks and your weak topics appear here."
+            title={t('progress.noRecommendations')}
+            description={t('progress.noRecommendationsText')}
           />
         }
       >
@@ -59,12 +61,12 @@ export function RecommendationsCard() {
                     </Text>
                   </div>
                   <Badge color={masteryColor(r.mastery)} variant="light">
-                    {percent(r.mastery)}
+                    {percent(r.mastery, i18n.language)}
                   </Badge>
                 </Group>
                 <List size="sm" mt={6} spacing={2}>
                   {r.reasons.map((reason) => (
-                    <List.Item key={reason}>{reasonText[reason]}</List.Item>
+                    <List.Item key={reason}>{t(`progress.reasons.${reason}`)}</List.Item>
                   ))}
                 </List>
               </Paper>
@@ -74,10 +76,10 @@ export function RecommendationsCard() {
               loading={create.isPending}
               onClick={() => practise(items.map((r) => r.topic.id))}
             >
-              Practice these topics
+              {t('progress.practise')}
             </Button>
             <Text size="xs" c="dimmed">
-              Up to {PRACTICE_QUESTIONS} questions you have not seen before, from these topics.
+              {t('progress.practiseHint', { count: PRACTICE_QUESTIONS })}
             </Text>
           </Stack>
         )}

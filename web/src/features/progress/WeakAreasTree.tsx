@@ -1,11 +1,14 @@
 import { Accordion, Button, Collapse, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { formatDate } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
+import { useLocalFormat } from '../../i18n/format';
 import type { SubjectNode, TopicNode } from './api';
-import { outcomeColor, outcomeText } from './labels';
+import { outcomeColor, percent } from './labels';
 import { MasteryBar } from './MasteryBar';
 
 function TopicRow({ topic }: { topic: TopicNode }) {
+  const { t, i18n } = useTranslation();
+  const format = useLocalFormat();
   const [open, setOpen] = useState(false);
   const panelId = `evidence-${topic.id}`;
   return (
@@ -22,7 +25,7 @@ function TopicRow({ topic }: { topic: TopicNode }) {
             aria-expanded={open}
             aria-controls={panelId}
           >
-            {open ? 'Hide questions' : 'Questions'}
+            {open ? t('progress.hideQuestions') : t('progress.questions')}
           </Button>
         </Group>
         <MasteryBar label={topic.name} mastery={topic.mastery} evidenceCount={topic.evidenceCount} />
@@ -31,25 +34,25 @@ function TopicRow({ topic }: { topic: TopicNode }) {
             <Table fz="xs" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Question</Table.Th>
-                  <Table.Th>Result</Table.Th>
-                  <Table.Th>Date</Table.Th>
+                  <Table.Th>{t('progress.evidence.question')}</Table.Th>
+                  <Table.Th>{t('progress.evidence.result')}</Table.Th>
+                  <Table.Th>{t('progress.evidence.date')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {topic.evidence.map((e) => (
                   <Table.Tr key={`${e.examId}:${e.questionId}`}>
                     <Table.Td>
-                      Q{e.position} of {e.examTitle}
-                      {e.source === 'mock' ? ' (mock)' : ''}
+                      {t('progress.evidence.item', { position: e.position, exam: e.examTitle })}
+                      {e.source === 'mock' ? t('progress.evidence.mock') : ''}
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" fw={600} c={outcomeColor[e.outcome]} style={{ whiteSpace: 'nowrap' }}>
-                        {outcomeText[e.outcome]}
-                        {e.fraction === undefined ? '' : ` ${Math.round(e.fraction * 100)}%`}
+                        {t(`progress.outcomes.${e.outcome}`)}
+                        {e.fraction === undefined ? '' : ` ${percent(e.fraction, i18n.language)}`}
                       </Text>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(e.answeredAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(e.answeredAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,20 +1,6 @@
-import type { EvidenceOutcome, ReasonCode } from './api';
+import type { EvidenceOutcome } from './api';
 
-/** The sentence for each reason code of a recommendation (the server sends codes only). */
-export const reasonText: Record<ReasonCode, string> = {
-  LOW_MASTERY: 'Low mastery across several answers',
-  LITTLE_EVIDENCE: 'Weak so far, on only a few answers',
-  NOT_PRACTISED_RECENTLY: 'Not practised for three weeks',
-  HIGH_EXAM_WEIGHT: 'Carries many questions in your mocks',
-  RECENT_MISTAKES: 'Two of the last three answers were wrong',
-};
-
-export const outcomeText: Record<EvidenceOutcome, string> = {
-  correct: 'Correct',
-  partial: 'Partly correct',
-  wrong: 'Wrong',
-  unanswered: 'Opened, not answered',
-};
+// Reason codes and outcomes read as `progress.reasons.<CODE>` / `progress.outcomes.<outcome>` (i18n).
 
 export const outcomeColor: Record<EvidenceOutcome, string> = {
   correct: 'teal',
@@ -30,4 +16,11 @@ export function masteryColor(mastery: number | null): string {
   return 'teal';
 }
 
-export const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
+const percentFormats = {
+  en: new Intl.NumberFormat('en-IN', { style: 'percent', maximumFractionDigits: 0 }),
+  hi: new Intl.NumberFormat('hi-IN', { style: 'percent', maximumFractionDigits: 0 }),
+};
+
+/** A 0..1 share as a whole percentage in the interface language; a dash when unknown. */
+export const percent = (value: number | null, language = 'en') =>
+  value === null ? '–' : (language === 'hi' ? percentFormats.hi : percentFormats.en).format(value);

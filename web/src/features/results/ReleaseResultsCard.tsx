@@ -1,46 +1,51 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useReleaseResults, useReleaseState, type ReleaseState } from './release-api';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-IN', { dateStyle: 'medium', timeStyle: 'short' });
+type Translate = ReturnType<typeof useTranslation>['t'];
 
-function describe(release: ReleaseState): string {
-  if (release.isReleased)
-    return `Released ${release.releasedAt ? when(release.releasedAt) : release.releasesAt ? when(release.releasesAt) : ''}. ${
-      release.showsAnswerKey
-        ? 'Students see their score, the answer key and solutions.'
-        : 'Students see their score; keys stay hidden.'
-    }`;
+function describe(release: ReleaseState, t: Translate, language: string): string {
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(language === 'hi' ? 'hi-IN' : 'en-IN', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+  if (release.isReleased) {
+    const at = release.releasedAt ?? release.releasesAt;
+    const released = at ? t('release.releasedOn', { date: when(at) }) : t('release.released');
+    return `${released} ${release.showsAnswerKey ? t('release.withKey') : t('release.withoutKey')}`;
+  }
   switch (release.reason) {
     case 'NOT_SCHEDULED':
-      return 'Schedule the exam first: results can be released once every candidate has finished.';
+      return t('release.notScheduled');
     case 'NOT_FINAL':
-      return `Candidates may still be answering. You can release the results from ${when(release.possibleAt!)}.`;
+      return t('release.notFinal', { date: release.possibleAt ? when(release.possibleAt) : '—' });
     case 'NOT_MANUAL':
       return release.releasesAt
-        ? `Results go out by themselves on ${when(release.releasesAt)}.`
-        : 'Results go out by themselves once the exam is scheduled and over.';
+        ? t('release.automaticOn', { date: when(release.releasesAt) })
+        : t('release.automatic');
     case 'RELEASED':
     case null:
-      return 'Every candidate has finished. Release the results when you are ready.';
+      return t('release.ready');
   }
 }
 
 /** The state of an exam's result release, with the button (and confirmation) for a manual release. */
 export function ReleaseResultsCard({ examId }: { examId: string }) {
+  const { t, i18n } = useTranslation();
   const query = useReleaseState(examId);
   const release = useReleaseResults(examId);
   const [confirming, setConfirming] = useState(false);
 
   const doRelease = () =>
     release.mutate(undefined, {
-      onSuccess: () => notifySuccess('Candidates have been notified.', 'Results released'),
-      onError: (error) => notifyError(error, 'Results not released'),
+      onSuccess: () => notifySuccess(t('release.notified'), t('notifications.resultsReleased')),
+      onError: (error) => notifyError(error, t('release.failed')),
       onSettled: () => setConfirming(false),
     });
 
@@ -51,13 +56,13 @@ export function ReleaseResultsCard({ examId }: { examId: string }) {
           <Stack gap="sm">
             <Group justify="space-between" wrap="wrap">
               <Title order={3} size="h4" id="release-results-title">
-                Results
+                {t('release.title')}
               </Title>
               <Badge color={state.isReleased ? 'green' : 'gray'} variant="light">
-                {state.isReleased ? 'Released' : 'Not released'}
+                {state.isReleased ? t('release.released') : t('release.notReleased')}
               </Badge>
             </Group>
-            <Text size="sm">{describe(state)}</Text>
+            <Text size="sm">{describe(state, t, i18n.language)}</Text>
             {state.mode === 'manual' && !state.isReleased && (
               <Group>
                 <Button
@@ -65,7 +70,7 @@ export function ReleaseResultsCard({ examId }: { examId: string }) {
                   disabled={!state.canReleaseNow}
                   onClick={() => setConfirming(true)}
                 >
-                  Release results
+                  {t('release.button')}
                 </Button>
               </Group>
             )}
@@ -74,16 +79,14 @@ export function ReleaseResultsCard({ examId }: { examId: string }) {
       </QueryContent>
       <ConfirmModal
         opened={confirming}
-        title="Release the results?"
-        confirmLabel="Release results"
+        title={t('release.confirmTitle')}
+        confirmLabel={t('release.button')}
         color="blue"
         loading={release.isPending}
         onConfirm={doRelease}
         onClose={() => setConfirming(false)}
       >
-        Every candidate will see their score
-        {query.data?.showsAnswerKey ? ', the answer key and the solutions' : ''} and get a notification. This
-        cannot be undone.
+        {query.data?.showsAnswerKey ? t('release.confirmWithKey') : t('release.confirmWithoutKey')}
       </ConfirmModal>
     </Card>
   );
