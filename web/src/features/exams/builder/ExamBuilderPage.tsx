@@ -14,6 +14,7 @@ import { CheckerStatus } from './CheckerStatus';
 import { ExamSettingsForm } from './ExamSettingsForm';
 import { PaperBoard } from './PaperBoard';
 import { PaperDetailsForm } from './PaperDetailsForm';
+import { KeyRevisionsCard } from '../../results/KeyRevisionsCard';
 import { ReleaseResultsCard } from '../../results/ReleaseResultsCard';
 import { PublishControls } from './PublishControls';
 import { SaveIndicator } from './SaveIndicator';
@@ -139,6 +140,7 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
             {exam.status !== 'draft' && (
               <Stack gap="md">
                 <ReleaseResultsCard examId={exam.id} />
+                {exam.schedule && <KeyRevisionsCard examId={exam.id} />}
                 <ScheduleForm exam={exam} />
               </Stack>
             )}
