@@ -331,6 +331,19 @@ export const en = {
       },
     },
   },
+  keyRevisions: {
+    title: 'Answer key revisions',
+    intro:
+      'Your institute revised the answer key after the exam; every score, rank and percentile was recalculated.',
+    question: 'Question {{number}}',
+    changeKey: 'Key changed to {{keys}}',
+    changeKeyHidden: 'Key changed',
+    acceptKeys: 'Also accepted: {{keys}}',
+    acceptKeysHidden: 'More than one answer accepted',
+    dropEveryone: 'Dropped: full marks to everyone',
+    dropAttempted: 'Dropped: full marks to those who attempted it',
+    reason: 'Reason: {{reason}}',
+  },
   errors: {
     NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
     SERVER_ERROR: 'The server had a problem. Please try again.',

@@ -98,6 +98,10 @@ export function createAttemptService(deps: {
   async function rescoreExam(examId: string): Promise<number> {
     let afterId: string | null = null;
     let count = 0;
+    // Papers are read before the transactions: embedded PGlite has one connection.
+    const papers = new Map<string, Paper>();
+    for (const snapshotId of await rescoreRepo.listSubmittedSnapshotIds(db, examId))
+      papers.set(snapshotId, (await deps.papers.get(snapshotId)).paper);
     for (;;) {
       const done: number = await db.transaction(async (tx) => {
         const chunk = await repo.lockSubmittedAttempts(tx, examId, afterId, RESCORE_CHUNK);
@@ -109,7 +113,7 @@ export function createAttemptService(deps: {
           (a) => a.attemptId,
         );
         for (const attempt of chunk) {
-          const { paper } = await deps.papers.get(attempt.snapshotId);
+          const paper = papers.get(attempt.snapshotId) ?? (await deps.papers.get(attempt.snapshotId)).paper;
           await rescoreRepo.updateScore(tx, attempt.id, scoreAnswers(paper, answersOf.get(attempt.id) ?? []));
         }
         afterId = chunk.at(-1)?.id ?? afterId;

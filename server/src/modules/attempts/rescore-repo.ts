@@ -1,5 +1,5 @@
 import type { AttemptScore } from '@examtech/core';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { bookkeepingNow } from '../../platform/db/columns.js';
 import { attemptAnswers, attempts } from './attempt-tables.js';
@@ -28,4 +28,13 @@ export async function updateScore(
     .update(attempts)
     .set({ ...rescored, updatedAt: bookkeepingNow })
     .where(eq(attempts.id, id));
+}
+
+/** The snapshots the exam's submitted attempts were sat on (one, unless it was republished). */
+export async function listSubmittedSnapshotIds(db: Conn, examId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ snapshotId: attempts.snapshotId })
+    .from(attempts)
+    .where(and(eq(attempts.examId, examId), eq(attempts.status, 'submitted')));
+  return rows.map((r) => r.snapshotId);
 }

@@ -1,7 +1,7 @@
 import { applyRevision, type KeyRevision, type Paper } from '@examtech/core';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Db, Tx } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { ExamService } from './exam-service.js';
@@ -63,8 +63,8 @@ export function createKeyRevisionService(deps: {
 }) {
   const { db } = deps.database;
 
-  async function releaseOf(examId: string): Promise<ExamRelease> {
-    const release = (await findExamReleases(db, [examId], deps.clock.now())).get(examId);
+  async function releaseOf(examId: string, conn: Db | Tx = db): Promise<ExamRelease> {
+    const release = (await findExamReleases(conn, [examId], deps.clock.now())).get(examId);
     if (!release) throw notFound('Exam not found.');
     return release;
   }
@@ -83,11 +83,18 @@ export function createKeyRevisionService(deps: {
       authorizeInInstitute(actor, 'results:release');
       const exam = await deps.exams.loadManageableExam(actor, examId);
       const { reason, ...revision } = input;
+      // Read before the transaction: embedded PGlite has one connection, so no query may run beside it.
+      const current = exam.publishedSnapshotId ? await deps.snapshots.get(exam.publishedSnapshotId) : null;
       const stored = await db.transaction(async (tx) => {
         // One revision of an exam at a time: `seq` is the next number and the check sees the last.
         const locked = await repo.lockExam(tx, examId);
-        if (!locked?.publishedSnapshotId) throw new AppError('RESULTS_NOT_SCHEDULED');
-        const { facts } = await releaseOf(examId);
+        if (
+          !locked?.publishedSnapshotId ||
+          !current ||
+          locked.publishedSnapshotId !== exam.publishedSnapshotId
+        )
+          throw new AppError('RESULTS_NOT_SCHEDULED');
+        const { facts } = await releaseOf(examId, tx);
         if (facts.kind === 'practice' || facts.answersFinalAt === null)
           throw new AppError('RESULTS_NOT_SCHEDULED');
         if (deps.clock.now() < facts.answersFinalAt)
@@ -95,7 +102,7 @@ export function createKeyRevisionService(deps: {
             extra: { possibleAt: new Date(facts.answersFinalAt).toISOString() },
           });
         // Checked against the current effective paper (unknown question, invalid key: 422).
-        applyRevision((await deps.snapshots.get(locked.publishedSnapshotId)).paper, revision);
+        applyRevision(current.paper, revision);
         return revisionRepo.appendKeyRevision(tx, {
           examId,
           instituteId: exam.instituteId,

@@ -31,6 +31,7 @@ export function useKeyRevisions(examId: string) {
     queryKey: revisionsKey(examId),
     queryFn: () => api<{ revisions: KeyRevision[] }>(`/api/exams/${examId}/key-revisions`),
     select: (data) => data.revisions,
+    retry: false,
   });
 }
 
