@@ -221,11 +221,7 @@ export function KeyRevisionsCard({ examId }: { examId: string }) {
               }))}
             />
             {effectiveKind === 'drop' ? (
-              <Radio.Group
-                label="Marks for the dropped question"
-                value={award}
-                onChange={(v) => setAward(v)}
-              >
+              <Radio.Group label="Marks for the dropped question" value={award} onChange={(v) => setAward(v)}>
                 <Group mt="xs">
                   <Radio value="everyone" label="Full marks to everyone" />
                   <Radio value="attempted" label="Full marks to those who attempted it" />
