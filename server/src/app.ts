@@ -71,6 +71,8 @@ import { seedDemoData } from './seed/demo-seed.js';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
 import { createResultReleaseService } from './modules/exams/result-release-service.js';
+import { keyRevisionRoutes } from './modules/exams/key-revision-routes.js';
+import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
 import { createNotificationService, RESULTS_RELEASED } from './modules/notifications/notification-service.js';
 
@@ -274,6 +276,18 @@ export async function buildApp(
     onReleased: (examId) => results.computeExamResults(examId),
     onAnswersFinal: (examId) => results.computeExamResults(examId),
   });
+  // A key revision: every submitted attempt scored again with the revised paper, then the results.
+  const keyRevisions = createKeyRevisionService({
+    database,
+    clock,
+    events,
+    snapshots,
+    exams,
+    onRevised: async (examId) => {
+      await attempts.rescoreExam(examId);
+      await results.computeExamResults(examId);
+    },
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -319,6 +333,7 @@ export async function buildApp(
   await app.register(studentImportRoutes, { studentImport });
   await app.register(examRoutes, { exams, schedules });
   await app.register(resultReleaseRoutes, { releases });
+  await app.register(keyRevisionRoutes, { revisions: keyRevisions });
   await app.register(notificationRoutes, { notifications });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
@@ -342,7 +357,14 @@ export async function buildApp(
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
     socketHandlers: [registerAttemptSocket(attempts, app.log, clock, config.saveRateLimitScale)],
   });
-  if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
+  if (adapterRedis) {
+    shareAttemptCacheInvalidation(io, attempts, events);
+    // A key revision on one instance drops the exam's revised papers on every other.
+    events.on('exam.keyRevised', ({ examId }) => io.serverSideEmit('exam:forgetPapers', examId));
+    io.on('exam:forgetPapers', (examId: unknown) => {
+      if (typeof examId === 'string') snapshots.forgetExam(examId);
+    });
+  }
   events.on('exam.scheduled', ({ examId }) => {
     attempts
       .prepareAttempts(examId)

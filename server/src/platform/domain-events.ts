@@ -10,6 +10,8 @@ export type DomainEventMap = {
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
   /** An exam's schedule or candidates changed: attempts are prepared ahead of T0. */
   'exam.scheduled': { examId: string };
+  /** An exam's answer key was revised: every instance drops its cached papers of the exam. */
+  'exam.keyRevised': { examId: string };
   /** An exam's results went out (a teacher's release, or the job at the release time); once per exam. */
   'results.released': {
     examId: string;

@@ -53,6 +53,7 @@ const tableOwners: Record<string, string> = {
   examCandidates: 'exams',
   practiceSettings: 'exams',
   examResultReleases: 'exams',
+  examKeyRevisions: 'exams',
   notifications: 'notifications',
   attempts: 'attempts',
   attemptAnswers: 'attempts',

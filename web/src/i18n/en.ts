@@ -1,5 +1,4 @@
 import { resultsEn } from './results';
-
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
@@ -153,31 +152,6 @@ export const en = {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',
     hoursMinutes: '{{hours}} h {{minutes}} min',
-  },
-  trends: {
-    title: 'Trends',
-    description:
-      'Score, percentile and accuracy over time, from every mock and practice test whose result is out.',
-    emptyTitle: 'No trend yet',
-    emptyText: 'Your trend appears once a practice test or a mock result is out.',
-    subject: 'Subject',
-    overall: 'Overall',
-    score: 'Score (%)',
-    accuracy: 'Accuracy (%)',
-    percentile: 'Percentile',
-    percentileChart: 'NTA percentile in mocks',
-    scoreChart: 'Score and accuracy',
-    noMocks: 'Your percentile appears once a mock result is out.',
-    chartLabel: '{{name}} over time',
-    summaryTitle: 'Recent scores',
-    summaryLink: 'See my progress',
-    latestScore: 'Latest score {{value}}%',
-    latestPercentile: 'Latest mock percentile {{value}}',
-    up: 'Up {{value}} points on the previous result',
-    down: 'Down {{value}} points on the previous result',
-    same: 'Same as the previous result',
-    mock: 'Mock',
-    practice: 'Practice',
   },
   practice: {
     title: 'Practice',

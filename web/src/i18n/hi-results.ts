@@ -1,7 +1,10 @@
 import type { Catalogue } from './en';
 
 // परिणाम के पृष्ठों (विश्लेषण, मेरी प्रगति, सूचनाएँ, परिणाम जारी करना) के हिन्दी पाठ; en-results.ts जैसा ही।
-export const hiResults: Pick<Catalogue, 'analysis' | 'progress' | 'notifications' | 'release'> = {
+export const hiResults: Pick<
+  Catalogue,
+  'analysis' | 'progress' | 'notifications' | 'release' | 'keyRevisions' | 'trends'
+> = {
   analysis: {
     submitted: 'आपके उत्तर जमा हो गए हैं',
     timeUp: 'समय समाप्त — आपकी परीक्षा जमा कर दी गई है',
@@ -175,5 +178,41 @@ export const hiResults: Pick<Catalogue, 'analysis' | 'progress' | 'notifications
     confirmWithoutKey: 'हर अभ्यर्थी अपने अंक देखेगा और उसे सूचना मिलेगी। इसे वापस नहीं लिया जा सकता।',
     notified: 'अभ्यर्थियों को सूचित कर दिया गया है।',
     failed: 'परिणाम घोषित नहीं हुआ',
+  },
+  keyRevisions: {
+    title: 'उत्तर कुंजी में संशोधन',
+    intro: 'परीक्षा के बाद आपके संस्थान ने उत्तर कुंजी में संशोधन किया; सभी अंक, रैंक और पर्सेंटाइल फिर से गणना किए गए।',
+    question: 'प्रश्न {{number}}',
+    changeKey: 'कुंजी बदलकर {{keys}} की गई',
+    changeKeyHidden: 'कुंजी बदली गई',
+    acceptKeys: 'ये उत्तर भी स्वीकार: {{keys}}',
+    acceptKeysHidden: 'एक से अधिक उत्तर स्वीकार किए गए',
+    dropEveryone: 'प्रश्न हटाया गया: सभी को पूरे अंक',
+    dropAttempted: 'प्रश्न हटाया गया: प्रयास करने वालों को पूरे अंक',
+    reason: 'कारण: {{reason}}',
+  },
+  trends: {
+    title: 'रुझान',
+    description: 'हर मॉक और अभ्यास टेस्ट, जिसका परिणाम आ चुका है, से समय के साथ अंक, पर्सेंटाइल और सटीकता।',
+    emptyTitle: 'अभी कोई रुझान नहीं',
+    emptyText: 'किसी अभ्यास टेस्ट या मॉक का परिणाम आने पर आपका रुझान दिखेगा।',
+    subject: 'विषय',
+    overall: 'कुल',
+    score: 'अंक (%)',
+    accuracy: 'सटीकता (%)',
+    percentile: 'पर्सेंटाइल',
+    percentileChart: 'मॉक में NTA पर्सेंटाइल',
+    scoreChart: 'अंक और सटीकता',
+    noMocks: 'किसी मॉक का परिणाम आने पर आपका पर्सेंटाइल दिखेगा।',
+    chartLabel: 'समय के साथ {{name}}',
+    summaryTitle: 'हाल के अंक',
+    summaryLink: 'मेरी प्रगति देखें',
+    latestScore: 'नवीनतम अंक {{value}}%',
+    latestPercentile: 'नवीनतम मॉक पर्सेंटाइल {{value}}',
+    up: 'पिछले परिणाम से {{value}} अंक ऊपर',
+    down: 'पिछले परिणाम से {{value}} अंक नीचे',
+    same: 'पिछले परिणाम के बराबर',
+    mock: 'मॉक',
+    practice: 'अभ्यास',
   },
 };

@@ -284,6 +284,34 @@ async function takeAttemptLocks(tx: Tx, ids: string[], mode: 'shared' | 'exclusi
   );
 }
 
+/** Up to `limit` submitted attempts of the exam after `afterId` (id order), locked for rescoring. */
+export async function lockSubmittedAttempts(
+  tx: Tx,
+  examId: string,
+  afterId: string | null,
+  limit: number,
+): Promise<AttemptRow[]> {
+  const rows = await tx
+    .select()
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.examId, examId),
+        eq(attempts.status, 'submitted'),
+        afterId === null ? undefined : sql`${attempts.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(attempts.id)
+    .limit(limit)
+    .for('update');
+  await takeAttemptLocks(
+    tx,
+    rows.map((r) => r.id),
+    'exclusive',
+  );
+  return rows;
+}
+
 /** Attempts still running whose deadline (plus grace) is before `deadlineBefore`; locked so only one instance submits each. */
 export async function lockExpiredAttempts(
   tx: Tx,
@@ -433,13 +461,18 @@ export async function listResultSources(db: Conn, examId: string): Promise<Resul
   return rows;
 }
 
-/** A fingerprint of what results are computed from: counts by status, late rescoring, last submit. */
+/**
+ * A fingerprint of what results are computed from: counts by status, late rescoring, last submit,
+ * and the last change of a submitted attempt (a rescoring after a key revision moves updated_at).
+ */
 export async function findResultSourceStamp(db: Conn, examId: string): Promise<string> {
   const [row] = await db
     .select({
       stamp: sql<string>`count(*) || ':' || count(*) filter (where ${attempts.status} <> 'prepared') || ':'
         || count(*) filter (where ${attempts.status} = 'submitted') || ':' || coalesce(sum(${attempts.lateSaves}), 0)
-        || ':' || coalesce(to_char(max(${attempts.submittedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')`,
+        || ':' || coalesce(to_char(max(${attempts.submittedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')
+        || ':' || coalesce(to_char(max(${attempts.updatedAt}) filter (where ${attempts.status} = 'submitted')
+          at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')`,
     })
     .from(attempts)
     .where(eq(attempts.examId, examId));

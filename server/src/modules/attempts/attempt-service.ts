@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { computeCompensatoryMs, formatMarks, scoreAttempt, type AttemptResponses } from '@examtech/core';
+import {
+  computeCompensatoryMs,
+  formatMarks,
+  scoreAttempt,
+  type AttemptResponses,
+  type Paper,
+} from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
@@ -11,7 +17,10 @@ import type { SnapshotCache } from '../exams/snapshots.js';
 import { createAttemptAnalysis, type AnalysisStandings } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
+import * as rescoreRepo from './rescore-repo.js';
 import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
+
+const RESCORE_CHUNK = 500;
 
 export { SAVE_GRACE_MS, OFFLINE_SYNC_WINDOW_MS, type SaveInput, type SaveResult } from './save-pipeline.js';
 
@@ -70,14 +79,51 @@ export function createAttemptService(deps: {
   });
   deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
 
-  async function scoreStoredAnswers(tx: Tx, attempt: repo.AttemptRow) {
-    const { paper } = await deps.papers.get(attempt.snapshotId);
-    const answers = await repo.listAnswers(tx, attempt.id);
+  function scoreAnswers(paper: Paper, answers: readonly repo.AnswerRow[]) {
     const responses: AttemptResponses = Object.fromEntries(
       answers.map((a) => [a.questionId, { answer: a.answer, state: a.state }]),
     );
     const score = scoreAttempt(paper, responses);
     return { score, totalMarks: formatMarks(score.total.exact, 2, 'round') };
+  }
+
+  async function scoreStoredAnswers(tx: Tx, attempt: repo.AttemptRow) {
+    const { paper } = await deps.papers.get(attempt.snapshotId);
+    return scoreAnswers(paper, await repo.listAnswers(tx, attempt.id));
+  }
+
+  /**
+   * Scores every submitted attempt of the exam again with its effective paper (after a key
+   * revision), in chunks of `RESCORE_CHUNK` attempts, each its own transaction holding the attempts'
+   * locks so a late save cannot interleave. Returns how many attempts were rescored.
+   */
+  async function rescoreExam(examId: string): Promise<number> {
+    let afterId: string | null = null;
+    let count = 0;
+    // Papers are read before the transactions: embedded PGlite has one connection.
+    const papers = new Map<string, Paper>();
+    for (const snapshotId of await rescoreRepo.listSubmittedSnapshotIds(db, examId))
+      papers.set(snapshotId, (await deps.papers.get(snapshotId)).paper);
+    for (;;) {
+      const done: number = await db.transaction(async (tx) => {
+        const chunk = await repo.lockSubmittedAttempts(tx, examId, afterId, RESCORE_CHUNK);
+        const answersOf = Map.groupBy(
+          await rescoreRepo.listAnswersOf(
+            tx,
+            chunk.map((a) => a.id),
+          ),
+          (a) => a.attemptId,
+        );
+        for (const attempt of chunk) {
+          const paper = papers.get(attempt.snapshotId) ?? (await deps.papers.get(attempt.snapshotId)).paper;
+          await rescoreRepo.updateScore(tx, attempt.id, scoreAnswers(paper, answersOf.get(attempt.id) ?? []));
+        }
+        afterId = chunk.at(-1)?.id ?? afterId;
+        return chunk.length;
+      });
+      count += done;
+      if (done < RESCORE_CHUNK) return count;
+    }
   }
 
   async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
@@ -170,6 +216,9 @@ export function createAttemptService(deps: {
 
   return {
     prepareAttempts,
+
+    /** After an answer-key revision: every submitted attempt scored again (the exams module calls it). */
+    rescoreExam,
 
     /** The exam's attempts as results are computed from them (the results module; it authorises). */
     listResultSources: (examId: string) => repo.listResultSources(db, examId),

@@ -1,4 +1,4 @@
-import type { CandidatePaper, Paper } from '@examtech/core';
+import type { CandidatePaper, KeyRevision, Paper } from '@examtech/core';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
@@ -163,3 +164,26 @@ export const examResultReleases = pgTable('exam_result_releases', {
   releasedBy: uuid('released_by').references(() => users.id, { onDelete: 'set null' }),
   how: releaseHow('how').notNull(),
 });
+
+/**
+ * Answer-key revisions after an exam, in order (`seq` per exam): an audit trail, appended to and
+ * never updated. The effective paper of a snapshot is its paper plus its exam's revisions in order.
+ */
+export const examKeyRevisions = pgTable(
+  'exam_key_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    examId: uuid('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'cascade' }),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    seq: integer('seq').notNull(),
+    revision: jsonb('revision').$type<KeyRevision>().notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('exam_key_revisions_exam_seq_idx').on(t.examId, t.seq)],
+);

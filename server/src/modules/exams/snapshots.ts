@@ -1,17 +1,21 @@
-import { toCandidatePaper, type Paper } from '@examtech/core';
+import { applyRevisions, toCandidatePaper, type Paper } from '@examtech/core';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { ExamSettings } from './exam-draft.js';
 import * as repo from './exam-repo.js';
+import { listKeyRevisions } from './key-revision-repo.js';
 import type { BankQuestion } from '../questions/question-bank-service.js';
 
 /**
  * Published papers. A snapshot is written once, when an exam or practice test is published, and
- * never changes; that is what lets every reader share one cached copy.
+ * never changes; that is what lets every reader share one cached copy. What is served is the
+ * effective paper: the snapshot's paper plus its exam's key revisions in order (exam_key_revisions),
+ * so a revision drops the exam's entries (`forgetExam`, on every instance).
  */
 
 export type CachedPaper = {
-  /** Full paper with keys: server only, for validation and scoring. */
+  /** Full paper with keys and the exam's answer-key revisions applied: server only, for scoring. */
   paper: Paper;
+  examId: string;
   /** The candidate-safe paper, serialised once for every candidate of the exam. */
   candidateJson: string;
   /** Bank version of each question as frozen, for the builder's read-only view. */
@@ -51,7 +55,20 @@ export async function freezeSnapshot(
 /** Per-snapshot cache; the bound only limits memory when an instance serves many exams over its lifetime. */
 export function createSnapshotCache(db: Db, maxEntries = 64) {
   const entries = new Map<string, Promise<CachedPaper>>();
+  const examOf = new Map<string, string>();
+  // A load that began before a forgetExam may have read the old revisions: it is not kept.
+  let generation = 0;
   return {
+    /** After a key revision: the exam's papers are read again, with it. */
+    forgetExam(examId: string): void {
+      generation += 1;
+      for (const [snapshotId, owner] of examOf) {
+        if (owner !== examId) continue;
+        entries.delete(snapshotId);
+        examOf.delete(snapshotId);
+      }
+    },
+
     get(snapshotId: string): Promise<CachedPaper> {
       let entry = entries.get(snapshotId);
       if (entry) {
@@ -59,12 +76,20 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
         entries.set(snapshotId, entry);
         return entry;
       }
-      entry = repo.findSnapshot(db, snapshotId).then((row) => {
+      const startedAt = generation;
+      entry = repo.findSnapshot(db, snapshotId).then(async (row) => {
         if (!row) throw new Error(`snapshot ${snapshotId} not found`);
-        const paper = row.paper;
+        examOf.set(snapshotId, row.examId);
+        const revisions = await listKeyRevisions(db, row.examId);
+        if (generation !== startedAt && entries.get(snapshotId) === entry) entries.delete(snapshotId);
+        const paper = applyRevisions(
+          row.paper,
+          revisions.map((r) => r.revision),
+        );
         const recorded = row.settings.questionVersions ?? {};
         return {
           paper,
+          examId: row.examId,
           // Projected again rather than read from the row: a snapshot frozen before a fix to the
           // projection (solution-only images, issue 9) is served by today's rule.
           candidateJson: JSON.stringify(toCandidatePaper(paper)),
@@ -73,7 +98,11 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
       });
       entry.catch(() => entries.delete(snapshotId));
       entries.set(snapshotId, entry);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      if (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value as string;
+        entries.delete(oldest);
+        examOf.delete(oldest);
+      }
       return entry;
     },
   };

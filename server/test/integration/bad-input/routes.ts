@@ -272,6 +272,12 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     'POST /api/exams/:id/unpublish': { as: 'teacher', params: { id: ids.examId }, body: {} },
     'GET /api/exams/:id/results/release': { as: 'teacher', params: { id: ids.examId } },
     'POST /api/exams/:id/results/release': { as: 'teacher', params: { id: ids.examId }, body: {} },
+    'GET /api/exams/:id/key-revisions': { as: 'teacher', params: { id: ids.examId } },
+    'POST /api/exams/:id/key-revisions': {
+      as: 'teacher',
+      params: { id: ids.examId },
+      body: { kind: 'change_key', questionId: ids.paperQuestionId, key: { optionId: 'a' }, reason: 'Typo' },
+    },
     'GET /api/notifications': { as: 'student' },
     'POST /api/notifications/read-all': { as: 'student', body: {} },
     'POST /api/notifications/:id/read': { as: 'student', params: { id: ids.examId }, body: {} },

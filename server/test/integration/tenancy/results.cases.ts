@@ -7,7 +7,7 @@ import type { TenancyCase, TenancyContext } from './cases.js';
 
 /** Results: institute B neither reads institute A's results nor withholds one; A's stay as they were. */
 export function resultsTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
-  let setup: Promise<{ examId: string; attemptId: string }> | null = null;
+  let setup: Promise<{ examId: string; attemptId: string; questionId: string }> | null = null;
   const ensureResultA = () =>
     (setup ??= (async () => {
       const tree = await loadSyllabus(context.adminA);
@@ -27,7 +27,7 @@ export function resultsTenancyCases(context: TenancyContext): Record<string, Ten
       expect(scheduled.statusCode).toBe(200);
       await openExamNow(context.clock, context.adminA, examId);
       const attemptId = await sitExam(context.app, demo.student, examId, { [questionId]: 'b' });
-      return { examId, attemptId };
+      return { examId, attemptId, questionId };
     })());
   const unchanged = async (examId: string) => {
     const page = await readResults(context.adminA, examId);
@@ -50,6 +50,24 @@ export function resultsTenancyCases(context: TenancyContext): Record<string, Ten
       const own = await (await signIn(context.app, demo.student)).get('/api/me/results');
       expect(own.statusCode).toBe(200);
       expect(own.json<{ items: { examId: string }[] }>().items.map((i) => i.examId)).toContain(examId);
+    },
+    'GET /api/exams/:id/key-revisions': async (client) => {
+      const { examId } = await ensureResultA();
+      expect((await client.get(`/api/exams/${examId}/key-revisions`)).statusCode).toBe(404);
+    },
+    'POST /api/exams/:id/key-revisions': async (client) => {
+      const { examId, questionId } = await ensureResultA();
+      const res = await client.post(`/api/exams/${examId}/key-revisions`, {
+        kind: 'drop',
+        questionId,
+        award: 'everyone',
+        reason: 'From another institute',
+      });
+      expect(res.statusCode).toBe(404);
+      expect((await context.adminA.get(`/api/exams/${examId}/key-revisions`)).json()).toEqual({
+        revisions: [],
+      });
+      await unchanged(examId);
     },
     'POST /api/exams/:id/results/:attemptId/status': async (client) => {
       const { examId, attemptId } = await ensureResultA();

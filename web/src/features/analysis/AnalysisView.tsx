@@ -1,3 +1,4 @@
+import { KeyRevisionsPanel } from './KeyRevisionsPanel';
 import { Alert, Container, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { languageLabel, LANGUAGES, type Language } from '@examtech/core';
 import { useQuery } from '@tanstack/react-query';
@@ -127,6 +128,7 @@ export function AnalysisView({
             <CountsTable analysis={data} />
             <SummaryCharts analysis={data} />
             <TimeInsights analysis={data} />
+            <KeyRevisionsPanel examId={data.examId} />
             <Group justify="space-between" align="center">
               <Title order={2} fz="h4">
                 {t('analysis.byQuestion')}

@@ -24,6 +24,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { useExam } from '../exams/api';
 import { PAGE_SIZE, useExamResults, useSetResultStatus, type ResultQuery, type ResultRow } from './api';
+import { KeyRevisionsCard } from './KeyRevisionsCard';
 import { ReleaseResultsCard } from './ReleaseResultsCard';
 
 type Change = { row: ResultRow; status: 'ranked' | 'withheld' | 'disqualified' };
@@ -227,6 +228,7 @@ export function ResultsPage() {
         </Anchor>
       </Group>
       <ReleaseResultsCard examId={examId} />
+      <KeyRevisionsCard examId={examId} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           label={t('results.search')}

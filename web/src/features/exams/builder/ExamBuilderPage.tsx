@@ -15,6 +15,7 @@ import { CheckerStatus } from './CheckerStatus';
 import { ExamSettingsForm } from './ExamSettingsForm';
 import { PaperBoard } from './PaperBoard';
 import { PaperDetailsForm } from './PaperDetailsForm';
+import { KeyRevisionsCard } from '../../results/KeyRevisionsCard';
 import { ReleaseResultsCard } from '../../results/ReleaseResultsCard';
 import { PublishControls } from './PublishControls';
 import { SaveIndicator } from './SaveIndicator';
@@ -149,6 +150,7 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
                 >
                   {t('results.open')}
                 </Anchor>
+                {exam.schedule && <KeyRevisionsCard examId={exam.id} />}
                 <ScheduleForm exam={exam} />
               </Stack>
             )}
