@@ -101,7 +101,7 @@ describe('my progress', () => {
     async (label, { viewport, student }) => {
       const { context, page } = await openPage(viewport);
       await signIn(page, student);
-      if (label === 'desktop') await page.getByRole('link', { name: 'My progress' }).click();
+      if (label === 'desktop') await page.getByRole('link', { name: 'My progress', exact: true }).click();
       else await page.goto('/progress');
       await page.getByRole('heading', { name: 'My progress' }).waitFor();
       const tree = page.getByTestId('weak-areas');
