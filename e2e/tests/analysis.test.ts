@@ -116,7 +116,7 @@ describe('the analysis of an attempt', () => {
     await shoot(page, 'phone-hi', { isFullPage: true });
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: 'प्रश्न और हल देखें' }).first().click();
-    // The labels inside a question follow the paper's language (sat in English), not the interface's.
+    // The paper in Hindi; its solution, written in English only, shown in English under its English label.
     await page.getByText('Solution', { exact: true }).first().waitFor();
     await shoot(page, 'desktop-hi', { isFullPage: true });
     await page.goto('/');

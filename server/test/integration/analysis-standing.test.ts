@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { mcq, openExamNow, putDraft, readSchedule, scheduleBody } from '../support/exam-fixtures.js';
+import { mcq, openExamNow, putDraft, scheduleBody, settleExamNow } from '../support/exam-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 
 /**
@@ -88,8 +87,7 @@ const analysisOf = (i: number) => students[i]!.get(`/api/attempts/${attempts[i]}
 
 describe('standing and comparison in the analysis', () => {
   it('results are computed by the job when answers are final, before anyone reads them', async () => {
-    const { endsAt } = await readSchedule(teacher, examId);
-    env.clock.set(Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000);
+    await settleExamNow(env.clock, teacher, examId);
     expect(await app.jobs.tick()).toBeGreaterThanOrEqual(1);
     const run = await app.database.db.execute(
       // The results module's run record: written by the job, not by a page read.

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import { demoStudent } from '../../src/seed/demo-accounts.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { openExamNow, putDraft, readSchedule, scheduleBody } from '../support/exam-fixtures.js';
+import { openExamNow, putDraft, scheduleBody, settleExamNow } from '../support/exam-fixtures.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
 
 /**
@@ -93,9 +92,7 @@ async function scheduleMock(title: string, showAnswerKeyAfterRelease: boolean): 
 
 /** Everyone's window closed long ago: an instant result is out. */
 async function closeWindow(examId: string): Promise<void> {
-  const { endsAt } = await readSchedule(teacher, examId);
-  // Past the last deadline and the answers' settling time (saves in flight, offline journals).
-  env.clock.set(Math.max(env.clock.now(), Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000));
+  await settleExamNow(env.clock, teacher, examId);
 }
 
 type Save = { q: number; option: string | null; timeSpentMs: number };

@@ -4,8 +4,7 @@
  * overwritten; candidates see it after release only.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
-import { readSchedule } from '../support/exam-fixtures.js';
+import { settleExamNow } from '../support/exam-fixtures.js';
 import { createInstituteFixture, type InstituteFixture } from '../support/institute-fixture.js';
 import { readResults, scheduleResultsExam, sitExam } from '../support/results-fixtures.js';
 import { signIn, useTestApp, type TestClient } from '../support/test-app.js';
@@ -74,8 +73,7 @@ describe('answer-key revisions', () => {
     expect(early.json()).toMatchObject({ error: { code: 'RESULTS_NOT_FINAL' } });
     expect(early.json<{ possibleAt: string }>().possibleAt).toBeTruthy();
 
-    const { endsAt } = await readSchedule(school.teacher, examId);
-    ctx.clock.set(Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000);
+    await settleExamNow(ctx.clock, school.teacher, examId);
 
     const byStudent = await revise(student, { ...changeKey, questionId: q[0] });
     expect(byStudent.statusCode).toBe(403);

@@ -4,9 +4,8 @@
  * the student's own attempts; practice tests with their score at once.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
-import { readSchedule, startPracticeOn } from '../support/exam-fixtures.js';
+import { settleExamNow, startPracticeOn } from '../support/exam-fixtures.js';
 import { createInstituteFixture, type InstituteFixture } from '../support/institute-fixture.js';
 import { scheduleResultsExam, sitExam } from '../support/results-fixtures.js';
 import { signIn, useTestApp } from '../support/test-app.js';
@@ -67,8 +66,7 @@ describe('GET /api/me/results', () => {
   });
 
   it('gives the rank, percentile and N once the results are released', async () => {
-    const { endsAt } = await readSchedule(school.admin, examId);
-    ctx.clock.set(Math.max(ctx.clock.now(), Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000));
+    await settleExamNow(ctx.clock, school.admin, examId);
     const released = await school.admin.post(`/api/exams/${examId}/results/release`, {});
     expect(released.statusCode, released.body).toBe(200);
 

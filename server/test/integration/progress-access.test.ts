@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/test-app.js';
 import {
-  moveWindow,
+  closeMock,
   newStudent,
   openMock,
   sitMock,
@@ -29,8 +29,8 @@ describe('mocks in weak areas', () => {
     await sitMock(student, manual, [q1!, q2!]);
     await sitMock(student, noKey, [q3!]);
     // Windows closed long ago: the keyless one is released (without the key), the manual one is not.
-    await moveWindow(suite, manual, 180, -90);
-    await moveWindow(suite, noKey, 180, -90);
+    await closeMock(suite, manual);
+    await closeMock(suite, noKey);
     for (const path of ['/api/me/progress/weak-areas', '/api/me/progress/recommendations']) {
       const res = await student.get(path);
       expect(res.statusCode).toBe(200);
@@ -48,7 +48,7 @@ describe('mocks in weak areas', () => {
       true,
     );
     await sitMock(student, released, suite.chapter.questions.alpha.slice(0, 3));
-    await moveWindow(suite, released, 180, -90);
+    await closeMock(suite, released);
     const alpha = topicIn((await readWeakAreas(student)).tree, suite.chapter.topics.alpha)!;
     expect(alpha).toMatchObject({ mastery: 0, evidenceCount: 3 });
     expect(alpha.evidence.every((e) => e.source === 'mock' && e.examTitle === 'Progress released mock')).toBe(

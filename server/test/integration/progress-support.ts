@@ -1,9 +1,15 @@
-import { sql } from 'drizzle-orm';
 import { beforeAll, expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, loadSyllabus } from '../support/bank-fixtures.js';
-import { findDemoBatchId, putDraft } from '../support/exam-fixtures.js';
+import {
+  findDemoBatchId,
+  openExamNow,
+  putDraft,
+  scheduleBody,
+  settleExamNow,
+} from '../support/exam-fixtures.js';
 import { demo, signIn, useTestApp, type TestClient } from '../support/test-app.js';
+import type { TestClock } from '../support/test-clock.js';
 
 export type WeakAreas = {
   subjects: {
@@ -124,6 +130,7 @@ export const topicIn = (tree: WeakAreas, topicId: string) =>
 
 export type ProgressSuite = {
   readonly app: App;
+  readonly clock: TestClock;
   readonly admin: TestClient;
   readonly teacher: TestClient;
   readonly batchId: string;
@@ -133,7 +140,7 @@ export type ProgressSuite = {
 /** A test app of the file's own, the demo admin and teacher signed in, and a chapter of `perTopic` questions per topic. */
 export function useProgressSuite(chapterName: string, perTopic: number): ProgressSuite {
   const t = useTestApp();
-  let ready: Omit<ProgressSuite, 'app'> | undefined;
+  let ready: Omit<ProgressSuite, 'app' | 'clock'> | undefined;
   beforeAll(async () => {
     const admin = await signIn(t.app, demo.admin);
     const teacher = await signIn(t.app, demo.teacher);
@@ -147,6 +154,9 @@ export function useProgressSuite(chapterName: string, perTopic: number): Progres
   return {
     get app() {
       return t.app;
+    },
+    get clock() {
+      return t.clock;
     },
     get admin() {
       return get().admin;
@@ -163,9 +173,7 @@ export function useProgressSuite(chapterName: string, perTopic: number): Progres
   };
 }
 
-const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-
-/** A mock of `questionIds` for the demo batch, its window open now. */
+/** A mock of `questionIds` for the demo batch, the clock moved inside its window. */
 export async function openMock(
   suite: ProgressSuite,
   title: string,
@@ -185,28 +193,15 @@ export async function openMock(
   const settings = { ...exam.settings, resultRelease: { mode: release }, showAnswerKeyAfterRelease: showKey };
   expect((await suite.teacher.put(`/api/exams/${exam.id}/settings`, settings)).statusCode).toBe(200);
   expect((await suite.teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
-  const schedule = {
-    mode: 'window',
-    startsAt: inHours(1),
-    windowEndsAt: inHours(3),
-    batchIds: [suite.batchId],
-    studentIds: [],
-    registration: { required: false },
-    accommodations: [],
-  };
+  const schedule = scheduleBody(suite.clock, [suite.batchId]);
   expect((await suite.teacher.put(`/api/exams/${exam.id}/schedule`, schedule)).statusCode).toBe(200);
-  await moveWindow(suite, exam.id, 5, 60);
+  await openExamNow(suite.clock, suite.teacher, exam.id);
   return exam.id;
 }
 
-/** The window opened `agoMin` minutes ago and closes in `closesInMin` (ends 10 minutes later). */
-export async function moveWindow(suite: ProgressSuite, examId: string, agoMin: number, closesInMin: number) {
-  await suite.app.database.db.execute(sql`
-    update exam_schedules set starts_at = now() - make_interval(mins => ${agoMin}),
-      window_ends_at = now() + make_interval(mins => ${closesInMin}),
-      ends_at = now() + make_interval(mins => ${closesInMin + 10})
-    where exam_id = ${examId}`);
-}
+/** The clock past the mock's window and its answers' settling time: an instant result is out. */
+export const closeMock = (suite: ProgressSuite, examId: string) =>
+  settleExamNow(suite.clock, suite.teacher, examId);
 
 /** The student sits the mock answering each question `a` (wrong, the default) or `b` (right), and submits. */
 export async function sitMock(

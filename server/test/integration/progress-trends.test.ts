@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/test-app.js';
 import {
-  moveWindow,
+  closeMock,
   newStudent,
   openMock,
   sitMock,
@@ -73,8 +73,8 @@ describe('trends', () => {
     ]);
 
     // Windows closed: the instant mock is released (even without its key); the manual one is not.
-    await moveWindow(suite, mock, 180, -90);
-    await moveWindow(suite, manual, 180, -90);
+    await closeMock(suite, mock);
+    await closeMock(suite, manual);
     ({ body, trends } = await readTrends(a.client));
     expect(body).not.toContain(manual);
     const mockPoint = trends.overall.find((p) => p.examId === mock);

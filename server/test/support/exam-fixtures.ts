@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { App } from '../../src/app.js';
+import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import type { TestClient } from './test-app.js';
 import type { TestClock } from './test-clock.js';
 
@@ -79,6 +80,15 @@ export function scheduleBody(clock: TestClock, batchIds: string[], overrides: Re
 export async function openExamNow(clock: TestClock, manager: TestClient, examId: string): Promise<void> {
   const { startsAt } = await readSchedule(manager, examId);
   clock.set(Math.max(clock.now(), Date.parse(startsAt) + 60_000));
+}
+
+/**
+ * Moves the clock past the exam's last deadline and the answers' settling time (saves in flight,
+ * offline journals), as its manager reads the schedule: its answers are final, results may go out.
+ */
+export async function settleExamNow(clock: TestClock, manager: TestClient, examId: string): Promise<void> {
+  const { endsAt } = await readSchedule(manager, examId);
+  clock.set(Math.max(clock.now(), Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000));
 }
 
 /** The exam's schedule as its manager reads it over HTTP. */

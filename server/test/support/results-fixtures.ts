@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createQuestion, findTopic, loadSyllabus } from './bank-fixtures.js';
-import { mcq, openExamNow, publishExam, scheduleBody, type State } from './exam-fixtures.js';
+import { mcq, openExamNow, publishExam, putDraft, scheduleBody, type State } from './exam-fixtures.js';
 import { signIn, type TestClient } from './test-app.js';
 import type { TestClock } from './test-clock.js';
 
@@ -54,6 +54,42 @@ export async function scheduleResultsExam(
   expect(scheduled.statusCode, scheduled.body).toBe(200);
   await openExamNow(clock, author, examId);
   return { examId, questionIds };
+}
+
+/**
+ * A 10-minute exam of `questionIds` (+4/−1) with the given result release, published and scheduled
+ * ahead of the clock for `batchIds` (the clock is not moved).
+ */
+export async function scheduleReleaseExam(input: {
+  clock: TestClock;
+  teacher: TestClient;
+  batchIds: string[];
+  questionIds: string[];
+  title: string;
+  resultRelease: { mode: 'instant' | 'manual' | 'scheduled'; at?: string };
+  /** Overrides of `scheduleBody`'s window (opens in an hour, closes in four). */
+  schedule?: Record<string, unknown>;
+}): Promise<string> {
+  const { teacher, title } = input;
+  const exam = (await teacher.post('/api/exams', { title })).json<{
+    exam: { id: string; draft: { instructions: object }; settings: Record<string, unknown> };
+  }>().exam;
+  await putDraft(teacher, exam.id, exam.draft.instructions, {
+    title,
+    durationMinutes: 10,
+    lockedSections: false,
+    sections: [{ id: 'section-a', scheme: { correct: 4, wrong: -1 }, questionIds: input.questionIds }],
+  });
+  const settings = { ...exam.settings, resultRelease: input.resultRelease };
+  const saved = await teacher.put(`/api/exams/${exam.id}/settings`, settings);
+  expect(saved.statusCode, saved.body).toBe(200);
+  expect((await teacher.post(`/api/exams/${exam.id}/publish`)).statusCode).toBe(200);
+  const scheduled = await teacher.put(
+    `/api/exams/${exam.id}/schedule`,
+    scheduleBody(input.clock, input.batchIds, input.schedule),
+  );
+  expect(scheduled.statusCode, scheduled.body).toBe(200);
+  return exam.id;
 }
 
 /**

@@ -13,9 +13,12 @@ const hasKey = (question: AnalysisQuestion['question']): question is Question =>
 function QuestionBody({ item, language }: { item: AnalysisQuestion; language: string }) {
   const { t } = useTranslation();
   const content = pickLanguageText(item.question.content, language);
-  const solution = hasKey(item.question)
-    ? pickLanguageText(item.question.content, language)?.solution
-    : undefined;
+  // A solution written in one language only is still shown under the other, labelled in its own.
+  const solutions: Record<string, string | null> = {};
+  if (hasKey(item.question))
+    for (const [code, text] of Object.entries(item.question.content)) solutions[code] = text?.solution ?? null;
+  const solution = pickLanguageText(solutions, language);
+  const solutionLanguage = Object.keys(solutions).find((code) => solutions[code] === solution) ?? language;
   return (
     <Stack gap="xs" mt="xs">
       <MathMarkdown>{content?.stem ?? ''}</MathMarkdown>
@@ -59,7 +62,7 @@ function QuestionBody({ item, language }: { item: AnalysisQuestion; language: st
       {solution && (
         <div>
           <Text size="sm" fw={700}>
-            {t('analysis.solution', { lng: language })}
+            {t('analysis.solution', { lng: solutionLanguage })}
           </Text>
           <MathMarkdown>{solution}</MathMarkdown>
         </div>
