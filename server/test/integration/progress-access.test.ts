@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../support/test-app.js';
 import {
   closeMock,
+  newStaff,
   newStudent,
   openMock,
   sitMock,
@@ -94,10 +94,10 @@ describe('who may read weak areas', () => {
     ).json<{
       batch: { id: string };
     }>().batch.id;
-    const outsider = await staffMember('teacher', [otherBatch]);
+    const outsider = await newStaff(suite, 'teacher', [otherBatch]);
     expect((await outsider.get(path)).statusCode).toBe(404);
     // Proctors and students may not read a student's weak areas, even their own through this route.
-    const proctor = await staffMember('proctor', [suite.batchId]);
+    const proctor = await newStaff(suite, 'proctor', [suite.batchId]);
     expect((await proctor.get(path)).statusCode).toBe(403);
     expect((await student.get(path)).statusCode).toBe(403);
     // Another student: their own page shows none of this student's evidence.
@@ -120,19 +120,3 @@ describe('who may read weak areas', () => {
     ).toBe(404);
   });
 });
-
-let staffCount = 0;
-async function staffMember(role: 'teacher' | 'proctor', batchIds: string[]) {
-  staffCount += 1;
-  const email = `progress-${role}-${staffCount}@example.com`;
-  const password = 'Progress-Staff-12';
-  const created = await suite.admin.post('/api/users', {
-    name: `${role} ${staffCount}`,
-    email,
-    role,
-    password,
-    batchIds,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  return signIn(t.app, { email, password });
-}

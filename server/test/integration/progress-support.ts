@@ -84,6 +84,23 @@ export async function newStudent(app: App, admin: TestClient, batchIds: string[]
   return { id, client: await signIn(app, { email, password }) };
 }
 
+let staffCount = 0;
+/** A fresh teacher or proctor of the given batches, signed in. */
+export async function newStaff(suite: ProgressSuite, role: 'teacher' | 'proctor', batchIds: string[]) {
+  staffCount += 1;
+  const email = `progress-${role}-${staffCount}-${Date.now()}@example.com`;
+  const password = 'Progress-Staff-12';
+  const created = await suite.admin.post('/api/users', {
+    name: `${role} ${staffCount}`,
+    email,
+    role,
+    password,
+    batchIds,
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return signIn(suite.app, { email, password });
+}
+
 /** Starts a practice test, answers every question (`b` is the fixtures' key) and submits; returns its question ids. */
 export async function sitPractice(
   student: TestClient,

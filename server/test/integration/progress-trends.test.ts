@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signIn } from '../support/test-app.js';
+import type { signIn } from '../support/test-app.js';
 import {
   closeMock,
+  newStaff,
   newStudent,
   openMock,
   sitMock,
@@ -117,9 +118,9 @@ describe('trends', () => {
     ).json<{
       batch: { id: string };
     }>().batch.id;
-    const outsider = await staff('teacher', [otherBatch]);
+    const outsider = await newStaff(suite, 'teacher', [otherBatch]);
     expect((await outsider.get(path)).statusCode).toBe(404);
-    const proctor = await staff('proctor', [suite.batchId]);
+    const proctor = await newStaff(suite, 'proctor', [suite.batchId]);
     expect((await proctor.get(path)).statusCode).toBe(403);
     expect((await a.client.get(path)).statusCode).toBe(403);
     expect((await suite.teacher.get('/api/me/progress/trends')).statusCode).toBe(403);
@@ -132,19 +133,3 @@ describe('trends', () => {
     ).toBe(404);
   });
 });
-
-let staffCount = 0;
-async function staff(role: 'teacher' | 'proctor', batchIds: string[]) {
-  staffCount += 1;
-  const email = `trends-${role}-${staffCount}@example.com`;
-  const password = 'Trends-Staff-1234';
-  const created = await suite.admin.post('/api/users', {
-    name: `${role} ${staffCount}`,
-    email,
-    role,
-    password,
-    batchIds,
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  return signIn(suite.app, { email, password });
-}
