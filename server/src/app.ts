@@ -120,10 +120,11 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Builds the whole application without listening, so tests drive it through `inject()` or a real
- * port. Plugins and hooks are registered in a fixed order: errors, cookies, metrics, sessions,
- * routes, then the web app's fallback. `overrides.clock` is the one notion of "now" handed to every
- * service, the sweeper, the socket handlers, the session store and the rate limiter (tests pass a
- * clock they move; production the system clock).
+ * port. Plugins and hooks are registered in a fixed order: errors, security headers, cookies,
+ * multipart, metrics, sessions, the text guard, routes, then the web app's fallback.
+ * `overrides.clock` is the one notion of "now" handed to every service, the sweeper, the socket
+ * handlers, the session store and the rate limiter (tests pass a clock they move; production the
+ * system clock).
  */
 export async function buildApp(
   config: AppConfig,

@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 
-/** Events services emit; the real-time module (and later others) react. Typed so names cannot drift. */
+/**
+ * Events services emit; the real-time module, the attempts module and app.ts's wiring (preparing
+ * attempts, planning releases, notices) react. Typed so names cannot drift.
+ */
 export type DomainEventMap = {
   /** Every session of the user but `exceptSessionId` (the one that changed the password) ended. */
   'user.sessionsRevoked': { userId: string; exceptSessionId?: string };
@@ -8,7 +11,7 @@ export type DomainEventMap = {
   'session.revoked': { sessionId: string };
   /** A candidate opened the attempt on another device: the previous one must stop writing. */
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
-  /** An exam's schedule or candidates changed: attempts are prepared ahead of T0. */
+  /** An exam's schedule or candidates changed: attempts are prepared ahead of T0 and its release is planned. */
   'exam.scheduled': { examId: string };
   /** An exam's answer key was revised: every instance drops its cached papers of the exam. */
   'exam.keyRevised': { examId: string };

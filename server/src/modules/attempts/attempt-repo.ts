@@ -404,7 +404,7 @@ export async function countSubmittedExams(db: Conn, examIds: readonly string[]):
   return Number(row?.n ?? 0);
 }
 
-/** A student's submitted attempts with their scores, newest first (the progress module's evidence). */
+/** A student's submitted attempts with their scores, newest first (progress's evidence, the results summary). */
 export async function listSubmittedAttemptsOf(db: Conn, userId: string, limit: number) {
   return db
     .select({

@@ -217,7 +217,7 @@ export function createAttemptService(deps: {
   return {
     prepareAttempts,
 
-    /** After an answer-key revision: every submitted attempt scored again (the exams module calls it). */
+    /** After an answer-key revision: every submitted attempt scored again (app.ts's `onRevised` hook calls it). */
     rescoreExam,
 
     /** The exam's attempts as results are computed from them (the results module; it authorises). */

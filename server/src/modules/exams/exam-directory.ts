@@ -6,10 +6,11 @@ import * as scheduleRepo from './schedule-repo.js';
 export type { ExamCandidate } from './schedule-repo.js';
 
 /**
- * The exams module's answers for the attempts module: an exam and its schedule as Start needs
- * them, and who its candidates are. Each is the single query it was when the attempts module
- * ran it itself, so Start at T0 costs what it did. The callers authorise (they pass the
- * institute they scoped the actor to); this service reads only.
+ * The exams module's answers for the other modules: for the attempts module an exam and its
+ * schedule as Start needs them, and who its candidates are (each the single query it was when the
+ * attempts module ran it itself, so Start at T0 costs what it did); for the results and progress
+ * modules exams' titles and releases; for app.ts's notices the candidates. The callers authorise
+ * (they pass the institute they scoped the actor to); this service reads only.
  */
 export function createExamDirectory(database: Database) {
   const { db } = database;
@@ -30,7 +31,7 @@ export function createExamDirectory(database: Database) {
     listCandidates: (conn: Db | Tx, examId: string, onlyUserId?: string) =>
       scheduleRepo.listExamCandidates(conn, examId, onlyUserId),
 
-    /** Title and kind of each given exam, by id (the progress module names the evidence's exams). */
+    /** Title and kind of each given exam, by id (progress names its evidence's exams, results a history's). */
     async findExamTitles(examIds: readonly string[]) {
       const rows = await examRepo.findExamTitles(db, [...new Set(examIds)]);
       return new Map(rows.map((row) => [row.id, { title: row.title, kind: row.kind }]));

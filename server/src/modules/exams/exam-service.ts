@@ -140,7 +140,10 @@ export function createExamService(deps: {
   return {
     resolvePaper,
 
-    /** The exam if the actor may manage it (institute and batch scope), for the schedule service. */
+    /**
+     * The exam if the actor may manage it (institute and batch scope), for the schedule, release and
+     * key-revision services and the results module.
+     */
     async loadManageableExam(actor: Actor, id: string) {
       return (await loadExam(actor, id, 'exams:manage')).exam;
     },

@@ -45,9 +45,9 @@ export function createPracticeService(deps: {
   database: Database;
   bank: QuestionBankService;
   syllabus: Pick<SyllabusService, 'listNodesOf'>;
-  /** Which practice tests were submitted (the attempts module). */
-  /** The attempts module's count of submitted tests among `examIds` (wired in app.ts; exams never imports attempts). */
+  /** The attempts module's answers (wired in app.ts; exams never imports attempts). */
   attempts: {
+    /** How many of `examIds` have a submitted attempt: which practice tests are still open. */
     countSubmitted(conn: Db | Tx, examIds: readonly string[]): Promise<number>;
     /** The papers of the student's attempts past Start (what they have seen). */
     listSeenSnapshotIds(conn: Db | Tx, userId: string): Promise<string[]>;

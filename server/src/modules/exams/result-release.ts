@@ -5,8 +5,9 @@ import * as repo from './exam-repo.js';
 
 /**
  * When an exam's results (and with them its keys) are released, for everyone who asks: the
- * result page, a result's images, and the question bank's reservations. The rule itself is the
- * core's findResultReleaseTime; this file only gathers its facts.
+ * result page, a result's images, the question bank's reservations, the release service and key
+ * revisions, and (through the exam directory's findReleases) progress and the students' results.
+ * The rule itself is the core's findResultReleaseTime; this file only gathers its facts.
  */
 
 type Conn = Db | Tx;

@@ -54,8 +54,8 @@ function outcomeOf(question: QuestionScore, seen: boolean): EvidenceOutcome | nu
 /**
  * Every answered question of the student's attempts whose results are out to them, with the key:
  * a per-question outcome tells the key of a question answered right (attempt-result.ts), so an
- * attempt counts only when its exam is released (findExamReleases: practice at submit, a mock by
- * its release rule) and shows its key. An unreleased mock contributes nothing, not even a count.
+ * attempt counts only when its exam is released (the exam directory's findReleases: practice at
+ * submit, a mock by its release rule) and shows its key. An unreleased mock contributes nothing, not even a count.
  */
 export async function gatherEvidence(
   sources: EvidenceSources,

@@ -8,11 +8,12 @@ import { presentRecommendations, presentWeakAreas } from './progress-presenter.j
 import { gatherTrends, presentTrends, type TrendSources } from './progress-trends.js';
 
 /**
- * Weak areas and recommendations across exams (issue 11). Owns no tables: the evidence comes from
- * the attempts (submitted attempts, their scores and answer states), the exams (release, titles,
- * papers), the bank (where each question sits) and the syllabus (names); the maths is the core's
- * computeMastery and recommendTopics. Only results released to the student, with their keys,
- * count (progress-evidence.ts).
+ * Weak areas, recommendations and trends across exams (issue 11). Owns no tables: the evidence
+ * comes from the attempts (submitted attempts, their scores and answer states), the exams (release,
+ * titles, papers), the bank (where each question sits) and the syllabus (names), the trends'
+ * percentiles from the results; the users service decides which students staff may see. The maths
+ * is the core's computeMastery, recommendTopics and buildTrendSeries. Only results released to the
+ * student count, and for weak areas only with their keys (progress-evidence.ts, progress-trends.ts).
  */
 export function createProgressService(
   deps: EvidenceSources & TrendSources & { clock: Clock; users: Pick<UserService, 'getUser'> },

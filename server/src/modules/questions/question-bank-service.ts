@@ -6,9 +6,10 @@ import { buildStemPreview } from './question-text.js';
 
 /**
  * The bank as the exams module reads and marks it: current versions of active questions,
- * candidates for auto-selection, and the usage an exam records when it is published. Every
- * function takes the caller's connection, because the exam builder calls them inside its own
- * transaction (PGlite has one connection).
+ * candidates for auto-selection, and the usage an exam records when it is published; and where
+ * questions sit, for the progress module (findPlacements). Every function takes the caller's
+ * connection, because the exam builder calls them inside its own transaction (PGlite has one
+ * connection).
  */
 
 type Conn = Db | Tx;

@@ -353,12 +353,12 @@ export function createQuestionService(deps: QuestionServiceDeps) {
       return result;
     },
 
-    /** Every question the list filter matches (no paging, at most 100,000), as current core Questions. */
     /**
-     * The questions an export selects, read a page at a time: the list rows (ids, syllabus) once,
-     * then the bodies of `pageSize` questions per page, so a 20,000-question export never holds
-     * every body at once. `readPages` may be iterated more than once (the export measures its
-     * header in a first pass).
+     * The questions an export selects (every one the list filter matches, no paging, at most
+     * MAX_EXPORT_QUESTIONS), as current core Questions, read a page at a time: the list rows (ids,
+     * syllabus) once, then the bodies of `pageSize` questions per page, so a 20,000-question export
+     * never holds every body at once. `readPages` may be iterated more than once (the export measures
+     * its header in a first pass).
      */
     async openQuestionExport(actor: Actor, filter: QuestionFilter, pageSize = LOAD_CHUNK) {
       const scoped = authorizeInInstitute(actor, 'questions:read');

@@ -205,7 +205,8 @@ export function createResultsService(deps: {
   const service = {
     /**
      * Computes (or recomputes) every result, rank and percentile of a scheduled exam. Idempotent;
-     * for jobs (release at its time), key revisions after rescoring, and the results page.
+     * for the release service's hooks (answers final, every release), key revisions after rescoring,
+     * benchmarks and tests (the results page computes through ensureFresh).
      */
     computeExamResults,
     recomputeExam: computeExamResults,

@@ -84,8 +84,9 @@ export function emailProblem(where: 'inInstitute' | 'elsewhere'): { code: ErrorC
 export type UserDirectory = ReturnType<typeof createUserDirectory>;
 
 /**
- * The reads the batches module needs about its members. Separate from the service because the
- * service depends on the batches module: this keeps the dependency one-way (wired in app.ts).
+ * The reads the batches module needs about its members, and the results module about its
+ * candidates. Separate from the service because the service depends on the batches module: this
+ * keeps the dependency one-way (wired in app.ts).
  */
 export function createUserDirectory(database: Database) {
   return {

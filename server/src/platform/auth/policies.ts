@@ -47,12 +47,13 @@ const permissions = {
   // sitting and of a result released to them, solution images only with the key (asset-service).
   'assets:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'assets:upload': ['institute_admin', 'teacher'],
-  // Results go out by the exam's teachers (batch-scoped like other exam actions) and admins.
+  // Results go out, and answer keys are revised, by the exam's teachers (batch-scoped like other exam
+  // actions) and admins.
   'results:release': ['institute_admin', 'teacher'],
   // Everyone's own notices (the bell); a user only ever reads their own rows.
   'notifications:read': ['institute_admin', 'teacher', 'proctor', 'student'],
-  // Weak areas and recommendations across exams: a student their own; admins and the teachers of
-  // the student's batches a student's weak areas (progress-service, scoped like users:read).
+  // Weak areas, recommendations and trends across exams: a student their own; admins and the teachers
+  // of the student's batches a student's weak areas and trends (progress-service, scoped like users:read).
   'progress:read-own': ['student'],
   'progress:read-student': ['institute_admin', 'teacher'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -78,7 +79,10 @@ export function authorizeInInstitute(actor: Actor, action: Action): InstituteAct
   return actor as InstituteActor;
 }
 
-/** Teachers and proctors see only the batches they are assigned to; admins see the whole institute. */
+/**
+ * Teachers and proctors see only the batches they are assigned to, students only those they belong
+ * to; admins see the whole institute.
+ */
 export function isRestrictedToOwnBatches(actor: Actor): boolean {
   return actor.role === 'teacher' || actor.role === 'proctor' || actor.role === 'student';
 }
