@@ -39,6 +39,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The scaled topology on this machine (scripts/cluster): started once by its global setup.
+      {
+        test: {
+          name: 'cluster',
+          include: ['server/test/cluster/**/*.test.ts'],
+          globalSetup: ['server/test/cluster/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

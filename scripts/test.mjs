@@ -16,7 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const INSTALL_HINT = 'apt-get install -y postgresql redis-server chromium';
+const INSTALL_HINT = 'apt-get install -y postgresql redis-server chromium nginx openssl';
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   console.error(
@@ -157,8 +157,14 @@ try {
   mkdirSync('.tmp', { recursive: true });
   // Browser journeys run after the rest, alone: on a small machine they are timing-sensitive, and the
   // integration suites would otherwise compete with Chromium for the same cores.
+  // The scaled topology (scripts/cluster) needs nginx and openssl besides PostgreSQL and Redis;
+  // .ci/run installs them. Without them its tests are not run, and that is said.
+  const hasCluster = ['nginx', 'openssl', 'redis-server'].every(which) && findPgBin() !== null;
+  if (!hasCluster)
+    console.log('cluster tests not run: install nginx and openssl (apt-get install -y nginx openssl)');
   const stages = [
     ['core', 'server-unit', 'web-unit', 'integration-postgres', 'integration-embedded'],
+    ...(hasCluster ? [['cluster']] : []),
     ['e2e'],
   ];
   let passed = 0;

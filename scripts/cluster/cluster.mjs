@@ -23,6 +23,7 @@ import {
 } from './lib.mjs';
 import {
   findPgBin,
+  pgCtl,
   startMonitoring,
   startNginx,
   startPostgres,
@@ -62,7 +63,7 @@ function option(args, name, fallback) {
 }
 
 /** The Debian packages of the topology, installed when missing (as .ci/run does), nothing else. */
-function ensurePackages() {
+function ensurePackages(withMonitoring) {
   const wanted = [
     ['postgresql', () => findPgBin() !== null],
     ['redis-server', () => which('redis-server')],
@@ -74,7 +75,9 @@ function ensurePackages() {
     ['prometheus-nginx-exporter', () => existsSync('/usr/bin/prometheus-nginx-exporter')],
     ['prometheus-node-exporter', () => existsSync('/usr/bin/prometheus-node-exporter')],
   ];
-  const missing = wanted.filter(([, has]) => !has()).map(([pkg]) => pkg);
+  const missing = wanted
+    .filter(([pkg, has]) => (withMonitoring || !pkg.startsWith('prometheus')) && !has())
+    .map(([pkg]) => pkg);
   if (missing.length === 0) return;
   if (!isRoot || !which('apt-get'))
     throw new Error(
@@ -156,7 +159,9 @@ async function up(args) {
     throw new Error(`a cluster is already up (${stateDir}); run: npm run cluster -- down`);
   const instances = option(args, 'instances', Math.max(2, os.cpus().length));
   const replicas = option(args, 'replicas', 2);
-  ensurePackages();
+  // The tests run without Prometheus: nothing of theirs reads it, and it saves their time.
+  const withMonitoring = !args.includes('--no-monitoring');
+  ensurePackages(withMonitoring);
   if (!existsSync(path.join(root, 'web', 'dist', 'index.html'))) {
     log('building the web app');
     run('npm', ['run', 'build', '-w', 'web'], { cwd: root });
@@ -186,16 +191,17 @@ async function up(args) {
     log(`${instances} instance(s) on ${ports.app}-${ports.app + instances - 1}`);
     const upstreams = Array.from({ length: instances }, (_, i) => ports.app + i);
     add(await startNginx({ stateDir, ports, upstreams, webDist: path.join(root, 'web', 'dist') }));
-    add(
-      await startMonitoring({
-        stateDir,
-        ports,
-        instances: upstreams,
-        metricsToken: state.metricsToken,
-        database: DATABASE,
-        root,
-      }),
-    );
+    if (withMonitoring)
+      add(
+        await startMonitoring({
+          stateDir,
+          ports,
+          instances: upstreams,
+          metricsToken: state.metricsToken,
+          database: DATABASE,
+          root,
+        }),
+      );
   } catch (err) {
     log(`up failed, stopping what started: ${err.message}`);
     await down();
@@ -220,14 +226,16 @@ export async function down() {
     log('no cluster is up');
     return;
   }
-  // Front door first, then the instances, then what they use.
-  for (const proc of [...state.processes].reverse()) {
-    try {
-      await stopProcess(proc);
-    } catch (err) {
-      log(`stopping ${proc.name}: ${err.message}`);
-    }
-  }
+  // Front door first, then the instances (draining together), then what they used, together.
+  const stopAll = (procs) =>
+    Promise.all(
+      procs.map((proc) => stopProcess(proc).catch((err) => log(`stopping ${proc.name}: ${err.message}`))),
+    );
+  const isApp = (p) => p.name.startsWith('app-');
+  const isFront = (p) => p.name === 'nginx' || p.name === 'prometheus' || p.name.endsWith('-exporter');
+  await stopAll(state.processes.filter(isFront));
+  await stopAll(state.processes.filter(isApp));
+  await stopAll(state.processes.filter((p) => !isFront(p) && !isApp(p)));
   rmSync(stateDir, { recursive: true, force: true });
   log('down: every process stopped, state folder removed');
 }
@@ -276,14 +284,47 @@ function logs(args) {
   }
 }
 
+/** `stop <name>`: one process of the cluster, for drills (a replica down, a Redis failover). */
+async function stopOne(args) {
+  const state = readState(stateDir);
+  const proc = state?.processes.find((p) => p.name === args[0]);
+  if (!proc) throw new Error(`no process named ${args[0] ?? '(none)'} in the cluster`);
+  await stopProcess(proc);
+  log(`${proc.name} stopped`);
+}
+
+/** `start <name>`: brings a stopped process back as `up` started it. */
+async function startOne(args) {
+  const state = readState(stateDir);
+  const index = state?.processes.findIndex((p) => p.name === args[0]) ?? -1;
+  if (!state || index === -1) throw new Error(`no process named ${args[0] ?? '(none)'} in the cluster`);
+  const proc = state.processes[index];
+  if (isAlive(pidOf(proc))) throw new Error(`${proc.name} is running`);
+  if (proc.kind === 'postgres') pgCtl(findPgBin(), proc.dataDir, proc.log, proc.port);
+  else if (proc.name.startsWith('app-'))
+    state.processes[index] = await startInstance(state, Number(proc.name.slice(4)) - 1);
+  else if (proc.start?.how === 'run') run(proc.start.cmd, proc.start.args);
+  else throw new Error(`${proc.name} cannot be started on its own; run down and up`);
+  if (proc.port) await waitFor(proc.name, () => isPortOpen(proc.port));
+  writeState(stateDir, state);
+  log(`${proc.name} started`);
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const [command, ...args] = process.argv.slice(2);
-  const commands = { up: () => up(args), down, status, logs: () => logs(args) };
+  const commands = {
+    up: () => up(args),
+    down,
+    status,
+    logs: () => logs(args),
+    stop: () => stopOne(args),
+    start: () => startOne(args),
+  };
   const action = commands[command];
   if (!action) {
     process.stderr.write(
-      'usage: npm run cluster -- up [--instances N] [--replicas R] | down | status | logs [name]\n',
+      'usage: npm run cluster -- up [--instances N] [--replicas R] [--no-monitoring] | down | status | logs [name] | stop <name> | start <name>\n',
     );
     process.exit(2);
   }

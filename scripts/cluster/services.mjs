@@ -46,7 +46,7 @@ const psql = (pgBin, port, sql, database = 'postgres') =>
     sql,
   ]).trim();
 
-function pgCtl(pgBin, dataDir, logFile, port) {
+export function pgCtl(pgBin, dataDir, logFile, port) {
   runAsPostgres(path.join(pgBin, 'pg_ctl'), [
     '-D',
     dataDir,
@@ -152,7 +152,7 @@ function redisDaemon(dir, name, port, extra) {
   mkdirSync(dir, { recursive: true });
   const pidfile = path.join(dir, `${name}.pid`);
   const logfile = path.join(dir, `${name}.log`);
-  run('redis-server', [
+  const args = [
     ...extra.config,
     '--port',
     String(port),
@@ -167,8 +167,17 @@ function redisDaemon(dir, name, port, extra) {
     '--dir',
     dir,
     ...extra.args,
-  ]);
-  return { name, kind: 'pidfile', pidfile, port, log: logfile };
+  ];
+  run('redis-server', args);
+  // `start` is how `npm run cluster -- start <name>` brings it back after a drill.
+  return {
+    name,
+    kind: 'pidfile',
+    pidfile,
+    port,
+    log: logfile,
+    start: { how: 'run', cmd: 'redis-server', args },
+  };
 }
 
 /**
@@ -364,7 +373,8 @@ export async function startNginx({ stateDir, ports, upstreams, webDist }) {
   // As root, the workers stay root so that they can read the checkout's web/dist (loopback only).
   const userLine = process.getuid?.() === 0 ? ['-g', 'user root;'] : [];
   run('nginx', ['-t', '-q', '-p', dir, '-c', conf, ...userLine]);
-  run('nginx', ['-p', dir, '-c', conf, ...userLine]);
+  const args = ['-p', dir, '-c', conf, ...userLine];
+  run('nginx', args);
   await waitFor('nginx', () => isPortOpen(ports.https));
   log(`nginx on https://localhost:${ports.https} (http ${ports.http} redirects)`);
   return [
@@ -375,6 +385,7 @@ export async function startNginx({ stateDir, ports, upstreams, webDist }) {
       port: ports.https,
       log: path.join(dir, 'error.log'),
       cert,
+      start: { how: 'run', cmd: 'nginx', args },
     },
   ];
 }

@@ -73,6 +73,8 @@ const envSchema = z.object({
   DATABASE_REPLICA_URLS: optionalUrlList,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  DATABASE_REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   REDIS_SENTINELS: z.string().optional(),
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
@@ -125,6 +127,9 @@ export type AppConfig = {
         poolMax: number;
         /** Cancels any one statement of a request after this long (0: never). */
         statementTimeoutMs: number;
+        /** Reads skip a replica further behind than this, or one that did not answer its last check. */
+        replicaMaxLagMs: number;
+        replicaCheckIntervalMs: number;
       };
   redis: null | {
     url: string;
@@ -207,6 +212,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           replicaUrls: e.DATABASE_REPLICA_URLS,
           poolMax: e.DATABASE_POOL_MAX,
           statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+          replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
+          replicaCheckIntervalMs: e.DATABASE_REPLICA_CHECK_INTERVAL_MS,
         }
       : { kind: 'embedded', dataDir: `${e.DATA_DIR}/pglite` },
     redis: e.REDIS_URL

@@ -31,6 +31,26 @@ export function createMetrics(database: Database): Metrics {
       this.set({ state: 'waiting' }, stats.waiting);
     },
   });
+  new Gauge({
+    name: 'examtech_db_replica_lag_seconds',
+    help: 'Seconds each read replica was behind the primary at its last check (absent while it does not answer)',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const r of database.replicaStatus())
+        if (r.lagSeconds !== null) this.set({ replica: r.name }, r.lagSeconds);
+    },
+  });
+  new Gauge({
+    name: 'examtech_db_replica_in_use',
+    help: 'Whether reads go to each replica (1) or skip it for being down or too far behind (0)',
+    labelNames: ['replica'],
+    registers: [registry],
+    collect() {
+      for (const r of database.replicaStatus()) this.set({ replica: r.name }, r.isUsable ? 1 : 0);
+    },
+  });
   return { registry, connectedSockets };
 }
 

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { AppConfig } from '../config.js';
+import { createReplicaRouter, type ReplicaStatus } from './replicas.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -24,6 +24,8 @@ export type Database = {
   readDb: Db;
   ping(): Promise<void>;
   poolStats(): PoolStats;
+  /** Each read replica's lag and whether reads go to it (none in the embedded mode). */
+  replicaStatus(): ReplicaStatus[];
   close(): Promise<void>;
   /**
    * Runs `fn` holding a cluster-wide advisory lock, so only one instance migrates at a time. `fn`
@@ -51,6 +53,7 @@ export async function openEmbeddedDatabase(options: {
     },
     // PGlite is one connection in this process; report it as a pool of one.
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    replicaStatus: () => [],
     close: () => client.close(),
     // One process owns the data directory, so the process is the lock.
     withAdvisoryLock: (_key, fn) => fn(db),
@@ -62,27 +65,45 @@ export function openPostgresDatabase(options: {
   replicaUrls: string[];
   poolMax: number;
   statementTimeoutMs?: number;
+  /** A replica further behind than this is skipped. */
+  replicaMaxLagMs?: number;
+  replicaCheckIntervalMs?: number;
 }): Database {
   // Every connection cancels a statement that runs (or waits for a lock) longer than this, so one
   // runaway request cannot hold a connection that saves need. PGlite has no such timer: there,
   // work is bounded by request limits and stops when the client leaves.
   const timeouts = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {};
   const primaryPool = new pg.Pool({ connectionString: options.url, max: options.poolMax, ...timeouts });
+  // A replica that does not answer must fail fast, so that reads move to the primary.
   const replicaPools = options.replicaUrls.map(
-    (url) => new pg.Pool({ connectionString: url, max: options.poolMax, ...timeouts }),
+    (url) =>
+      new pg.Pool({
+        connectionString: url,
+        max: options.poolMax,
+        connectionTimeoutMillis: 2000,
+        ...timeouts,
+      }),
   );
   // A broken idle connection must not crash the process; the next query reconnects.
   for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
   const primary = drizzlePg({ client: primaryPool, schema }) as unknown as Db;
-  const replicas = replicaPools.map((pool) => drizzlePg({ client: pool, schema }) as unknown as Db);
-  const [firstReplica, ...moreReplicas] = replicas;
-  const readDb = firstReplica
-    ? (withReplicas(primary, [firstReplica, ...moreReplicas]) as unknown as Db)
-    : primary;
+  const router =
+    replicaPools.length > 0
+      ? createReplicaRouter({
+          primary,
+          replicas: replicaPools.map((pool, i) => ({
+            name: `replica-${i + 1}`,
+            pool,
+            db: drizzlePg({ client: pool, schema }),
+          })),
+          maxLagMs: options.replicaMaxLagMs ?? 10_000,
+          checkIntervalMs: options.replicaCheckIntervalMs ?? 2000,
+        })
+      : null;
   return {
     kind: 'postgres',
     db: primary,
-    readDb,
+    readDb: router?.readDb ?? primary,
     ping: async () => {
       await primary.execute(sql`select 1`);
     },
@@ -91,7 +112,9 @@ export function openPostgresDatabase(options: {
       idle: primaryPool.idleCount,
       waiting: primaryPool.waitingCount,
     }),
+    replicaStatus: () => router?.status() ?? [],
     close: async () => {
+      await router?.close();
       await Promise.all([primaryPool.end(), ...replicaPools.map((p) => p.end())]);
     },
     withAdvisoryLock: async (key, fn) => {

@@ -16,7 +16,8 @@ function QuestionBody({ item, language }: { item: AnalysisQuestion; language: st
   // A solution written in one language only is still shown under the other, labelled in its own.
   const solutions: Record<string, string | null> = {};
   if (hasKey(item.question))
-    for (const [code, text] of Object.entries(item.question.content)) solutions[code] = text?.solution ?? null;
+    for (const [code, text] of Object.entries(item.question.content))
+      solutions[code] = text?.solution ?? null;
   const solution = pickLanguageText(solutions, language);
   const solutionLanguage = Object.keys(solutions).find((code) => solutions[code] === solution) ?? language;
   return (

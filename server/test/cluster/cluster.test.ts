@@ -1,0 +1,307 @@
+// Issue 12, through the running topology (global-setup.ts): real processes behind nginx, a
+// streaming replica, Redis with Sentinel. Each test says what an operator or a candidate would see.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addQuestions,
+  cluster,
+  clusterCommand,
+  demo,
+  expectEveryAckStored,
+  frontDoorCa,
+  frontDoorRequest,
+  frontDoorUrl,
+  HttpSession,
+  instanceUrl,
+  metricsOf,
+  readAnswers,
+  startPractice,
+  student,
+} from './cluster-support.js';
+
+const execFileAsync = promisify(execFile);
+let chapterId: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  chapterId = await addQuestions(instanceUrl(0), 'Physics', 6);
+}, 60_000);
+afterEach(() => {
+  for (const socket of sockets.splice(0)) socket.close();
+});
+
+const mcqSave = (questionId: string, option: string, seq: number) => ({
+  questionId,
+  answer: { type: 'mcq_single', optionIds: [option] },
+  state: 'answered',
+  seq,
+});
+
+function openSocket(url: string, cookie: string, viaFrontDoor = false): Socket {
+  const socket = connectSocket(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie },
+    ...(viaFrontDoor ? { ca: frontDoorCa() } : {}),
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+
+type Ack = { results?: { questionId: string; seq: number; status: string }[]; error?: { code: string } };
+const saveOverSocket = (socket: Socket, payload: unknown) =>
+  socket.timeout(5000).emitWithAck('answer:save', payload) as Promise<Ack>;
+
+describe('any instance serves any request', () => {
+  it('a save acknowledged through one instance is read back through the other, in the same session', async () => {
+    const session = new HttpSession();
+    expect(await session.login(instanceUrl(0), student(5).email, student(5).password)).toBe(200);
+    const { attemptId, questionIds } = await startPractice(
+      session,
+      instanceUrl(0),
+      chapterId,
+      'cluster-laptop-1',
+    );
+    const saved = await session.send(instanceUrl(0), 'POST', `/api/attempts/${attemptId}/answers`, {
+      deviceId: 'cluster-laptop-1',
+      saves: [mcqSave(questionIds[0]!, 'b', 1)],
+    });
+    expect(saved.json).toMatchObject({ results: [{ status: 'saved' }] });
+    const onOther = await readAnswers(session, instanceUrl(1), attemptId);
+    expect(onOther).toEqual([expect.objectContaining({ questionId: questionIds[0], seq: 1 })]);
+  });
+
+  it('a socket on one instance hears what happens on the other: a device switch reaches the first device', async () => {
+    const session = new HttpSession();
+    expect(await session.login(instanceUrl(0), student(4).email, student(4).password)).toBe(200);
+    const { examId, attemptId } = await startPractice(session, instanceUrl(0), chapterId, 'cluster-laptop-2');
+    const socket = openSocket(instanceUrl(0), session.cookie);
+    await connected(socket);
+    const joined = (await socket.timeout(5000).emitWithAck('attempt:join', { attemptId })) as {
+      attempt: { id: string };
+    };
+    expect(joined.attempt.id).toBe(attemptId);
+    const replaced = new Promise<{ deviceId: string }>((resolve) =>
+      socket.once('attempt:device-replaced', resolve),
+    );
+    const takeover = await session.send(instanceUrl(1), 'POST', `/api/exams/${examId}/start`, {
+      deviceId: 'cluster-tablet-2',
+    });
+    expect(takeover.status).toBe(200);
+    expect(await replaced).toEqual({ deviceId: 'cluster-tablet-2' });
+  });
+});
+
+describe('the front door', () => {
+  it('serves the app over TLS with HSTS, redirects HTTP, caches hashed assets for good and passes request ids through', async () => {
+    const page = await frontDoorRequest('/');
+    expect(page.status).toBe(200);
+    expect(page.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    const asset = /\/assets\/[\w.-]+\.js/.exec(page.body)![0];
+    const js = await frontDoorRequest(asset, { headers: { 'accept-encoding': 'gzip' } });
+    expect(js.status).toBe(200);
+    expect(js.headers['cache-control']).toContain('immutable');
+    expect(js.headers['content-encoding']).toBe('gzip');
+
+    const plain = await fetch(`http://127.0.0.1:${cluster().ports.https - 443 + 80}/exams`, {
+      redirect: 'manual',
+    });
+    expect(plain.status).toBe(301);
+    expect(plain.headers.get('location')).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/exams$/);
+
+    const traced = await frontDoorRequest('/api/auth/me', {
+      headers: { 'x-request-id': 'cluster-trace-42' },
+    });
+    expect(traced.status).toBe(401);
+    expect(traced.headers['x-request-id']).toBe('cluster-trace-42');
+    expect(JSON.parse(traced.body)).toMatchObject({ error: { code: 'AUTH_REQUIRED' } });
+  });
+
+  it('a candidate signs in and saves over WebSocket through nginx', async () => {
+    const login = await frontDoorRequest('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: frontDoorUrl() },
+      body: JSON.stringify(student(3)),
+    });
+    expect(login.status).toBe(200);
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const session = new HttpSession();
+    session.cookie = cookie;
+    session.csrfToken = (JSON.parse(login.body) as { csrfToken: string }).csrfToken;
+    const { attemptId, questionIds } = await startPractice(
+      session,
+      instanceUrl(1),
+      chapterId,
+      'cluster-phone-7',
+    );
+    const socket = openSocket(frontDoorUrl(), cookie, true);
+    await connected(socket);
+    await socket.timeout(5000).emitWithAck('attempt:join', { attemptId });
+    const ack = await saveOverSocket(socket, {
+      attemptId,
+      deviceId: 'cluster-phone-7',
+      saves: [mcqSave(questionIds[1]!, 'c', 1)],
+    });
+    expect(ack.results).toEqual([expect.objectContaining({ status: 'saved', seq: 1 })]);
+    for (const i of [0, 1])
+      expect(await readAnswers(session, instanceUrl(i), attemptId)).toEqual([
+        expect.objectContaining({ questionId: questionIds[1], seq: 1 }),
+      ]);
+  });
+});
+
+/** examtech_db_replica_in_use of instance `i`'s one replica, read from its /metrics. */
+async function replicaInUse(i: number): Promise<number | null> {
+  const text = await metricsOf(i);
+  const line = text.split('\n').find((l) => l.startsWith('examtech_db_replica_in_use{'));
+  return line ? Number(line.split(' ').pop()) : null;
+}
+
+describe('read replicas', () => {
+  it('with the replica stopped, lists that read from replicas are served from the primary', async () => {
+    const teacher = new HttpSession();
+    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const before = await teacher.send(instanceUrl(0), 'GET', '/api/questions?limit=5');
+    expect(before.status).toBe(200);
+    await clusterCommand('stop', 'postgres-replica1');
+    try {
+      // Each instance notices at its next check (DATABASE_REPLICA_CHECK_INTERVAL_MS, 2 s) and says so.
+      for (const i of [0, 1]) await expect.poll(() => replicaInUse(i), { timeout: 10_000 }).toBe(0);
+      for (const i of [0, 1, 0, 1]) {
+        const res = await teacher.send(instanceUrl(i), 'GET', '/api/questions?limit=5');
+        expect(res.status).toBe(200);
+        expect(res.json).toEqual(before.json);
+      }
+    } finally {
+      await clusterCommand('start', 'postgres-replica1');
+    }
+    for (const i of [0, 1]) await expect.poll(() => replicaInUse(i), { timeout: 20_000 }).toBe(1);
+  });
+});
+
+/** The Redis primary's port as the first Sentinel tells it. */
+async function masterPort(): Promise<number> {
+  const { stdout } = await execFileAsync('redis-cli', [
+    '-p',
+    String(cluster().ports.sentinel),
+    'sentinel',
+    'get-master-addr-by-name',
+    'examtech',
+  ]);
+  return Number(stdout.trim().split('\n')[1]);
+}
+
+describe('Redis with Sentinel', () => {
+  it('a failover during saves: every acknowledged save is stored, and the session goes on', async () => {
+    const session = new HttpSession();
+    expect(await session.login(instanceUrl(0), student(2).email, student(2).password)).toBe(200);
+    const { attemptId, questionIds } = await startPractice(
+      session,
+      instanceUrl(0),
+      chapterId,
+      'cluster-laptop-8',
+    );
+    const acked = new Map<string, number>();
+    let seq = 0;
+    const saveOnce = async () => {
+      seq += 1;
+      const questionId = questionIds[seq % questionIds.length]!;
+      try {
+        const res = await session.send(instanceUrl(seq % 2), 'POST', `/api/attempts/${attemptId}/answers`, {
+          deviceId: 'cluster-laptop-8',
+          saves: [mcqSave(questionId, seq % 2 ? 'a' : 'b', seq)],
+        });
+        const result = (res.json as Ack | null)?.results?.[0];
+        if (res.status === 200 && result?.status === 'saved') {
+          acked.set(questionId, seq);
+          return true;
+        }
+      } catch {
+        // An instance that cannot reach Redis may drop the request: not acknowledged, not counted.
+      }
+      return false;
+    };
+    for (let i = 0; i < 10; i++) expect(await saveOnce()).toBe(true);
+    await clusterCommand('stop', 'redis-primary');
+    try {
+      // Saves go on being tried until twenty in a row are acknowledged after the promotion.
+      let inARow = 0;
+      const until = Date.now() + 45_000;
+      while (inARow < 20 && Date.now() < until) inARow = (await saveOnce()) ? inARow + 1 : 0;
+      expect(inARow).toBe(20);
+      // Sentinel promoted the replica: the saves above went on through the new primary.
+      expect(await masterPort()).toBe(cluster().ports.redis + 1);
+      expectEveryAckStored(acked, await readAnswers(session, instanceUrl(1), attemptId));
+      expect((await session.send(instanceUrl(1), 'GET', '/api/auth/me')).status).toBe(200);
+    } finally {
+      // Back as a replica of the promoted one (Sentinel reconfigures it).
+      await clusterCommand('start', 'redis-primary');
+    }
+  }, 90_000);
+});
+
+/** examtech_socketio_connected_sockets of instance `i`. */
+async function socketsOn(i: number): Promise<number> {
+  const line = (await metricsOf(i))
+    .split('\n')
+    .find((l) => l.startsWith('examtech_socketio_connected_sockets '));
+  return Number(line?.split(' ').pop() ?? 0);
+}
+
+describe('graceful drain', () => {
+  it('an instance stopped mid-exam: its candidate reconnects through nginx to the other and loses no answer', async () => {
+    const session = new HttpSession();
+    expect(await session.login(instanceUrl(0), student(1).email, student(1).password)).toBe(200);
+    const { attemptId, questionIds } = await startPractice(
+      session,
+      instanceUrl(0),
+      chapterId,
+      'cluster-laptop-1x',
+    );
+    const socket = openSocket(frontDoorUrl(), session.cookie, true);
+    // As the exam room does: (re)join the attempt on every connection.
+    let joins = 0;
+    socket.on('connect', () => {
+      void socket
+        .timeout(5000)
+        .emitWithAck('attempt:join', { attemptId })
+        .then(
+          () => (joins += 1),
+          () => undefined,
+        );
+    });
+    await connected(socket);
+    await expect.poll(() => joins).toBe(1);
+    const holder = (await socketsOn(0)) === 1 ? 0 : 1;
+    expect(await socketsOn(holder)).toBe(1);
+
+    const acked = new Map<string, number>();
+    let stopping: Promise<void> | null = null;
+    for (let seq = 1; seq <= 40; seq++) {
+      if (seq === 10) stopping = clusterCommand('stop', `app-${holder + 1}`);
+      const questionId = questionIds[seq % questionIds.length]!;
+      const payload = { attemptId, deviceId: 'cluster-laptop-1x', saves: [mcqSave(questionId, 'd', seq)] };
+      // Like the room's journal: a save without an ack is sent again until one comes.
+      for (;;) {
+        const ack = await saveOverSocket(socket, payload).catch(() => null);
+        if (ack?.results?.[0]?.status === 'saved') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      acked.set(questionId, seq);
+    }
+    await stopping;
+    const other = 1 - holder;
+    expect(await socketsOn(other)).toBe(1);
+    expect(joins).toBeGreaterThanOrEqual(2);
+    expectEveryAckStored(acked, await readAnswers(session, instanceUrl(other), attemptId));
+    await clusterCommand('start', `app-${holder + 1}`);
+  }, 120_000);
+});
