@@ -21,6 +21,7 @@ import {
   which,
   writeState,
 } from './lib.mjs';
+import { restoreBackup, takeBaseBackup } from './backup.mjs';
 import {
   findPgBin,
   pgCtl,
@@ -310,6 +311,27 @@ async function startOne(args) {
   log(`${proc.name} started`);
 }
 
+function backup() {
+  const state = readState(stateDir);
+  if (!state) throw new Error('no cluster is up');
+  takeBaseBackup(state, stateDir);
+}
+
+/** `restore [--to ISO-time] [--port P]`: the newest base backup replayed to that moment, beside the cluster. */
+async function restore(args) {
+  const state = readState(stateDir);
+  if (!state) throw new Error('no cluster is up');
+  const at = args.indexOf('--to');
+  const targetTime = at === -1 ? null : args[at + 1];
+  if (targetTime !== null && Number.isNaN(Date.parse(targetTime ?? '')))
+    throw new Error('--to needs an ISO time');
+  const port = option(args, 'port', ports.postgres + 10);
+  const proc = await restoreBackup(state, stateDir, { targetTime, port });
+  state.processes.push(proc);
+  writeState(stateDir, state);
+  log(`psql -h 127.0.0.1 -p ${port} -U postgres ${DATABASE}`);
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const [command, ...args] = process.argv.slice(2);
@@ -319,12 +341,14 @@ if (isMain) {
     status,
     logs: () => logs(args),
     stop: () => stopOne(args),
+    backup,
+    restore: () => restore(args),
     start: () => startOne(args),
   };
   const action = commands[command];
   if (!action) {
     process.stderr.write(
-      'usage: npm run cluster -- up [--instances N] [--replicas R] [--no-monitoring] | down | status | logs [name] | stop <name> | start <name>\n',
+      'usage: npm run cluster -- up [--instances N] [--replicas R] [--no-monitoring] | down | status | logs [name] | stop <name> | start <name> | backup | restore [--to ISO-time] [--port P]\n',
     );
     process.exit(2);
   }

@@ -34,15 +34,11 @@ export const cluster = (): ClusterState => inject('cluster');
  * Stops or starts one process of the cluster through its own CLI, as an operator's drill would;
  * asynchronous, so that a test's candidates go on saving while it happens.
  */
-export async function clusterCommand(command: 'stop' | 'start', name: string): Promise<void> {
+export async function clusterCommand(...args: string[]): Promise<void> {
   const { stateDir, root, ports } = cluster();
-  await execFileAsync(
-    process.execPath,
-    [path.join(root, 'scripts', 'cluster', 'cluster.mjs'), command, name],
-    {
-      env: { ...process.env, CLUSTER_STATE_DIR: stateDir, CLUSTER_PORT_BASE: String(ports.https - 443) },
-    },
-  );
+  await execFileAsync(process.execPath, [path.join(root, 'scripts', 'cluster', 'cluster.mjs'), ...args], {
+    env: { ...process.env, CLUSTER_STATE_DIR: stateDir, CLUSTER_PORT_BASE: String(ports.https - 443) },
+  });
 }
 
 /** The base URL of instance `i` (0-based), straight to its port, bypassing nginx. */

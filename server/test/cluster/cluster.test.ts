@@ -2,6 +2,7 @@
 // streaming replica, Redis with Sentinel. Each test says what an operator or a candidate would see.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -246,6 +247,51 @@ describe('Redis with Sentinel', () => {
       await clusterCommand('start', 'redis-primary');
     }
   }, 90_000);
+});
+
+describe('backups', () => {
+  it('a point-in-time restore to the middle of an exam has every answer acknowledged before that moment', async () => {
+    await clusterCommand('backup');
+    const session = new HttpSession();
+    expect(await session.login(instanceUrl(0), student(5).email, student(5).password)).toBe(200);
+    const { attemptId, questionIds } = await startPractice(
+      session,
+      instanceUrl(0),
+      chapterId,
+      'cluster-laptop-5r',
+    );
+    const save = async (seq: number, option: string) => {
+      const res = await session.send(instanceUrl(seq % 2), 'POST', `/api/attempts/${attemptId}/answers`, {
+        deviceId: 'cluster-laptop-5r',
+        saves: [mcqSave(questionIds[seq % questionIds.length]!, option, seq)],
+      });
+      expect(res.json).toMatchObject({ results: [{ status: 'saved' }] });
+    };
+    for (let seq = 1; seq <= 8; seq++) await save(seq, 'a');
+    // The moment to restore to: after these acknowledgements, before the next ones.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const moment = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    for (let seq = 9; seq <= 16; seq++) await save(seq, 'c');
+
+    const port = cluster().ports.postgres + 20;
+    await clusterCommand('restore', '--to', moment, '--port', String(port));
+    const restored = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/examtech` });
+    await restored.connect();
+    try {
+      const { rows } = await restored.query<{
+        question_id: string;
+        seq: number;
+        answer: { optionIds: string[] };
+      }>('select question_id, seq, answer from attempt_answers where attempt_id = $1', [attemptId]);
+      const expected = new Map<string, number>();
+      for (let seq = 1; seq <= 8; seq++) expected.set(questionIds[seq % questionIds.length]!, seq);
+      expect(new Map(rows.map((r) => [r.question_id, r.seq]))).toEqual(expected);
+      expect(rows.every((r) => r.answer.optionIds[0] === 'a')).toBe(true);
+    } finally {
+      await restored.end();
+    }
+  }, 120_000);
 });
 
 /** examtech_socketio_connected_sockets of instance `i`. */
