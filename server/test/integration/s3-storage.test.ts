@@ -83,7 +83,7 @@ describe('files in S3', () => {
     const { s3 } = loadConfig({ ...server.env, S3_SSE: 'aws:kms', S3_SSE_KMS_KEY_ID: 'alias/examtech' });
     const encrypted = createS3Storage(s3!);
     try {
-      const target = await encrypted.createUploadUrl!('institutes/i1/uploads/sse', {
+      const target = await encrypted.createUploadUrl('institutes/i1/uploads/sse', {
         contentType: 'image/png',
         size: 4,
         expiresInSeconds: 60,

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -17,6 +17,8 @@ export type FileStorage = {
   get(key: string): Promise<{ body: Readable; size: number } | null>;
   /** Size and stored type without the bytes, or null when there is no such key. */
   head(key: string): Promise<{ size: number; contentType: string | null } | null>;
+  /** Copies within the store (S3: server-side, the bytes never pass through this process). */
+  copy(fromKey: string, toKey: string): Promise<void>;
   /** Idempotent: deleting a key that is not there succeeds. */
   delete(key: string): Promise<void>;
   /**
@@ -61,6 +63,11 @@ export function createLocalDiskStorage(rootDir: string): FileStorage {
       const info = await statOf(key);
       // The disk keeps no type: callers that need one sniff the bytes (as the asset service does).
       return info ? { size: info.size, contentType: null } : null;
+    },
+    async copy(fromKey, toKey) {
+      const target = resolveKey(toKey);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(resolveKey(fromKey), target);
     },
     async delete(key) {
       await rm(resolveKey(key), { force: true });

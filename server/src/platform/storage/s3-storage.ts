@@ -1,10 +1,12 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  type PutObjectCommandInput,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -30,7 +32,10 @@ function clientConfig(config: S3StorageConfig, endpoint: string | null): S3Clien
 }
 
 /** The encryption headers every write carries (and a presigned PUT must send as signed). */
-function encryptionOf(config: S3StorageConfig) {
+function encryptionOf(config: S3StorageConfig): {
+  input: Pick<PutObjectCommandInput, 'ServerSideEncryption' | 'SSEKMSKeyId'>;
+  headers: Record<string, string>;
+} {
   if (!config.sse) return { input: {}, headers: {} };
   if (config.sse.kind === 'AES256')
     return {
@@ -63,7 +68,9 @@ export function s3UploadOrigin(config: S3StorageConfig): string {
  * FileStorage on S3 or any S3-compatible store (AWS SDK v3). Reads stream from S3 to the client;
  * browsers upload large files straight to the bucket through presigned PUTs.
  */
-export function createS3Storage(config: S3StorageConfig): FileStorage & { close(): void } {
+export type S3Storage = FileStorage & Required<Pick<FileStorage, 'createUploadUrl'>> & { close(): void };
+
+export function createS3Storage(config: S3StorageConfig): S3Storage {
   const client = new S3Client(clientConfig(config, config.endpoint));
   // Presigned URLs name the host the browser reaches, which may differ from the servers' endpoint.
   const presignClient = config.publicEndpoint
@@ -101,6 +108,12 @@ export function createS3Storage(config: S3StorageConfig): FileStorage & { close(
         if (isMissing(error)) return null;
         throw error;
       }
+    },
+
+    async copy(fromKey, toKey) {
+      // CopySource is "bucket/key", URL-encoded per segment.
+      const source = `${Bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
+      await client.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource: source, ...encryption.input }));
     },
 
     async delete(key) {
