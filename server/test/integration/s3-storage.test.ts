@@ -40,6 +40,14 @@ describe('files in S3', () => {
     expect(await storage.get('institutes/i1/never-written')).toBeNull();
   });
 
+  it('copies within the bucket, leaving the source as it was', async () => {
+    await storage.put('institutes/i1/uploads/src', Buffer.from('bytes'), 'image/png');
+    await storage.copy('institutes/i1/uploads/src', 'institutes/i1/assets/dst');
+    expect(await storage.head('institutes/i1/assets/dst')).toEqual({ size: 5, contentType: 'image/png' });
+    expect((await readAll((await storage.get('institutes/i1/assets/dst'))!.body)).toString()).toBe('bytes');
+    expect(await storage.head('institutes/i1/uploads/src')).not.toBeNull();
+  });
+
   it('streams a 5 MB file back in many chunks, byte for byte', async () => {
     const body = randomBytes(5 * 1024 * 1024);
     await storage.put('institutes/i1/big.bin', body, 'application/octet-stream');
