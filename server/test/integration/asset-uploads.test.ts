@@ -48,7 +48,7 @@ const complete = (client: TestClient, key: string, fileName = 'graph.png') =>
 describe('direct image uploads to S3', () => {
   it('uploads through a presigned PUT, registers the image once, and serves it back through the app', async () => {
     const upload = await planFor(teacher, pngBytes);
-    expect(upload.key).toMatch(new RegExp(`^institutes/${instituteId}/uploads/[0-9a-f-]{36}$`));
+    expect(upload.key).toMatch(new RegExp(`^uploads/institutes/${instituteId}/[0-9a-f-]{36}$`));
     expect(upload.url.startsWith(s3.endpoint)).toBe(true);
     expect((await putBytes(upload, pngBytes)).status).toBe(200);
 
@@ -133,13 +133,13 @@ describe('direct image uploads to S3', () => {
     expect((await complete(teacher, upload.key)).statusCode).toBe(201);
     // And the other institute's own plans are keyed under its own institute.
     const own = await planFor(other, pngBytes);
-    expect(own.key.startsWith(`institutes/${instituteId}/`)).toBe(false);
+    expect(own.key.includes(instituteId)).toBe(false);
   });
 
   it('lets only uploaders plan an upload', async () => {
     const student = await signIn(app, demo.student);
     expect((await plan(student, { fileName: 'a.png', contentType: 'image/png', size: 10 })).statusCode).toBe(403);
-    expect((await complete(student, `institutes/${instituteId}/uploads/${crypto.randomUUID()}`)).statusCode).toBe(
+    expect((await complete(student, `uploads/institutes/${instituteId}/${crypto.randomUUID()}`)).statusCode).toBe(
       403,
     );
   });

@@ -20,7 +20,8 @@ export type UploadPlan =
 export type AssetUploadService = ReturnType<typeof createAssetUploadService>;
 
 const ALLOWED_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
-const UPLOAD_KEY = /^institutes\/([0-9a-f-]{36})\/uploads\/([0-9a-f-]{36})$/u;
+// Staged uploads share one prefix, so one bucket lifecycle rule expires those never completed.
+const UPLOAD_KEY = /^uploads\/institutes\/([0-9a-f-]{36})\/([0-9a-f-]{36})$/u;
 // Enough for every signature detectImageType knows (WebP's is at bytes 8-11).
 const SNIFF_BYTES = 16;
 
@@ -76,7 +77,7 @@ export function createAssetUploadService(deps: {
         });
       checkImageSize(input.size);
       if (!upload) return { method: 'multipart', url: '/api/assets', field: 'file' };
-      const key = `institutes/${scoped.instituteId}/uploads/${randomUUID()}`;
+      const key = `uploads/institutes/${scoped.instituteId}/${randomUUID()}`;
       const target = await upload(key, {
         contentType: input.contentType,
         size: input.size,

@@ -419,7 +419,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     },
     'POST /api/assets/uploads/complete': {
       as: 'teacher',
-      body: { key: `institutes/${ids.assetId}/uploads/${ids.assetId}`, fileName: 'fuzz.png' },
+      body: { key: `uploads/institutes/${ids.assetId}/${ids.assetId}`, fileName: 'fuzz.png' },
     },
     'GET /api/question-imports/template.csv': { as: 'teacher' },
     'GET /api/question-imports/template.xlsx': { as: 'teacher' },

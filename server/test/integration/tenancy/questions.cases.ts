@@ -158,7 +158,7 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
         user: { institute: { id: string } };
       }>().user.institute.id;
       for (const key of [
-        `institutes/${instituteOfA}/uploads/${a.assetId}`,
+        `uploads/institutes/${instituteOfA}/${a.assetId}`,
         `institutes/${instituteOfA}/assets/${a.assetId}`,
       ]) {
         const res = await c.post('/api/assets/uploads/complete', { key, fileName: 'x.png' });
