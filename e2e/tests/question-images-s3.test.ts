@@ -48,7 +48,11 @@ describe('question images in S3', () => {
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: 'Insert image into English question' }).click(),
     ]);
-    await chooser.setFiles({ name: 'graph.png', mimeType: 'image/png', buffer: Buffer.from(onePixelPng, 'base64') });
+    await chooser.setFiles({
+      name: 'graph.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(onePixelPng, 'base64'),
+    });
     await expect.poll(() => stem.inputValue()).toMatch(/!\[graph\]\(image:[\w-]+\)$/);
     const image = page.getByTestId('preview-en').getByRole('img', { name: 'graph' });
     await expect.poll(() => image.getAttribute('src')).toMatch(/^\/api\/assets\//);

@@ -55,7 +55,11 @@ describe('direct image uploads to S3', () => {
     const done = await complete(teacher, upload.key, 'circuit.png');
     expect(done.statusCode).toBe(201);
     const { asset } = done.json<{ asset: Asset }>();
-    expect(asset).toMatchObject({ contentType: 'image/png', size: pngBytes.length, originalName: 'circuit.png' });
+    expect(asset).toMatchObject({
+      contentType: 'image/png',
+      size: pngBytes.length,
+      originalName: 'circuit.png',
+    });
     const served = await teacher.get(asset.url);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
@@ -82,7 +86,11 @@ describe('direct image uploads to S3', () => {
   });
 
   it('keeps the upload limits: the declared size and type first, then the stored bytes themselves', async () => {
-    const oversize = await plan(teacher, { fileName: 'big.png', contentType: 'image/png', size: 5 * 1024 * 1024 + 1 });
+    const oversize = await plan(teacher, {
+      fileName: 'big.png',
+      contentType: 'image/png',
+      size: 5 * 1024 * 1024 + 1,
+    });
     expect(oversize.statusCode).toBe(413);
     expect(oversize.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     const svg = await plan(teacher, { fileName: 'd.svg', contentType: 'image/svg+xml', size: 100 });
@@ -138,10 +146,12 @@ describe('direct image uploads to S3', () => {
 
   it('lets only uploaders plan an upload', async () => {
     const student = await signIn(app, demo.student);
-    expect((await plan(student, { fileName: 'a.png', contentType: 'image/png', size: 10 })).statusCode).toBe(403);
-    expect((await complete(student, `uploads/institutes/${instituteId}/${crypto.randomUUID()}`)).statusCode).toBe(
+    expect((await plan(student, { fileName: 'a.png', contentType: 'image/png', size: 10 })).statusCode).toBe(
       403,
     );
+    expect(
+      (await complete(student, `uploads/institutes/${instituteId}/${crypto.randomUUID()}`)).statusCode,
+    ).toBe(403);
   });
 
   it('lets the browser reach the store: the CSP allows it and the bucket answers the CORS preflight', async () => {

@@ -44,7 +44,14 @@ export async function findAssetIds(db: Conn, instituteId: string, ids: string[])
 }
 
 /** Null when a row with this id is already there (a direct upload completed twice at once). */
-export async function insertAssetIfAbsent(db: Conn, row: typeof assets.$inferInsert): Promise<AssetRow | null> {
-  const [inserted] = await db.insert(assets).values(row).onConflictDoNothing({ target: assets.id }).returning();
+export async function insertAssetIfAbsent(
+  db: Conn,
+  row: typeof assets.$inferInsert,
+): Promise<AssetRow | null> {
+  const [inserted] = await db
+    .insert(assets)
+    .values(row)
+    .onConflictDoNothing({ target: assets.id })
+    .returning();
   return inserted ?? null;
 }

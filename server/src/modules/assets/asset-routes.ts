@@ -8,10 +8,10 @@ import type { AssetUploadService } from './asset-upload-service.js';
 
 const fileName = z.string().trim().min(1).max(255);
 
-export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService; uploads: AssetUploadService }> = async (
-  app,
-  { assets, uploads },
-) => {
+export const assetRoutes: FastifyPluginAsyncZod<{
+  assets: AssetService;
+  uploads: AssetUploadService;
+}> = async (app, { assets, uploads }) => {
   // A direct upload: ask for a plan (a presigned PUT when storage offers one), send the bytes, complete.
   app.post(
     '/api/assets/uploads',
@@ -36,7 +36,6 @@ export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService; uploads:
       return reply.status(201).send({ asset });
     },
   );
-
 
   app.post('/api/assets', async (request, reply) => {
     const asset = await assets.uploadAsset(requireActor(request), async () => {

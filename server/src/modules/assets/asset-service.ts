@@ -114,7 +114,14 @@ export function createAssetService(deps: {
     const id = randomUUID();
     const storageKey = `institutes/${scoped.instituteId}/assets/${id}`;
     const sha256 = createHash('sha256').update(input.body).digest('hex');
-    const facts = { id, storageKey, contentType, size: input.body.length, sha256, originalName: input.originalName };
+    const facts = {
+      id,
+      storageKey,
+      contentType,
+      size: input.body.length,
+      sha256,
+      originalName: input.originalName,
+    };
     return registerAsset(conn, actor, facts, () => deps.storage.put(storageKey, input.body, contentType));
   }
 

@@ -94,8 +94,7 @@ export function createAssetUploadService(deps: {
       const scoped = authorizeInInstitute(actor, 'assets:upload');
       const match = UPLOAD_KEY.exec(input.key);
       const id = match?.[2];
-      if (!match || match[1] !== scoped.instituteId || !id)
-        throw new AppError('UPLOAD_NOT_FOUND');
+      if (!match || match[1] !== scoped.instituteId || !id) throw new AppError('UPLOAD_NOT_FOUND');
       const done = await repo.findAsset(db, scoped.instituteId, id);
       if (done) return presentAsset(done);
       const stat = await deps.storage.head(input.key);

@@ -113,7 +113,9 @@ export function createS3Storage(config: S3StorageConfig): S3Storage {
     async copy(fromKey, toKey) {
       // CopySource is "bucket/key", URL-encoded per segment.
       const source = `${Bucket}/${fromKey.split('/').map(encodeURIComponent).join('/')}`;
-      await client.send(new CopyObjectCommand({ Bucket, Key: toKey, CopySource: source, ...encryption.input }));
+      await client.send(
+        new CopyObjectCommand({ Bucket, Key: toKey, CopySource: source, ...encryption.input }),
+      );
     },
 
     async delete(key) {

@@ -147,7 +147,11 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
     'POST /api/assets/uploads': async (c) => {
       const a = await loadA();
       // A plan is B's own: on local disk the multipart route, which keys B's files under B.
-      const res = await c.post('/api/assets/uploads', { fileName: 'b.png', contentType: 'image/png', size: 10 });
+      const res = await c.post('/api/assets/uploads', {
+        fileName: 'b.png',
+        contentType: 'image/png',
+        size: 10,
+      });
       expect(res.statusCode).toBe(200);
       expect(leaksNothing(res.body, a)).toBe(true);
     },

@@ -1,13 +1,7 @@
 import type { Question } from '@examtech/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../lib/api';
-import type {
-  Paged,
-  QuestionDetail,
-  QuestionSummary,
-  QuestionVersion,
-  TagCount,
-} from '../../lib/types';
+import type { Paged, QuestionDetail, QuestionSummary, QuestionVersion, TagCount } from '../../lib/types';
 import { syllabusKeys } from '../syllabus/api';
 import type { QuestionFilter } from './filters';
 

@@ -20,7 +20,12 @@ async function sendToStorage(plan: Extract<UploadPlan, { method: 'PUT' }>, file:
   let response: Response;
   try {
     // No cookies: the presigned URL is the whole permission, and storage is another origin.
-    response = await fetch(plan.url, { method: 'PUT', headers: plan.headers, body: file, credentials: 'omit' });
+    response = await fetch(plan.url, {
+      method: 'PUT',
+      headers: plan.headers,
+      body: file,
+      credentials: 'omit',
+    });
   } catch {
     throw fail(0);
   }
