@@ -242,6 +242,8 @@ export async function startS3({ stateDir, ports, bucket, root }) {
       path.join(dir, 'data'),
       '--configure-bucket',
       bucket,
+      // CORS for presigned browser uploads (question images PUT straight to the bucket).
+      path.join(root, 'deploy', 's3', 'cors.xml'),
       '--silent',
     ],
     { logFile },

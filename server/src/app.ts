@@ -29,6 +29,7 @@ import { createMetrics, registerHttpMetrics } from './platform/metrics.js';
 import { attachRealtime } from './platform/realtime.js';
 import { createRedisClient } from './platform/redis.js';
 import { createLocalDiskStorage, type FileStorage } from './platform/storage/file-storage.js';
+import { createS3Storage } from './platform/storage/s3-storage.js';
 import { authRoutes } from './modules/auth/auth-routes.js';
 import { createAuthService } from './modules/auth/auth-service.js';
 import { batchRoutes } from './modules/batches/batch-routes.js';
@@ -53,6 +54,7 @@ import { createExamAccess } from './modules/exams/exam-access.js';
 import { createExamDirectory } from './modules/exams/exam-directory.js';
 import { findReservedQuestions } from './modules/exams/result-release.js';
 import { assetRoutes } from './modules/assets/asset-routes.js';
+import { createAssetUploadService } from './modules/assets/asset-upload-service.js';
 import { createAssetService } from './modules/assets/asset-service.js';
 import { createAttemptAssetAccess } from './modules/attempts/attempt-assets.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
@@ -185,7 +187,9 @@ export async function buildApp(
   };
   const now = () => clock.now();
   const limiter = redis ? createRedisRateLimiter(redis, now) : createMemoryRateLimiter(now);
-  const storage = createLocalDiskStorage(config.filesDir);
+  // S3 when S3_BUCKET is set (every instance sees every file); this instance's disk otherwise.
+  const s3Storage = config.s3 ? createS3Storage(config.s3) : null;
+  const storage: FileStorage = s3Storage ?? createLocalDiskStorage(config.filesDir);
   const metrics = createMetrics(database);
 
   // Dependencies point one way: batches <- users <- institutes. What a lower module needs from a
@@ -294,6 +298,12 @@ export async function buildApp(
     storage,
     students: createAttemptAssetAccess({ database, papers: snapshots, clock }),
   });
+  const assetUploads = createAssetUploadService({
+    database,
+    storage,
+    assets,
+    uploadUrlTtlSeconds: config.s3?.uploadUrlTtlSeconds ?? 900,
+  });
   const questions = createQuestionService({
     database,
     syllabus,
@@ -316,7 +326,7 @@ export async function buildApp(
   const questionExports = createQuestionExportService({ questions, clock });
 
   registerErrorHandler(app);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, { uploadOrigins: storage.uploadOrigin ? [storage.uploadOrigin] : [] });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_UPLOAD_BYTES, files: 1, fields: 10 } });
   registerHttpMetrics(app, metrics, {
@@ -342,7 +352,7 @@ export async function buildApp(
   await app.register(resultsRoutes, { results });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
-  await app.register(assetRoutes, { assets });
+  await app.register(assetRoutes, { assets, uploads: assetUploads });
   await app.register(questionTransferRoutes, { imports: questionImports, exports: questionExports });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
@@ -405,6 +415,7 @@ export async function buildApp(
       }),
     );
     await database.close();
+    s3Storage?.close();
   });
 
   return { http: app, io, seeded, storage, database, results, routes, jobs };

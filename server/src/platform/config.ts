@@ -110,7 +110,32 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  // Files in S3 (or an S3-compatible store) instead of DATA_DIR/files; S3_BUCKET switches it on.
+  S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_PUBLIC_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFromEnv.default(false),
+  S3_SSE: z.enum(['none', 'AES256', 'aws:kms']).default('none'),
+  S3_SSE_KMS_KEY_ID: z.string().min(1).optional(),
+  S3_UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
 });
+
+/** Files in S3: where, with which credentials (null: the SDK's default chain, e.g. an instance role). */
+export type S3StorageConfig = {
+  bucket: string;
+  region: string;
+  endpoint: string | null;
+  /** The endpoint browsers reach for presigned uploads, when it differs from the servers' one. */
+  publicEndpoint: string | null;
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  forcePathStyle: boolean;
+  /** Server-side encryption asked for on every object (SSE-S3 or SSE-KMS); null: the bucket's default. */
+  sse: null | { kind: 'AES256' } | { kind: 'aws:kms'; kmsKeyId: string | null };
+  uploadUrlTtlSeconds: number;
+};
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -154,6 +179,8 @@ export type AppConfig = {
   runMigrations: boolean;
   webDistDir: string | null;
   filesDir: string;
+  /** Set when S3_BUCKET is: files go to S3 instead of `filesDir`. */
+  s3: S3StorageConfig | null;
   shutdownTimeoutMs: number;
   sweeperIntervalMs: number;
   /** How often each instance looks for due jobs (platform/jobs). */
@@ -179,6 +206,49 @@ function parseSentinels(raw: string | undefined, problems: string[]): { host: st
   });
 }
 
+type Env = z.infer<typeof envSchema>;
+
+/** An S3 setting without a bucket would silently leave files on local disk: refused instead. */
+function checkS3(e: Env, problems: string[]): void {
+  const given = (
+    [
+      'S3_ENDPOINT',
+      'S3_PUBLIC_ENDPOINT',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+      'S3_SSE_KMS_KEY_ID',
+    ] as const
+  ).filter((name) => e[name] !== undefined);
+  if (!e.S3_BUCKET && given.length > 0)
+    problems.push(`${given.join(', ')}: set S3_BUCKET as well, or files stay on local disk`);
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined))
+    problems.push('S3_ACCESS_KEY_ID: give both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  if (e.S3_SSE_KMS_KEY_ID && e.S3_SSE !== 'aws:kms')
+    problems.push('S3_SSE_KMS_KEY_ID: a KMS key needs S3_SSE=aws:kms');
+}
+
+function s3Config(e: Env): S3StorageConfig | null {
+  if (!e.S3_BUCKET) return null;
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT ?? null,
+    publicEndpoint: e.S3_PUBLIC_ENDPOINT ?? null,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : null,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    sse:
+      e.S3_SSE === 'none'
+        ? null
+        : e.S3_SSE === 'AES256'
+          ? { kind: 'AES256' }
+          : { kind: 'aws:kms', kmsKeyId: e.S3_SSE_KMS_KEY_ID ?? null },
+    uploadUrlTtlSeconds: e.S3_UPLOAD_URL_TTL_SECONDS,
+  };
+}
+
 /** Reads configuration from an environment map; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -196,6 +266,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (sentinels.length > 0 && !e.REDIS_URL) {
     problems.push('REDIS_SENTINELS: Sentinel mode needs REDIS_URL for the password and database number');
   }
+  checkS3(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const isEmbedded = !e.DATABASE_URL;
@@ -237,6 +308,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runMigrations: e.RUN_MIGRATIONS,
     webDistDir: e.WEB_DIST_DIR ?? null,
     filesDir: `${e.DATA_DIR}/files`,
+    s3: s3Config(e),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
     jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,

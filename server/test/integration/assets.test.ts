@@ -91,6 +91,26 @@ describe('image uploads', () => {
   });
 });
 
+describe('direct uploads on local disk', () => {
+  it('plans the multipart upload (nothing to presign) after the same size and type checks', async () => {
+    const res = await teacher.post('/api/assets/uploads', {
+      fileName: 'graph.png',
+      contentType: 'image/png',
+      size: pngBytes.length,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ upload: { method: 'multipart', url: '/api/assets', field: 'file' } });
+    const big = { fileName: 'big.png', contentType: 'image/png', size: 5 * 1024 * 1024 + 1 };
+    expect((await teacher.post('/api/assets/uploads', big)).json()).toMatchObject({
+      error: { code: 'PAYLOAD_TOO_LARGE' },
+    });
+    const html = { fileName: 'page.png', contentType: 'text/html', size: 10 };
+    expect((await teacher.post('/api/assets/uploads', html)).json()).toMatchObject({
+      error: { code: 'ASSET_TYPE_NOT_ALLOWED' },
+    });
+  });
+});
+
 describe('who may upload and read images', () => {
   it('staff of the institute read its images; a student reads none outside their papers, and cannot upload', async () => {
     const { asset } = (await upload(teacher, 'shared.png', pngBytes)).json<{ asset: Asset }>();

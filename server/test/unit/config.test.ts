@@ -86,4 +86,33 @@ describe('configuration', () => {
       expect(isTrusted(no), String(no)).toBe(false);
     expect(createProxyTrust([])('127.0.0.1')).toBe(false);
   });
+
+  it('keeps files on local disk unless S3_BUCKET is set, and refuses half an S3 setup', () => {
+    expect(loadConfig({}).s3).toBeNull();
+    expect(
+      loadConfig({
+        S3_BUCKET: 'files',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_ACCESS_KEY_ID: 'k',
+        S3_SECRET_ACCESS_KEY: 's',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_SSE: 'aws:kms',
+        S3_SSE_KMS_KEY_ID: 'alias/x',
+      }).s3,
+    ).toEqual({
+      bucket: 'files',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9000',
+      publicEndpoint: null,
+      credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+      forcePathStyle: true,
+      sse: { kind: 'aws:kms', kmsKeyId: 'alias/x' },
+      uploadUrlTtlSeconds: 900,
+    });
+    expect(loadConfig({ S3_BUCKET: 'files' }).s3).toMatchObject({ credentials: null, sse: null });
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://minio:9000' })).toThrow(/S3_ENDPOINT: set S3_BUCKET/);
+    expect(() => loadConfig({ S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'k' })).toThrow(/S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ S3_BUCKET: 'files', S3_SSE_KMS_KEY_ID: 'k' })).toThrow(/S3_SSE=aws:kms/);
+    expect(() => loadConfig({ S3_BUCKET: 'files', S3_SSE: 'rot13' })).toThrow(/S3_SSE/);
+  });
 });

@@ -43,8 +43,15 @@ export async function findAssetIds(db: Conn, instituteId: string, ids: string[])
   return rows.map((row) => row.id);
 }
 
-export async function insertAsset(db: Conn, row: typeof assets.$inferInsert): Promise<AssetRow> {
-  const [inserted] = await db.insert(assets).values(row).returning();
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+/** Null when a row with this id is already there (a direct upload completed twice at once). */
+export async function insertAssetIfAbsent(
+  db: Conn,
+  row: typeof assets.$inferInsert,
+): Promise<AssetRow | null> {
+  const [inserted] = await db
+    .insert(assets)
+    .values(row)
+    .onConflictDoNothing({ target: assets.id })
+    .returning();
+  return inserted ?? null;
 }

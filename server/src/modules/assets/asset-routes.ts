@@ -4,8 +4,39 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { readUpload } from '../../platform/http/multipart.js';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { MAX_ASSET_BYTES, type AssetService } from './asset-service.js';
+import type { AssetUploadService } from './asset-upload-service.js';
 
-export const assetRoutes: FastifyPluginAsyncZod<{ assets: AssetService }> = async (app, { assets }) => {
+const fileName = z.string().trim().min(1).max(255);
+
+export const assetRoutes: FastifyPluginAsyncZod<{
+  assets: AssetService;
+  uploads: AssetUploadService;
+}> = async (app, { assets, uploads }) => {
+  // A direct upload: ask for a plan (a presigned PUT when storage offers one), send the bytes, complete.
+  app.post(
+    '/api/assets/uploads',
+    {
+      schema: {
+        body: z.object({
+          fileName,
+          contentType: z.string().trim().toLowerCase().min(1).max(100),
+          // The limit itself is the service's (413 PAYLOAD_TOO_LARGE, as on the multipart route).
+          size: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        }),
+      },
+    },
+    async (request) => ({ upload: await uploads.createUpload(requireActor(request), request.body) }),
+  );
+
+  app.post(
+    '/api/assets/uploads/complete',
+    { schema: { body: z.object({ key: z.string().min(1).max(200), fileName }) } },
+    async (request, reply) => {
+      const asset = await uploads.completeUpload(requireActor(request), request.body);
+      return reply.status(201).send({ asset });
+    },
+  );
+
   app.post('/api/assets', async (request, reply) => {
     const asset = await assets.uploadAsset(requireActor(request), async () => {
       const file = (await readUpload(request, { limitBytes: MAX_ASSET_BYTES })).files.get('file');

@@ -5,14 +5,14 @@ import { authorizeInInstitute, type Actor, type InstituteActor } from '../../pla
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { FileStorage } from '../../platform/storage/file-storage.js';
 import * as repo from './asset-repo.js';
-import { detectImageType } from './image-type.js';
+import { detectImageType, type ImageType } from './image-type.js';
 
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 
 export type AssetView = { id: string; url: string; contentType: string; size: number; originalName: string };
 export type AssetInput = { body: Buffer; originalName: string; declaredType?: string | undefined };
 
-function presentAsset(row: repo.AssetRow): AssetView {
+export function presentAsset(row: repo.AssetRow): AssetView {
   return {
     id: row.id,
     url: `/api/assets/${row.id}`,
@@ -33,6 +33,31 @@ function cleanFileName(name: string): string {
   );
 }
 
+/** What the asset row records of an image whose bytes are (or are about to be) in storage. */
+export type RegisteredFacts = {
+  id: string;
+  storageKey: string;
+  contentType: ImageType;
+  size: number;
+  sha256: string;
+  originalName: string;
+};
+
+/** The upload limits, the same on every path: at most 5 MB... */
+export function checkImageSize(size: number): void {
+  if (size > MAX_ASSET_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Images can be at most 5 MB.');
+}
+
+/** ...and an image type by its first bytes (`head`: at least the first 16). Returns the sniffed type. */
+export function checkImageType(head: Buffer): ImageType {
+  const contentType = detectImageType(head);
+  if (!contentType)
+    throw new AppError('ASSET_TYPE_NOT_ALLOWED', undefined, {
+      fields: [{ path: 'file', message: 'Not a PNG, JPEG, GIF or WebP image.' }],
+    });
+  return contentType;
+}
+
 export type AssetService = ReturnType<typeof createAssetService>;
 
 /**
@@ -48,6 +73,33 @@ export function createAssetService(deps: {
   const { db } = deps.database;
 
   /**
+   * The one path that records an image: an identical image the institute already has is returned
+   * instead (and `write` is not called); otherwise `write` stores the bytes if they are not stored
+   * yet and the row is inserted. Both the multipart and the direct (presigned) uploads end here.
+   */
+  async function registerAsset(
+    conn: Db | Tx,
+    actor: InstituteActor | Actor,
+    facts: RegisteredFacts,
+    write?: () => Promise<void>,
+  ): Promise<AssetView> {
+    const scoped = authorizeInInstitute(actor, 'assets:upload');
+    const existing = await repo.findAssetBySha(conn, scoped.instituteId, facts.sha256, facts.contentType);
+    if (existing) return presentAsset(existing);
+    await write?.();
+    const row = await repo.insertAssetIfAbsent(conn, {
+      ...facts,
+      instituteId: scoped.instituteId,
+      originalName: cleanFileName(facts.originalName),
+      createdBy: actor.userId,
+    });
+    // Null: the same direct upload was completed twice at once; the first one's row is the answer.
+    const stored = row ?? (await repo.findAsset(conn, scoped.instituteId, facts.id));
+    if (!stored) throw new Error('asset row vanished after a conflicting insert');
+    return presentAsset(stored);
+  }
+
+  /**
    * Stores an image and records it through `conn`, so an import can keep its asset rows inside its
    * own transaction. An identical image already uploaded to the institute is reused.
    */
@@ -57,34 +109,25 @@ export function createAssetService(deps: {
     input: AssetInput,
   ): Promise<AssetView> {
     const scoped = authorizeInInstitute(actor, 'assets:upload');
-    if (input.body.length > MAX_ASSET_BYTES)
-      throw new AppError('PAYLOAD_TOO_LARGE', 'Images can be at most 5 MB.');
-    const contentType = detectImageType(input.body);
-    if (!contentType)
-      throw new AppError('ASSET_TYPE_NOT_ALLOWED', undefined, {
-        fields: [{ path: 'file', message: 'Not a PNG, JPEG, GIF or WebP image.' }],
-      });
-    const sha256 = createHash('sha256').update(input.body).digest('hex');
-    const existing = await repo.findAssetBySha(conn, scoped.instituteId, sha256, contentType);
-    if (existing) return presentAsset(existing);
+    checkImageSize(input.body.length);
+    const contentType = checkImageType(input.body);
     const id = randomUUID();
     const storageKey = `institutes/${scoped.instituteId}/assets/${id}`;
-    await deps.storage.put(storageKey, input.body, contentType);
-    const row = await repo.insertAsset(conn, {
+    const sha256 = createHash('sha256').update(input.body).digest('hex');
+    const facts = {
       id,
-      instituteId: scoped.instituteId,
       storageKey,
       contentType,
       size: input.body.length,
       sha256,
-      originalName: cleanFileName(input.originalName),
-      createdBy: actor.userId,
-    });
-    return presentAsset(row);
+      originalName: input.originalName,
+    };
+    return registerAsset(conn, actor, facts, () => deps.storage.put(storageKey, input.body, contentType));
   }
 
   return {
     storeAssetInTx,
+    registerAsset,
 
     storeAsset(actor: InstituteActor | Actor, input: AssetInput): Promise<AssetView> {
       return storeAssetInTx(db, actor, input);

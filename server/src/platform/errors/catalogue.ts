@@ -58,6 +58,10 @@ export const errorCatalogue = {
   SYLLABUS_TOPIC_INVALID: { status: 400, message: 'Choose an existing topic of this institute.' },
   QUESTION_INVALID: { status: 400, message: 'The question has problems. Nothing was saved.' },
   ASSET_TYPE_NOT_ALLOWED: { status: 400, message: 'Only PNG, JPEG, GIF and WebP images can be uploaded.' },
+  UPLOAD_NOT_FOUND: {
+    status: 404,
+    message: 'Nothing was uploaded under this key in your institute. Start the upload again.',
+  },
   EXAM_NOT_DRAFT: { status: 409, message: 'The exam is published: unpublish it to edit.' },
   EXAM_DOES_NOT_FIT: { status: 422, message: 'The paper does not fit its pattern yet.' },
   EXAM_ALREADY_STARTED: {

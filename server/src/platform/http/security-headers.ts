@@ -32,7 +32,12 @@ const PERMISSIONS_POLICY = [
 
 export const HSTS_VALUE = 'max-age=31536000';
 
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+/** `uploadOrigins`: where browsers PUT files straight to storage (S3 presigned uploads), if anywhere. */
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { uploadOrigins?: string[] } = {},
+): Promise<void> {
+  const uploadOrigins = options.uploadOrigins ?? [];
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: {
@@ -44,7 +49,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'"],
         'media-src': ["'self'", 'blob:'],
-        'connect-src': ["'self'", (req) => webSocketSelf(req)],
+        'connect-src': ["'self'", (req) => webSocketSelf(req), ...uploadOrigins],
         'worker-src': ["'self'"],
         'manifest-src': ["'self'"],
         'object-src': ["'none'"],

@@ -413,6 +413,14 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       multipart: { field: 'file', fileName: 'fuzz.png', contentType: 'image/png', content: pngBytes },
     },
     'GET /api/assets/:id': { as: 'teacher', params: { id: ids.assetId } },
+    'POST /api/assets/uploads': {
+      as: 'teacher',
+      body: { fileName: 'fuzz.png', contentType: 'image/png', size: pngBytes.length },
+    },
+    'POST /api/assets/uploads/complete': {
+      as: 'teacher',
+      body: { key: `uploads/institutes/${ids.assetId}/${ids.assetId}`, fileName: 'fuzz.png' },
+    },
     'GET /api/question-imports/template.csv': { as: 'teacher' },
     'GET /api/question-imports/template.xlsx': { as: 'teacher' },
     'GET /api/questions/export.csv': { as: 'teacher', query: { q: 'fuzz', tags: 'fuzz', page: '1' } },

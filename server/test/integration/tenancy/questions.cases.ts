@@ -144,5 +144,32 @@ export function questionBankCases(context: TenancyContext): Record<string, Tenan
       const a = await loadA();
       expect((await c.get(`/api/assets/${a.assetId}`)).statusCode).toBe(404);
     },
+    'POST /api/assets/uploads': async (c) => {
+      const a = await loadA();
+      // A plan is B's own: on local disk the multipart route, which keys B's files under B.
+      const res = await c.post('/api/assets/uploads', {
+        fileName: 'b.png',
+        contentType: 'image/png',
+        size: 10,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(leaksNothing(res.body, a)).toBe(true);
+    },
+    'POST /api/assets/uploads/complete': async (c) => {
+      const a = await loadA();
+      // A's own image key and a key under A's institute: neither becomes B's (asset-uploads.test.ts has it on S3).
+      const instituteOfA = (await adminOfA().get('/api/auth/me')).json<{
+        user: { institute: { id: string } };
+      }>().user.institute.id;
+      for (const key of [
+        `uploads/institutes/${instituteOfA}/${a.assetId}`,
+        `institutes/${instituteOfA}/assets/${a.assetId}`,
+      ]) {
+        const res = await c.post('/api/assets/uploads/complete', { key, fileName: 'x.png' });
+        expect(res.statusCode).toBe(404);
+        expect(res.json()).toMatchObject({ error: { code: 'UPLOAD_NOT_FOUND' } });
+      }
+      expect((await adminOfA().get(`/api/assets/${a.assetId}`)).statusCode).toBe(200);
+    },
   };
 }

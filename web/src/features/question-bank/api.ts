@@ -1,14 +1,7 @@
 import type { Question } from '@examtech/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../lib/api';
-import type {
-  Asset,
-  Paged,
-  QuestionDetail,
-  QuestionSummary,
-  QuestionVersion,
-  TagCount,
-} from '../../lib/types';
+import type { Paged, QuestionDetail, QuestionSummary, QuestionVersion, TagCount } from '../../lib/types';
 import { syllabusKeys } from '../syllabus/api';
 import type { QuestionFilter } from './filters';
 
@@ -115,9 +108,5 @@ export function useBulkQuestionAction() {
   );
 }
 
-export async function uploadAsset(file: File): Promise<Asset> {
-  const body = new FormData();
-  body.append('file', file);
-  const result = await api<{ asset: Asset }>('/api/assets', { method: 'POST', body });
-  return result.asset;
-}
+/** A question image: straight to file storage when the server offers it, else multipart (asset-upload.ts). */
+export { uploadImage as uploadAsset } from './asset-upload';
