@@ -229,7 +229,13 @@ describe('leaderboards respect privacy', () => {
     expect(initials.json()).toMatchObject({ institute: { settings: { leaderboardNames: 'initials' } } });
     const masked = await readBoard(as.s4!, '/api/leaderboards/institute?period=all');
     expect(masked.names).toBe('initials');
-    expect(masked.top.map((r) => r.name)).toEqual(['F. S. 2.', 'Z. K.', 'F. S. 1.', 'F. S. 3.', 'Fixture Student 4']);
+    expect(masked.top.map((r) => r.name)).toEqual([
+      'F. S. 2.',
+      'Z. K.',
+      'F. S. 1.',
+      'F. S. 3.',
+      'Fixture Student 4',
+    ]);
     expect(masked.me).toMatchObject({ name: 'Fixture Student 4', isMe: true });
 
     expect(
@@ -255,7 +261,9 @@ describe('leaderboards respect privacy', () => {
     expect(
       (await school.teacher.patch('/api/institute/settings', { leaderboardNames: 'full' })).statusCode,
     ).toBe(403);
-    expect((await as.s1!.patch('/api/institute/settings', { leaderboardNames: 'full' })).statusCode).toBe(403);
+    expect((await as.s1!.patch('/api/institute/settings', { leaderboardNames: 'full' })).statusCode).toBe(
+      403,
+    );
     const bad = await school.admin.patch('/api/institute/settings', { leaderboardNames: 'nicknames' });
     expect(bad.statusCode).toBe(400);
     expect((await school.admin.get('/api/institute')).json()).toMatchObject({
@@ -316,11 +324,11 @@ describe('periods', () => {
     ctx.clock.advance(31 * 86_400_000);
     // A month on, the session has lapsed: sign in again.
     as.s2 = await signIn(ctx.app, school.students[1]!);
-    const month = await readBoard(as.s2!, '/api/leaderboards/institute?period=30d');
+    const month = await readBoard(as.s2, '/api/leaderboards/institute?period=30d');
     expect(month).toMatchObject({ count: 0, top: [], me: null });
-    const quarter = await readBoard(as.s2!, '/api/leaderboards/institute?period=90d');
+    const quarter = await readBoard(as.s2, '/api/leaderboards/institute?period=90d');
     expect(quarter.count).toBe(5);
-    expect((await readBoard(as.s2!, '/api/leaderboards/institute?period=all')).me).toMatchObject({
+    expect((await readBoard(as.s2, '/api/leaderboards/institute?period=all')).me).toMatchObject({
       position: 1,
     });
   });

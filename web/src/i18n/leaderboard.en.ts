@@ -41,7 +41,8 @@ export const leaderboardEn = {
     title: 'Institute settings',
     description: 'Settings that apply to everyone in your institute.',
     privacyTitle: 'Names on leaderboards',
-    privacyText: 'What students see of other students’ names. Staff always see names, and every student sees their own.',
+    privacyText:
+      'What students see of other students’ names. Staff always see names, and every student sees their own.',
     full: 'Full names',
     fullText: 'Students see each other’s names.',
     initials: 'Initials',

@@ -172,7 +172,11 @@ export function createLeaderboardService(deps: {
         const title = titles.get(exam.examId);
         if (!title || !releases.get(exam.examId)?.isReleased) continue;
         if (!isStudent && !(await isReadable(scoped, exam.examId))) continue;
-        items.push({ examId: exam.examId, title: title.title, lastSubmittedAt: exam.lastSubmittedAt.toISOString() });
+        items.push({
+          examId: exam.examId,
+          title: title.title,
+          lastSubmittedAt: exam.lastSubmittedAt.toISOString(),
+        });
       }
       return { items };
     },

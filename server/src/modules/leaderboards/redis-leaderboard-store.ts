@@ -39,7 +39,9 @@ export function createRedisLeaderboardStore(deps: {
   async function build(base: string, request: BoardRequest, fingerprint: string, now: number) {
     const board = await deps.readAll(request.scope);
     const validUntil =
-      board.oldestAt && request.expiresAfter !== null ? board.oldestAt.getTime() + request.expiresAfter : null;
+      board.oldestAt && request.expiresAfter !== null
+        ? board.oldestAt.getTime() + request.expiresAfter
+        : null;
     const tx = redis.multi().del(`${base}:z`, `${base}:h`, `${base}:m`);
     for (let i = 0; i < board.rows.length; i += WRITE_CHUNK) {
       const chunk = board.rows.slice(i, i + WRITE_CHUNK);
@@ -86,7 +88,7 @@ export function createRedisLeaderboardStore(deps: {
         meta.fingerprint === fingerprint && (!meta.validUntil || now < Number(meta.validUntil));
       if (!isCurrent) return slice(await build(base, request, fingerprint, now), request.top, request.userId);
 
-      const read = redis.pipeline().zrange(`${base}:z`, "0", String(request.top - 1));
+      const read = redis.pipeline().zrange(`${base}:z`, '0', String(request.top - 1));
       if (request.userId) read.zrank(`${base}:z`, request.userId);
       const replies = (await read.exec()) ?? [];
       const topIds = (replies[0]?.[1] as string[] | undefined) ?? [];

@@ -40,8 +40,7 @@ function rowsOf(scope: BoardScope): SQL {
  */
 export async function readBoard(db: Conn, scope: BoardScope, window: BoardWindow): Promise<BoardRecord> {
   if (scope.kind === 'period' && scope.examIds.length === 0) return { rows: [], count: 0, oldestAt: null };
-  const order =
-    scope.kind === 'exam' ? sql`position_key, ${byName}` : sql`value desc, exams desc, ${byName}`;
+  const order = scope.kind === 'exam' ? sql`position_key, ${byName}` : sql`value desc, exams desc, ${byName}`;
   const position =
     scope.kind === 'exam' ? sql`position_key` : sql`rank() over (order by value desc, exams desc)`;
   const pick = window

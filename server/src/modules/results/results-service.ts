@@ -342,8 +342,7 @@ export function createResultsService(deps: {
      * A leaderboard over the ranked results (board-repo.ts): an exam's, or a period's across the
      * given exams. The caller authorises and passes only released exams.
      */
-    readBoard: (scope: BoardScope, window: BoardWindow) =>
-      boardRepo.readBoard(db, scope, window),
+    readBoard: (scope: BoardScope, window: BoardWindow) => boardRepo.readBoard(db, scope, window),
     /** The institute's exams with ranked results, latest first (the caller keeps the released ones). */
     listBoardExams: (instituteId: string, options: { userId: string | null; since: Date | null }) =>
       boardRepo.listBoardExams(db, instituteId, options),

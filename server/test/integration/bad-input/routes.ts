@@ -307,7 +307,11 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
     },
     'GET /api/leaderboards/exams': { as: 'student' },
     'PATCH /api/institute/settings': { as: 'admin', body: { leaderboardNames: 'full' } },
-    'GET /api/leaderboards/exams/:examId': { as: 'teacher', params: { examId: ids.examId }, query: { top: '3' } },
+    'GET /api/leaderboards/exams/:examId': {
+      as: 'teacher',
+      params: { examId: ids.examId },
+      query: { top: '3' },
+    },
     'GET /api/me/progress/weak-areas': { as: 'student' },
     'GET /api/me/progress/recommendations': { as: 'student' },
     'GET /api/students/:userId/progress/weak-areas': { as: 'admin', params: { userId: ids.victimUserId } },

@@ -39,7 +39,10 @@ export function InstituteSettingsPage() {
 
   return (
     <>
-      <PageHeader title={t('leaderboard.settings.title')} description={t('leaderboard.settings.description')} />
+      <PageHeader
+        title={t('leaderboard.settings.title')}
+        description={t('leaderboard.settings.description')}
+      />
       <Paper withBorder radius="md" p="md" maw={640} component="section" aria-labelledby="privacy-title">
         <Stack gap="sm">
           <Title order={2} fz="h5" id="privacy-title">

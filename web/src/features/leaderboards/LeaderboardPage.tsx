@@ -1,6 +1,7 @@
 import { Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconTrophy } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,6 +13,12 @@ import { LeaderboardTable } from './LeaderboardTable';
 
 type Scope = 'institute' | 'batch' | 'exam';
 
+/** How many rows the board shows: 10 unless the address asks for another top N (1-100). */
+function topOf(params: URLSearchParams): number {
+  const asked = Number(params.get('top'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= 100 ? asked : 10;
+}
+
 /**
  * The leaderboards (issue 11): the institute's or a batch's over a period, or one exam's; the top 10
  * with the reader's own row highlighted, or pinned below when outside. Students see their batches
@@ -21,6 +28,7 @@ export function LeaderboardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const isStudent = user.role === 'student';
+  const [params] = useSearchParams();
   const [scope, setScope] = useState<Scope>('institute');
   const [period, setPeriod] = useState<Period>('30d');
   const [batchId, setBatchId] = useState<string | null>(null);
@@ -40,7 +48,7 @@ export function LeaderboardPage() {
         : chosenExam
           ? { kind: 'exam', examId: chosenExam }
           : null;
-  const board = useLeaderboard(choice);
+  const board = useLeaderboard(choice, topOf(params));
 
   const batchOptions = (batches.data ?? []).map((b) => ({ value: b.id, label: b.name }));
   const examOptions = (exams.data ?? []).map((e) => ({ value: e.examId, label: e.title }));
@@ -66,7 +74,10 @@ export function LeaderboardPage() {
             onChange={(value) => setScope(value)}
             data={[
               { value: 'institute', label: t('leaderboard.scope.institute') },
-              { value: 'batch', label: isStudent ? t('leaderboard.scope.batch') : t('leaderboard.scope.staffBatch') },
+              {
+                value: 'batch',
+                label: isStudent ? t('leaderboard.scope.batch') : t('leaderboard.scope.staffBatch'),
+              },
               { value: 'exam', label: t('leaderboard.scope.exam') },
             ]}
           />

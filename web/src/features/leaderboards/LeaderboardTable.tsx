@@ -16,8 +16,14 @@ function Row({ row, showExams }: { row: LeaderboardRow; showExams: boolean }) {
         {row.position}
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <Text size="sm" truncate fs={row.name === null ? 'italic' : undefined} c={row.name === null ? 'dimmed' : undefined}>
+        <Group gap={4} wrap="wrap" style={{ minWidth: 0 }}>
+          <Text
+            size="sm"
+            lineClamp={2}
+            style={{ overflowWrap: 'anywhere' }}
+            fs={row.name === null ? 'italic' : undefined}
+            c={row.name === null ? 'dimmed' : undefined}
+          >
             {row.name ?? t('leaderboard.hiddenName')}
           </Text>
           {row.isMe && (
@@ -60,13 +66,13 @@ export function LeaderboardTable({ board }: { board: Leaderboard }) {
     >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={44}>{t('leaderboard.columns.position')}</Table.Th>
+          <Table.Th w={40}>{t('leaderboard.columns.position')}</Table.Th>
           <Table.Th>{t('leaderboard.columns.name')}</Table.Th>
-          <Table.Th w={showExams ? 104 : 96} ta="right">
+          <Table.Th w={showExams ? 96 : 88} ta="right">
             {showExams ? t('leaderboard.columns.averagePercentile') : t('leaderboard.columns.percentile')}
           </Table.Th>
           {showExams && (
-            <Table.Th w={64} ta="right">
+            <Table.Th w={60} ta="right">
               {t('leaderboard.columns.exams')}
             </Table.Th>
           )}
