@@ -69,6 +69,10 @@ import { progressRoutes } from './modules/progress/progress-routes.js';
 import { createProgressService } from './modules/progress/progress-service.js';
 import { resultsRoutes } from './modules/results/results-routes.js';
 import { createResultsService, type ResultsService } from './modules/results/results-service.js';
+import { leaderboardRoutes } from './modules/leaderboards/leaderboard-routes.js';
+import { createLeaderboardService } from './modules/leaderboards/leaderboard-service.js';
+import { createDatabaseLeaderboardStore } from './modules/leaderboards/leaderboard-store.js';
+import { createRedisLeaderboardStore } from './modules/leaderboards/redis-leaderboard-store.js';
 import { seedDemoData } from './seed/demo-seed.js';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
 import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
@@ -255,6 +259,22 @@ export async function buildApp(
     attempts,
     people: createUserDirectory(database),
     batches,
+    events,
+  });
+  // Leaderboards: Redis sorted sets filled from the results when scaled, the results' SQL embedded.
+  const leaderboardStore = redis
+    ? createRedisLeaderboardStore({ redis, readAll: (scope) => results.readBoard(scope, null) })
+    : createDatabaseLeaderboardStore(results);
+  const leaderboards = createLeaderboardService({
+    store: leaderboardStore,
+    results,
+    directory: examDirectory,
+    isCandidate: async (examId, userId) =>
+      (await examDirectory.listCandidates(database.db, examId, userId)).length > 0,
+    exams,
+    batches,
+    institutes: createInstituteDirectory(database),
+    clock,
   });
   // Weak areas, recommendations and trends: asks the attempts, exams, bank, syllabus and results; owns no tables.
   const progress = createProgressService({
@@ -350,6 +370,7 @@ export async function buildApp(
   await app.register(attemptRoutes, { attempts });
   await app.register(progressRoutes, { progress });
   await app.register(resultsRoutes, { results });
+  await app.register(leaderboardRoutes, { leaderboards });
   await app.register(syllabusRoutes, { syllabus });
   await app.register(questionRoutes, { questions });
   await app.register(assetRoutes, { assets, uploads: assetUploads });
@@ -398,6 +419,14 @@ export async function buildApp(
       )
       .catch((err: unknown) => app.log.error({ err, examId }, 'notifying released results failed'));
   });
+  // Every board of the institute is rebuilt from the database on its next read after a change.
+  const invalidateBoards = ({ examId, instituteId }: { examId: string; instituteId: string }) => {
+    leaderboardStore
+      .invalidateInstitute(instituteId)
+      .catch((err: unknown) => app.log.error({ err, examId }, 'invalidating leaderboards failed'));
+  };
+  events.on('results.computed', invalidateBoards);
+  events.on('results.released', invalidateBoards);
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);
 

@@ -15,7 +15,9 @@ import {
   ResultsPage,
 } from './features/exams/lazy-pages';
 import { ResultPage } from './features/analysis/ResultPage';
+import { InstituteSettingsPage } from './features/institutes/InstituteSettingsPage';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
+import { LeaderboardPage } from './features/leaderboards/LeaderboardPage';
 import { ProgressPage } from './features/progress/ProgressPage';
 import {
   QuestionBankPage,
@@ -155,6 +157,22 @@ export function App() {
           element={
             <RequireRole roles={student}>
               <ProgressPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="leaderboard"
+          element={
+            <RequireRole roles={[...student, ...instituteStaff]}>
+              <LeaderboardPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequireRole roles={admin}>
+              <InstituteSettingsPage />
             </RequireRole>
           }
         />

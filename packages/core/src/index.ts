@@ -283,3 +283,12 @@ export {
   type TrendPoint,
   type TrendSeries,
 } from './results/trends.js';
+export {
+  findPeriodLength,
+  findPeriodStart,
+  LEADERBOARD_NAME_MODES,
+  LEADERBOARD_PERIODS,
+  maskLeaderboardName,
+  type LeaderboardNameMode,
+  type LeaderboardPeriod,
+} from './results/leaderboard.js';

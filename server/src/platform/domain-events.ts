@@ -22,6 +22,8 @@ export type DomainEventMap = {
     title: string;
     how: 'manual' | 'scheduled' | 'instant';
   };
+  /** An exam's results, ranks or a result's status changed (computed again, withheld, restored). */
+  'results.computed': { examId: string; instituteId: string };
   /** Notifications were stored for these users: their sockets on every instance hear of it. */
   'notifications.created': { userIds: readonly string[]; kind: string; payload: Record<string, unknown> };
 };

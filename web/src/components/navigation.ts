@@ -8,6 +8,8 @@ import {
   IconFileImport,
   IconLayoutDashboard,
   IconPencil,
+  IconSettings,
+  IconTrophy,
   IconSchool,
   IconUserCircle,
   IconUsers,
@@ -33,6 +35,7 @@ const questionBank: NavItem[] = [
   { label: 'syllabus', to: '/syllabus', icon: IconListTree },
 ];
 const account: NavItem = { label: 'account', to: '/account', icon: IconUserCircle };
+const leaderboard: NavItem = { label: 'leaderboard', to: '/leaderboard', icon: IconTrophy };
 
 /** The one place that decides which screens each role can reach from the menu. */
 export function navigationFor(role: Role): NavItem[] {
@@ -46,6 +49,8 @@ export function navigationFor(role: Role): NavItem[] {
         { label: 'importStudents', to: '/students/import', icon: IconFileImport },
         ...questionBank,
         exams,
+        leaderboard,
+        { label: 'settings', to: '/settings', icon: IconSettings },
         account,
       ];
     case 'teacher':
@@ -55,6 +60,7 @@ export function navigationFor(role: Role): NavItem[] {
         { label: 'myBatches', to: '/batches', icon: IconUsersGroup },
         { label: 'students', to: '/students', icon: IconUsers },
         ...(role === 'teacher' ? [...questionBank, exams] : []),
+        leaderboard,
         account,
       ];
     case 'student':
@@ -62,6 +68,7 @@ export function navigationFor(role: Role): NavItem[] {
         dashboard,
         { label: 'practice', to: '/practice', icon: IconPencil },
         { label: 'progress', to: '/progress', icon: IconChartBar },
+        leaderboard,
         account,
       ];
     case 'platform_operator':

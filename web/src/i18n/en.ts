@@ -2,6 +2,7 @@ import { resultsEn } from './results';
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
+import { leaderboardEn } from './leaderboard.en';
 import { enResults } from './en-results';
 
 export const en = {
@@ -42,6 +43,8 @@ export const en = {
     importStudents: 'Import students',
     practice: 'Practice',
     progress: 'My progress',
+    leaderboard: 'Leaderboard',
+    settings: 'Settings',
     institutes: 'Institutes',
   },
   userMenu: {
@@ -148,6 +151,7 @@ export const en = {
     days_other: '{{count}} days',
   },
   history: historyEn,
+  leaderboard: leaderboardEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { resultsHi } from './results';
 import { historyHi } from './history.hi';
+import { leaderboardHi } from './leaderboard.hi';
 import { hiResults } from './hi-results';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
@@ -42,6 +43,8 @@ export const hi: Catalogue = {
     importStudents: 'विद्यार्थी आयात करें',
     practice: 'अभ्यास',
     progress: 'मेरी प्रगति',
+    leaderboard: 'लीडरबोर्ड',
+    settings: 'सेटिंग्स',
     institutes: 'संस्थान',
   },
   userMenu: {
@@ -148,6 +151,7 @@ export const hi: Catalogue = {
     days_other: '{{count}} दिन',
   },
   history: historyHi,
+  leaderboard: leaderboardHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',

@@ -63,8 +63,11 @@ export interface InstituteStats {
   batches: number;
 }
 
+export type LeaderboardNames = 'full' | 'initials' | 'hidden';
+
 export interface Institute extends InstituteRef {
   createdAt: string;
+  settings: { leaderboardNames: LeaderboardNames };
 }
 
 export interface InstituteWithStats extends Institute {

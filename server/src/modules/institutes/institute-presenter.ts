@@ -7,12 +7,25 @@ export type InstituteStats = {
   admins: number;
   batches: number;
 };
-export type InstituteView = { id: string; name: string; slug: string; createdAt: string };
+export type InstituteSettings = { leaderboardNames: InstituteRow['leaderboardNames'] };
+export type InstituteView = {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: string;
+  settings: InstituteSettings;
+};
 /** What other modules show of an institute (a user's profile names it). */
 export type InstituteSummary = { id: string; name: string; slug: string };
 
 export function presentInstitute(row: InstituteRow): InstituteView {
-  return { id: row.id, name: row.name, slug: row.slug, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    createdAt: row.createdAt.toISOString(),
+    settings: { leaderboardNames: row.leaderboardNames },
+  };
 }
 
 export function presentInstituteSummary(row: InstituteRow): InstituteSummary {

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { bookkeepingNow } from '../../platform/db/columns.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { institutes } from './institute-tables.js';
 
@@ -24,4 +25,17 @@ export async function insertInstitute(tx: Tx, input: { name: string; slug: strin
   const [row] = await tx.insert(institutes).values(input).returning();
   if (!row) throw new Error('insert returned no row');
   return row;
+}
+
+export async function updateInstituteSettings(
+  db: Conn,
+  id: string,
+  settings: Pick<InstituteRow, 'leaderboardNames'>,
+): Promise<InstituteRow | null> {
+  const [row] = await db
+    .update(institutes)
+    .set({ ...settings, updatedAt: bookkeepingNow })
+    .where(eq(institutes.id, id))
+    .returning();
+  return row ?? null;
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LEADERBOARD_NAME_MODES } from '@examtech/core';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/session-auth.js';
 import { passwordSchema } from '../../platform/http/password-schema.js';
@@ -9,6 +10,12 @@ export const instituteRoutes: FastifyPluginAsyncZod<{ institutes: InstituteServi
   { institutes },
 ) => {
   app.get('/api/institute', (request) => institutes.getOwnInstitute(requireActor(request)));
+
+  app.patch(
+    '/api/institute/settings',
+    { schema: { body: z.object({ leaderboardNames: z.enum(LEADERBOARD_NAME_MODES) }) } },
+    (request) => institutes.updateSettings(requireActor(request), request.body),
+  );
 
   app.get('/api/institutes', async (request) => ({
     items: await institutes.listInstitutes(requireActor(request)),

@@ -25,6 +25,11 @@ export type InstituteDirectory = ReturnType<typeof createInstituteDirectory>;
  */
 export function createInstituteDirectory(database: Database) {
   return {
+    /** What students see of each other's names on leaderboards (read on the primary: an admin's change shows at once). */
+    async findLeaderboardNames(id: string): Promise<InstituteView['settings']['leaderboardNames']> {
+      const row = await repo.findInstituteRow(database.db, id);
+      return row?.leaderboardNames ?? 'full';
+    },
     async findInstituteSummary(
       id: string | null,
       options: { mayLag: boolean },
@@ -63,6 +68,14 @@ export function createInstituteService(deps: {
       const row = await repo.findInstituteRow(readDb, scoped.instituteId);
       if (!row) throw notFound('Institute not found.');
       return { institute: presentInstitute(row), stats: await loadStats(row.id) };
+    },
+
+    /** The admin's settings of their own institute (the leaderboards' name privacy). */
+    async updateSettings(actor: Actor, settings: Pick<InstituteView['settings'], 'leaderboardNames'>) {
+      const scoped = authorizeInInstitute(actor, 'institute:settings');
+      const row = await repo.updateInstituteSettings(db, scoped.instituteId, settings);
+      if (!row) throw notFound('Institute not found.');
+      return { institute: presentInstitute(row) };
     },
 
     async listInstitutes(actor: Actor) {

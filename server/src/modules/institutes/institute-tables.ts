@@ -1,3 +1,4 @@
+import { LEADERBOARD_NAME_MODES } from '@examtech/core';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
 
@@ -7,5 +8,7 @@ export const institutes = pgTable('institutes', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  /** What students see of other students' names on leaderboards (staff always see names). */
+  leaderboardNames: text('leaderboard_names', { enum: LEADERBOARD_NAME_MODES }).notNull().default('full'),
   ...timestamps,
 });

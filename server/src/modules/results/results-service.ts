@@ -9,6 +9,7 @@ import {
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/database.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
@@ -16,6 +17,8 @@ import type { ExamService } from '../exams/exam-service.js';
 import type { UserDirectory } from '../users/user-service.js';
 import { listMyResults, type SubmittedAttempt } from './my-results.js';
 import { presentResultRow, presentStanding, presentStatistics } from './results-presenter.js';
+import * as boardRepo from './board-repo.js';
+import type { BoardScope, BoardWindow } from './board-types.js';
 import * as repo from './results-repo.js';
 import type { ResultStatus, ResultSummary } from './results-types.js';
 
@@ -78,6 +81,8 @@ export function createResultsService(deps: {
   };
   people: Pick<UserDirectory, 'findProfiles'>;
   batches: Pick<BatchService, 'listBatchIdsOfUsers' | 'listBatches'>;
+  /** Hears of every change to an exam's ranks (the leaderboards rebuild from it). */
+  events?: Pick<DomainEvents, 'emit'>;
 }) {
   const { db } = deps.database;
 
@@ -132,6 +137,7 @@ export function createResultsService(deps: {
       );
       return rerank(tx, exam, stamp, computedAt);
     });
+    deps.events?.emit('results.computed', { examId: exam.id, instituteId: exam.instituteId });
     return { examId: exam.id, ranked, candidates: writes.length, computedAt };
   }
 
@@ -267,6 +273,7 @@ export function createResultsService(deps: {
         });
         await rerank(tx, exam, run?.sourceStamp ?? '', run?.computedAt ?? at);
       });
+      deps.events?.emit('results.computed', { examId, instituteId: exam.instituteId });
       const { paper } = await deps.exams.resolvePaper(exam);
       const updated = await repo.findResult(db, examId, attemptId);
       if (!updated) throw notFound('Result not found.');
@@ -331,6 +338,17 @@ export function createResultsService(deps: {
 
     getStanding,
     getExamStatistics,
+
+    /**
+     * A leaderboard over the ranked results (board-repo.ts): an exam's, or a period's across the
+     * given exams. The caller authorises and passes only released exams.
+     */
+    readBoard: (scope: BoardScope, window: BoardWindow) => boardRepo.readBoard(db, scope, window),
+    /** The institute's exams with ranked results, latest first (the caller keeps the released ones). */
+    listBoardExams: (instituteId: string, options: { userId: string | null; since: Date | null }) =>
+      boardRepo.listBoardExams(db, instituteId, options),
+    /** Ids of the institute's exams with ranked results: what period boards may draw on. */
+    listRankedExamIds: (instituteId: string) => boardRepo.listRankedExamIds(db, instituteId),
   };
   return service;
 }

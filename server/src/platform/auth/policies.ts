@@ -22,6 +22,7 @@ export type InstituteActor = Actor & { instituteId: string };
 const permissions = {
   'institutes:manage': ['platform_operator'],
   'institute:read': ['institute_admin', 'teacher', 'proctor'],
+  'institute:settings': ['institute_admin'],
   'batches:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   'batches:manage': ['institute_admin'],
   'users:read': ['institute_admin', 'teacher', 'proctor'],
@@ -56,6 +57,8 @@ const permissions = {
   // of the student's batches a student's weak areas and trends (progress-service, scoped like users:read).
   'progress:read-own': ['student'],
   'progress:read-student': ['institute_admin', 'teacher'],
+  // Leaderboards of the institute: students those of their own batches and exams (leaderboard-service).
+  'leaderboards:read': ['institute_admin', 'teacher', 'proctor', 'student'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

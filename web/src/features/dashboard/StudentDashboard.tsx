@@ -4,6 +4,7 @@ import { UpcomingExamsCard } from '../exams/UpcomingExamsCard';
 import { PracticeShortcutCard } from '../practice/PracticeShortcutCard';
 import { RecommendationsCard } from '../progress/RecommendationsCard';
 import { TrendSummaryCard } from '../progress/TrendSummaryCard';
+import { LeaderboardPositionCard } from '../leaderboards/LeaderboardPositionCard';
 import { NoticesSummaryCard } from './NoticesSummaryCard';
 import { PastExamsCard } from './PastExamsCard';
 import { PracticeHistoryCard } from './PracticeHistoryCard';
@@ -30,6 +31,7 @@ export function StudentDashboard({ profile, batches }: { profile: ReactNode; bat
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="lg">
           <TrendSummaryCard />
+          <LeaderboardPositionCard />
           <WeakAreasSummaryCard />
           <RecommendationsCard />
           <PracticeShortcutCard />

@@ -1,0 +1,1 @@
+ALTER TABLE "institutes" ADD COLUMN "leaderboard_names" text DEFAULT 'full' NOT NULL;
