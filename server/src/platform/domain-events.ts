@@ -19,6 +19,17 @@ export type DomainEventMap = {
     title: string;
     how: 'manual' | 'scheduled' | 'instant';
   };
+  /**
+   * A key revision changed these candidates' marks or rank in a released exam (results module):
+   * each is told once; `revisionSeq` is the revision's number within the exam.
+   */
+  'results.revised': {
+    examId: string;
+    instituteId: string;
+    title: string;
+    revisionSeq: number;
+    userIds: readonly string[];
+  };
   /** Notifications were stored for these users: their sockets on every instance hear of it. */
   'notifications.created': { userIds: readonly string[]; kind: string; payload: Record<string, unknown> };
 };

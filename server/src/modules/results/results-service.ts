@@ -9,12 +9,15 @@ import {
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/database.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
 import type { ExamService } from '../exams/exam-service.js';
 import type { UserDirectory } from '../users/user-service.js';
 import { listMyResults, type SubmittedAttempt } from './my-results.js';
+import { createResultChanges, type RevisionRef } from './result-changes.js';
+import * as changesRepo from './result-changes-repo.js';
 import { presentResultRow, presentStanding, presentStatistics } from './results-presenter.js';
 import * as repo from './results-repo.js';
 import type { ResultStatus, ResultSummary } from './results-types.js';
@@ -69,6 +72,7 @@ function ruleOf(exam: Pick<ExamRow, 'templateId' | 'settings'>): TieBreakRule {
 export function createResultsService(deps: {
   database: Database;
   clock: Clock;
+  events: DomainEvents;
   exams: Pick<ExamService, 'loadReadableExam' | 'loadManageableExam' | 'resolvePaper'>;
   directory: Pick<ExamDirectory, 'findExam' | 'findExamTitles' | 'findReleases'>;
   attempts: {
@@ -80,8 +84,13 @@ export function createResultsService(deps: {
   batches: Pick<BatchService, 'listBatchIdsOfUsers' | 'listBatches'>;
 }) {
   const { db } = deps.database;
+  const changes = createResultChanges({ db, clock: deps.clock, events: deps.events, directory: deps.directory });
 
-  async function compute(exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>) {
+  /** `revision`: the computation applies that key revision, whose before was captured (captureBeforeRevision). */
+  async function compute(
+    exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>,
+    revision?: RevisionRef,
+  ) {
     // Everything another module answers is read before the transaction opens (embedded mode has
     // one connection). The stamp is read first: a change during the read makes the next look compute again.
     const stamp = await deps.attempts.findResultSourceStamp(exam.id);
@@ -130,8 +139,12 @@ export function createResultsService(deps: {
         exam.id,
         writes.map((w) => w.attemptId),
       );
-      return rerank(tx, exam, stamp, computedAt);
+      const rankedCount = await rerank(tx, exam, stamp, computedAt);
+      // Same transaction: the after is exactly the results this computation stored.
+      if (revision) await changesRepo.completeChanges(tx, revision.id);
+      return rankedCount;
     });
+    if (revision) await changes.announce(exam.id, revision);
     return { examId: exam.id, ranked, candidates: writes.length, computedAt };
   }
 
@@ -154,7 +167,7 @@ export function createResultsService(deps: {
   }
 
   /** Computes the exam's results again when an attempt started, was submitted or rescored since. */
-  async function ensureFresh(exam: ExamRow): Promise<void> {
+  async function ensureFresh(exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>): Promise<void> {
     const [run, stamp] = await Promise.all([
       repo.findRun(db, exam.id),
       deps.attempts.findResultSourceStamp(exam.id),
@@ -162,10 +175,15 @@ export function createResultsService(deps: {
     if (run?.sourceStamp !== stamp) await compute(exam);
   }
 
-  async function computeExamResults(examId: string) {
+  async function findScheduledExam(examId: string) {
     const exam = await deps.directory.findExam(examId);
     if (!exam || exam.kind !== 'scheduled') throw notFound('Exam not found.');
-    return compute(exam);
+    return exam;
+  }
+
+  /** With `options.revision`: the results after that key revision, and what it changed for each candidate. */
+  async function computeExamResults(examId: string, options: { revision?: RevisionRef } = {}) {
+    return compute(await findScheduledExam(examId), options.revision);
   }
 
   /**
@@ -209,6 +227,22 @@ export function createResultsService(deps: {
      */
     computeExamResults,
     recomputeExam: computeExamResults,
+
+    /**
+     * Before a key revision rescores the attempts: the results brought up to date, then every
+     * submitted candidate's total and rank kept as the revision's before (one INSERT … SELECT).
+     */
+    async captureBeforeRevision(examId: string, revision: RevisionRef): Promise<void> {
+      const exam = await findScheduledExam(examId);
+      await ensureFresh(exam);
+      await db.transaction(async (tx) => {
+        await repo.lockExamResults(tx, examId);
+        await changesRepo.captureBefore(tx, examId, revision);
+      });
+    },
+
+    /** The student's own marks and rank before and after each key revision (released results only). */
+    listMyResultChanges: (actor: Actor, examId: string) => changes.listMine(actor, examId),
 
     async listResults(actor: Actor, examId: string, query: ResultListQuery) {
       const exam = await deps.exams.loadReadableExam(actor, examId);
