@@ -60,7 +60,7 @@ export function createResultChanges(deps: {
 
     /**
      * The student's own changes in one exam, in revision order: 404 unless they sat it in their
-     * institute, 403 before release; a withheld or disqualified result shows none (no marks).
+     * institute, 403 before release; null for a withheld or disqualified result (it shows no marks).
      */
     async listMine(actor: Actor, examId: string) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
@@ -71,7 +71,7 @@ export function createResultChanges(deps: {
       if (own?.attemptStatus !== 'submitted') throw notFound('Exam not found.');
       const release = (await deps.directory.findReleases([examId], deps.clock.now())).get(examId);
       if (!release?.isReleased) throw new AppError('RESULT_NOT_RELEASED');
-      if (own.status !== 'ranked') return [];
+      if (own.status !== 'ranked') return null;
       return (await changesRepo.listChangesOfUser(db, examId, actor.userId)).map(presentChange);
     },
   };
