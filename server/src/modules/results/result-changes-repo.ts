@@ -56,7 +56,11 @@ export type ResultChangeRow = {
 };
 
 /** A candidate's completed changes in one exam, in revision order. */
-export async function listChangesOfUser(db: Conn, examId: string, userId: string): Promise<ResultChangeRow[]> {
+export async function listChangesOfUser(
+  db: Conn,
+  examId: string,
+  userId: string,
+): Promise<ResultChangeRow[]> {
   const result = await db.execute(sql`
     select revision_id, revision_seq, total_before, total_after, rank_before, rank_after
     from exam_result_changes

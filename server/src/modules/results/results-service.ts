@@ -84,7 +84,12 @@ export function createResultsService(deps: {
   batches: Pick<BatchService, 'listBatchIdsOfUsers' | 'listBatches'>;
 }) {
   const { db } = deps.database;
-  const changes = createResultChanges({ db, clock: deps.clock, events: deps.events, directory: deps.directory });
+  const changes = createResultChanges({
+    db,
+    clock: deps.clock,
+    events: deps.events,
+    directory: deps.directory,
+  });
 
   /** `revision`: the computation applies that key revision, whose before was captured (captureBeforeRevision). */
   async function compute(
@@ -167,7 +172,9 @@ export function createResultsService(deps: {
   }
 
   /** Computes the exam's results again when an attempt started, was submitted or rescored since. */
-  async function ensureFresh(exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>): Promise<void> {
+  async function ensureFresh(
+    exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>,
+  ): Promise<void> {
     const [run, stamp] = await Promise.all([
       repo.findRun(db, exam.id),
       deps.attempts.findResultSourceStamp(exam.id),
