@@ -80,7 +80,11 @@ import { createResultReleaseService } from './modules/exams/result-release-servi
 import { keyRevisionRoutes } from './modules/exams/key-revision-routes.js';
 import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
-import { createNotificationService, RESULTS_RELEASED } from './modules/notifications/notification-service.js';
+import {
+  createNotificationService,
+  RESULTS_RELEASED,
+  RESULTS_REVISED,
+} from './modules/notifications/notification-service.js';
 
 /**
  * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every
@@ -301,16 +305,18 @@ export async function buildApp(
     onReleased: (examId) => results.computeExamResults(examId),
     onAnswersFinal: (examId) => results.computeExamResults(examId),
   });
-  // A key revision: every submitted attempt scored again with the revised paper, then the results.
+  // A key revision: each candidate's total and rank kept as they were, every submitted attempt
+  // scored again with the revised paper, then the results (and what changed for whom).
   const keyRevisions = createKeyRevisionService({
     database,
     clock,
     events,
     snapshots,
     exams,
-    onRevised: async (examId) => {
+    onRevised: async (examId, revision) => {
+      await results.captureBeforeRevision(examId, revision);
       await attempts.rescoreExam(examId);
-      await results.computeExamResults(examId);
+      await results.computeExamResults(examId, { revision });
     },
   });
   const assets = createAssetService({
@@ -427,6 +433,12 @@ export async function buildApp(
   };
   events.on('results.computed', invalidateBoards);
   events.on('results.released', invalidateBoards);
+  // A key revision changed released results: a notice for each candidate whose marks or rank moved.
+  events.on('results.revised', ({ examId, instituteId, title, revisionSeq, userIds }) => {
+    notifications
+      .notify({ instituteId, userIds, kind: RESULTS_REVISED, payload: { examId, title, revisionSeq } })
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying revised results failed'));
+  });
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);
 

@@ -24,6 +24,17 @@ export type DomainEventMap = {
   };
   /** An exam's results, ranks or a result's status changed (computed again, withheld, restored). */
   'results.computed': { examId: string; instituteId: string };
+  /**
+   * A key revision changed these candidates' marks or rank in a released exam (results module):
+   * each is told once; `revisionSeq` is the revision's number within the exam.
+   */
+  'results.revised': {
+    examId: string;
+    instituteId: string;
+    title: string;
+    revisionSeq: number;
+    userIds: readonly string[];
+  };
   /** Notifications were stored for these users: their sockets on every instance hear of it. */
   'notifications.created': { userIds: readonly string[]; kind: string; payload: Record<string, unknown> };
 };

@@ -159,3 +159,34 @@ describe('schedule validation', () => {
     expect((await teacher.put(`/api/exams/${examId}/schedule`, fits)).statusCode).toBe(200);
   });
 });
+
+describe('after the exam has ended', () => {
+  type Info = { isOver: boolean; attempt: { id: string; status: string } | null };
+  const infoOf = async (client: TestClient, examId: string) => {
+    const res = await client.get(`/api/exams/${examId}/candidate-info`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Info>();
+  };
+
+  it('tells a candidate who sat it where their attempt is, and one who did not that it is over', async () => {
+    const examId = await publishExam(teacher, onePaper('Ended window', questionIds.slice(0, 2)));
+    const body = scheduleBody(env.clock, [batchId]);
+    expect((await teacher.put(`/api/exams/${examId}/schedule`, body)).statusCode).toBe(200);
+    await openExamNow(env.clock, teacher, examId);
+    const sat = await signIn(app, student(1));
+    const absent = await signIn(app, student(5));
+    const started = await sat.post(`/api/exams/${examId}/start`, { deviceId: 'device-ended-window' });
+    const attemptId = started.json<State>().attempt.id;
+    expect((await sat.post(`/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
+    expect(await infoOf(absent, examId)).toMatchObject({ isOver: false, attempt: null });
+
+    env.clock.set(Date.parse(body.windowEndsAt) + 60_000);
+    expect(await infoOf(sat, examId)).toMatchObject({
+      isOver: true,
+      attempt: { id: attemptId, status: 'submitted' },
+    });
+    expect(await infoOf(absent, examId)).toMatchObject({ isOver: true, attempt: null });
+    const late = await absent.post(`/api/exams/${examId}/start`, { deviceId: 'device-too-late' });
+    expect(late.json()).toMatchObject({ error: { code: 'EXAM_OVER' } });
+  });
+});

@@ -173,6 +173,13 @@ describe('answer-key revisions', () => {
       ['drop', 2, 'Out of syllabus'],
     ]);
     expect(seen[0]!.keys).toEqual([{ optionId: 'a' }]);
+    // The analysis shows the keys the marks were given against, not the published one.
+    const analysis = await student.get(`/api/attempts/${attempt.s1}/analysis`);
+    expect(analysis.statusCode, analysis.body).toBe(200);
+    const shown = analysis.json<{ questions: { questionId: string; revisedKeys: unknown[] | null }[] }>();
+    const revisedKeysOf = (id: string) => shown.questions.find((x) => x.questionId === id)?.revisedKeys;
+    expect(revisedKeysOf(q[0]!)).toEqual([{ optionId: 'a' }, { optionId: 'b' }]);
+    expect(revisedKeysOf(q[2]!)).toBeNull();
     const result = await student.get(`/api/attempts/${attempt.s1}/result`);
     expect(result.statusCode, result.body).toBe(200);
     expect(result.body).toContain('"6"');

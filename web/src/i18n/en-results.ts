@@ -153,6 +153,8 @@ export const enResults = {
     nothingNew: 'Nothing new.',
     resultsReleased: 'Results released',
     resultReady: '{{title}}: your result is ready.',
+    resultsRevised: 'Answer key revised',
+    resultChanged: '{{title}}: a revision of the answer key changed your result.',
     yourExam: 'Your exam',
     notice: 'Notice',
   },
@@ -188,6 +190,9 @@ export const enResults = {
     dropEveryone: 'Dropped: full marks to everyone',
     dropAttempted: 'Dropped: full marks to those who attempted it',
     reason: 'Reason: {{reason}}',
+    yourMarks: 'Your marks {{before}} → {{after}}',
+    yourMarksAndRank: 'Your marks {{before}} → {{after}}, rank {{rankBefore}} → {{rankAfter}}',
+    noChange: 'No change to your marks or rank.',
   },
   trends: {
     title: 'Trends',

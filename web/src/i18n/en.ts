@@ -294,6 +294,13 @@ export const en = {
       backspace: 'Backspace',
       clearInput: 'Clear All',
     },
+    ended: {
+      title: 'This exam has ended',
+      sat: 'You sat this exam. Your result page shows your analysis, or when the results come out.',
+      notSat: 'You did not sit this exam.',
+      seeResult: 'See your result',
+      backToDashboard: 'Back to the dashboard',
+    },
     preExam: {
       duration_one: ' · {{count}} minute',
       duration_other: ' · {{count}} minutes',

@@ -156,6 +156,8 @@ export const hiResults: Pick<
     markAllRead: 'सभी को पढ़ा हुआ चिह्नित करें',
     nothingNew: 'कुछ नया नहीं।',
     resultsReleased: 'परिणाम घोषित',
+    resultsRevised: 'उत्तर कुंजी में संशोधन',
+    resultChanged: '{{title}}: उत्तर कुंजी में संशोधन से आपका परिणाम बदल गया है।',
     resultReady: '{{title}}: आपका परिणाम तैयार है।',
     yourExam: 'आपकी परीक्षा',
     notice: 'सूचना',
@@ -190,6 +192,9 @@ export const hiResults: Pick<
     dropEveryone: 'प्रश्न हटाया गया: सभी को पूरे अंक',
     dropAttempted: 'प्रश्न हटाया गया: प्रयास करने वालों को पूरे अंक',
     reason: 'कारण: {{reason}}',
+    yourMarks: 'आपके अंक {{before}} → {{after}}',
+    yourMarksAndRank: 'आपके अंक {{before}} → {{after}}, रैंक {{rankBefore}} → {{rankAfter}}',
+    noChange: 'आपके अंकों और रैंक में कोई बदलाव नहीं हुआ।',
   },
   trends: {
     title: 'रुझान',

@@ -291,6 +291,13 @@ export const hi: Catalogue = {
       backspace: 'बैकस्पेस',
       clearInput: 'सब मिटाएँ',
     },
+    ended: {
+      title: 'यह परीक्षा समाप्त हो चुकी है',
+      sat: 'आपने यह परीक्षा दी है। परिणाम पृष्ठ पर आपका विश्लेषण है, या यह कि परिणाम कब घोषित होगा।',
+      notSat: 'आपने यह परीक्षा नहीं दी।',
+      seeResult: 'अपना परिणाम देखें',
+      backToDashboard: 'डैशबोर्ड पर वापस जाएँ',
+    },
     preExam: {
       duration_one: ' · {{count}} मिनट',
       duration_other: ' · {{count}} मिनट',

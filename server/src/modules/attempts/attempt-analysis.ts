@@ -118,6 +118,8 @@ export function createAttemptAnalysis(deps: {
           subject: q.subject,
           difficulty: q.difficulty,
           question: isKeyShown ? question : toCandidateQuestion(question),
+          // A key revision replaced the published key: these are what the marks were given against.
+          revisedKeys: isKeyShown ? (located.item.revision?.acceptedKeys ?? null) : null,
           answer: answers.get(q.questionId) ?? null,
           state: q.state,
           outcome: isKeyShown ? q.outcome : null,

@@ -38,6 +38,27 @@ export function presentAttemptState(
   };
 }
 
+/**
+ * Whether the exam is over for this candidate, by the server's clock: a started attempt at its
+ * deadline; otherwise when Start would be refused as too late (a fixed exam's start plus the
+ * candidate's time, a window's end). Practice tests never end.
+ */
+function isOverFor(
+  attempt: AttemptRow | null,
+  schedule: { mode: string; startsAt: Date; windowEndsAt: Date | null } | null,
+  durationMs: number,
+  now: number,
+): boolean {
+  if (!schedule) return false;
+  if (attempt && attempt.status !== 'prepared')
+    return attempt.deadlineAt !== null && attempt.deadlineAt.getTime() <= now;
+  const lastStart =
+    schedule.mode === 'fixed'
+      ? schedule.startsAt.getTime() + durationMs
+      : (schedule.windowEndsAt ?? schedule.startsAt).getTime();
+  return lastStart <= now;
+}
+
 /** What a candidate reads before Start: the exam's instructions, timing and requirements. */
 export function presentCandidateInfo(input: {
   exam: { id: string; kind: 'scheduled' | 'practice'; title: string; draft: unknown; settings: unknown };
@@ -74,6 +95,13 @@ export function presentCandidateInfo(input: {
         }
       : null,
     attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
+    /** The exam room shows "this exam has ended" (and the result's link) instead of the pre-exam screen. */
+    isOver: isOverFor(
+      exam.kind === 'scheduled' ? attempt : null,
+      exam.kind === 'scheduled' ? schedule : null,
+      paper.durationMinutes * 60_000 + (attempt?.compensatoryMs ?? 0),
+      input.now,
+    ),
     serverNow: new Date(input.now).toISOString(),
   };
 }

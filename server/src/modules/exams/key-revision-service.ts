@@ -59,7 +59,8 @@ export function createKeyRevisionService(deps: {
   events: DomainEvents;
   snapshots: SnapshotCache;
   exams: Pick<ExamService, 'loadManageableExam'>;
-  onRevised: (examId: string) => Promise<void>;
+  /** Runs after the revision is stored, with its id and number (rescoring, the results and what changed). */
+  onRevised: (examId: string, revision: { id: string; seq: number }) => Promise<void>;
 }) {
   const { db } = deps.database;
 
@@ -114,7 +115,7 @@ export function createKeyRevisionService(deps: {
       });
       deps.snapshots.forgetExam(examId);
       deps.events.emit('exam.keyRevised', { examId });
-      await deps.onRevised(examId);
+      await deps.onRevised(examId, { id: stored.id, seq: stored.seq });
       const snapshotId = exam.publishedSnapshotId as string;
       const numbers = numberQuestions((await deps.snapshots.get(snapshotId)).paper);
       return presentRevision(stored, numbers, true);

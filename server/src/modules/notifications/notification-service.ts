@@ -8,6 +8,8 @@ import * as repo from './notification-repo.js';
 const LIST_LIMIT = 50;
 
 export const RESULTS_RELEASED = 'results.released';
+/** A key revision changed the user's marks or rank in a released result. */
+export const RESULTS_REVISED = 'results.revised';
 
 function present(row: repo.NotificationRow) {
   return {

@@ -111,17 +111,30 @@ export async function rankInInstitute(tx: Tx, examId: string): Promise<number> {
   return Number((result as { rows: { ranked: string | number }[] }).rows[0]?.ranked ?? 0);
 }
 
-/** Ranks and percentiles within each batch (the batches each candidate was in), in one statement. */
+/**
+ * Ranks and percentiles within each batch (the batches each candidate was in), in one statement.
+ * Only what moved is written: a changed rank is updated, a row no longer ranked (withheld, left
+ * the batch) deleted, a new one inserted; a recomputation that changes nothing writes nothing.
+ */
 export async function rankInBatches(tx: Tx, examId: string): Promise<void> {
-  await tx.execute(sql`delete from exam_result_batch_ranks where exam_id = ${examId}`);
   await tx.execute(sql`
+    with ranked as (
+      select e.attempt_id, b.batch_id, e.exam_id,
+        rank() over (partition by b.batch_id order by e.total desc, e.rank_keys desc) as rank,
+        round(100 * (count(*) over (partition by b.batch_id order by e.total))::numeric
+          / count(*) over (partition by b.batch_id), 7) as percentile
+      from exam_results e cross join lateral unnest(e.batch_ids) as b(batch_id)
+      where e.exam_id = ${examId} and ${isRanked}
+    ), stale as (
+      delete from exam_result_batch_ranks o where o.exam_id = ${examId}
+        and not exists (select 1 from ranked r where r.attempt_id = o.attempt_id and r.batch_id = o.batch_id)
+    )
     insert into exam_result_batch_ranks (attempt_id, batch_id, exam_id, rank, percentile)
-    select e.attempt_id, b.batch_id, e.exam_id,
-      rank() over (partition by b.batch_id order by e.total desc, e.rank_keys desc),
-      round(100 * (count(*) over (partition by b.batch_id order by e.total))::numeric
-        / count(*) over (partition by b.batch_id), 7)
-    from exam_results e cross join lateral unnest(e.batch_ids) as b(batch_id)
-    where e.exam_id = ${examId} and ${isRanked}`);
+    select attempt_id, batch_id, exam_id, rank, percentile from ranked
+    on conflict (attempt_id, batch_id) do update set rank = excluded.rank, percentile = excluded.percentile,
+      exam_id = excluded.exam_id
+    where (exam_result_batch_ranks.rank, exam_result_batch_ranks.percentile, exam_result_batch_ranks.exam_id)
+      is distinct from (excluded.rank, excluded.percentile, excluded.exam_id)`);
 }
 
 export async function upsertRun(tx: Tx, run: RunRow): Promise<void> {

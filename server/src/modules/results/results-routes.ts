@@ -36,6 +36,11 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ results: ResultsService }> =
   // A student's own results summary: release state of each submitted attempt, marks and rank once released.
   app.get('/api/me/results', (request) => results.listMyResults(requireActor(request)));
 
+  // The student's own marks and rank before and after each answer-key revision (released results only).
+  app.get('/api/exams/:id/my-result-changes', { schema: { params: examParams } }, async (request) => ({
+    changes: await results.listMyResultChanges(requireActor(request), request.params.id),
+  }));
+
   app.post(
     '/api/exams/:id/results/:attemptId/status',
     { schema: { params: resultParams, body: statusBody } },

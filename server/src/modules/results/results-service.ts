@@ -16,6 +16,8 @@ import type { ExamDirectory } from '../exams/exam-directory.js';
 import type { ExamService } from '../exams/exam-service.js';
 import type { UserDirectory } from '../users/user-service.js';
 import { listMyResults, type SubmittedAttempt } from './my-results.js';
+import { createResultChanges, type RevisionRef } from './result-changes.js';
+import * as changesRepo from './result-changes-repo.js';
 import { presentResultRow, presentStanding, presentStatistics } from './results-presenter.js';
 import * as boardRepo from './board-repo.js';
 import type { BoardScope, BoardWindow } from './board-types.js';
@@ -72,6 +74,7 @@ function ruleOf(exam: Pick<ExamRow, 'templateId' | 'settings'>): TieBreakRule {
 export function createResultsService(deps: {
   database: Database;
   clock: Clock;
+  events: DomainEvents;
   exams: Pick<ExamService, 'loadReadableExam' | 'loadManageableExam' | 'resolvePaper'>;
   directory: Pick<ExamDirectory, 'findExam' | 'findExamTitles' | 'findReleases'>;
   attempts: {
@@ -85,8 +88,18 @@ export function createResultsService(deps: {
   events?: Pick<DomainEvents, 'emit'>;
 }) {
   const { db } = deps.database;
+  const changes = createResultChanges({
+    db,
+    clock: deps.clock,
+    events: deps.events,
+    directory: deps.directory,
+  });
 
-  async function compute(exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>) {
+  /** `revision`: the computation applies that key revision, whose before was captured (captureBeforeRevision). */
+  async function compute(
+    exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>,
+    revision?: RevisionRef,
+  ) {
     // Everything another module answers is read before the transaction opens (embedded mode has
     // one connection). The stamp is read first: a change during the read makes the next look compute again.
     const stamp = await deps.attempts.findResultSourceStamp(exam.id);
@@ -135,9 +148,13 @@ export function createResultsService(deps: {
         exam.id,
         writes.map((w) => w.attemptId),
       );
-      return rerank(tx, exam, stamp, computedAt);
+      const rankedCount = await rerank(tx, exam, stamp, computedAt);
+      // Same transaction: the after is exactly the results this computation stored.
+      if (revision) await changesRepo.completeChanges(tx, revision.id);
+      return rankedCount;
     });
     deps.events?.emit('results.computed', { examId: exam.id, instituteId: exam.instituteId });
+    if (revision) await changes.announce(exam.id, revision);
     return { examId: exam.id, ranked, candidates: writes.length, computedAt };
   }
 
@@ -160,7 +177,9 @@ export function createResultsService(deps: {
   }
 
   /** Computes the exam's results again when an attempt started, was submitted or rescored since. */
-  async function ensureFresh(exam: ExamRow): Promise<void> {
+  async function ensureFresh(
+    exam: Pick<ExamRow, 'id' | 'instituteId' | 'templateId' | 'settings'>,
+  ): Promise<void> {
     const [run, stamp] = await Promise.all([
       repo.findRun(db, exam.id),
       deps.attempts.findResultSourceStamp(exam.id),
@@ -168,10 +187,15 @@ export function createResultsService(deps: {
     if (run?.sourceStamp !== stamp) await compute(exam);
   }
 
-  async function computeExamResults(examId: string) {
+  async function findScheduledExam(examId: string) {
     const exam = await deps.directory.findExam(examId);
     if (!exam || exam.kind !== 'scheduled') throw notFound('Exam not found.');
-    return compute(exam);
+    return exam;
+  }
+
+  /** With `options.revision`: the results after that key revision, and what it changed for each candidate. */
+  async function computeExamResults(examId: string, options: { revision?: RevisionRef } = {}) {
+    return compute(await findScheduledExam(examId), options.revision);
   }
 
   /**
@@ -216,6 +240,22 @@ export function createResultsService(deps: {
      */
     computeExamResults,
     recomputeExam: computeExamResults,
+
+    /**
+     * Before a key revision rescores the attempts: the results brought up to date, then every
+     * submitted candidate's total and rank kept as the revision's before (one INSERT … SELECT).
+     */
+    async captureBeforeRevision(examId: string, revision: RevisionRef): Promise<void> {
+      const exam = await findScheduledExam(examId);
+      await ensureFresh(exam);
+      await db.transaction(async (tx) => {
+        await repo.lockExamResults(tx, examId);
+        await changesRepo.captureBefore(tx, examId, revision);
+      });
+    },
+
+    /** The student's own marks and rank before and after each key revision (released results only). */
+    listMyResultChanges: (actor: Actor, examId: string) => changes.listMine(actor, examId),
 
     async listResults(actor: Actor, examId: string, query: ResultListQuery) {
       const exam = await deps.exams.loadReadableExam(actor, examId);

@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { attempts } from '../attempts/attempt-tables.js';
-import { exams } from '../exams/exam-tables.js';
+import { examKeyRevisions, exams } from '../exams/exam-tables.js';
 import { institutes } from '../institutes/institute-tables.js';
 import { RESULT_ATTEMPT_STATUSES, RESULT_STATUSES, type ResultBreakdown } from './results-types.js';
 
@@ -100,3 +100,38 @@ export const examResultRuns = pgTable('exam_result_runs', {
   rankedCount: integer('ranked_count').notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * What one answer-key revision did to each candidate it affected: total and institute rank just
+ * before the revision and after the results were computed again (issue 11). Captured in SQL from
+ * `exam_results`; a row whose totals and ranks came out the same is not kept, and a row without
+ * `total_after` is a revision still being applied. Read by the candidate once results are out.
+ */
+export const examResultChanges = pgTable(
+  'exam_result_changes',
+  {
+    revisionId: uuid('revision_id')
+      .notNull()
+      .references(() => examKeyRevisions.id, { onDelete: 'cascade' }),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    examId: uuid('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'cascade' }),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id').notNull(),
+    /** The revision's `seq` within its exam, so a candidate's changes read in order without a join. */
+    revisionSeq: integer('revision_seq').notNull(),
+    totalBefore: numeric('total_before'),
+    totalAfter: numeric('total_after'),
+    rankBefore: integer('rank_before'),
+    rankAfter: integer('rank_after'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.revisionId, t.attemptId] }),
+    index('exam_result_changes_exam_user_idx').on(t.examId, t.userId, t.revisionSeq),
+  ],
+);

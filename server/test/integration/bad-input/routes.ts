@@ -278,6 +278,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       params: { id: ids.examId },
       body: { kind: 'change_key', questionId: ids.paperQuestionId, key: { optionId: 'a' }, reason: 'Typo' },
     },
+    'GET /api/exams/:id/my-result-changes': { as: 'student', params: { id: ids.examId } },
     'GET /api/notifications': { as: 'student' },
     'POST /api/notifications/read-all': { as: 'student', body: {} },
     'POST /api/notifications/:id/read': { as: 'student', params: { id: ids.examId }, body: {} },

@@ -51,6 +51,14 @@ export function resultsTenancyCases(context: TenancyContext): Record<string, Ten
       expect(own.statusCode).toBe(200);
       expect(own.json<{ items: { examId: string }[] }>().items.map((i) => i.examId)).toContain(examId);
     },
+    // Students' own only: B's staff are refused and read nothing of A's candidate (the students'
+    // own tenancy is in result-changes.test.ts).
+    'GET /api/exams/:id/my-result-changes': async (client) => {
+      const { examId } = await ensureResultA();
+      const res = await client.get(`/api/exams/${examId}/my-result-changes`);
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('total');
+    },
     'GET /api/exams/:id/key-revisions': async (client) => {
       const { examId } = await ensureResultA();
       expect((await client.get(`/api/exams/${examId}/key-revisions`)).statusCode).toBe(404);

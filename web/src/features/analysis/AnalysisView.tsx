@@ -128,7 +128,7 @@ export function AnalysisView({
             <CountsTable analysis={data} />
             <SummaryCharts analysis={data} />
             <TimeInsights analysis={data} />
-            <KeyRevisionsPanel examId={data.examId} />
+            <KeyRevisionsPanel examId={data.examId} isOwnResult={!examId} />
             <Group justify="space-between" align="center">
               <Title order={2} fz="h4">
                 {t('analysis.byQuestion')}

@@ -120,7 +120,11 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
           <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
             {t('analysis.correctAnswer')}
           </Text>
-          <MathMarkdown inline>{formatKey(keyed)}</MathMarkdown>
+          <MathMarkdown inline>
+            {item.revisedKeys
+              ? item.revisedKeys.map((key) => formatKey({ ...keyed, key } as Question)).join(' / ')
+              : formatKey(keyed)}
+          </MathMarkdown>
         </Group>
       )}
       <Text size="sm" c="dimmed">

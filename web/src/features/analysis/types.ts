@@ -20,6 +20,8 @@ export interface AnalysisQuestion {
   difficulty: 'easy' | 'medium' | 'hard';
   /** The full question when the key is shown, otherwise the candidate view. */
   question: Question | CandidateQuestion;
+  /** The keys an answer-key revision accepts instead of the published one (shown with the key only). */
+  revisedKeys: Question['key'][] | null;
   answer: Answer | null;
   state: PaletteState;
   outcome: Outcome | null;

@@ -9,6 +9,7 @@ import { fetchState, startExam } from './api';
 import { sendJournalLeftovers } from './socket-sync';
 import { getDeviceId, readActiveExam, rememberActiveExam } from './device-id';
 import { useExamInfo } from './exam-info';
+import { ExamEndedScreen } from './ExamEndedScreen';
 import { ExamRoom } from './ExamRoom';
 import { PreExamScreen } from './PreExamScreen';
 import { ResultView } from './ResultView';
@@ -93,6 +94,8 @@ export function ExamRoomPage() {
       />
     );
   if (isStarting && resumeLanguage !== null && !startError) return <FullLoader />;
+  // Too late to start (or the attempt's time is up): no instructions, no Start, but where to go.
+  if (info.data?.isOver) return <ExamEndedScreen title={title} attemptId={info.data.attemptId} />;
   return (
     <PreExamScreen
       info={info.data ?? null}

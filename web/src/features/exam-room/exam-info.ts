@@ -12,6 +12,10 @@ export interface ExamInfo {
   instructions: Record<Language, string>;
   languages: Language[];
   cameraRequired: boolean;
+  /** The exam can no longer be sat by this candidate (the server's clock decides). */
+  isOver: boolean;
+  /** The candidate's started or submitted attempt, if any. */
+  attemptId: string | null;
   /** Server time minus this device's time, in ms: the countdown runs on the server's clock. */
   offsetMs: number;
 }
@@ -24,6 +28,8 @@ interface CandidateInfo {
   languages: Language[];
   cameraRequired: boolean;
   schedule: { startsAt: string } | null;
+  attempt: { id: string; status: string } | null;
+  isOver: boolean;
   serverNow: string;
 }
 
@@ -47,6 +53,8 @@ export function useExamInfo(examId: string) {
         instructions: info.instructions,
         languages: info.languages,
         cameraRequired: info.cameraRequired,
+        isOver: info.isOver,
+        attemptId: info.attempt?.id ?? null,
       };
     },
   });

@@ -24,6 +24,12 @@ function describe(notice: Notice, t: Translate): { title: string; body: string; 
       body: t('notifications.resultReady', { title: notice.payload.title ?? t('notifications.yourExam') }),
       to: `/exam/${notice.payload.examId}`,
     };
+  if (notice.kind === 'results.revised' && notice.payload.examId)
+    return {
+      title: t('notifications.resultsRevised'),
+      body: t('notifications.resultChanged', { title: notice.payload.title ?? t('notifications.yourExam') }),
+      to: `/exam/${notice.payload.examId}`,
+    };
   return { title: t('notifications.notice'), body: notice.payload.title ?? '', to: null };
 }
 

@@ -35,6 +35,27 @@ export function useKeyRevisions(examId: string) {
   });
 }
 
+/** What a revision did to the signed-in student's total and rank (only revisions that changed either). */
+export type MyResultChange = {
+  revisionId: string;
+  seq: number;
+  totalBefore: string | null;
+  totalAfter: string;
+  rankBefore: number | null;
+  rankAfter: number | null;
+};
+
+/** The student's own changes, once results are released (the server refuses before). */
+export function useMyResultChanges(examId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...revisionsKey(examId), 'mine'],
+    queryFn: () => api<{ changes: MyResultChange[] | null }>(`/api/exams/${examId}/my-result-changes`),
+    select: (data) => data.changes,
+    retry: false,
+    enabled,
+  });
+}
+
 /** The published paper as a sample candidate sees it: the option ids of each question to revise. */
 export function useRevisablePaper(examId: string) {
   return useQuery({
