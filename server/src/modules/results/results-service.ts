@@ -74,6 +74,7 @@ function ruleOf(exam: Pick<ExamRow, 'templateId' | 'settings'>): TieBreakRule {
 export function createResultsService(deps: {
   database: Database;
   clock: Clock;
+  /** Hears of every change to an exam's ranks (the leaderboards rebuild from it) and of revised results. */
   events: DomainEvents;
   exams: Pick<ExamService, 'loadReadableExam' | 'loadManageableExam' | 'resolvePaper'>;
   directory: Pick<ExamDirectory, 'findExam' | 'findExamTitles' | 'findReleases'>;
@@ -84,8 +85,6 @@ export function createResultsService(deps: {
   };
   people: Pick<UserDirectory, 'findProfiles'>;
   batches: Pick<BatchService, 'listBatchIdsOfUsers' | 'listBatches'>;
-  /** Hears of every change to an exam's ranks (the leaderboards rebuild from it). */
-  events?: Pick<DomainEvents, 'emit'>;
 }) {
   const { db } = deps.database;
   const changes = createResultChanges({
@@ -153,7 +152,7 @@ export function createResultsService(deps: {
       if (revision) await changesRepo.completeChanges(tx, revision.id);
       return rankedCount;
     });
-    deps.events?.emit('results.computed', { examId: exam.id, instituteId: exam.instituteId });
+    deps.events.emit('results.computed', { examId: exam.id, instituteId: exam.instituteId });
     if (revision) await changes.announce(exam.id, revision);
     return { examId: exam.id, ranked, candidates: writes.length, computedAt };
   }
@@ -313,7 +312,7 @@ export function createResultsService(deps: {
         });
         await rerank(tx, exam, run?.sourceStamp ?? '', run?.computedAt ?? at);
       });
-      deps.events?.emit('results.computed', { examId, instituteId: exam.instituteId });
+      deps.events.emit('results.computed', { examId, instituteId: exam.instituteId });
       const { paper } = await deps.exams.resolvePaper(exam);
       const updated = await repo.findResult(db, examId, attemptId);
       if (!updated) throw notFound('Result not found.');
