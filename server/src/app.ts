@@ -73,8 +73,15 @@ import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
 import { createResultReleaseService } from './modules/exams/result-release-service.js';
 import { keyRevisionRoutes } from './modules/exams/key-revision-routes.js';
 import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
+import { keyChallengeRoutes } from './modules/exams/key-challenge-routes.js';
+import { createKeyChallengeService } from './modules/exams/key-challenge-service.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
-import { createNotificationService, RESULTS_RELEASED } from './modules/notifications/notification-service.js';
+import {
+  createNotificationService,
+  KEY_CHALLENGES_DECIDED,
+  PROVISIONAL_KEY_PUBLISHED,
+  RESULTS_RELEASED,
+} from './modules/notifications/notification-service.js';
 
 /**
  * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every
@@ -288,6 +295,16 @@ export async function buildApp(
       await results.computeExamResults(examId);
     },
   });
+  // Provisional keys and challenges: accepting a challenge is a key revision (rescoring and ranks follow).
+  const keyChallenges = createKeyChallengeService({
+    database,
+    clock,
+    events,
+    snapshots,
+    exams,
+    revisions: keyRevisions,
+    sittings: attempts,
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -334,6 +351,7 @@ export async function buildApp(
   await app.register(examRoutes, { exams, schedules });
   await app.register(resultReleaseRoutes, { releases });
   await app.register(keyRevisionRoutes, { revisions: keyRevisions });
+  await app.register(keyChallengeRoutes, { challenges: keyChallenges });
   await app.register(notificationRoutes, { notifications });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
@@ -386,6 +404,26 @@ export async function buildApp(
         }),
       )
       .catch((err: unknown) => app.log.error({ err, examId }, 'notifying released results failed'));
+  });
+  // A published provisional key: each candidate hears that it is out and until when it can be challenged.
+  events.on('exam.provisionalKeyPublished', ({ examId, instituteId, title, challengesCloseAt }) => {
+    examDirectory
+      .listCandidates(database.db, examId)
+      .then((candidates) =>
+        notifications.notify({
+          instituteId,
+          userIds: candidates.map((c) => c.userId),
+          kind: PROVISIONAL_KEY_PUBLISHED,
+          payload: { examId, title, challengesCloseAt },
+        }),
+      )
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying the provisional key failed'));
+  });
+  // Decided challenges: each challenger hears the decision on their question.
+  events.on('exam.keyChallengesDecided', ({ examId, instituteId, title, decision, userIds }) => {
+    notifications
+      .notify({ instituteId, userIds, kind: KEY_CHALLENGES_DECIDED, payload: { examId, title, decision } })
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying challenge decisions failed'));
   });
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);

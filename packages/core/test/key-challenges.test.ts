@@ -60,7 +60,9 @@ describe('challenging a key', () => {
   it('is for candidates who sat, inside the window, once per question', () => {
     expect(checkChallenge(base)).toEqual({ canChallenge: true });
     expect(checkChallenge({ ...base, key: null })).toMatchObject({ reason: 'NOT_PUBLISHED' });
-    expect(checkChallenge({ ...base, now: key.challengesCloseAt })).toMatchObject({ reason: 'WINDOW_CLOSED' });
+    expect(checkChallenge({ ...base, now: key.challengesCloseAt })).toMatchObject({
+      reason: 'WINDOW_CLOSED',
+    });
     expect(checkChallenge({ ...base, hasSubmitted: false })).toMatchObject({ reason: 'NOT_SAT' });
     for (const status of ['pending', 'accepted', 'rejected'] as const)
       expect(checkChallenge({ ...base, standing: ['withdrawn', status] })).toMatchObject({

@@ -8,6 +8,8 @@ import * as repo from './notification-repo.js';
 const LIST_LIMIT = 50;
 
 export const RESULTS_RELEASED = 'results.released';
+export const PROVISIONAL_KEY_PUBLISHED = 'key.provisionalPublished';
+export const KEY_CHALLENGES_DECIDED = 'key.challengeDecided';
 
 function present(row: repo.NotificationRow) {
   return {
