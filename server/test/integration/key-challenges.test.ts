@@ -84,7 +84,8 @@ beforeAll(async () => {
   attempt.s1 = await sitExam(ctx.app, a!, examId, { [q[0]!]: 'b', [q[1]!]: 'b' }); // 6
   attempt.s2 = await sitExam(ctx.app, b!, examId, { [q[0]!]: 'a', [q[1]!]: 'b', [q[2]!]: 'b' }); // 5
   attempt.s3 = await sitExam(ctx.app, c!, examId, { [q[0]!]: 'a' }); // −1
-  [s1, s2, s3, absent] = await Promise.all([a, b, c, d].map((who) => signIn(ctx.app, who!)));
+  const clients = await Promise.all([a, b, c, d].map((who) => signIn(ctx.app, who!)));
+  [s1, s2, s3, absent] = clients as [TestClient, TestClient, TestClient, TestClient];
 }, 120_000);
 
 describe('the provisional answer key', () => {

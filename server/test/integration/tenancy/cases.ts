@@ -8,6 +8,7 @@ import { questionTransferTenancyCases } from './question-transfer.cases.js';
 import { notificationTenancyCases } from './notifications.cases.js';
 import { progressTenancyCases } from './progress.cases.js';
 import { resultsTenancyCases } from './results.cases.js';
+import { keyChallengeTenancyCases } from './key-challenges.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -34,6 +35,7 @@ const factories: CaseFactory[] = [
   notificationTenancyCases,
   progressTenancyCases,
   resultsTenancyCases,
+  keyChallengeTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
