@@ -15,6 +15,7 @@ import {
   ResultsPage,
 } from './features/exams/lazy-pages';
 import { ResultPage } from './features/analysis/ResultPage';
+import { ProvisionalKeyPage } from './features/key-challenges/ProvisionalKeyPage';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { ProgressPage } from './features/progress/ProgressPage';
 import {
@@ -147,6 +148,14 @@ export function App() {
           element={
             <RequireRole roles={student}>
               <ResultPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="exams/:examId/answer-key"
+          element={
+            <RequireRole roles={student}>
+              <ProvisionalKeyPage />
             </RequireRole>
           }
         />

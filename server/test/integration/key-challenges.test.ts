@@ -126,6 +126,13 @@ describe('the provisional answer key', () => {
         'CHALLENGE_WINDOW_INVALID',
       ],
       [school.teacher, { challengesCloseAt: 'tomorrow' }, 400, 'VALIDATION_FAILED'],
+      [school.teacher, { challengeWindowHours: 0 }, 400, 'VALIDATION_FAILED'],
+      [
+        school.teacher,
+        { challengeWindowHours: 24, challengesCloseAt: ctx.clock.isoIn(hour) },
+        400,
+        'VALIDATION_FAILED',
+      ],
       [s1, {}, 403, 'FORBIDDEN'],
     ];
     for (const [client, body, status, expected] of cases) {
@@ -137,6 +144,8 @@ describe('the provisional answer key', () => {
     const stranger = await signIn(ctx.app, elsewhere.students[0]!);
     expect((await stranger.get(`/api/exams/${examId}/provisional-key`)).statusCode).toBe(404);
     expect((await readKey(s1)).published).toBe(false);
+    const ready = await school.teacher.get(`/api/exams/${examId}/provisional-key`);
+    expect(ready.json()).toMatchObject({ provisionalKey: { published: false, canPublish: true } });
 
     const closesAt = ctx.clock.isoIn(24 * hour);
     const published = await school.teacher.post(`/api/exams/${examId}/provisional-key`, {
@@ -146,7 +155,11 @@ describe('the provisional answer key', () => {
     expect(published.json()).toMatchObject({
       provisionalKey: { published: true, challengesCloseAt: closesAt, isWindowOpen: true },
     });
-    const again = await school.admin.post(`/api/exams/${examId}/provisional-key`, {});
+    const staff = await school.teacher.get(`/api/exams/${examId}/provisional-key`);
+    expect(staff.json()).toMatchObject({ provisionalKey: { published: true, canPublish: false } });
+    const again = await school.admin.post(`/api/exams/${examId}/provisional-key`, {
+      challengeWindowHours: 48,
+    });
     expect([again.statusCode, code(again)]).toEqual([409, 'PROVISIONAL_KEY_PUBLISHED']);
     // Notices are stored after the answer (an event listener): wait for them as a user would.
     await expect

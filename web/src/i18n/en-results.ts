@@ -154,6 +154,11 @@ export const enResults = {
     resultsReleased: 'Results released',
     resultReady: '{{title}}: your result is ready.',
     yourExam: 'Your exam',
+    provisionalKey: 'Provisional answer key published',
+    provisionalKeyBody: '{{title}}: check it against your responses and challenge by {{date}}.',
+    challengeDecided: 'Your challenge was decided',
+    challengeAccepted: '{{title}}: your challenge was accepted and the key revised.',
+    challengeRejected: '{{title}}: your challenge was rejected.',
     notice: 'Notice',
   },
   release: {

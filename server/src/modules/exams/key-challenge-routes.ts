@@ -33,6 +33,17 @@ const decisionBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('reject'), reason }),
 ]);
 
+// The close as an instant, or as hours from the server's now (what the teacher's form picks: the
+// browser's clock may be off). Not both.
+const publishBody = z
+  .object({
+    challengesCloseAt: z.iso.datetime({ offset: true }).optional(),
+    challengeWindowHours: z.number().int().min(1).max(720).optional(),
+  })
+  .refine((body) => body.challengesCloseAt === undefined || body.challengeWindowHours === undefined, {
+    message: 'Give the close time or the window length, not both.',
+  });
+
 export const keyChallengeRoutes: FastifyPluginAsyncZod<{ challenges: KeyChallengeService }> = async (
   app,
   { challenges },
@@ -46,7 +57,7 @@ export const keyChallengeRoutes: FastifyPluginAsyncZod<{ challenges: KeyChalleng
     {
       schema: {
         params: idParams,
-        body: z.object({ challengesCloseAt: z.iso.datetime({ offset: true }).optional() }),
+        body: publishBody,
       },
     },
     async (request) => ({

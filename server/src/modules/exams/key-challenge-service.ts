@@ -97,12 +97,17 @@ export function createKeyChallengeService(deps: {
   }
 
   return {
-    async publish(actor: Actor, examId: string, input: { challengesCloseAt?: string | undefined }) {
+    async publish(
+      actor: Actor,
+      examId: string,
+      input: { challengesCloseAt?: string | undefined; challengeWindowHours?: number | undefined },
+    ) {
       const exam = await loadStaffExam(actor, examId);
       const at = now();
-      const closesAt = input.challengesCloseAt
-        ? Date.parse(input.challengesCloseAt)
-        : at + DEFAULT_CHALLENGE_WINDOW_MS;
+      const windowMs = input.challengeWindowHours
+        ? input.challengeWindowHours * 3_600_000
+        : DEFAULT_CHALLENGE_WINDOW_MS;
+      const closesAt = input.challengesCloseAt ? Date.parse(input.challengesCloseAt) : at + windowMs;
       const row = await db.transaction(async (tx) => {
         await repo.lockExam(tx, examId);
         const release = (await findExamReleases(tx, [examId], at)).get(examId);
@@ -153,12 +158,15 @@ export function createKeyChallengeService(deps: {
       if (actor.role !== 'student') {
         const exam = await loadStaffExam(actor, examId);
         const row = await challengeRepo.findProvisionalKey(db, examId);
-        const answersFinalAt = (await findExamReleases(db, [examId], now())).get(examId)?.facts
-          .answersFinalAt;
+        const at = now();
+        const finalAt = (await findExamReleases(db, [examId], at)).get(examId)?.facts.answersFinalAt ?? null;
         return {
-          ...presentPublication(row, now()),
+          ...presentPublication(row, at),
           publishedBy: row?.publishedBy ?? null,
-          possibleAt: answersFinalAt ? new Date(answersFinalAt).toISOString() : null,
+          possibleAt: finalAt === null ? null : new Date(finalAt).toISOString(),
+          canPublish: row === null && finalAt !== null && at >= finalAt,
+          // The server's time, so the teacher's form shows when a window it offers would close.
+          serverNow: new Date(at).toISOString(),
           title: exam.title,
         };
       }
