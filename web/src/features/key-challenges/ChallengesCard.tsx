@@ -112,13 +112,13 @@ export function ChallengesCard({ examId }: { examId: string }) {
   );
   const data = state.data;
   // Shown from the server's time: the window is counted from the server's now when published.
-  const closesAt = new Date(Date.parse(data?.serverNow ?? '') + Number(hours) * HOUR).toISOString();
+  const closesAt = data ? new Date(Date.parse(data.serverNow) + Number(hours) * HOUR).toISOString() : null;
 
   const submit = () =>
     publish.mutate(Number(hours), {
-      onSuccess: () =>
+      onSuccess: ({ provisionalKey }) =>
         notifySuccess(
-          t('challenges.closesOn', { date: format.dateTime(closesAt) }),
+          t('challenges.closesOn', { date: format.dateTime(provisionalKey.challengesCloseAt ?? '') }),
           t('challenges.published'),
         ),
       onError: (error) => notifyError(error, t('challenges.publishFailed')),
@@ -126,7 +126,7 @@ export function ChallengesCard({ examId }: { examId: string }) {
     });
 
   return (
-    <Card withBorder radius="md" padding="lg" aria-labelledby="key-challenges-title">
+    <Card component="section" withBorder radius="md" padding="lg" aria-labelledby="key-challenges-title">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} size="h4" id="key-challenges-title">
@@ -219,7 +219,7 @@ export function ChallengesCard({ examId }: { examId: string }) {
         onConfirm={submit}
         onClose={() => setConfirming(false)}
       >
-        {t('challenges.confirmBody', { date: format.dateTime(closesAt) })}
+        {t('challenges.confirmBody', { date: closesAt ? format.dateTime(closesAt) : '—' })}
       </ConfirmModal>
       {deciding && (
         <DecisionModal

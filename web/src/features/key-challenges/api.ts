@@ -91,7 +91,10 @@ export function usePublishKey(examId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (challengeWindowHours: number) =>
-      api(`/api/exams/${examId}/provisional-key`, { method: 'POST', body: { challengeWindowHours } }),
+      api<{ provisionalKey: Publication }>(`/api/exams/${examId}/provisional-key`, {
+        method: 'POST',
+        body: { challengeWindowHours },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: keyOf(examId) }),
   });
 }
