@@ -77,6 +77,7 @@ export const enChallenges = {
     currentKey: 'Key: {{key}}',
     claimed: 'Claims {{answer}}',
     noClaim: 'No answer named',
+    decision: 'Decision: {{reason}}',
     accept: 'Accept…',
     reject: 'Reject…',
     status: {
@@ -88,9 +89,12 @@ export const enChallenges = {
     decide: {
       acceptTitle: 'Accept the challenges of Q{{number}}',
       rejectTitle: 'Reject the challenges of Q{{number}}',
-      acceptBody:
+      acceptBody_one:
+        'The key is revised for everyone: every attempt is rescored and ranks move. The challenger is notified.',
+      acceptBody_other:
         'The key is revised for everyone: every attempt is rescored and ranks move. The {{count}} challengers are notified.',
-      rejectBody: 'The key stays as it is. The {{count}} challengers are notified with your reason.',
+      rejectBody_one: 'The key stays as it is. The challenger is notified with your reason.',
+      rejectBody_other: 'The key stays as it is. The {{count}} challengers are notified with your reason.',
       kind: 'Revision',
       changeKey: 'Change key',
       acceptSeveral: 'Accept several',

@@ -76,6 +76,7 @@ export const hiChallenges: typeof enChallenges = {
     currentKey: 'कुंजी: {{key}}',
     claimed: 'दावा: {{answer}}',
     noClaim: 'कोई उत्तर नहीं बताया',
+    decision: 'निर्णय: {{reason}}',
     accept: 'स्वीकार करें…',
     reject: 'अस्वीकार करें…',
     status: {
@@ -87,9 +88,12 @@ export const hiChallenges: typeof enChallenges = {
     decide: {
       acceptTitle: 'प्र{{number}} की चुनौतियाँ स्वीकार करें',
       rejectTitle: 'प्र{{number}} की चुनौतियाँ अस्वीकार करें',
-      acceptBody:
+      acceptBody_one:
+        'कुंजी सभी के लिए संशोधित होगी: हर प्रयास का फिर से मूल्यांकन होगा और रैंक बदलेंगी। चुनौती देने वाले को सूचना जाएगी।',
+      acceptBody_other:
         'कुंजी सभी के लिए संशोधित होगी: हर प्रयास का फिर से मूल्यांकन होगा और रैंक बदलेंगी। {{count}} चुनौती देने वालों को सूचना जाएगी।',
-      rejectBody: 'कुंजी जैसी है वैसी रहेगी। {{count}} चुनौती देने वालों को आपके कारण के साथ सूचना जाएगी।',
+      rejectBody_one: 'कुंजी जैसी है वैसी रहेगी। चुनौती देने वाले को आपके कारण के साथ सूचना जाएगी।',
+      rejectBody_other: 'कुंजी जैसी है वैसी रहेगी। {{count}} चुनौती देने वालों को आपके कारण के साथ सूचना जाएगी।',
       kind: 'संशोधन',
       changeKey: 'कुंजी बदलें',
       acceptSeveral: 'कई उत्तर स्वीकारें',

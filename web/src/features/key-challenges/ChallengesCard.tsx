@@ -71,6 +71,11 @@ function GroupView({
                 ? t('challenges.claimed', { answer: formatAnswer(question, c.claimedAnswer) ?? '' })
                 : t('challenges.noClaim')}
             </Text>
+            {c.decisionReason && (
+              <Text size="xs" mt={2} style={{ overflowWrap: 'anywhere' }}>
+                {t('challenges.decision', { reason: c.decisionReason })}
+              </Text>
+            )}
           </Paper>
         ))}
       </Stack>
