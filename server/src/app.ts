@@ -79,9 +79,13 @@ import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
 import { createResultReleaseService } from './modules/exams/result-release-service.js';
 import { keyRevisionRoutes } from './modules/exams/key-revision-routes.js';
 import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
+import { keyChallengeRoutes } from './modules/exams/key-challenge-routes.js';
+import { createKeyChallengeService } from './modules/exams/key-challenge-service.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
 import {
   createNotificationService,
+  KEY_CHALLENGES_DECIDED,
+  PROVISIONAL_KEY_PUBLISHED,
   RESULTS_RELEASED,
   RESULTS_REVISED,
 } from './modules/notifications/notification-service.js';
@@ -319,6 +323,16 @@ export async function buildApp(
       await results.computeExamResults(examId, { revision });
     },
   });
+  // Provisional keys and challenges: accepting a challenge is a key revision (rescoring and ranks follow).
+  const keyChallenges = createKeyChallengeService({
+    database,
+    clock,
+    events,
+    snapshots,
+    exams,
+    revisions: keyRevisions,
+    sittings: attempts,
+  });
   const assets = createAssetService({
     database,
     storage,
@@ -371,6 +385,7 @@ export async function buildApp(
   await app.register(examRoutes, { exams, schedules });
   await app.register(resultReleaseRoutes, { releases });
   await app.register(keyRevisionRoutes, { revisions: keyRevisions });
+  await app.register(keyChallengeRoutes, { challenges: keyChallenges });
   await app.register(notificationRoutes, { notifications });
   await app.register(practiceRoutes, { practice });
   await app.register(attemptRoutes, { attempts });
@@ -438,6 +453,26 @@ export async function buildApp(
     notifications
       .notify({ instituteId, userIds, kind: RESULTS_REVISED, payload: { examId, title, revisionSeq } })
       .catch((err: unknown) => app.log.error({ err, examId }, 'notifying revised results failed'));
+  });
+  // A published provisional key: each candidate hears that it is out and until when it can be challenged.
+  events.on('exam.provisionalKeyPublished', ({ examId, instituteId, title, challengesCloseAt }) => {
+    examDirectory
+      .listCandidates(database.db, examId)
+      .then((candidates) =>
+        notifications.notify({
+          instituteId,
+          userIds: candidates.map((c) => c.userId),
+          kind: PROVISIONAL_KEY_PUBLISHED,
+          payload: { examId, title, challengesCloseAt },
+        }),
+      )
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying the provisional key failed'));
+  });
+  // Decided challenges: each challenger hears the decision on their question.
+  events.on('exam.keyChallengesDecided', ({ examId, instituteId, title, decision, userIds }) => {
+    notifications
+      .notify({ instituteId, userIds, kind: KEY_CHALLENGES_DECIDED, payload: { examId, title, decision } })
+      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying challenge decisions failed'));
   });
   const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);

@@ -16,6 +16,7 @@ import {
 } from './features/exams/lazy-pages';
 import { ResultPage } from './features/analysis/ResultPage';
 import { InstituteSettingsPage } from './features/institutes/InstituteSettingsPage';
+import { ProvisionalKeyPage } from './features/key-challenges/ProvisionalKeyPage';
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { LeaderboardPage } from './features/leaderboards/LeaderboardPage';
 import { ProgressPage } from './features/progress/ProgressPage';
@@ -149,6 +150,14 @@ export function App() {
           element={
             <RequireRole roles={student}>
               <ResultPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="exams/:examId/answer-key"
+          element={
+            <RequireRole roles={student}>
+              <ProvisionalKeyPage />
             </RequireRole>
           }
         />

@@ -292,3 +292,23 @@ export {
   type LeaderboardNameMode,
   type LeaderboardPeriod,
 } from './results/leaderboard.js';
+export {
+  checkProvisionalKeyPublication,
+  isChallengeWindowOpen,
+  checkChallenge,
+  checkWithdrawal,
+  checkDecision,
+  countChallengesByQuestion,
+  DEFAULT_CHALLENGE_WINDOW_MS,
+  MIN_CHALLENGE_WINDOW_MS,
+  MAX_CHALLENGE_WINDOW_MS,
+  MAX_CHALLENGE_REASON_LENGTH,
+  type ChallengeStatus,
+  type ProvisionalKey,
+  type PublicationCheck,
+  type ChallengeCheck,
+  type WithdrawalCheck,
+  type DecisionCheck,
+  type ChallengeSummary,
+  type QuestionChallengeCounts,
+} from './results/key-challenges.js';

@@ -35,6 +35,21 @@ export type DomainEventMap = {
     revisionSeq: number;
     userIds: readonly string[];
   };
+  /** An exam's provisional answer key went out to its candidates, challenges open until `challengesCloseAt`. */
+  'exam.provisionalKeyPublished': {
+    examId: string;
+    instituteId: string;
+    title: string;
+    challengesCloseAt: string;
+  };
+  /** A teacher decided the pending challenges of one question: its challengers hear of it. */
+  'exam.keyChallengesDecided': {
+    examId: string;
+    instituteId: string;
+    title: string;
+    decision: 'accepted' | 'rejected';
+    userIds: readonly string[];
+  };
   /** Notifications were stored for these users: their sockets on every instance hear of it. */
   'notifications.created': { userIds: readonly string[]; kind: string; payload: Record<string, unknown> };
 };

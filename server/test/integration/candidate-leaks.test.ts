@@ -8,7 +8,8 @@ import {
 } from '../support/bank-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
-import { findDemoBatchId, openExamNow } from '../support/exam-fixtures.js';
+import { findDemoBatchId, openExamNow, readSchedule } from '../support/exam-fixtures.js';
+import { ANSWERS_SETTLE_MS } from '../../src/modules/exams/result-release.js';
 import {
   emitWithAck,
   LeakScanner,
@@ -40,6 +41,8 @@ type Bank = {
 let bank: Bank;
 /** Two mocks of the same questions, instant results: keys withheld, and keys shown once released. */
 const examIds = { keysWithheld: '', keysAfterRelease: '' };
+/** The student's submitted attempt of each mock. */
+const attemptIds = { keysWithheld: '', keysAfterRelease: '' };
 
 // Markers: a scheduled exam's secrets, and a practice question's (released once that test is submitted).
 const EXAM_NUMERICAL_KEY = '918273';
@@ -324,6 +327,7 @@ describe('no key, solution or withheld image reaches a candidate before release'
       const scanner = new LeakScanner();
       const markers = [...examMarkers(), ...practiceMarkers()];
       const attemptId = await sit(scanner, 'scheduled exam', examId, markers, bankIds());
+      attemptIds[which] = attemptId;
       // After Submit: the window is still open for others, so a result may show a score, never a key.
       const result = await student.get(`/api/attempts/${attemptId}/result`);
       scanner.scanResponse('GET /api/attempts/:id/result (scheduled exam, after submit)', result, markers);
@@ -391,5 +395,44 @@ describe('no key, solution or withheld image reaches a candidate before release'
       },
     );
     expect(scanner.describe()).toEqual([]);
+  });
+
+  it('a provisional key: nothing once answers are final until it is published, then keys but no solution', async () => {
+    const examId = examIds.keysWithheld;
+    const ids = { exam: examId, attempt: attemptIds.keysWithheld, ...bankIds() };
+    // The practice test's own keys are the student's since its Submit (the test before).
+    const markers = examMarkers();
+    // Answers of the first mock are final (its results are out, keys withheld); the second still runs.
+    const { endsAt } = await readSchedule(teacher, examId);
+    env.clock.set(Date.parse(endsAt) + ANSWERS_SETTLE_MS + 60_000);
+    const before = new LeakScanner();
+    await walkRoutes(
+      app,
+      student,
+      'answers final, key not published',
+      ids,
+      (where, res) => before.scanResponse(where, res, markers, false),
+      { withWrites: false },
+    );
+    expect(before.seen).toContain('GET /api/exams/:id/provisional-key');
+    expect(before.describe()).toEqual([]);
+
+    const published = await teacher.post(`/api/exams/${examId}/provisional-key`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    const after = new LeakScanner();
+    const solutionMarkers = examMarkers().filter((m) => !m.what.includes('key'));
+    await walkRoutes(
+      app,
+      student,
+      'provisional key published',
+      ids,
+      (where, res) => after.scanResponse(where, res, solutionMarkers, false),
+      { withWrites: false },
+    );
+    expect(after.describe()).toEqual([]);
+    // The key itself is now the candidate's to read (the scan above would have seen it).
+    const key = await student.get(`/api/exams/${examId}/provisional-key`);
+    expect(key.body).toContain(EXAM_NUMERICAL_KEY);
+    expect(key.body).toContain(EXAM_TITA_KEY);
   });
 });

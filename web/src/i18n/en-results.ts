@@ -156,6 +156,11 @@ export const enResults = {
     resultsRevised: 'Answer key revised',
     resultChanged: '{{title}}: a revision of the answer key changed your result.',
     yourExam: 'Your exam',
+    provisionalKey: 'Provisional answer key published',
+    provisionalKeyBody: '{{title}}: check it against your responses and challenge by {{date}}.',
+    challengeDecided: 'Your challenge was decided',
+    challengeAccepted: '{{title}}: your challenge was accepted and the key revised.',
+    challengeRejected: '{{title}}: your challenge was rejected.',
     notice: 'Notice',
   },
   release: {

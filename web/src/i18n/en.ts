@@ -4,9 +4,11 @@ import { resultsEn } from './results';
 import { historyEn } from './history.en';
 import { leaderboardEn } from './leaderboard.en';
 import { enResults } from './en-results';
+import { enChallenges } from './en-challenges';
 
 export const en = {
   ...enResults,
+  ...enChallenges,
   common: {
     loading: 'Loading',
     cancel: 'Cancel',
@@ -357,6 +359,12 @@ export const en = {
   },
   results: resultsEn,
   errors: {
+    CHALLENGE_WINDOW_CLOSED: 'The window for challenging this answer key is closed.',
+    CHALLENGE_NOT_SAT: 'Only candidates who submitted this exam can challenge its answer key.',
+    CHALLENGE_EXISTS: 'You have already challenged the key of this question.',
+    CHALLENGE_NOT_PENDING: 'Only a pending challenge can be withdrawn.',
+    CHALLENGE_INVALID_ANSWER: 'The answer you claim is correct is not a valid answer to this question.',
+    KEY_NOT_PROVISIONAL: 'No provisional answer key is published for this exam yet.',
     NETWORK_ERROR: 'Cannot reach the server. Check your connection and try again.',
     SERVER_ERROR: 'The server had a problem. Please try again.',
     AUTH_REQUIRED: 'Please sign in to continue.',

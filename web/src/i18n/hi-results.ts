@@ -160,6 +160,11 @@ export const hiResults: Pick<
     resultChanged: '{{title}}: उत्तर कुंजी में संशोधन से आपका परिणाम बदल गया है।',
     resultReady: '{{title}}: आपका परिणाम तैयार है।',
     yourExam: 'आपकी परीक्षा',
+    provisionalKey: 'अनंतिम उत्तर कुंजी प्रकाशित',
+    provisionalKeyBody: '{{title}}: अपने उत्तरों से मिलाएँ और {{date}} तक चुनौती दें।',
+    challengeDecided: 'आपकी चुनौती पर निर्णय हुआ',
+    challengeAccepted: '{{title}}: आपकी चुनौती स्वीकार हुई और कुंजी संशोधित की गई।',
+    challengeRejected: '{{title}}: आपकी चुनौती अस्वीकार हुई।',
     notice: 'सूचना',
   },
   release: {

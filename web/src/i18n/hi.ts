@@ -3,10 +3,12 @@ import { resultsHi } from './results';
 import { historyHi } from './history.hi';
 import { leaderboardHi } from './leaderboard.hi';
 import { hiResults } from './hi-results';
+import { hiChallenges } from './hi-challenges';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
   ...hiResults,
+  ...hiChallenges,
   common: {
     loading: 'लोड हो रहा है',
     cancel: 'रद्द करें',
@@ -353,6 +355,12 @@ export const hi: Catalogue = {
   },
   results: resultsHi,
   errors: {
+    CHALLENGE_WINDOW_CLOSED: 'इस उत्तर कुंजी को चुनौती देने की अवधि समाप्त हो गई है।',
+    CHALLENGE_NOT_SAT: 'केवल वे परीक्षार्थी चुनौती दे सकते हैं जिन्होंने यह परीक्षा जमा की है।',
+    CHALLENGE_EXISTS: 'आप इस प्रश्न की कुंजी को पहले ही चुनौती दे चुके हैं।',
+    CHALLENGE_NOT_PENDING: 'केवल लंबित चुनौती ही वापस ली जा सकती है।',
+    CHALLENGE_INVALID_ANSWER: 'आपका बताया उत्तर इस प्रश्न का मान्य उत्तर नहीं है।',
+    KEY_NOT_PROVISIONAL: 'इस परीक्षा की अनंतिम उत्तर कुंजी अभी प्रकाशित नहीं हुई है।',
     NETWORK_ERROR: 'सर्वर से संपर्क नहीं हो पा रहा। अपना कनेक्शन जाँचें और फिर प्रयास करें।',
     SERVER_ERROR: 'सर्वर में समस्या आई। कृपया फिर प्रयास करें।',
     AUTH_REQUIRED: 'आगे बढ़ने के लिए कृपया साइन इन करें।',

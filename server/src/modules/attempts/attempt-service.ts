@@ -363,6 +363,23 @@ export function createAttemptService(deps: {
       return rows.map((row) => ({ ...row, answers: byAttempt.get(row.id) ?? [] }));
     },
 
+    /**
+     * A student's submitted attempt of an exam with its answers, or null when they did not submit
+     * one: the exams module's provisional key shows each candidate their responses. The caller
+     * authorises and decides what of the key goes with it.
+     */
+    async findSubmittedSitting(examId: string, userId: string) {
+      const attempt = await repo.findAttemptOf(db, examId, userId);
+      if (attempt?.status !== 'submitted') return null;
+      const answers = await repo.listAnswers(db, attempt.id);
+      return {
+        attemptId: attempt.id,
+        snapshotId: attempt.snapshotId,
+        seed: attempt.seed,
+        answers: answers.map((a) => ({ questionId: a.questionId, answer: a.answer })),
+      };
+    },
+
     /** A student's submitted attempts (newest first, at most `limit`) with their scores; the caller decides what is released. */
     listSubmittedOf: (userId: string, limit: number) => repo.listSubmittedAttemptsOf(db, userId, limit),
 

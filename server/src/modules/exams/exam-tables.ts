@@ -1,4 +1,4 @@
-import type { CandidatePaper, KeyRevision, Paper } from '@examtech/core';
+import type { Answer, CandidatePaper, KeyRevision, Paper } from '@examtech/core';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -186,4 +186,67 @@ export const examKeyRevisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('exam_key_revisions_exam_seq_idx').on(t.examId, t.seq)],
+);
+
+/**
+ * An exam's provisional answer key went out to its candidates (issue 11, as NTA runs it): who
+ * published it and when, and when the challenge window closes. One row per exam; never updated.
+ */
+export const examProvisionalKeys = pgTable('exam_provisional_keys', {
+  examId: uuid('exam_id')
+    .primaryKey()
+    .references(() => exams.id, { onDelete: 'cascade' }),
+  instituteId: uuid('institute_id')
+    .notNull()
+    .references(() => institutes.id, { onDelete: 'restrict' }),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+  challengesCloseAt: timestamp('challenges_close_at', { withTimezone: true }).notNull(),
+});
+
+export const keyChallengeStatus = pgEnum('key_challenge_status', [
+  'pending',
+  'accepted',
+  'rejected',
+  'withdrawn',
+]);
+
+/**
+ * A candidate's challenge of one question's provisional key: the reason, optionally the answer
+ * they claim is right, and the teacher's decision (which applies to every challenge of the
+ * question pending at the time). At most one challenge per candidate and question that is not
+ * withdrawn (the partial unique index).
+ */
+export const examKeyChallenges = pgTable(
+  'exam_key_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    examId: uuid('exam_id')
+      .notNull()
+      .references(() => exams.id, { onDelete: 'cascade' }),
+    instituteId: uuid('institute_id')
+      .notNull()
+      .references(() => institutes.id, { onDelete: 'restrict' }),
+    questionId: uuid('question_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    attemptId: uuid('attempt_id').notNull(),
+    reason: text('reason').notNull(),
+    claimedAnswer: jsonb('claimed_answer').$type<Answer>(),
+    status: keyChallengeStatus('status').notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    /** The revision an accepted challenge led to (the audit trail's row). */
+    revisionId: uuid('revision_id').references(() => examKeyRevisions.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('exam_key_challenges_exam_question_idx').on(t.examId, t.questionId),
+    index('exam_key_challenges_user_idx').on(t.userId, t.examId),
+    uniqueIndex('exam_key_challenges_one_standing_idx')
+      .on(t.examId, t.questionId, t.userId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+  ],
 );

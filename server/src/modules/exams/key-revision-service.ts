@@ -80,7 +80,17 @@ export function createKeyRevisionService(deps: {
   }
 
   return {
-    async revise(actor: Actor, examId: string, input: KeyRevisionInput) {
+    /**
+     * `options.inTransaction` runs in the revision's transaction, under the exam's row lock, with
+     * the stored revision: a caller that records something with it (a challenge decision) commits
+     * or fails together with the revision.
+     */
+    async revise(
+      actor: Actor,
+      examId: string,
+      input: KeyRevisionInput,
+      options: { inTransaction?: (tx: Tx, stored: revisionRepo.KeyRevisionRow) => Promise<void> } = {},
+    ) {
       authorizeInInstitute(actor, 'results:release');
       const exam = await deps.exams.loadManageableExam(actor, examId);
       const { reason, ...revision } = input;
@@ -104,7 +114,7 @@ export function createKeyRevisionService(deps: {
           });
         // Checked against the current effective paper (unknown question, invalid key: 422).
         applyRevision(current.paper, revision);
-        return revisionRepo.appendKeyRevision(tx, {
+        const appended = await revisionRepo.appendKeyRevision(tx, {
           examId,
           instituteId: exam.instituteId,
           revision,
@@ -112,6 +122,8 @@ export function createKeyRevisionService(deps: {
           createdBy: actor.userId,
           createdAt: new Date(deps.clock.now()),
         });
+        await options.inTransaction?.(tx, appended);
+        return appended;
       });
       deps.snapshots.forgetExam(examId);
       deps.events.emit('exam.keyRevised', { examId });

@@ -10,6 +10,8 @@ const LIST_LIMIT = 50;
 export const RESULTS_RELEASED = 'results.released';
 /** A key revision changed the user's marks or rank in a released result. */
 export const RESULTS_REVISED = 'results.revised';
+export const PROVISIONAL_KEY_PUBLISHED = 'key.provisionalPublished';
+export const KEY_CHALLENGES_DECIDED = 'key.challengeDecided';
 
 function present(row: repo.NotificationRow) {
   return {

@@ -101,6 +101,35 @@ export const errorCatalogue = {
     message: 'This exam releases its results by itself; only a manual release needs the button.',
   },
   RESULTS_NOT_SCHEDULED: { status: 409, message: 'Schedule the exam before releasing its results.' },
+  // Provisional answer keys and challenges (exams/key-challenge-service.ts).
+  PROVISIONAL_KEY_PUBLISHED: { status: 409, message: 'The provisional answer key is already published.' },
+  KEY_NOT_PROVISIONAL: {
+    status: 409,
+    message: 'No provisional answer key is published for this exam yet.',
+  },
+  CHALLENGE_WINDOW_INVALID: {
+    status: 400,
+    message: 'Challenges must close between 15 minutes and 30 days from now.',
+  },
+  CHALLENGE_WINDOW_CLOSED: { status: 409, message: 'The window for challenging this answer key is closed.' },
+  CHALLENGE_NOT_SAT: {
+    status: 403,
+    message: 'Only candidates who submitted this exam can challenge its answer key.',
+  },
+  CHALLENGE_EXISTS: { status: 409, message: 'You have already challenged the key of this question.' },
+  CHALLENGE_NOT_PENDING: { status: 409, message: 'Only a pending challenge can be withdrawn.' },
+  CHALLENGE_NONE_PENDING: {
+    status: 409,
+    message: 'No challenge of this question is waiting for a decision.',
+  },
+  CHALLENGE_UNKNOWN_QUESTION: {
+    status: 422,
+    message: 'The challenge names a question that is not in this paper.',
+  },
+  CHALLENGE_INVALID_ANSWER: {
+    status: 422,
+    message: 'The answer you claim is correct is not a valid answer to this question.',
+  },
   // The core's CoreError codes (packages/core): a domain rule the request breaks. 422: the request
   // is well-formed, its content is not acceptable. CORE_RULE_VIOLATED takes any code not listed here.
   CORE_RULE_VIOLATED: { status: 422, message: 'This breaks a rule of the exam or the question.' },

@@ -4,6 +4,7 @@ import { demo, signIn, TestClient } from '../../support/test-app.js';
 import { demoStudent } from '../../../src/seed/demo-accounts.js';
 import { validateFile } from '../question-import-support.js';
 import { pngBytes } from '../question-samples.js';
+import { keyChallengeSamples } from './key-challenge-routes.js';
 
 /**
  * One valid request per route, sent by the role that may use it. The bad-input harness mutates
@@ -133,6 +134,7 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
   };
   const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
   return {
+    ...keyChallengeSamples(f),
     'GET /health': { as: 'anonymous' },
     'GET /ready': { as: 'anonymous' },
     'GET /metrics': { as: 'anonymous' },

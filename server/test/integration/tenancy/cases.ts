@@ -9,6 +9,7 @@ import { notificationTenancyCases } from './notifications.cases.js';
 import { progressTenancyCases } from './progress.cases.js';
 import { resultsTenancyCases } from './results.cases.js';
 import { leaderboardTenancyCases } from './leaderboards.cases.js';
+import { keyChallengeTenancyCases } from './key-challenges.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -36,6 +37,7 @@ const factories: CaseFactory[] = [
   progressTenancyCases,
   resultsTenancyCases,
   leaderboardTenancyCases,
+  keyChallengeTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {

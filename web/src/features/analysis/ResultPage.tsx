@@ -2,6 +2,7 @@ import { isLanguage } from '@examtech/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useMyResults } from '../dashboard/api';
+import { ProvisionalKeyLink } from '../key-challenges/ProvisionalKeyLink';
 import { AnalysisView } from './AnalysisView';
 
 /**
@@ -15,12 +16,15 @@ export function ResultPage() {
   const results = useMyResults();
   const mine = results.data?.find((r) => r.attemptId === attemptId);
   return (
-    <AnalysisView
-      key={attemptId}
-      attemptId={attemptId}
-      title={mine?.title ?? ''}
-      submitReason={null}
-      language={isLanguage(i18n.language) ? i18n.language : 'en'}
-    />
+    <>
+      {mine?.kind === 'scheduled' && <ProvisionalKeyLink examId={mine.examId} />}
+      <AnalysisView
+        key={attemptId}
+        attemptId={attemptId}
+        title={mine?.title ?? ''}
+        submitReason={null}
+        language={isLanguage(i18n.language) ? i18n.language : 'en'}
+      />
+    </>
   );
 }

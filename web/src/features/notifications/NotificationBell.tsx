@@ -10,14 +10,39 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useLocalFormat } from '../../i18n/format';
 import { useLiveNotifications, useMarkRead, useNotifications, type Notice } from './api';
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
-function describe(notice: Notice, t: Translate): { title: string; body: string; to: string | null } {
+function describe(
+  notice: Notice,
+  t: Translate,
+  dateTime: (iso: string) => string,
+): { title: string; body: string; to: string | null } {
+  const title = notice.payload.title ?? t('notifications.yourExam');
+  if (notice.kind === 'key.provisionalPublished' && notice.payload.examId)
+    return {
+      title: t('notifications.provisionalKey'),
+      body: t('notifications.provisionalKeyBody', {
+        title,
+        date: notice.payload.challengesCloseAt ? dateTime(notice.payload.challengesCloseAt) : '—',
+      }),
+      to: `/exams/${notice.payload.examId}/answer-key`,
+    };
+  if (notice.kind === 'key.challengeDecided' && notice.payload.examId)
+    return {
+      title: t('notifications.challengeDecided'),
+      body:
+        notice.payload.decision === 'accepted'
+          ? t('notifications.challengeAccepted', { title })
+          : t('notifications.challengeRejected', { title }),
+      to: `/exams/${notice.payload.examId}/answer-key`,
+    };
   if (notice.kind === 'results.released' && notice.payload.examId)
     return {
       title: t('notifications.resultsReleased'),
@@ -36,6 +61,7 @@ function describe(notice: Notice, t: Translate): { title: string; body: string; 
 /** The header's bell: unread count, the latest notices, mark read; updated live over the socket. */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const format = useLocalFormat();
   useLiveNotifications();
   const notices = useNotifications();
   const markRead = useMarkRead();
@@ -44,7 +70,7 @@ export function NotificationBell() {
   const unread = notices.data?.unread ?? 0;
 
   const open = (notice: Notice) => {
-    const { to } = describe(notice, t);
+    const { to } = describe(notice, t, (iso) => format.dateTime(iso));
     if (!notice.readAt) markRead.mutate(notice.id);
     setOpened(false);
     if (to) void navigate(to);
@@ -84,7 +110,7 @@ export function NotificationBell() {
               </Text>
             )}
             {(notices.data?.items ?? []).map((notice) => {
-              const view = describe(notice, t);
+              const view = describe(notice, t, (iso) => format.dateTime(iso));
               return (
                 <UnstyledButton
                   key={notice.id}

@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 export type Notice = {
   id: string;
   kind: string;
-  payload: { examId?: string; title?: string };
+  payload: { examId?: string; title?: string; challengesCloseAt?: string; decision?: string };
   createdAt: string;
   readAt: string | null;
 };

@@ -6,8 +6,9 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { QueryContent } from '../../components/QueryContent';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useReleaseResults, useReleaseState, type ReleaseState } from './release-api';
+import type { TFunction } from 'i18next';
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function describe(release: ReleaseState, t: Translate, language: string): string {
   const when = (iso: string) =>

@@ -24,6 +24,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { useExam } from '../exams/api';
 import { PAGE_SIZE, useExamResults, useSetResultStatus, type ResultQuery, type ResultRow } from './api';
+import { ChallengesCard } from '../key-challenges/ChallengesCard';
 import { KeyRevisionsCard } from './KeyRevisionsCard';
 import { ReleaseResultsCard } from './ReleaseResultsCard';
 
@@ -228,6 +229,7 @@ export function ResultsPage() {
         </Anchor>
       </Group>
       <ReleaseResultsCard examId={examId} />
+      <ChallengesCard examId={examId} />
       <KeyRevisionsCard examId={examId} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
