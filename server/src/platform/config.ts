@@ -188,7 +188,9 @@ function parseSentinels(raw: string | undefined, problems: string[]): { host: st
 export type TracingConfig = { endpoint: string; serviceName: string };
 
 /** The tracing variables alone: the tracing preload reads them before anything else is loaded. */
-export function readTracingConfig(env: Record<string, string | undefined> = process.env): TracingConfig | null {
+export function readTracingConfig(
+  env: Record<string, string | undefined> = process.env,
+): TracingConfig | null {
   const e = envSchema.pick({ OTEL_EXPORTER_OTLP_ENDPOINT: true, OTEL_SERVICE_NAME: true }).parse(env);
   return e.OTEL_EXPORTER_OTLP_ENDPOINT
     ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }

@@ -1,4 +1,10 @@
-import { isSpanContextValid, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import {
+  isSpanContextValid,
+  ProxyTracerProvider,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+} from '@opentelemetry/api';
 
 /**
  * What the app's own code knows of tracing: the OpenTelemetry API only. Without the SDK set up by
@@ -12,7 +18,10 @@ export function inSpan<T>(name: string, attributes: Attributes, fn: () => Promis
     try {
       return await fn();
     } catch (err) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.message : String(err) });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: err instanceof Error ? err.message : String(err),
+      });
       throw err;
     } finally {
       span.end();
@@ -26,4 +35,12 @@ export function traceLogFields(): Record<string, string> {
   if (!span) return {};
   const context = span.spanContext();
   return isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
+}
+
+/** Sends the spans still buffered (at shutdown); nothing to do when tracing is off. */
+export async function flushTraces(): Promise<void> {
+  const global = trace.getTracerProvider();
+  const provider: object = global instanceof ProxyTracerProvider ? global.getDelegate() : global;
+  if ('forceFlush' in provider && typeof provider.forceFlush === 'function')
+    await (provider.forceFlush as () => Promise<void>).call(provider);
 }

@@ -30,7 +30,11 @@ export function timePool(pool: pg.Pool, target: QueryTarget, observer: () => Que
         cb(...args);
       });
     const acquired = connect();
-    if (isThenable(acquired)) void acquired.then(() => stop(), () => stop());
+    if (isThenable(acquired))
+      void acquired.then(
+        () => stop(),
+        () => stop(),
+      );
     return acquired;
   };
   pool.on('connect', (client) => {
@@ -48,7 +52,11 @@ export function timePool(pool: pg.Pool, target: QueryTarget, observer: () => Que
       }
       const result = query(...args);
       // A submittable (a cursor or stream) is neither: it is left untimed.
-      if (isThenable(result)) void result.then(() => stop(), () => stop());
+      if (isThenable(result))
+        void result.then(
+          () => stop(),
+          () => stop(),
+        );
       return result;
     };
   });
