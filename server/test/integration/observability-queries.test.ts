@@ -51,7 +51,7 @@ const KEYWORDS = new Set([
 ]);
 
 /** The metric names a PromQL expression reads: not functions, keywords, labels, strings or durations. */
-export function extractMetricNames(expr: string): string[] {
+function extractMetricNames(expr: string): string[] {
   const stripped = expr
     .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g, '""') // string literals
     .replace(/\{[^}]*\}/g, ' ') // label matchers
@@ -149,7 +149,10 @@ describe('dashboards and alert rules', () => {
   it('are valid rules that fire on what they name (promtool)', () => {
     expect(existsSync('/usr/bin/promtool')).toBe(true);
     const run = (args: string[]) =>
-      execFileSync('/usr/bin/promtool', args, { cwd: path.join(repoRoot, 'deploy/prometheus'), encoding: 'utf8' });
+      execFileSync('/usr/bin/promtool', args, {
+        cwd: path.join(repoRoot, 'deploy/prometheus'),
+        encoding: 'utf8',
+      });
     expect(run(['check', 'rules', 'alerts.yml'])).toContain('SUCCESS: 5 rules found');
     expect(run(['test', 'rules', 'alerts.test.yml'])).toContain('SUCCESS');
   });

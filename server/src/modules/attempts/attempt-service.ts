@@ -316,7 +316,10 @@ export function createAttemptService(deps: {
         done?.(results);
         return results;
       } catch (err) {
-        done?.({ failed: saves.length, isRateLimited: err instanceof AppError && err.code === 'SAVE_RATE_LIMITED' });
+        done?.({
+          failed: saves.length,
+          isRateLimited: err instanceof AppError && err.code === 'SAVE_RATE_LIMITED',
+        });
         throw err;
       }
     },
