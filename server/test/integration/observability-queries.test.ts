@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { repoRoot } from '../support/databases.js';
-import { useTestApp } from '../support/test-app.js';
+import { startPracticeOn } from '../support/exam-fixtures.js';
+import { demo, demoStudent, DEMO_STUDENT_PASSWORD, signIn, useTestApp } from '../support/test-app.js';
 
 const ctx = useTestApp();
 
@@ -102,6 +104,35 @@ function exportedNames(exposition: string): Set<string> {
   }
   return names;
 }
+
+describe('the save path on /metrics', () => {
+  it('counts a save, its batch and the paper cache, and shows the running attempt under its exam', async () => {
+    const teacher = await signIn(ctx.app, demo.teacher);
+    const topic = findTopic(await loadSyllabus(teacher), 'Chemistry', 2);
+    for (let i = 0; i < 5; i++) await createQuestion(teacher, topic.topicId);
+    const student = await signIn(ctx.app, { email: demoStudent(1).email, password: DEMO_STUDENT_PASSWORD });
+    const deviceId = 'metrics-device';
+    const { attemptId, questions } = await startPracticeOn(student, topic.chapterId, deviceId);
+    const saved = await student.post(`/api/attempts/${attemptId}/answers`, {
+      deviceId,
+      saves: [
+        {
+          questionId: questions[0],
+          answer: { type: 'mcq_single', optionIds: ['b'] },
+          state: 'answered',
+          seq: 1,
+        },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    const body = (await ctx.app.http.inject('/metrics')).body;
+    expect(body).toMatch(/examtech_saves_total\{channel="http",outcome="saved"\} 1\b/);
+    expect(body).toMatch(/examtech_save_ack_seconds_count\{channel="http"\} 1\b/);
+    expect(body).toMatch(/examtech_group_commit_batch_size_count [1-9]/);
+    expect(body).toMatch(/examtech_cache_requests_total\{cache="snapshots",result="(hit|miss)"\} [1-9]/);
+    expect(body).toMatch(/examtech_active_candidates\{exam="[0-9a-f-]{36}"\} 1\b/);
+  });
+});
 
 describe('dashboards and alert rules', () => {
   it('the extractor finds metric names and skips functions, keywords, labels and durations', () => {
