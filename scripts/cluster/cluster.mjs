@@ -143,7 +143,14 @@ export async function startInstance(state, index) {
   const logFile = path.join(stateDir, 'apps', `instance-${index + 1}.log`);
   const pid = startDaemon(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts')],
+    // The tracing preload comes before the app (it is a no-op without OTEL_EXPORTER_OTLP_ENDPOINT).
+    [
+      '--import',
+      'tsx',
+      '--import',
+      path.join(root, 'server', 'src', 'platform', 'tracing.ts'),
+      path.join(root, 'server', 'src', 'main.ts'),
+    ],
     {
       logFile,
       env,

@@ -26,6 +26,7 @@ import {
   type SessionStore,
 } from './platform/kv/session-store.js';
 import { createMetrics, registerHttpMetrics } from './platform/metrics.js';
+import { traceLogFields } from './platform/spans.js';
 import { attachRealtime } from './platform/realtime.js';
 import { createRedisClient } from './platform/redis.js';
 import { createLocalDiskStorage, type FileStorage } from './platform/storage/file-storage.js';
@@ -148,6 +149,8 @@ export async function buildApp(
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      // The active trace's ids on every line logged inside a traced request or save (when tracing is on).
+      mixin: traceLogFields,
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     genReqId: (req) => {
@@ -202,7 +205,10 @@ export async function buildApp(
   // S3 when S3_BUCKET is set (every instance sees every file); this instance's disk otherwise.
   const s3Storage = config.s3 ? createS3Storage(config.s3) : null;
   const storage: FileStorage = s3Storage ?? createLocalDiskStorage(config.filesDir);
-  const metrics = createMetrics(database);
+  // The gauge asks the attempts module at scrape time; `attempts` exists by then.
+  const metrics = createMetrics(database, {
+    activeCandidates: (limit) => attempts.countActiveCandidatesByExam(limit),
+  });
 
   // Dependencies point one way: batches <- users <- institutes. What a lower module needs from a
   // higher one comes through a narrow directory built here (members' names, an institute's name).
@@ -221,7 +227,7 @@ export async function buildApp(
   });
   const institutes = createInstituteService({ database, users, batches, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
-  const snapshots = createSnapshotCache(database.db);
+  const snapshots = createSnapshotCache(database.db, undefined, metrics.cacheLookups('snapshots'));
   const questionBank = createQuestionBankService({ syllabus });
   // The attempts module asks the exams module through the directory; the exams module asks the
   // attempts service back (has an exam started), so the directory is built first.
@@ -238,6 +244,11 @@ export async function buildApp(
 
     clock,
     saveRateLimitScale: config.saveRateLimitScale,
+    observe: {
+      saveBatch: metrics.observeSaveBatch,
+      commitBatch: (size) => metrics.observeCommitBatch(size),
+      attemptCache: metrics.cacheLookups('attempts'),
+    },
     standings: (examId, userId) =>
       resultsRef.current?.getCandidateView(examId, userId) ??
       Promise.resolve({ standing: null, comparison: null }),

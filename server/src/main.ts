@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
+import { flushTraces } from './platform/spans.js';
 import { demoLogins } from './seed/demo-accounts.js';
 
 function printDemoLogins(url: string): void {
@@ -41,13 +42,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    app
+      .close()
+      // The last requests' spans are still buffered: sent before the process goes.
+      .then(() => flushTraces().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -83,6 +83,9 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxyFromEnv.default([]),
   // Bearer token for /metrics; without it /metrics answers loopback clients only (see OPERATIONS.md).
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  // OpenTelemetry traces go to this OTLP/HTTP collector (…/v1/traces is appended); unset, nothing is traced.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('examtech'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -166,6 +169,8 @@ export type AppConfig = {
   /** Proxy addresses/CIDR ranges trusted for X-Forwarded-*; empty trusts none. */
   trustProxy: string[];
   metricsToken: string | null;
+  /** Where traces go (platform/tracing.ts reads the same variables before the app loads); null: off. */
+  tracing: TracingConfig | null;
   /** Concurrent sockets allowed per session and per user (across instances with Redis). */
   socketLimits: { perSession: number; perUser: number };
   saveRateLimitScale: number;
@@ -250,6 +255,18 @@ function s3Config(e: Env): S3StorageConfig | null {
 }
 
 /** Reads configuration from an environment map; throws ConfigError listing every bad variable. */
+export type TracingConfig = { endpoint: string; serviceName: string };
+
+/** The tracing variables alone: the tracing preload reads them before anything else is loaded. */
+export function readTracingConfig(
+  env: Record<string, string | undefined> = process.env,
+): TracingConfig | null {
+  const e = envSchema.pick({ OTEL_EXPORTER_OTLP_ENDPOINT: true, OTEL_SERVICE_NAME: true }).parse(env);
+  return e.OTEL_EXPORTER_OTLP_ENDPOINT
+    ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }
+    : null;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -293,6 +310,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL ?? null,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }
+      : null,
     socketLimits: { perSession: e.SOCKETS_PER_SESSION, perUser: e.SOCKETS_PER_USER },
     saveRateLimitScale: e.SAVE_RATE_LIMIT_SCALE,
     socketSessionRecheckSeconds: e.SOCKET_SESSION_RECHECK_SECONDS,

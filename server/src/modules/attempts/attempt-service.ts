@@ -12,8 +12,10 @@ import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { SaveBatchObserver } from '../../platform/metrics.js';
 import type { ExamCandidate, ExamDirectory } from '../exams/exam-directory.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
+import { countActiveCandidatesByExam } from './activity-repo.js';
 import { createAttemptAnalysis, type AnalysisStandings } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
@@ -48,6 +50,12 @@ export function createAttemptService(deps: {
   /** Every decision about time (T0, deadlines, outages) reads this clock. */
   clock: Clock;
   saveRateLimitScale?: number;
+  /** Save counts and ack times, batch sizes and the attempt cache's lookups (app.ts wires the metrics). */
+  observe?: {
+    saveBatch: SaveBatchObserver;
+    commitBatch: (size: number) => void;
+    attemptCache: { hit(): void; miss(): void };
+  };
   /** The results module's standing and class comparison, for the analysis (app.ts wires it). */
   standings?: AnalysisStandings;
 }) {
@@ -76,6 +84,8 @@ export function createAttemptService(deps: {
     clock,
     rescore: (tx, attempt) => scoreStoredAnswers(tx, attempt),
     saveRateLimitScale: deps.saveRateLimitScale,
+    onCommitBatch: deps.observe?.commitBatch,
+    attemptCacheLookups: deps.observe?.attemptCache,
   });
   deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
 
@@ -292,8 +302,30 @@ export function createAttemptService(deps: {
     getOwnAnalysis: analysis.getOwnAnalysis,
     getStaffAnalysis: analysis.getStaffAnalysis,
 
-    saveAnswers: (actor: Actor, attemptId: string, deviceId: string, saves: SaveInput[]) =>
-      savePipeline.saveAnswers(actor, attemptId, deviceId, saves),
+    /** `channel` only labels the metrics: the socket's saves and the HTTP fallback's are the same saves. */
+    async saveAnswers(
+      actor: Actor,
+      attemptId: string,
+      deviceId: string,
+      saves: SaveInput[],
+      channel: 'socket' | 'http' = 'http',
+    ) {
+      const done = deps.observe?.saveBatch(channel);
+      try {
+        const results = await savePipeline.saveAnswers(actor, attemptId, deviceId, saves);
+        done?.(results);
+        return results;
+      } catch (err) {
+        done?.({
+          failed: saves.length,
+          isRateLimited: err instanceof AppError && err.code === 'SAVE_RATE_LIMITED',
+        });
+        throw err;
+      }
+    },
+
+    /** In-progress attempts per exam, the largest `limit` exams (the active-candidates gauge). */
+    countActiveCandidatesByExam: (limit: number) => countActiveCandidatesByExam(deps.database.readDb, limit),
 
     /** Drops the cached attempt of a device switch made on another instance. */
     forgetAttempt: (attemptId: string) => savePipeline.forget(attemptId),

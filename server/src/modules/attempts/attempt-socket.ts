@@ -6,6 +6,7 @@ import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { toErrorBody } from '../../platform/errors/error-handler.js';
 import type { SocketUser } from '../../platform/realtime.js';
+import { inSpan } from '../../platform/spans.js';
 import type { AttemptService } from './attempt-service.js';
 import { createSaveBudget, scaleSaveLimit, SOCKET_SAVE_LIMIT } from './save-rate-limit.js';
 import { saveBatchSchema } from './save-schema.js';
@@ -96,7 +97,10 @@ export function registerAttemptSocket(
       const parsed = socketSaveSchema.safeParse(payload);
       if (!parsed.success) return fail(reply, invalidPayload(parsed.error), { event: 'answer:save' });
       const { attemptId, deviceId, saves } = parsed.data;
-      attempts.saveAnswers(actor, attemptId, deviceId, saves).then(
+      // One span per batch: with tracing on, its commit's queries are its children.
+      inSpan('answer:save', { 'examtech.attempt_id': attemptId, 'examtech.saves': saves.length }, () =>
+        attempts.saveAnswers(actor, attemptId, deviceId, saves, 'socket'),
+      ).then(
         (results) => reply({ results }),
         (err: unknown) => fail(reply, err, { event: 'answer:save', attemptId }),
       );

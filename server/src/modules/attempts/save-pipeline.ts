@@ -89,12 +89,17 @@ export function createSavePipeline(deps: {
   rescore: (tx: Tx, attempt: repo.AttemptRow) => Promise<{ score: AttemptScore; totalMarks: string }>;
   clock: Clock;
   saveRateLimitScale?: number | undefined;
+  /** Each group-commit batch's size, for the metrics. */
+  onCommitBatch?: ((size: number) => void) | undefined;
+  /** The attempt cache's hits and misses, for the metrics. */
+  attemptCacheLookups?: { hit(): void; miss(): void } | undefined;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
   const committer = createGroupCommitter<repo.AnswerWrite, repo.WriteOutcome>({
     maxBatch: 500,
     concurrency: 4,
+    ...(deps.onCommitBatch ? { onBatch: deps.onCommitBatch } : {}),
     commit: (writes) => db.transaction((tx) => repo.writeAnswers(tx, writes, SAVE_GRACE_MS, nowDate(clock))),
   });
   const budgets = createKeyedSaveBudgets(scaleSaveLimit(USER_SAVE_LIMIT, deps.saveRateLimitScale ?? 1), () =>
@@ -109,8 +114,11 @@ export function createSavePipeline(deps: {
 
   async function loadOwnAttemptCached(actor: Actor, attemptId: string) {
     const cached = attemptCache.get(attemptId);
-    if (cached && cached.expiresAt > clock.now() && cached.attempt.userId === actor.userId)
+    if (cached && cached.expiresAt > clock.now() && cached.attempt.userId === actor.userId) {
+      deps.attemptCacheLookups?.hit();
       return cached.attempt;
+    }
+    deps.attemptCacheLookups?.miss();
     const attempt = await deps.loadOwnAttempt(actor, attemptId);
     if (attemptCache.size > 50_000) attemptCache.clear();
     attemptCache.set(attemptId, { attempt, expiresAt: clock.now() + 2000 });

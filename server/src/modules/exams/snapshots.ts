@@ -53,7 +53,12 @@ export async function freezeSnapshot(
 }
 
 /** Per-snapshot cache; the bound only limits memory when an instance serves many exams over its lifetime. */
-export function createSnapshotCache(db: Db, maxEntries = 64) {
+export function createSnapshotCache(
+  db: Db,
+  maxEntries = 64,
+  /** Hits and misses, for the metrics (`examtech_cache_requests_total{cache="snapshots"}`). */
+  lookups?: { hit(): void; miss(): void },
+) {
   const entries = new Map<string, Promise<CachedPaper>>();
   const examOf = new Map<string, string>();
   // A load that began before a forgetExam may have read the old revisions: it is not kept.
@@ -72,10 +77,12 @@ export function createSnapshotCache(db: Db, maxEntries = 64) {
     get(snapshotId: string): Promise<CachedPaper> {
       let entry = entries.get(snapshotId);
       if (entry) {
+        lookups?.hit();
         entries.delete(snapshotId);
         entries.set(snapshotId, entry);
         return entry;
       }
+      lookups?.miss();
       const startedAt = generation;
       entry = repo.findSnapshot(db, snapshotId).then(async (row) => {
         if (!row) throw new Error(`snapshot ${snapshotId} not found`);

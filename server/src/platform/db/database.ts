@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { AppConfig } from '../config.js';
+import { timePool, type QueryObserver } from './query-timing.js';
 import { createReplicaRouter, type ReplicaStatus } from './replicas.js';
 import * as schema from './schema.js';
 
@@ -26,6 +27,8 @@ export type Database = {
   poolStats(): PoolStats;
   /** Each read replica's lag and whether reads go to it (none in the embedded mode). */
   replicaStatus(): ReplicaStatus[];
+  /** Times every query and connection wait from now on (PostgreSQL; the embedded database has no pool). */
+  observeQueries(observer: QueryObserver): void;
   close(): Promise<void>;
   /**
    * Runs `fn` holding a cluster-wide advisory lock, so only one instance migrates at a time. `fn`
@@ -54,6 +57,7 @@ export async function openEmbeddedDatabase(options: {
     // PGlite is one connection in this process; report it as a pool of one.
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     replicaStatus: () => [],
+    observeQueries: () => undefined,
     close: () => client.close(),
     // One process owns the data directory, so the process is the lock.
     withAdvisoryLock: (_key, fn) => fn(db),
@@ -86,6 +90,9 @@ export function openPostgresDatabase(options: {
   );
   // A broken idle connection must not crash the process; the next query reconnects.
   for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
+  let observer: QueryObserver | null = null;
+  timePool(primaryPool, 'primary', () => observer);
+  for (const pool of replicaPools) timePool(pool, 'replica', () => observer);
   const primary = drizzlePg({ client: primaryPool, schema }) as unknown as Db;
   const router =
     replicaPools.length > 0
@@ -113,6 +120,9 @@ export function openPostgresDatabase(options: {
       waiting: primaryPool.waitingCount,
     }),
     replicaStatus: () => router?.status() ?? [],
+    observeQueries: (next) => {
+      observer = next;
+    },
     close: async () => {
       await router?.close();
       await Promise.all([primaryPool.end(), ...replicaPools.map((p) => p.end())]);

@@ -18,6 +18,8 @@ export function createGroupCommitter<T, R>(options: {
   commit: (items: T[]) => Promise<R[]>;
   maxBatch: number;
   concurrency?: number;
+  /** Told each batch's size as it goes to the database (the group-commit batch-size metric). */
+  onBatch?: (size: number) => void;
 }): GroupCommitter<T, R> {
   const concurrency = options.concurrency ?? 1;
   let queue: Pending<T, R>[] = [];
@@ -36,6 +38,7 @@ export function createGroupCommitter<T, R>(options: {
     while (queue.length > 0 && running.size < concurrency) {
       const batch = queue.slice(0, options.maxBatch);
       queue = queue.slice(batch.length);
+      options.onBatch?.(batch.length);
       const task: Promise<void> = flush(batch).finally(() => {
         running.delete(task);
         kick();
