@@ -31,88 +31,42 @@ import { attachRealtime } from './platform/realtime.js';
 import { createRedisClient } from './platform/redis.js';
 import { createLocalDiskStorage, type FileStorage } from './platform/storage/file-storage.js';
 import { createS3Storage } from './platform/storage/s3-storage.js';
-import { authRoutes } from './modules/auth/auth-routes.js';
 import { createAuthService } from './modules/auth/auth-service.js';
-import { batchRoutes } from './modules/batches/batch-routes.js';
 import { createBatchService } from './modules/batches/batch-service.js';
-import { healthRoutes } from './modules/health/health-routes.js';
-import { instituteRoutes } from './modules/institutes/institute-routes.js';
 import { createInstituteDirectory, createInstituteService } from './modules/institutes/institute-service.js';
-import { studentImportRoutes } from './modules/student-import/student-import-routes.js';
 import { createStudentImportService } from './modules/student-import/student-import-service.js';
-import { userRoutes } from './modules/users/user-routes.js';
 import { createUserDirectory, createUserService } from './modules/users/user-service.js';
-import { examRoutes } from './modules/exams/exam-routes.js';
 import { createExamService } from './modules/exams/exam-service.js';
-import { practiceRoutes } from './modules/exams/practice-routes.js';
 import { createPracticeService } from './modules/exams/practice-service.js';
 import { createScheduleService } from './modules/exams/schedule-service.js';
-import { attemptRoutes } from './modules/attempts/attempt-routes.js';
-import { createAttemptService, type AttemptService } from './modules/attempts/attempt-service.js';
+import { createAttemptService } from './modules/attempts/attempt-service.js';
 import { registerAttemptSocket, shareAttemptCacheInvalidation } from './modules/attempts/attempt-socket.js';
 import { createSnapshotCache } from './modules/exams/snapshots.js';
 import { createExamAccess } from './modules/exams/exam-access.js';
 import { createExamDirectory } from './modules/exams/exam-directory.js';
 import { findReservedQuestions } from './modules/exams/result-release.js';
-import { assetRoutes } from './modules/assets/asset-routes.js';
 import { createAssetUploadService } from './modules/assets/asset-upload-service.js';
 import { createAssetService } from './modules/assets/asset-service.js';
 import { createAttemptAssetAccess } from './modules/attempts/attempt-assets.js';
-import { questionRoutes } from './modules/questions/question-routes.js';
-import { questionTransferRoutes } from './modules/question-transfer/transfer-routes.js';
 import { createQuestionExportService } from './modules/question-transfer/export-service.js';
 import { createQuestionImportService } from './modules/question-transfer/import-service.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
 import { createQuestionBankService } from './modules/questions/question-bank-service.js';
-import { syllabusRoutes } from './modules/syllabus/syllabus-routes.js';
 import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
-import { progressRoutes } from './modules/progress/progress-routes.js';
 import { createProgressService } from './modules/progress/progress-service.js';
-import { resultsRoutes } from './modules/results/results-routes.js';
 import { createResultsService, type ResultsService } from './modules/results/results-service.js';
-import { leaderboardRoutes } from './modules/leaderboards/leaderboard-routes.js';
 import { createLeaderboardService } from './modules/leaderboards/leaderboard-service.js';
 import { createDatabaseLeaderboardStore } from './modules/leaderboards/leaderboard-store.js';
 import { createRedisLeaderboardStore } from './modules/leaderboards/redis-leaderboard-store.js';
 import { seedDemoData } from './seed/demo-seed.js';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.js';
-import { resultReleaseRoutes } from './modules/exams/result-release-routes.js';
 import { createResultReleaseService } from './modules/exams/result-release-service.js';
-import { keyRevisionRoutes } from './modules/exams/key-revision-routes.js';
 import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
-import { keyChallengeRoutes } from './modules/exams/key-challenge-routes.js';
 import { createKeyChallengeService } from './modules/exams/key-challenge-service.js';
-import { notificationRoutes } from './modules/notifications/notification-routes.js';
-import {
-  createNotificationService,
-  KEY_CHALLENGES_DECIDED,
-  PROVISIONAL_KEY_PUBLISHED,
-  RESULTS_RELEASED,
-  RESULTS_REVISED,
-} from './modules/notifications/notification-service.js';
-
-/**
- * Auto-submits attempts whose time is up, even when the candidate's browser is closed. Every
- * instance runs it; row locks with SKIP LOCKED make sure each attempt is submitted once.
- */
-function startSweeper(app: FastifyInstance, attempts: AttemptService, intervalMs: number): NodeJS.Timeout {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    attempts
-      .sweepExpired()
-      .then((count) => {
-        if (count > 0) app.log.info({ count }, 'auto-submitted attempts at their deadline');
-      })
-      .catch((err: unknown) => app.log.error({ err }, 'sweeper failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return timer;
-}
+import { createNotificationService } from './modules/notifications/notification-service.js';
+import { startSweeper } from './modules/attempts/attempt-sweeper.js';
+import { registerRoutes } from './app-routes.js';
+import { wireDomainEvents } from './app-events.js';
 
 export const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -387,26 +341,12 @@ export async function buildApp(
   registerSessionAuth(app, sessions);
   registerTextGuard(app);
 
-  await app.register(healthRoutes, { database, redis });
-  await app.register(authRoutes, { auth, config });
-  await app.register(instituteRoutes, { institutes });
-  await app.register(batchRoutes, { batches });
-  await app.register(userRoutes, { users });
-  await app.register(studentImportRoutes, { studentImport });
-  await app.register(examRoutes, { exams, schedules });
-  await app.register(resultReleaseRoutes, { releases });
-  await app.register(keyRevisionRoutes, { revisions: keyRevisions });
-  await app.register(keyChallengeRoutes, { challenges: keyChallenges });
-  await app.register(notificationRoutes, { notifications });
-  await app.register(practiceRoutes, { practice });
-  await app.register(attemptRoutes, { attempts });
-  await app.register(progressRoutes, { progress });
-  await app.register(resultsRoutes, { results });
-  await app.register(leaderboardRoutes, { leaderboards });
-  await app.register(syllabusRoutes, { syllabus });
-  await app.register(questionRoutes, { questions });
-  await app.register(assetRoutes, { assets, uploads: assetUploads });
-  await app.register(questionTransferRoutes, { imports: questionImports, exports: questionExports });
+  await registerRoutes(app, {
+    ...{ database, redis, auth, config, institutes, batches, users, studentImport, exams, schedules },
+    ...{ releases, revisions: keyRevisions, challenges: keyChallenges, notifications, practice, attempts },
+    ...{ progress, results, leaderboards, syllabus, questions, assets, uploads: assetUploads },
+    ...{ imports: questionImports, exports: questionExports },
+  });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
   const seeded = config.seedDemoData ? await seedDemoData(database, { users, syllabus, questions }) : false;
@@ -421,71 +361,19 @@ export async function buildApp(
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
     socketHandlers: [registerAttemptSocket(attempts, app.log, clock, config.saveRateLimitScale)],
   });
-  if (adapterRedis) {
-    shareAttemptCacheInvalidation(io, attempts, events);
-    // A key revision on one instance drops the exam's revised papers on every other.
-    events.on('exam.keyRevised', ({ examId }) => io.serverSideEmit('exam:forgetPapers', examId));
-    io.on('exam:forgetPapers', (examId: unknown) => {
-      if (typeof examId === 'string') snapshots.forgetExam(examId);
-    });
-  }
-  events.on('exam.scheduled', ({ examId }) => {
-    attempts
-      .prepareAttempts(examId)
-      .catch((err: unknown) => app.log.error({ err, examId }, 'preparing attempts failed'));
-    releases
-      .planRelease(examId)
-      .catch((err: unknown) => app.log.error({ err, examId }, 'planning the result release failed'));
+  if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
+  wireDomainEvents({
+    events,
+    log: app.log,
+    notifications,
+    listCandidateIds: async (examId) =>
+      (await examDirectory.listCandidates(database.db, examId)).map((c) => c.userId),
+    prepareAttempts: (examId) => attempts.prepareAttempts(examId),
+    planRelease: (examId) => releases.planRelease(examId),
+    invalidateBoards: (instituteId) => leaderboardStore.invalidateInstitute(instituteId),
+    fanOut: adapterRedis ? { io, forgetPapers: (examId) => snapshots.forgetExam(examId) } : null,
   });
-  // Released results: a notice for each candidate of the exam, on their dashboard and sockets.
-  events.on('results.released', ({ examId, instituteId, title }) => {
-    examDirectory
-      .listCandidates(database.db, examId)
-      .then((candidates) =>
-        notifications.notify({
-          instituteId,
-          userIds: candidates.map((c) => c.userId),
-          kind: RESULTS_RELEASED,
-          payload: { examId, title },
-        }),
-      )
-      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying released results failed'));
-  });
-  // Every board of the institute is rebuilt from the database on its next read after a change.
-  const invalidateBoards = ({ examId, instituteId }: { examId: string; instituteId: string }) => {
-    leaderboardStore
-      .invalidateInstitute(instituteId)
-      .catch((err: unknown) => app.log.error({ err, examId }, 'invalidating leaderboards failed'));
-  };
-  events.on('results.computed', invalidateBoards);
-  events.on('results.released', invalidateBoards);
-  // A key revision changed released results: a notice for each candidate whose marks or rank moved.
-  events.on('results.revised', ({ examId, instituteId, title, revisionSeq, userIds }) => {
-    notifications
-      .notify({ instituteId, userIds, kind: RESULTS_REVISED, payload: { examId, title, revisionSeq } })
-      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying revised results failed'));
-  });
-  // A published provisional key: each candidate hears that it is out and until when it can be challenged.
-  events.on('exam.provisionalKeyPublished', ({ examId, instituteId, title, challengesCloseAt }) => {
-    examDirectory
-      .listCandidates(database.db, examId)
-      .then((candidates) =>
-        notifications.notify({
-          instituteId,
-          userIds: candidates.map((c) => c.userId),
-          kind: PROVISIONAL_KEY_PUBLISHED,
-          payload: { examId, title, challengesCloseAt },
-        }),
-      )
-      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying the provisional key failed'));
-  });
-  // Decided challenges: each challenger hears the decision on their question.
-  events.on('exam.keyChallengesDecided', ({ examId, instituteId, title, decision, userIds }) => {
-    notifications
-      .notify({ instituteId, userIds, kind: KEY_CHALLENGES_DECIDED, payload: { examId, title, decision } })
-      .catch((err: unknown) => app.log.error({ err, examId }, 'notifying challenge decisions failed'));
-  });
-  const sweeper = startSweeper(app, attempts, config.sweeperIntervalMs);
+  const sweeper = startSweeper(app.log, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);
 
   // Close in reverse order of dependence: sockets, then Redis, then the database.
