@@ -140,6 +140,9 @@ export type S3StorageConfig = {
   uploadUrlTtlSeconds: number;
 };
 
+/** Every environment variable the server reads (the deployment files are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
   host: string;
