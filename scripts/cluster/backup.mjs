@@ -65,6 +65,11 @@ export async function restoreBackup(state, stateDir, { targetTime, port, from })
       : null);
   if (!base) throw new Error('no base backup: run npm run cluster -- backup first');
   const archive = path.join(stateDir, 'postgres', 'wal-archive');
+  if (targetTime && Date.parse(targetTime) > Date.now()) throw new Error('--to is in the future');
+  // A commit stamped now, after the target, so that replay reaches the target even when nothing
+  // was written since (PostgreSQL refuses a recovery that ends before its target); then the
+  // segment holding it goes to the archive.
+  psql(pgBin, state.ports.postgres, 'select txid_current()');
   psql(pgBin, state.ports.postgres, 'select pg_switch_wal()');
   const dir = path.join(stateDir, 'postgres', `restored-${port}`);
   makePostgresDir(dir);
