@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { pngBytes } from '../integration/question-samples.js';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -247,6 +248,34 @@ describe('Redis with Sentinel', () => {
       await clusterCommand('start', 'redis-primary');
     }
   }, 90_000);
+});
+
+describe('files in S3', () => {
+  it('an image uploaded through one instance is served by the other (the store, not a disk)', async () => {
+    const teacher = new HttpSession();
+    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const planned = await teacher.send(instanceUrl(0), 'POST', '/api/assets/uploads', {
+      fileName: 'graph.png',
+      contentType: 'image/png',
+      size: pngBytes.length,
+    });
+    expect(planned.status).toBe(200);
+    const { upload } = planned.json as {
+      upload: { method: string; url: string; headers: Record<string, string>; key: string };
+    };
+    expect(upload.url.startsWith(`http://127.0.0.1:${cluster().ports.s3}/`)).toBe(true);
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: pngBytes });
+    expect(put.status).toBe(200);
+    const done = await teacher.send(instanceUrl(1), 'POST', '/api/assets/uploads/complete', {
+      key: upload.key,
+      fileName: 'graph.png',
+    });
+    expect(done.status).toBe(201);
+    const { asset } = done.json as { asset: { url: string } };
+    const served = await fetch(`${instanceUrl(0)}${asset.url}`, { headers: { cookie: teacher.cookie } });
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pngBytes)).toBe(true);
+  });
 });
 
 describe('backups', () => {
