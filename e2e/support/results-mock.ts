@@ -8,7 +8,7 @@ export type SatMock = { examId: string; questionIds: string[] };
 /**
  * Publishes a five-question mock (+4/−1; the key of the four MCQs is 'b') for the demo batch
  * JEE-2027-A, manual release, then each student n of `answers` starts, answers (question index ->
- * option id) and submits.
+ * option id; none leaves the paper blank) and submits.
  */
 export async function createSatMock(
   suite: ExamRoomSuite,
@@ -67,17 +67,18 @@ export async function createSatMock(
     const started = await client.call<{ attempt: { id: string } }>('POST', `/api/exams/${examId}/start`, {
       deviceId,
     });
-    await client.call('POST', `/api/attempts/${started.attempt.id}/answers`, {
-      deviceId,
-      saves: Object.entries(chosen).map(([index, option], i) => ({
-        questionId: questionIds[Number(index)]!,
-        answer: { type: 'mcq_single', optionIds: [option] },
-        state: 'answered',
-        seq: i + 1,
-        visits: 1,
-        timeSpentMs: 20_000,
-      })),
-    });
+    if (Object.keys(chosen).length > 0)
+      await client.call('POST', `/api/attempts/${started.attempt.id}/answers`, {
+        deviceId,
+        saves: Object.entries(chosen).map(([index, option], i) => ({
+          questionId: questionIds[Number(index)]!,
+          answer: { type: 'mcq_single', optionIds: [option] },
+          state: 'answered',
+          seq: i + 1,
+          visits: 1,
+          timeSpentMs: 20_000,
+        })),
+      });
     await client.call('POST', `/api/attempts/${started.attempt.id}/submit`);
   }
   suite.clock.set(Date.parse(windowEndsAt) + 60 * 60_000);

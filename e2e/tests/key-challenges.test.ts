@@ -4,14 +4,8 @@
 // Screenshots go to .tmp/screenshots/key-challenges-*.png (desktop 1366x900 and phone 390x844).
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import {
-  createDrillChapter,
-  signIn,
-  student,
-  teacher,
-  useExamRoomSuite,
-  type Client,
-} from '../support/exam-room.js';
+import { signIn, student, teacher, useExamRoomSuite, type Client } from '../support/exam-room.js';
+import { createSatMock } from '../support/results-mock.js';
 import { switchInterfaceLanguage } from '../support/ui-language.js';
 
 const title = 'Provisional key mock';
@@ -32,76 +26,12 @@ async function expectNoSideScroll(page: Page) {
 
 beforeAll(async () => {
   author = await suite.signInOverHttp(teacher);
-  const { questionIds } = await createDrillChapter(author, {
-    chapter: 'Challenge drill',
-    topic: 'Challenge drill topic',
-  });
-  const { exam } = await author.call<{
-    exam: { id: string; draft: { instructions: object }; settings: object };
-  }>('POST', '/api/exams', { title });
-  examId = exam.id;
-  await author.call('PUT', `/api/exams/${examId}/draft`, {
+  // Two students: one answers question 1 with (1), the other with the key's (2); both answer 2 and 3 right.
+  ({ examId } = await createSatMock(suite, author, {
     title,
-    durationMinutes: 10,
-    lockedSections: false,
-    instructions: exam.draft.instructions,
-    sections: [
-      {
-        id: 'section-a',
-        name: 'Section A',
-        scheme: { correct: 4, wrong: -1 },
-        allowedTypes: ['mcq_single', 'numerical'],
-        questionCount: questionIds.length,
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        items: questionIds.map((questionId) => ({ questionId })),
-      },
-    ],
-  });
-  await author.call('PUT', `/api/exams/${examId}/settings`, {
-    ...exam.settings,
-    resultRelease: { mode: 'manual' },
-  });
-  await author.call('POST', `/api/exams/${examId}/publish`);
-  const { items } = await author.call<{ items: { id: string; code: string }[] }>('GET', '/api/batches');
-  const inHours = (h: number) => new Date(suite.clock.now() + h * 3_600_000).toISOString();
-  const startsAt = inHours(1);
-  const windowEndsAt = inHours(3);
-  await author.call('PUT', `/api/exams/${examId}/schedule`, {
-    mode: 'window',
-    startsAt,
-    windowEndsAt,
-    batchIds: [items.find((b) => b.code === 'JEE-2027-A')!.id],
-    studentIds: [],
-    registration: { required: false },
-    accommodations: [],
-  });
-  suite.clock.set(Date.parse(startsAt) + 5 * 60_000);
-  // Two students: one answers question 1 with (1), the other with the key's (2).
-  for (const [n, option] of [
-    [1, 'a'],
-    [2, 'b'],
-  ] as const) {
-    const client = await suite.signInOverHttp(student(n));
-    const deviceId = `challenge-device-${n}`;
-    const started = await client.call<{ attempt: { id: string } }>('POST', `/api/exams/${examId}/start`, {
-      deviceId,
-    });
-    await client.call('POST', `/api/attempts/${started.attempt.id}/answers`, {
-      deviceId,
-      saves: questionIds.slice(0, 3).map((questionId, i) => ({
-        questionId,
-        answer: { type: 'mcq_single', optionIds: [i === 0 ? option : 'b'] },
-        state: 'answered',
-        seq: i + 1,
-        visits: 1,
-        timeSpentMs: 20_000,
-      })),
-    });
-    await client.call('POST', `/api/attempts/${started.attempt.id}/submit`);
-  }
-  // An hour after the window closed: past the last deadline and the answers' settling time.
-  suite.clock.set(Date.parse(windowEndsAt) + 60 * 60_000);
+    chapter: 'Challenge drill',
+    answers: { 1: { 0: 'a', 1: 'b', 2: 'b' }, 2: { 0: 'b', 1: 'b', 2: 'b' } },
+  }));
 });
 
 describe('the provisional answer key and challenges', () => {

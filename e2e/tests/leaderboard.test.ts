@@ -6,93 +6,28 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { phone } from '../support/browser-suite.js';
-import {
-  createDrillChapter,
-  signIn,
-  student,
-  teacher,
-  useExamRoomSuite,
-  type Client,
-  type State,
-} from '../support/exam-room.js';
+import { signIn, student, teacher, useExamRoomSuite } from '../support/exam-room.js';
+import { createSatMock } from '../support/results-mock.js';
 import { switchInterfaceLanguage } from '../support/ui-language.js';
 
 const suite = useExamRoomSuite({ prefix: 'leaderboard-' });
 const wide = { width: 1366, height: 900 };
-const HOUR = 3_600_000;
-const SETTLE_MS = 15_000 + 30 * 60_000;
 const admin = { email: 'admin@demo.examtech.in', password: 'Admin@12345' };
 const title = 'Leaderboard mock';
 
-async function sit(who: Client, examId: string, questionIds: string[], correct: number): Promise<void> {
-  const deviceId = 'leaderboard-device';
-  const { attempt } = await who.call<State>('POST', `/api/exams/${examId}/start`, { deviceId });
-  const saves = questionIds.slice(0, correct).map((questionId, i) => ({
-    questionId,
-    answer: { type: 'mcq_single', optionIds: ['b'] },
-    state: 'answered',
-    seq: i + 1,
-  }));
-  if (saves.length) await who.call('POST', `/api/attempts/${attempt.id}/answers`, { deviceId, saves });
-  await who.call('POST', `/api/attempts/${attempt.id}/submit`);
-}
+const right = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [i, 'b']));
 
 beforeAll(async () => {
   const author = await suite.signInOverHttp(teacher);
-  const { items } = await author.call<{ items: { id: string; code: string }[] }>('GET', '/api/batches');
-  const batchId = items.find((b) => b.code === 'JEE-2027-A')!.id;
-  const { questionIds } = await createDrillChapter(author, {
-    chapter: 'Leaderboard mocks',
-    topic: 'Leaderboard topic',
-  });
-  const mcqs = questionIds.slice(0, 4);
-  const { exam } = await author.call<{
-    exam: { id: string; draft: { instructions: object } };
-  }>('POST', '/api/exams', { title });
-  await author.call('PUT', `/api/exams/${exam.id}/draft`, {
-    title,
-    durationMinutes: 30,
-    lockedSections: false,
-    instructions: exam.draft.instructions,
-    sections: [
-      {
-        id: 'section-a',
-        name: 'Section A',
-        scheme: { correct: 4, wrong: -1 },
-        allowedTypes: ['mcq_single', 'numerical'],
-        questionCount: mcqs.length,
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        items: mcqs.map((questionId) => ({ questionId })),
-      },
-    ],
-  });
-  await author.call('POST', `/api/exams/${exam.id}/publish`);
-  const t0 = suite.clock.now();
-  const at = (h: number) => new Date(t0 + h * HOUR).toISOString();
-  await author.call('PUT', `/api/exams/${exam.id}/schedule`, {
-    mode: 'window',
-    startsAt: at(1),
-    windowEndsAt: at(2),
-    batchIds: [batchId],
-    studentIds: [],
-    registration: { required: false },
-    accommodations: [],
-  });
-  suite.clock.set(t0 + HOUR + 5 * 60_000);
   // Aarav 4 right, Diya 3, Kabir 2, Saanvi 1, Vihaan none: Vihaan is fifth.
-  for (const [n, correct] of [
-    [1, 4],
-    [2, 3],
-    [3, 2],
-    [4, 1],
-    [5, 0],
-  ] as const)
-    await sit(await suite.signInOverHttp(student(n)), exam.id, mcqs, correct);
-  suite.clock.set(t0 + 2.5 * HOUR + SETTLE_MS + 60_000);
+  const { examId } = await createSatMock(suite, author, {
+    title,
+    chapter: 'Leaderboard mocks',
+    answers: { 1: right(4), 2: right(3), 3: right(2), 4: right(1), 5: right(0) },
+  });
   // The teacher reads the results (computed then) and releases them.
-  await author.call('GET', `/api/exams/${exam.id}/results`);
-  await author.call('POST', `/api/exams/${exam.id}/results/release`, {});
+  await author.call('GET', `/api/exams/${examId}/results`);
+  await author.call('POST', `/api/exams/${examId}/results/release`, {});
 }, 120_000);
 
 const hasNoSideScroll = async (page: Page) =>
