@@ -24,7 +24,11 @@ export function wireDomainEvents(deps: {
   planRelease: (examId: string) => Promise<unknown>;
   invalidateBoards: (instituteId: string) => Promise<void>;
   /** Scaled mode: the Socket.IO server whose adapter reaches the other instances, and what they forget. */
-  fanOut: { io: SocketServer; forgetPapers: (examId: string) => void } | null;
+  fanOut: {
+    io: SocketServer;
+    snapshots: { forgetExam(examId: string): void };
+    syllabus: { forgetCachedTree(instituteId: string): void };
+  } | null;
 }): void {
   const { events, log, notifications } = deps;
   const report = (what: string, examId: string) => (err: unknown) => log.error({ err, examId }, what);
@@ -73,11 +77,16 @@ export function wireDomainEvents(deps: {
       .catch(report('notifying challenge decisions failed', examId));
   });
   if (deps.fanOut) {
-    const { io, forgetPapers } = deps.fanOut;
+    const { io, snapshots, syllabus } = deps.fanOut;
     // A key revision on one instance drops the exam's revised papers on every other.
     events.on('exam.keyRevised', ({ examId }) => io.serverSideEmit('exam:forgetPapers', examId));
     io.on('exam:forgetPapers', (examId: unknown) => {
-      if (typeof examId === 'string') forgetPapers(examId);
+      if (typeof examId === 'string') snapshots.forgetExam(examId);
+    });
+    // A syllabus write on one instance drops the institute's cached tree on every other.
+    events.on('syllabus.changed', ({ instituteId }) => io.serverSideEmit('syllabus:forget', instituteId));
+    io.on('syllabus:forget', (instituteId: unknown) => {
+      if (typeof instituteId === 'string') syllabus.forgetCachedTree(instituteId);
     });
   }
 }

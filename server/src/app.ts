@@ -52,7 +52,7 @@ import { createQuestionExportService } from './modules/question-transfer/export-
 import { createQuestionImportService } from './modules/question-transfer/import-service.js';
 import { countActiveQuestionsByTopic, createQuestionService } from './modules/questions/question-service.js';
 import { createQuestionBankService } from './modules/questions/question-bank-service.js';
-import { createSyllabusService } from './modules/syllabus/syllabus-service.js';
+import { createSyllabusService, type SyllabusService } from './modules/syllabus/syllabus-service.js';
 import { createProgressService } from './modules/progress/progress-service.js';
 import { createResultsService, type ResultsService } from './modules/results/results-service.js';
 import { createLeaderboardService } from './modules/leaderboards/leaderboard-service.js';
@@ -79,6 +79,7 @@ export type App = {
   database: Database;
   /** Exam results (compute, standings, statistics): for jobs wired here, benchmarks and tests. */
   results: ResultsService;
+  syllabus: Pick<SyllabusService, 'resolveSyllabusPaths' | 'forgetTree'>; // tests of imports' own transactions
   /** Every route registered, for the tenancy test that must cover each one. */
   routes: { method: string; url: string }[];
   /** The job queue; tests run one tick of it instead of waiting for the poll. */
@@ -178,6 +179,8 @@ export async function buildApp(
   const syllabus = createSyllabusService(database, {
     clock,
     countQuestionsByTopic: (instituteId) => countActiveQuestionsByTopic(database.readDb, instituteId),
+    events,
+    cacheLookups: metrics.cacheLookups('syllabus'),
   });
   const institutes = createInstituteService({ database, users, batches, syllabus });
   const studentImport = createStudentImportService({ database, batches, users });
@@ -371,7 +374,7 @@ export async function buildApp(
     prepareAttempts: (examId) => attempts.prepareAttempts(examId),
     planRelease: (examId) => releases.planRelease(examId),
     invalidateBoards: (instituteId) => leaderboardStore.invalidateInstitute(instituteId),
-    fanOut: adapterRedis ? { io, forgetPapers: (examId) => snapshots.forgetExam(examId) } : null,
+    fanOut: adapterRedis ? { io, snapshots, syllabus } : null,
   });
   const sweeper = startSweeper(app.log, attempts, config.sweeperIntervalMs);
   const stopJobs = jobs.start(config.jobsPollIntervalMs);
@@ -393,5 +396,5 @@ export async function buildApp(
     s3Storage?.close();
   });
 
-  return { http: app, io, seeded, storage, database, results, routes, jobs };
+  return { http: app, io, seeded, storage, database, results, syllabus, routes, jobs };
 }

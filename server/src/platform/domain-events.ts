@@ -15,6 +15,8 @@ export type DomainEventMap = {
   'exam.scheduled': { examId: string };
   /** An exam's answer key was revised: every instance drops its cached papers of the exam. */
   'exam.keyRevised': { examId: string };
+  /** An institute's syllabus tree changed (a node added, renamed, moved, archived or restored). */
+  'syllabus.changed': { instituteId: string };
   /** An exam's results went out (a teacher's release, or the job at the release time); once per exam. */
   'results.released': {
     examId: string;

@@ -102,6 +102,26 @@ describe('any instance serves any request', () => {
   });
 });
 
+describe('caches across instances', () => {
+  it('a syllabus change on one instance is in the tree the other had cached', async () => {
+    const teacher = new HttpSession();
+    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const subjects = async (i: number) =>
+      (
+        (await teacher.send(instanceUrl(i), 'GET', '/api/syllabus')).json as { subjects: { name: string }[] }
+      ).subjects.map((s) => s.name);
+    // Read twice on the second instance: its tree is now cached.
+    expect(await subjects(1)).toEqual(await subjects(1));
+    const created = await teacher.send(instanceUrl(0), 'POST', '/api/syllabus/nodes', {
+      kind: 'subject',
+      name: 'Cluster Geography',
+    });
+    expect(created.status).toBe(201);
+    // The drop travels over Redis: a moment, not the cache's 60 s.
+    await expect.poll(() => subjects(1), { timeout: 5000 }).toContain('Cluster Geography');
+  });
+});
+
 describe('the front door', () => {
   it('serves the app over TLS with HSTS, redirects HTTP, caches hashed assets for good and passes request ids through', async () => {
     const page = await frontDoorRequest('/');

@@ -30,7 +30,7 @@ const INSERT_CHUNK = 1000;
 export type RunnerDeps = {
   database: Database;
   storage: FileStorage;
-  syllabus: Pick<SyllabusService, 'resolveSyllabusPaths'>;
+  syllabus: Pick<SyllabusService, 'resolveSyllabusPaths' | 'forgetTree'>;
   questions: Pick<QuestionService, 'createQuestionsInTx' | 'findQuestionIdsByContentHash'>;
   assets: Pick<AssetService, 'storeAsset'>;
   /** The heartbeat and the stale-job check read this clock. */
@@ -204,6 +204,8 @@ export function createImportRunner(deps: RunnerDeps) {
         updatedAt: nowDate(deps.clock),
       });
     });
+    // Nodes it created are in the tree now that the transaction committed.
+    if (report.createMissingSyllabus) deps.syllabus.forgetTree(actor.instituteId);
   }
 
   async function markFailed(importId: string, report: repo.ImportReport | null, err: unknown): Promise<void> {

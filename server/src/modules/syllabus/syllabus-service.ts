@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Db, Tx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { createInstituteCache } from '../../platform/cache/institute-cache.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
+import type { CacheLookups } from '../../platform/metrics.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { defaultSyllabus, type SyllabusTemplate } from '../../seed/default-syllabus.js';
 import * as repo from './syllabus-repo.js';
@@ -105,9 +108,28 @@ export type SyllabusService = ReturnType<typeof createSyllabusService>;
  */
 export function createSyllabusService(
   database: Database,
-  deps: { clock: Clock; countQuestionsByTopic?: (instituteId: string) => Promise<Map<string, number>> },
+  deps: {
+    clock: Clock;
+    countQuestionsByTopic?: (instituteId: string) => Promise<Map<string, number>>;
+    /** Hears `syllabus.changed` after each write (app.ts repeats the cache drop on other instances). */
+    events?: Pick<DomainEvents, 'emit'>;
+    cacheLookups?: CacheLookups;
+  },
 ) {
-  const { db, readDb } = database;
+  const { db } = database;
+  // The tree's nodes, read by every practice page and editor, change rarely: cached per institute,
+  // filled from the primary (a replica could hand back the rows from before the write that just
+  // emptied the entry). The question counts beside them are not cached.
+  const nodesCache = createInstituteCache<repo.SyllabusNodeRow[]>({
+    ttlMs: 60_000,
+    clock: deps.clock,
+    lookups: deps.cacheLookups,
+  });
+  /** After a committed write: this instance's entry goes, and every other instance hears of it. */
+  const treeChanged = (instituteId: string) => {
+    nodesCache.forget(instituteId);
+    deps.events?.emit('syllabus.changed', { instituteId });
+  };
 
   async function findOwnNode(conn: Conn, instituteId: string, id: string): Promise<repo.SyllabusNodeRow> {
     const [node] = await repo.findNodes(conn, instituteId, [id]);
@@ -160,7 +182,7 @@ export function createSyllabusService(
     async getTree(actor: Actor, options: { includeArchived: boolean }): Promise<SyllabusTreeView> {
       const scoped = authorizeInInstitute(actor, 'syllabus:read');
       const [nodes, counts] = await Promise.all([
-        repo.listNodes(readDb, scoped.instituteId),
+        nodesCache.get(scoped.instituteId, (instituteId) => repo.listNodes(db, instituteId)),
         deps.countQuestionsByTopic
           ? deps.countQuestionsByTopic(scoped.instituteId)
           : new Map<string, number>(),
@@ -200,6 +222,7 @@ export function createSyllabusService(
           { skipTaken: false },
         );
         if (!row) throw new Error('insert returned no row');
+        treeChanged(scoped.instituteId);
         return presentNode(row);
       } catch (err) {
         if (isUniqueViolation(err, 'syllabus_nodes_sibling_name_key')) throw nameTaken();
@@ -224,12 +247,18 @@ export function createSyllabusService(
               : {}),
           });
         });
+        treeChanged(scoped.instituteId);
         return presentNode(updated);
       } catch (err) {
         if (isUniqueViolation(err, 'syllabus_nodes_sibling_name_key')) throw nameTaken();
         throw err;
       }
     },
+
+    /** For a caller that wrote nodes inside its own transaction (`resolveSyllabusPaths`): call after its commit. */
+    forgetTree: treeChanged,
+    /** Another instance's write (app-events.ts): drops this instance's entry only. */
+    forgetCachedTree: (instituteId: string) => nodesCache.forget(instituteId),
 
     /**
      * Maps subject/chapter/topic names (any case) to topic ids, for imports. With `createMissing`
