@@ -52,6 +52,12 @@ export async function metricsOf(i: number): Promise<string> {
   return res.text();
 }
 
+/** The value of instance `i`'s first series whose line starts with `prefix` (name and any labels), or null. */
+export async function metricValue(i: number, prefix: string): Promise<number | null> {
+  const line = (await metricsOf(i)).split('\n').find((l) => l.startsWith(prefix));
+  return line ? Number(line.split(' ').pop()) : null;
+}
+
 export const frontDoorUrl = () => `https://localhost:${cluster().ports.https}`;
 
 /** The cluster's self-signed certificate, to trust it (and nothing else) when going through nginx. */
@@ -79,6 +85,13 @@ export function frontDoorRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** A session signed in through instance `i` (sessions live in Redis: valid on every instance). */
+export async function signInAt(i: number, who: { email: string; password: string }): Promise<HttpSession> {
+  const session = new HttpSession();
+  expect(await session.login(instanceUrl(i), who.email, who.password)).toBe(200);
+  return session;
 }
 
 export const student = (n: number) => ({

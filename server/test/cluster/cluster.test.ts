@@ -17,7 +17,8 @@ import {
   frontDoorUrl,
   HttpSession,
   instanceUrl,
-  metricsOf,
+  signInAt,
+  metricValue,
   readAnswers,
   startPractice,
   student,
@@ -64,8 +65,7 @@ const saveOverSocket = (socket: Socket, payload: unknown) =>
 
 describe('any instance serves any request', () => {
   it('a save acknowledged through one instance is read back through the other, in the same session', async () => {
-    const session = new HttpSession();
-    expect(await session.login(instanceUrl(0), student(5).email, student(5).password)).toBe(200);
+    const session = await signInAt(0, student(5));
     const { attemptId, questionIds } = await startPractice(
       session,
       instanceUrl(0),
@@ -82,8 +82,7 @@ describe('any instance serves any request', () => {
   });
 
   it('a socket on one instance hears what happens on the other: a device switch reaches the first device', async () => {
-    const session = new HttpSession();
-    expect(await session.login(instanceUrl(0), student(4).email, student(4).password)).toBe(200);
+    const session = await signInAt(0, student(4));
     const { examId, attemptId } = await startPractice(session, instanceUrl(0), chapterId, 'cluster-laptop-2');
     const socket = openSocket(instanceUrl(0), session.cookie);
     await connected(socket);
@@ -104,8 +103,7 @@ describe('any instance serves any request', () => {
 
 describe('caches across instances', () => {
   it('a syllabus change on one instance is in the tree the other had cached', async () => {
-    const teacher = new HttpSession();
-    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const teacher = await signInAt(0, demo.teacher);
     const subjects = async (i: number) =>
       (
         (await teacher.send(instanceUrl(i), 'GET', '/api/syllabus')).json as { subjects: { name: string }[] }
@@ -181,16 +179,11 @@ describe('the front door', () => {
 });
 
 /** examtech_db_replica_in_use of instance `i`'s one replica, read from its /metrics. */
-async function replicaInUse(i: number): Promise<number | null> {
-  const text = await metricsOf(i);
-  const line = text.split('\n').find((l) => l.startsWith('examtech_db_replica_in_use{'));
-  return line ? Number(line.split(' ').pop()) : null;
-}
+const replicaInUse = (i: number) => metricValue(i, 'examtech_db_replica_in_use{');
 
 describe('read replicas', () => {
   it('with the replica stopped, lists that read from replicas are served from the primary', async () => {
-    const teacher = new HttpSession();
-    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const teacher = await signInAt(0, demo.teacher);
     const before = await teacher.send(instanceUrl(0), 'GET', '/api/questions?limit=5');
     expect(before.status).toBe(200);
     await clusterCommand('stop', 'postgres-replica1');
@@ -223,8 +216,7 @@ async function masterPort(): Promise<number> {
 
 describe('Redis with Sentinel', () => {
   it('a failover during saves: every acknowledged save is stored, and the session goes on', async () => {
-    const session = new HttpSession();
-    expect(await session.login(instanceUrl(0), student(2).email, student(2).password)).toBe(200);
+    const session = await signInAt(0, student(2));
     const { attemptId, questionIds } = await startPractice(
       session,
       instanceUrl(0),
@@ -272,8 +264,7 @@ describe('Redis with Sentinel', () => {
 
 describe('files in S3', () => {
   it('an image uploaded through one instance is served by the other (the store, not a disk)', async () => {
-    const teacher = new HttpSession();
-    expect(await teacher.login(instanceUrl(0), demo.teacher.email, demo.teacher.password)).toBe(200);
+    const teacher = await signInAt(0, demo.teacher);
     const planned = await teacher.send(instanceUrl(0), 'POST', '/api/assets/uploads', {
       fileName: 'graph.png',
       contentType: 'image/png',
@@ -301,8 +292,7 @@ describe('files in S3', () => {
 describe('backups', () => {
   it('a point-in-time restore to the middle of an exam has every answer acknowledged before that moment', async () => {
     await clusterCommand('backup');
-    const session = new HttpSession();
-    expect(await session.login(instanceUrl(0), student(5).email, student(5).password)).toBe(200);
+    const session = await signInAt(0, student(5));
     const { attemptId, questionIds } = await startPractice(
       session,
       instanceUrl(0),
@@ -344,17 +334,11 @@ describe('backups', () => {
 });
 
 /** examtech_socketio_connected_sockets of instance `i`. */
-async function socketsOn(i: number): Promise<number> {
-  const line = (await metricsOf(i))
-    .split('\n')
-    .find((l) => l.startsWith('examtech_socketio_connected_sockets '));
-  return Number(line?.split(' ').pop() ?? 0);
-}
+const socketsOn = async (i: number) => (await metricValue(i, 'examtech_socketio_connected_sockets ')) ?? 0;
 
 describe('graceful drain', () => {
   it('an instance stopped mid-exam: its candidate reconnects through nginx to the other and loses no answer', async () => {
-    const session = new HttpSession();
-    expect(await session.login(instanceUrl(0), student(1).email, student(1).password)).toBe(200);
+    const session = await signInAt(0, student(1));
     const { attemptId, questionIds } = await startPractice(
       session,
       instanceUrl(0),

@@ -1,8 +1,6 @@
 import { expect } from 'vitest';
-import { createQuestion, findTopic, loadSyllabus } from '../../support/bank-fixtures.js';
-import { publishExam, scheduleBody } from '../../support/exam-fixtures.js';
-import { demo, signIn } from '../../support/test-app.js';
 import type { TenancyCase, TenancyContext } from './cases.js';
+import { scheduleExamOfA } from './exam-of-a.js';
 
 /**
  * Provisional keys and challenges: institute B neither reads institute A's provisional key or
@@ -12,21 +10,7 @@ export function keyChallengeTenancyCases(context: TenancyContext): Record<string
   let setup: Promise<{ examId: string; questionId: string }> | null = null;
   const ensureExamA = () =>
     (setup ??= (async () => {
-      const tree = await loadSyllabus(context.adminA);
-      const questionId = await createQuestion(context.adminA, findTopic(tree, 'Physics').topicId);
-      const examId = await publishExam(context.adminA, {
-        title: 'Institute A provisional key',
-        durationMinutes: 30,
-        lockedSections: false,
-        sections: [{ id: 'a', questionIds: [questionId] }],
-      });
-      const me = await signIn(context.app, demo.student);
-      const studentId = (await me.get('/api/auth/me')).json<{ user: { id: string } }>().user.id;
-      const scheduled = await context.adminA.put(
-        `/api/exams/${examId}/schedule`,
-        scheduleBody(context.clock, [], { studentIds: [studentId] }),
-      );
-      expect(scheduled.statusCode).toBe(200);
+      const { examId, questionId } = await scheduleExamOfA(context, 'Institute A provisional key');
       return { examId, questionId };
     })());
   const unchanged = async (examId: string) => {

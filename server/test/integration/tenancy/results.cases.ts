@@ -1,30 +1,16 @@
 import { expect } from 'vitest';
-import { createQuestion, findTopic, loadSyllabus } from '../../support/bank-fixtures.js';
-import { openExamNow, publishExam, scheduleBody } from '../../support/exam-fixtures.js';
+import { openExamNow } from '../../support/exam-fixtures.js';
 import { readResults, sitExam } from '../../support/results-fixtures.js';
 import { demo, signIn } from '../../support/test-app.js';
 import type { TenancyCase, TenancyContext } from './cases.js';
+import { scheduleExamOfA } from './exam-of-a.js';
 
 /** Results: institute B neither reads institute A's results nor withholds one; A's stay as they were. */
 export function resultsTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
   let setup: Promise<{ examId: string; attemptId: string; questionId: string }> | null = null;
   const ensureResultA = () =>
     (setup ??= (async () => {
-      const tree = await loadSyllabus(context.adminA);
-      const questionId = await createQuestion(context.adminA, findTopic(tree, 'Physics').topicId);
-      const examId = await publishExam(context.adminA, {
-        title: 'Institute A results',
-        durationMinutes: 30,
-        lockedSections: false,
-        sections: [{ id: 'a', questionIds: [questionId] }],
-      });
-      const me = await signIn(context.app, demo.student);
-      const studentId = (await me.get('/api/auth/me')).json<{ user: { id: string } }>().user.id;
-      const scheduled = await context.adminA.put(
-        `/api/exams/${examId}/schedule`,
-        scheduleBody(context.clock, [], { studentIds: [studentId] }),
-      );
-      expect(scheduled.statusCode).toBe(200);
+      const { examId, questionId } = await scheduleExamOfA(context, 'Institute A results');
       await openExamNow(context.clock, context.adminA, examId);
       const attemptId = await sitExam(context.app, demo.student, examId, { [questionId]: 'b' });
       return { examId, attemptId, questionId };

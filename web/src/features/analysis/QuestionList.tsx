@@ -9,15 +9,23 @@ import type { AnalysisQuestion } from './types';
 
 const hasKey = (question: AnalysisQuestion['question']): question is Question => 'key' in question;
 
-/** The question as the candidate saw it, in the chosen content language (its labels too). */
-function QuestionBody({ item, language }: { item: AnalysisQuestion; language: string }) {
+/**
+ * The question as the candidate saw it, in the chosen content language (its labels too); its
+ * solution only when the question carries its key (a candidate view has neither).
+ */
+export function QuestionBody({
+  question,
+  language,
+}: {
+  question: AnalysisQuestion['question'];
+  language: string;
+}) {
   const { t } = useTranslation();
-  const content = pickLanguageText(item.question.content, language);
+  const content = pickLanguageText(question.content, language);
   // A solution written in one language only is still shown under the other, labelled in its own.
   const solutions: Record<string, string | null> = {};
-  if (hasKey(item.question))
-    for (const [code, text] of Object.entries(item.question.content))
-      solutions[code] = text?.solution ?? null;
+  if (hasKey(question))
+    for (const [code, text] of Object.entries(question.content)) solutions[code] = text?.solution ?? null;
   const solution = pickLanguageText(solutions, language);
   const solutionLanguage = Object.keys(solutions).find((code) => solutions[code] === solution) ?? language;
   return (
@@ -148,7 +156,7 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
             : t('analysis.showQuestion')}
       </Button>
       <Collapse expanded={isOpen} keepMounted={false}>
-        <QuestionBody item={item} language={language} />
+        <QuestionBody question={item.question} language={language} />
       </Collapse>
     </Paper>
   );

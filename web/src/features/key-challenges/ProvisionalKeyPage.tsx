@@ -5,22 +5,20 @@ import {
   Collapse,
   Container,
   Group,
-  List,
   Loader,
   Paper,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
-import { pickLanguageText } from '@examtech/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MathMarkdown } from '../../components/MathMarkdown';
 import { useLocalFormat } from '../../i18n/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useCandidateKey, useWithdrawChallenge, type ChallengeStatus, type KeyItem } from './api';
 import { ChallengeModal } from './ChallengeModal';
+import { QuestionBody } from '../analysis/QuestionList';
 import { formatAnswer, formatKeys } from './format';
 
 const statusColour: Record<ChallengeStatus, string> = {
@@ -29,25 +27,6 @@ const statusColour: Record<ChallengeStatus, string> = {
   rejected: 'red',
   withdrawn: 'gray',
 };
-
-/** The stem and options as the candidate saw them (the candidate view: there is no solution to show). */
-function QuestionText({ item, language }: { item: KeyItem; language: string }) {
-  const content = pickLanguageText(item.question.content, language);
-  return (
-    <Stack gap="xs" mt="xs">
-      <MathMarkdown>{content?.stem ?? ''}</MathMarkdown>
-      {content?.options && (
-        <List type="ordered" size="sm">
-          {content.options.map((option) => (
-            <List.Item key={option.id}>
-              <MathMarkdown inline>{option.text}</MathMarkdown>
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Stack>
-  );
-}
 
 function KeyCard({
   item,
@@ -168,7 +147,7 @@ function KeyCard({
         )}
       </Group>
       <Collapse expanded={isOpen} keepMounted={false}>
-        <QuestionText item={item} language={i18n.language} />
+        <QuestionBody question={item.question} language={i18n.language} />
       </Collapse>
     </Paper>
   );
