@@ -120,7 +120,11 @@ async function signIn(page: Page, credentials: { email: string; password: string
 async function dragTo(page: Page, handle: Locator, target: Locator) {
   const from = await handle.boundingBox();
   const to = await target.boundingBox();
-  if (!from || !to) throw new Error('drag source or target is not visible');
+  const height = page.viewportSize()?.height ?? 0;
+  // The mouse cannot press outside the viewport: such a press selects text instead of dragging.
+  if (!from || !to || from.y + from.height > height || to.y + to.height / 2 > height) {
+    throw new Error('drag source or target is not in the viewport');
+  }
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 4, from.y + from.height / 2 + 8, { steps: 4 });
@@ -207,13 +211,14 @@ describe('exam builder', () => {
     const spare = bankItems.filter({ has: page.getByRole('button', { name: /^Add to paper/ }) }).first();
     await spare.waitFor();
     const spareText = (await spare.innerText()).split('\n')[0] ?? '';
-    // Bring the spare into view, then aim at whichever paper question sits beside it on screen: the
+    // Bring the spare's handle to mid-screen (the handle itself: a tall bank card can be "in view" with
+    // its handle below the fold), then aim at whichever paper question sits beside it on screen: the
     // auto-selection is random, so where the first spare lies in the bank list differs from run to run.
-    await spare.scrollIntoViewIfNeeded();
-    const target = await visiblePaperItem(page, items);
+    const handle = spare.getByTestId('bank-drag-handle');
     // A mouse drag on a busy machine can be missed by the drag sensor; a person would simply drag again.
     for (let attempt = 0; attempt < 3 && (await items.count()) < 20; attempt++) {
-      await dragTo(page, spare.getByTestId('bank-drag-handle'), target);
+      await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await dragTo(page, handle, await visiblePaperItem(page, items));
       await page.waitForTimeout(500);
     }
     await shoot(page, 'exam-bank-drop-desktop');
