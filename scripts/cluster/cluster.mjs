@@ -25,6 +25,7 @@ import { restoreBackup, takeBaseBackup } from './backup.mjs';
 import {
   findPgBin,
   pgCtl,
+  makeCertificate,
   startMonitoring,
   startNginx,
   startPostgres,
@@ -94,7 +95,9 @@ function ensurePackages(withMonitoring) {
 /** What every instance shares: the services' addresses, one metrics token, one key prefix. */
 function instanceEnv(state, index) {
   const replicas = state.processes.filter((p) => p.name.startsWith('postgres-replica')).map((p) => p.port);
-  const dbUrl = (port) => `postgres://postgres@127.0.0.1:${port}/${DATABASE}`;
+  // TLS to PostgreSQL and Redis, the server checked against the cluster's own certificate.
+  const dbUrl = (port) =>
+    `postgres://postgres@127.0.0.1:${port}/${DATABASE}?sslmode=verify-full&sslrootcert=${state.tls.cert}`;
   const s3 = state.processes.some((p) => p.name === 's3');
   return {
     ...process.env,
@@ -106,7 +109,8 @@ function instanceEnv(state, index) {
     DATABASE_URL: dbUrl(ports.postgres),
     DATABASE_REPLICA_URLS: replicas.map(dbUrl).join(','),
     DATABASE_POOL_MAX: String(state.poolMax),
-    REDIS_URL: `redis://127.0.0.1:${ports.redis}`,
+    REDIS_URL: `rediss://127.0.0.1:${ports.redis}`,
+    REDIS_TLS_CA_FILE: state.tls.cert,
     REDIS_SENTINELS: [0, 1, 2].map((i) => `127.0.0.1:${ports.sentinel + i}`).join(','),
     REDIS_SENTINEL_NAME: SENTINEL_NAME,
     PUBLIC_URL: `https://localhost:${ports.https}`,
@@ -192,13 +196,15 @@ async function up(args) {
   writeState(stateDir, state);
   try {
     const pgBin = findPgBin();
-    add(await startPostgres({ stateDir, pgBin, ports, replicas, database: DATABASE }));
-    add(await startRedis({ stateDir, ports, sentinelName: SENTINEL_NAME }));
+    const tls = makeCertificate(stateDir);
+    state.tls = { cert: tls.cert };
+    add(await startPostgres({ stateDir, pgBin, ports, replicas, database: DATABASE, tls }));
+    add(await startRedis({ stateDir, ports, sentinelName: SENTINEL_NAME, tls }));
     add(await startS3({ stateDir, ports, bucket: BUCKET, root }));
     for (let i = 0; i < instances; i++) add([await startInstance(state, i)]);
     log(`${instances} instance(s) on ${ports.app}-${ports.app + instances - 1}`);
     const upstreams = Array.from({ length: instances }, (_, i) => ports.app + i);
-    add(await startNginx({ stateDir, ports, upstreams, webDist: path.join(root, 'web', 'dist') }));
+    add(await startNginx({ stateDir, ports, upstreams, webDist: path.join(root, 'web', 'dist'), tls }));
     if (withMonitoring)
       add(
         await startMonitoring({
@@ -208,6 +214,7 @@ async function up(args) {
           metricsToken: state.metricsToken,
           database: DATABASE,
           root,
+          tls,
         }),
       );
   } catch (err) {
@@ -215,9 +222,7 @@ async function up(args) {
     await down();
     throw err;
   }
-  log(
-    `ExamTech is up: https://localhost:${ports.https} (self-signed certificate: ${path.join(stateDir, 'nginx', 'localhost.crt')})`,
-  );
+  log(`ExamTech is up: https://localhost:${ports.https} (self-signed certificate: ${state.tls.cert})`);
   log('demo accounts as with npm start; npm run cluster -- status | logs [name] | down');
 }
 

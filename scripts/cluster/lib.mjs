@@ -26,7 +26,7 @@ export function run(cmd, args, options = {}) {
   }
 }
 
-const postgresIds = () =>
+export const postgresIds = () =>
   isRoot ? { uid: Number(run('id', ['-u', 'postgres'])), gid: Number(run('id', ['-g', 'postgres'])) } : null;
 
 /** PostgreSQL refuses to run as root: as root, its commands run as the postgres system user. */

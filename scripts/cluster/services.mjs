@@ -2,12 +2,21 @@
 // each started from the Debian binaries on loopback ports under one state folder: PostgreSQL with
 // streaming replicas, Redis with a replica and Sentinels, the S3-compatible store, nginx with TLS,
 // and Prometheus with its exporters. Each `start*` returns the processes `down` must stop.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {
   isPortOpen,
   log,
   makePostgresDir,
+  postgresIds,
   readPidFile,
   run,
   runAsPostgres,
@@ -65,13 +74,14 @@ export function pgCtl(pgBin, dataDir, logFile, port) {
  * A primary with WAL archiving, and `replicas` standbys cloned by `pg_basebackup -R` onto
  * replication slots (so the primary keeps the WAL a lagging standby still needs).
  */
-export async function startPostgres({ stateDir, pgBin, ports, replicas, database }) {
+export async function startPostgres({ stateDir, pgBin, ports, replicas, database, tls }) {
   const root = path.join(stateDir, 'postgres');
   makePostgresDir(root, 0o755);
   const primaryDir = path.join(root, 'primary');
   const archiveDir = path.join(root, 'wal-archive');
   makePostgresDir(primaryDir);
   makePostgresDir(archiveDir);
+  const ssl = postgresTlsFiles(root, tls);
   runAsPostgres(path.join(pgBin, 'initdb'), [
     '-D',
     primaryDir,
@@ -95,6 +105,22 @@ export async function startPostgres({ stateDir, pgBin, ports, replicas, database
       // The archive keeps every segment: the base backup plus these restore to any moment since.
       `archive_command = 'test ! -f ${archiveDir}/%f && cp %p ${archiveDir}/%f'`,
       'archive_timeout = 60',
+      // TLS required over TCP (pg_hba below): the app connects with sslmode=verify-full.
+      'ssl = on',
+      `ssl_cert_file = '${ssl.cert}'`,
+      `ssl_key_file = '${ssl.key}'`,
+      '',
+    ].join('\n'),
+  );
+  // Only TLS over TCP, for clients and replication alike; the Unix socket (operators' psql) stays
+  // open. The standbys get this file with their base backup.
+  writeFileSync(
+    path.join(primaryDir, 'pg_hba.conf'),
+    [
+      'local all all trust',
+      'local replication all trust',
+      'hostssl all all 127.0.0.1/32 trust',
+      'hostssl replication all 127.0.0.1/32 trust',
       '',
     ].join('\n'),
   );
@@ -143,6 +169,20 @@ export async function startPostgres({ stateDir, pgBin, ports, replicas, database
   return processes;
 }
 
+/** PostgreSQL refuses a key that others can read: its own copy, owned by the server's user. */
+function postgresTlsFiles(root, tls) {
+  const dir = path.join(root, 'tls');
+  makePostgresDir(dir);
+  const cert = path.join(dir, 'server.crt');
+  const key = path.join(dir, 'server.key');
+  copyFileSync(tls.cert, cert);
+  copyFileSync(tls.key, key);
+  chmodSync(key, 0o600);
+  const ids = postgresIds();
+  if (ids) for (const file of [cert, key]) chownSync(file, ids.uid, ids.gid);
+  return { cert, key };
+}
+
 export function stopPostgres(pgBin, proc) {
   if (!existsSync(path.join(proc.dataDir, 'postmaster.pid'))) return;
   runAsPostgres(path.join(pgBin, 'pg_ctl'), ['-D', proc.dataDir, '-m', 'fast', '-w', 'stop']);
@@ -154,8 +194,21 @@ function redisDaemon(dir, name, port, extra) {
   const logfile = path.join(dir, `${name}.log`);
   const args = [
     ...extra.config,
+    // TLS only (no plain port), replication and Sentinel's links to the data nodes included.
     '--port',
+    '0',
+    '--tls-port',
     String(port),
+    '--tls-cert-file',
+    extra.tls.cert,
+    '--tls-key-file',
+    extra.tls.key,
+    '--tls-ca-cert-file',
+    extra.tls.cert,
+    '--tls-auth-clients',
+    'no',
+    '--tls-replication',
+    'yes',
     '--bind',
     '127.0.0.1',
     '--daemonize',
@@ -184,13 +237,14 @@ function redisDaemon(dir, name, port, extra) {
  * A Redis primary, one replica and three Sentinels watching them (quorum 2). Nothing durable lives
  * in Redis (sessions can be signed into again), so it keeps no snapshot on disk.
  */
-export async function startRedis({ stateDir, ports, sentinelName }) {
+export async function startRedis({ stateDir, ports, sentinelName, tls }) {
   const dir = path.join(stateDir, 'redis');
   const plain = ['--save', '', '--appendonly', 'no'];
   const processes = [
-    redisDaemon(dir, 'redis-primary', ports.redis, { config: [], args: plain }),
+    redisDaemon(dir, 'redis-primary', ports.redis, { config: [], args: plain, tls }),
     redisDaemon(dir, 'redis-replica', ports.redis + 1, {
       config: [],
+      tls,
       args: [...plain, '--replicaof', '127.0.0.1', String(ports.redis)],
     }),
   ];
@@ -210,7 +264,7 @@ export async function startRedis({ stateDir, ports, sentinelName }) {
       ].join('\n'),
     );
     processes.push(
-      redisDaemon(dir, `redis-sentinel-${i + 1}`, port, { config: [conf, '--sentinel'], args: [] }),
+      redisDaemon(dir, `redis-sentinel-${i + 1}`, port, { config: [conf, '--sentinel'], args: [], tls }),
     );
   }
   for (const p of processes.slice(2)) await waitFor(p.name, () => isPortOpen(p.port));
@@ -253,8 +307,13 @@ export async function startS3({ stateDir, ports, bucket, root }) {
   return [{ name: 's3', kind: 'pid', pid, port: ports.s3, log: logFile }];
 }
 
-/** A self-signed certificate for localhost, made here with openssl (nothing downloaded). */
-function makeCertificate(dir) {
+/**
+ * The cluster's one self-signed certificate for localhost and 127.0.0.1, made here with openssl
+ * (nothing downloaded): nginx, PostgreSQL and Redis present it, and clients trust it as their CA.
+ */
+export function makeCertificate(stateDir) {
+  const dir = path.join(stateDir, 'tls');
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
   const cert = path.join(dir, 'localhost.crt');
   const key = path.join(dir, 'localhost.key');
   run('openssl', [
@@ -365,11 +424,11 @@ ${upstreams.map((port) => `    server 127.0.0.1:${port} max_fails=2 fail_timeout
 `;
 }
 
-export async function startNginx({ stateDir, ports, upstreams, webDist }) {
+export async function startNginx({ stateDir, ports, upstreams, webDist, tls }) {
   const dir = path.join(stateDir, 'nginx');
   for (const sub of ['tmp/body', 'tmp/proxy', 'tmp/fastcgi', 'tmp/uwsgi', 'tmp/scgi'])
     mkdirSync(path.join(dir, sub), { recursive: true });
-  const { cert, key } = makeCertificate(dir);
+  const { cert, key } = tls;
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(conf, nginxConfig({ dir, ports, upstreams, webDist, cert, key }));
   // As root, the workers stay root so that they can read the checkout's web/dist (loopback only).
@@ -393,7 +452,7 @@ export async function startNginx({ stateDir, ports, upstreams, webDist }) {
 }
 
 /** Prometheus scraping every instance and the exporters, when the Debian packages are there. */
-export async function startMonitoring({ stateDir, ports, instances, metricsToken, database, root }) {
+export async function startMonitoring({ stateDir, ports, instances, metricsToken, database, root, tls }) {
   const dir = path.join(stateDir, 'prometheus');
   mkdirSync(dir, { recursive: true });
   const processes = [];
@@ -404,7 +463,7 @@ export async function startMonitoring({ stateDir, ports, instances, metricsToken
       port: ports.postgresExporter,
       args: [`--web.listen-address=127.0.0.1:${ports.postgresExporter}`],
       env: {
-        DATA_SOURCE_NAME: `postgresql://postgres@127.0.0.1:${ports.postgres}/${database}?sslmode=disable`,
+        DATA_SOURCE_NAME: `postgresql://postgres@127.0.0.1:${ports.postgres}/${database}?sslmode=verify-full&sslrootcert=${tls.cert}`,
       },
     },
     {
@@ -412,7 +471,8 @@ export async function startMonitoring({ stateDir, ports, instances, metricsToken
       bin: '/usr/bin/prometheus-redis-exporter',
       port: ports.redisExporter,
       args: [
-        `-redis.addr=redis://127.0.0.1:${ports.redis}`,
+        `-redis.addr=rediss://127.0.0.1:${ports.redis}`,
+        `-tls-ca-cert-file=${tls.cert}`,
         `-web.listen-address=127.0.0.1:${ports.redisExporter}`,
       ],
       env: {},
@@ -470,7 +530,7 @@ export async function startMonitoring({ stateDir, ports, instances, metricsToken
       '  - job_name: redis-sentinel',
       '    metrics_path: /scrape',
       '    static_configs:',
-      `      - targets: [${[0, 1, 2].map((i) => `'redis://127.0.0.1:${ports.sentinel + i}'`).join(', ')}]`,
+      `      - targets: [${[0, 1, 2].map((i) => `'rediss://127.0.0.1:${ports.sentinel + i}'`).join(', ')}]`,
       '    relabel_configs:',
       '      - source_labels: [__address__]',
       '        target_label: __param_target',

@@ -24,6 +24,7 @@ export function wireDomainEvents(deps: {
   planRelease: (examId: string) => Promise<unknown>;
   invalidateBoards: (instituteId: string) => Promise<void>;
   /** Scaled mode: the Socket.IO server whose adapter reaches the other instances, and what they forget. */
+  schedules: { forgetListing(instituteId: string): void };
   fanOut: {
     io: SocketServer;
     snapshots: { forgetExam(examId: string): void };
@@ -45,6 +46,14 @@ export function wireDomainEvents(deps: {
     deps.prepareAttempts(examId).catch(report('preparing attempts failed', examId));
     deps.planRelease(examId).catch(report('planning the result release failed', examId));
   });
+  // The students' exam lists are cut from a cached listing per institute: a schedule or publication
+  // change drops it here and, over the adapter, on every other instance.
+  const forgetListing = ({ instituteId }: { instituteId: string }) => {
+    deps.schedules.forgetListing(instituteId);
+    deps.fanOut?.io.serverSideEmit('exams:forgetListing', instituteId);
+  };
+  events.on('exam.scheduled', forgetListing);
+  events.on('exam.publicationChanged', forgetListing);
   // Released results: a notice for each candidate of the exam, on their dashboard and sockets.
   events.on('results.released', (e) => {
     notifyCandidates(e, RESULTS_RELEASED, { examId: e.examId, title: e.title }).catch(
@@ -87,6 +96,9 @@ export function wireDomainEvents(deps: {
     events.on('syllabus.changed', ({ instituteId }) => io.serverSideEmit('syllabus:forget', instituteId));
     io.on('syllabus:forget', (instituteId: unknown) => {
       if (typeof instituteId === 'string') syllabus.forgetCachedTree(instituteId);
+    });
+    io.on('exams:forgetListing', (instituteId: unknown) => {
+      if (typeof instituteId === 'string') deps.schedules.forgetListing(instituteId);
     });
   }
 }

@@ -210,18 +210,17 @@ export async function buildApp(
       resultsRef.current?.getCandidateView(examId, userId) ??
       Promise.resolve({ standing: null, comparison: null }),
   });
+  const base = { database, batches, users, events, clock };
   const exams = createExamService({
-    database,
+    ...base,
     snapshots,
-    batches,
     bank: questionBank,
     syllabus,
-    users,
     attempts,
     log: app.log,
-    clock,
   });
-  const schedules = createScheduleService({ database, exams, batches, users, events, clock });
+  const listingLookups = metrics.cacheLookups('exam-lists');
+  const schedules = createScheduleService({ ...base, exams, cacheLookups: listingLookups });
   const jobs = createJobQueue({ database, clock, log: app.log });
   const notifications = createNotificationService({ database, clock, events });
   const practice = createPracticeService({ database, bank: questionBank, syllabus, attempts, clock });
@@ -374,6 +373,7 @@ export async function buildApp(
     prepareAttempts: (examId) => attempts.prepareAttempts(examId),
     planRelease: (examId) => releases.planRelease(examId),
     invalidateBoards: (instituteId) => leaderboardStore.invalidateInstitute(instituteId),
+    schedules,
     fanOut: adapterRedis ? { io, snapshots, syllabus } : null,
   });
   const sweeper = startSweeper(app.log, attempts, config.sweeperIntervalMs);

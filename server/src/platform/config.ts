@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -79,6 +80,9 @@ const envSchema = z.object({
   REDIS_SENTINELS: z.string().optional(),
   REDIS_SENTINEL_NAME: z.string().default('mymaster'),
   REDIS_KEY_PREFIX: z.string().default('et:'),
+  // With a rediss:// URL: the CA (PEM file) that signed Redis's and the Sentinels' certificates, when it is
+  // not one the system trusts (a private CA, the cluster's self-signed certificate).
+  REDIS_TLS_CA_FILE: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   TRUST_PROXY: trustProxyFromEnv.default([]),
   // Bearer token for /metrics; without it /metrics answers loopback clients only (see OPERATIONS.md).
@@ -167,6 +171,8 @@ export type AppConfig = {
     sentinels: { host: string; port: number }[];
     sentinelName: string;
     keyPrefix: string;
+    /** rediss:// URL: TLS to Redis and, in Sentinel mode, to the Sentinels; `ca` when not the system's. */
+    tls: null | { ca: string | null };
   };
   publicUrl: string | null;
   /** Proxy addresses/CIDR ranges trusted for X-Forwarded-*; empty trusts none. */
@@ -200,6 +206,17 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function readCaFile(name: string, file: string, problems: string[]): string | null {
+  try {
+    const pem = readFileSync(file, 'utf8');
+    if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem;
+    problems.push(`${name}: ${file} holds no PEM certificate`);
+  } catch (err) {
+    problems.push(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return null;
 }
 
 function parseSentinels(raw: string | undefined, problems: string[]): { host: string; port: number }[] {
@@ -286,6 +303,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (sentinels.length > 0 && !e.REDIS_URL) {
     problems.push('REDIS_SENTINELS: Sentinel mode needs REDIS_URL for the password and database number');
   }
+  if (e.REDIS_TLS_CA_FILE && !e.REDIS_URL?.startsWith('rediss:')) {
+    problems.push('REDIS_TLS_CA_FILE: a CA is for TLS, which needs a rediss:// REDIS_URL');
+  }
+  const redisCa = e.REDIS_TLS_CA_FILE ? readCaFile('REDIS_TLS_CA_FILE', e.REDIS_TLS_CA_FILE, problems) : null;
   checkS3(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -308,7 +329,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : { kind: 'embedded', dataDir: `${e.DATA_DIR}/pglite` },
     redis: e.REDIS_URL
-      ? { url: e.REDIS_URL, sentinels, sentinelName: e.REDIS_SENTINEL_NAME, keyPrefix: e.REDIS_KEY_PREFIX }
+      ? {
+          url: e.REDIS_URL,
+          sentinels,
+          sentinelName: e.REDIS_SENTINEL_NAME,
+          keyPrefix: e.REDIS_KEY_PREFIX,
+          tls: e.REDIS_URL.startsWith('rediss:') ? { ca: redisCa } : null,
+        }
       : null,
     publicUrl: e.PUBLIC_URL ?? null,
     trustProxy: e.TRUST_PROXY,

@@ -12,7 +12,9 @@ export type DomainEventMap = {
   /** A candidate opened the attempt on another device: the previous one must stop writing. */
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
   /** An exam's schedule or candidates changed: attempts are prepared ahead of T0 and its release is planned. */
-  'exam.scheduled': { examId: string };
+  'exam.scheduled': { examId: string; instituteId: string };
+  /** An exam was published or unpublished: it enters or leaves its candidates' lists. */
+  'exam.publicationChanged': { examId: string; instituteId: string };
   /** An exam's answer key was revised: every instance drops its cached papers of the exam. */
   'exam.keyRevised': { examId: string };
   /** An institute's syllabus tree changed (a node added, renamed, moved, archived or restored). */

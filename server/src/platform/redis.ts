@@ -32,14 +32,18 @@ function openClient(
     // Reconnect forever with a capped backoff: Redis restarts must not take the app down.
     retryStrategy: (times: number) => Math.min(times * 100, 2000),
   };
+  // rediss://: TLS to the data nodes and, with Sentinel, to the Sentinels too (ioredis takes the
+  // URL's scheme only in standalone mode, so it is spelled out here for both).
+  const tls = config.tls ? (config.tls.ca ? { ca: config.tls.ca } : {}) : undefined;
   if (config.sentinels.length > 0) {
     return new Redis({
       ...common,
+      ...(tls ? { tls, sentinelTLS: tls, enableTLSForSentinelMode: true } : {}),
       sentinels: config.sentinels,
       name: config.sentinelName,
       password: url.password ? decodeURIComponent(url.password) : undefined,
       db: Number(url.pathname.slice(1) || 0),
     });
   }
-  return new Redis(config.url, common);
+  return new Redis(config.url, { ...common, ...(tls ? { tls } : {}) });
 }

@@ -12,7 +12,7 @@ import { HttpSession } from '../support/http-client.js';
 
 const execFileAsync = promisify(execFile);
 
-export type ClusterProcess = { name: string; port?: number; pid?: number; log: string; cert?: string };
+export type ClusterProcess = { name: string; port?: number; pid?: number; log: string };
 export type ClusterState = {
   stateDir: string;
   metricsToken: string;
@@ -20,6 +20,8 @@ export type ClusterState = {
   ports: { https: number; app: number; redis: number; sentinel: number; s3: number; postgres: number };
   instances: number;
   processes: ClusterProcess[];
+  /** The cluster's one self-signed certificate: nginx, PostgreSQL and Redis present it. */
+  tls: { cert: string };
 };
 
 declare module 'vitest' {
@@ -60,10 +62,24 @@ export async function metricValue(i: number, prefix: string): Promise<number | n
 
 export const frontDoorUrl = () => `https://localhost:${cluster().ports.https}`;
 
-/** The cluster's self-signed certificate, to trust it (and nothing else) when going through nginx. */
-export function frontDoorCa(): string {
-  const nginx = cluster().processes.find((p) => p.name === 'nginx');
-  return readFileSync(nginx!.cert!, 'utf8');
+/** The cluster's self-signed certificate, to trust it (and nothing else) over TLS. */
+export const clusterCa = (): string => readFileSync(cluster().tls.cert, 'utf8');
+
+/** A URL to one of the cluster's PostgreSQL servers over TLS, the server's certificate checked. */
+export const postgresUrl = (port: number) =>
+  `postgres://postgres@127.0.0.1:${port}/examtech?sslmode=verify-full&sslrootcert=${cluster().tls.cert}`;
+
+/** `redis-cli` over TLS to one of the cluster's Redis servers or Sentinels. */
+export async function redisCli(port: number, ...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('redis-cli', [
+    '--tls',
+    '--cacert',
+    cluster().tls.cert,
+    '-p',
+    String(port),
+    ...args,
+  ]);
+  return stdout;
 }
 
 /** One request through nginx's TLS with the cluster's certificate trusted (and nothing else). */
@@ -74,7 +90,7 @@ export function frontDoorRequest(
   return new Promise((resolve, reject) => {
     const req = https.request(
       `${frontDoorUrl()}${pathname}`,
-      { method: options.method ?? 'GET', headers: options.headers, ca: frontDoorCa() },
+      { method: options.method ?? 'GET', headers: options.headers, ca: clusterCa() },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

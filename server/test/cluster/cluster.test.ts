@@ -1,7 +1,6 @@
 // Issue 12, through the running topology (global-setup.ts): real processes behind nginx, a
 // streaming replica, Redis with Sentinel. Each test says what an operator or a candidate would see.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import net from 'node:net';
 import pg from 'pg';
 import { pngBytes } from '../integration/question-samples.js';
 import { io as connectSocket, type Socket } from 'socket.io-client';
@@ -12,19 +11,20 @@ import {
   clusterCommand,
   demo,
   expectEveryAckStored,
-  frontDoorCa,
+  clusterCa,
   frontDoorRequest,
   frontDoorUrl,
   HttpSession,
   instanceUrl,
   signInAt,
   metricValue,
+  postgresUrl,
   readAnswers,
+  redisCli,
   startPractice,
   student,
 } from './cluster-support.js';
 
-const execFileAsync = promisify(execFile);
 let chapterId: string;
 const sockets: Socket[] = [];
 
@@ -46,7 +46,7 @@ function openSocket(url: string, cookie: string, viaFrontDoor = false): Socket {
   const socket = connectSocket(url, {
     transports: ['websocket'],
     extraHeaders: { cookie },
-    ...(viaFrontDoor ? { ca: frontDoorCa() } : {}),
+    ...(viaFrontDoor ? { ca: clusterCa() } : {}),
   });
   sockets.push(socket);
   return socket;
@@ -117,6 +117,63 @@ describe('caches across instances', () => {
     expect(created.status).toBe(201);
     // The drop travels over Redis: a moment, not the cache's 60 s.
     await expect.poll(() => subjects(1), { timeout: 5000 }).toContain('Cluster Geography');
+  });
+
+  it('a mock scheduled or withdrawn on one instance is in the student list the other had cached', async () => {
+    const teacher = await signInAt(0, demo.teacher);
+    const pupil = await signInAt(1, demo.student);
+    const on0 = (method: string, url: string, body?: unknown) =>
+      teacher.send(instanceUrl(0), method, url, body);
+    const listed = async () =>
+      (
+        (await pupil.send(instanceUrl(1), 'GET', '/api/my/exams')).json as { upcoming: { id: string }[] }
+      ).upcoming.map((e) => e.id);
+    const { items: questions } = (await on0('GET', '/api/questions?tags=cluster&pageSize=5')).json as {
+      items: { id: string }[];
+    };
+    const { exam } = (await on0('POST', '/api/exams', { title: 'Cluster mock' })).json as {
+      exam: { id: string; draft: { instructions: object } };
+    };
+    expect(
+      (
+        await on0('PUT', `/api/exams/${exam.id}/draft`, {
+          title: 'Cluster mock',
+          durationMinutes: 10,
+          lockedSections: false,
+          instructions: exam.draft.instructions,
+          sections: [
+            {
+              id: 'section-a',
+              name: 'Section A',
+              scheme: { correct: 4, wrong: -1 },
+              allowedTypes: ['mcq_single'],
+              questionCount: questions.length,
+              shuffleQuestions: false,
+              shuffleOptions: false,
+              items: questions.map((q) => ({ questionId: q.id })),
+            },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await on0('POST', `/api/exams/${exam.id}/publish`)).status).toBe(200);
+    // Read twice on the second instance: its listing of the institute's exams is now cached.
+    expect(await listed()).toEqual(await listed());
+    const { items: batches } = (await on0('GET', '/api/batches')).json as {
+      items: { id: string; code: string }[];
+    };
+    const scheduled = await on0('PUT', `/api/exams/${exam.id}/schedule`, {
+      mode: 'fixed',
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      batchIds: [batches.find((b) => b.code === 'JEE-2027-A')!.id],
+      studentIds: [],
+      registration: { required: false },
+      accommodations: [],
+    });
+    expect(scheduled.status).toBe(200);
+    await expect.poll(listed, { timeout: 5000 }).toContain(exam.id);
+    expect((await on0('POST', `/api/exams/${exam.id}/unpublish`)).status).toBe(200);
+    await expect.poll(listed, { timeout: 5000 }).not.toContain(exam.id);
   });
 });
 
@@ -204,13 +261,7 @@ describe('read replicas', () => {
 
 /** The Redis primary's port as the first Sentinel tells it. */
 async function masterPort(): Promise<number> {
-  const { stdout } = await execFileAsync('redis-cli', [
-    '-p',
-    String(cluster().ports.sentinel),
-    'sentinel',
-    'get-master-addr-by-name',
-    'examtech',
-  ]);
+  const stdout = await redisCli(cluster().ports.sentinel, 'sentinel', 'get-master-addr-by-name', 'examtech');
   return Number(stdout.trim().split('\n')[1]);
 }
 
@@ -260,6 +311,52 @@ describe('Redis with Sentinel', () => {
       await clusterCommand('start', 'redis-primary');
     }
   }, 90_000);
+});
+
+/** What a client that does not speak TLS gets from a TLS-only port: anything it was sent back, until closed. */
+function plainReply(port: number, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    let reply = '';
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.setTimeout(3000, () => socket.destroy());
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => resolve(reply));
+  });
+}
+
+describe('encryption in transit', () => {
+  it('every instance talks to PostgreSQL over TLS, and a connection without it is refused', async () => {
+    const client = new pg.Client({ connectionString: postgresUrl(cluster().ports.postgres) });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ total: string; plain: string }>(`
+        select count(*) as total, count(*) filter (where not s.ssl) as plain
+        from pg_stat_activity a join pg_stat_ssl s using (pid)
+        where a.datname = 'examtech' and a.backend_type = 'client backend' and a.pid <> pg_backend_pid()`);
+      expect(Number(rows[0]!.total)).toBeGreaterThan(0);
+      expect(Number(rows[0]!.plain)).toBe(0);
+    } finally {
+      await client.end();
+    }
+    for (const port of [cluster().ports.postgres, cluster().ports.postgres + 1]) {
+      const plain = new pg.Client({
+        connectionString: `postgres://postgres@127.0.0.1:${port}/examtech?sslmode=disable`,
+      });
+      await expect(plain.connect()).rejects.toThrow(/no encryption/);
+    }
+  });
+
+  it('Redis and the Sentinels answer only over TLS, and sessions (kept in Redis) work through it', async () => {
+    expect(await redisCli(await masterPort(), 'ping')).toContain('PONG');
+    expect(await redisCli(cluster().ports.sentinel, 'ping')).toContain('PONG');
+    const session = await signInAt(0, demo.admin);
+    expect((await session.send(instanceUrl(1), 'GET', '/api/auth/me')).status).toBe(200);
+    for (const port of [cluster().ports.redis, cluster().ports.redis + 1, cluster().ports.sentinel]) {
+      expect(await plainReply(port, 'PING\r\n')).not.toContain('PONG');
+    }
+  });
 });
 
 describe('files in S3', () => {
@@ -315,7 +412,7 @@ describe('backups', () => {
 
     const port = cluster().ports.postgres + 20;
     await clusterCommand('restore', '--to', moment, '--port', String(port));
-    const restored = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/examtech` });
+    const restored = new pg.Client({ connectionString: postgresUrl(port) });
     await restored.connect();
     try {
       const { rows } = await restored.query<{

@@ -359,6 +359,13 @@ describe('scheduling', () => {
     const stranger = await signIn(app, { email: 'nib@example.com', password: 'Outsider-123' });
     expect((await stranger.get('/api/my/exams')).json<{ upcoming: unknown[] }>().upcoming).toEqual([]);
     expect((await stranger.post(`/api/exams/${examId}/register`)).statusCode).toBe(404);
+
+    // Put in the batch, they see the mock on their next look (the exam list is cached, membership is not).
+    expect(
+      (await admin.request('PATCH', `/api/users/${outsider.user.id}`, { batchIds: [batchId] })).statusCode,
+    ).toBe(200);
+    const joined = (await stranger.get('/api/my/exams')).json<{ upcoming: { id: string }[] }>();
+    expect(joined.upcoming.map((e) => e.id)).toContain(examId);
   });
 
   it('counts recently used questions per batch when asked: another batch may still get them', async () => {
@@ -380,9 +387,30 @@ describe('scheduling', () => {
   });
 
   it('can be unpublished and published again before it starts, keeping its schedule', async () => {
+    const student = await signIn(app, demo.student);
+    const listed = async () =>
+      (await student.get('/api/my/exams')).json<{ upcoming: { id: string; startsAt: string }[] }>().upcoming;
+    expect((await listed()).map((e) => e.id)).toContain(examId);
     expect(examOf(await teacher.post(`/api/exams/${examId}/unpublish`)).status).toBe('draft');
+    // Gone from the student's list at once, not when a cached list expires.
+    expect((await listed()).map((e) => e.id)).not.toContain(examId);
     const again = examOf(await teacher.post(`/api/exams/${examId}/publish`));
     expect(again.status).toBe('scheduled');
+    expect((await listed()).map((e) => e.id)).toContain(examId);
+
+    // A new time shows at once too.
+    const before = (await listed()).find((e) => e.id === examId)!.startsAt;
+    const moved = await teacher.request('PUT', `/api/exams/${examId}/schedule`, {
+      mode: 'fixed',
+      startsAt: inHours(30),
+      batchIds: [batchId],
+      studentIds: [],
+      registration: { required: false },
+      accommodations: [],
+    });
+    expect(moved.statusCode).toBe(200);
+    const after = (await listed()).find((e) => e.id === examId)!.startsAt;
+    expect(Date.parse(after) - Date.parse(before)).toBeGreaterThan(5 * 3_600_000);
   });
 
   it('keeps students out of the builder', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
 import { createProxyTrust } from '../../src/platform/http/proxy-trust.js';
@@ -50,6 +53,37 @@ describe('configuration', () => {
   it('refuses replicas without a primary and sentinels without a Redis URL', () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/x', REDIS_SENTINELS: 'a:1' })).toThrow(
       /DATABASE_REPLICA_URLS[\s\S]*REDIS_SENTINELS|REDIS_SENTINELS[\s\S]*DATABASE_REPLICA_URLS/,
+    );
+  });
+
+  it('speaks TLS to Redis for a rediss:// URL, with a CA file that must hold a certificate', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).redis?.tls).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380' }).redis?.tls).toEqual({ ca: null });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-ca-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(path.join(dir, 'ca.crt'), pem);
+    writeFileSync(path.join(dir, 'not-a-cert.txt'), 'hello');
+    const withCa = loadConfig({
+      REDIS_URL: 'rediss://cache:6380',
+      REDIS_TLS_CA_FILE: path.join(dir, 'ca.crt'),
+    });
+    expect(withCa.redis?.tls).toEqual({ ca: pem });
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+      return '';
+    };
+    expect(problemsOf({ REDIS_URL: 'rediss://c', REDIS_TLS_CA_FILE: path.join(dir, 'missing.crt') })).toMatch(
+      /REDIS_TLS_CA_FILE: cannot read .*missing\.crt \(ENOENT\)/,
+    );
+    expect(
+      problemsOf({ REDIS_URL: 'rediss://c', REDIS_TLS_CA_FILE: path.join(dir, 'not-a-cert.txt') }),
+    ).toMatch(/REDIS_TLS_CA_FILE: .* holds no PEM certificate/);
+    expect(problemsOf({ REDIS_URL: 'redis://c', REDIS_TLS_CA_FILE: path.join(dir, 'ca.crt') })).toMatch(
+      /REDIS_TLS_CA_FILE: a CA is for TLS/,
     );
   });
 

@@ -14,6 +14,7 @@ import type { CandidateRow, QuestionBankService } from '../questions/question-ba
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
+import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { arrangeForCandidate } from './candidate-arrangement.js';
 import { createExamAccess } from './exam-access.js';
@@ -71,6 +72,7 @@ export function createExamService(deps: {
   attempts: { hasStartedAttempts(conn: Tx, examId: string): Promise<boolean> };
   log: FastifyBaseLogger;
   clock: Clock;
+  events: Pick<DomainEvents, 'emit'>;
 }) {
   const { database, snapshots, log, bank, clock } = deps;
   const { db } = database;
@@ -397,6 +399,7 @@ export function createExamService(deps: {
           updatedBy: actor.userId,
         });
       });
+      deps.events.emit('exam.publicationChanged', { examId: id, instituteId: published.instituteId });
       return presentDetail(published);
     },
 
@@ -416,6 +419,7 @@ export function createExamService(deps: {
           updatedBy: actor.userId,
         });
       });
+      deps.events.emit('exam.publicationChanged', { examId: id, instituteId: updated.instituteId });
       return presentDetail(updated);
     },
   };

@@ -1,4 +1,4 @@
-import { and, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { examBatches, examCandidates, examSchedules, exams } from './exam-tables.js';
 import type { ExamRow, ScheduleRow } from './exam-repo.js';
@@ -78,9 +78,19 @@ export async function listExamCandidates(
 }
 
 /** Published scheduled exams of the institute the user is a candidate of, with their schedules. */
-export async function listScheduledExamsOfCandidate(db: Conn, instituteId: string, userId: string) {
-  return db
-    .select({ exam: exams, schedule: examSchedules })
+/** A published scheduled exam of the institute with the batches it is assigned to (the cached listing). */
+export type ListedExam = { exam: ExamRow; schedule: ScheduleRow; batchIds: string[] };
+
+/** Every published scheduled exam of the institute with its batches: what students' lists are cut from. */
+export async function listScheduledExamsWithBatches(db: Conn, instituteId: string): Promise<ListedExam[]> {
+  const rows = await db
+    .select({
+      exam: exams,
+      schedule: examSchedules,
+      batchIds: sql<
+        string[]
+      >`coalesce((select array_agg(eb.batch_id) from ${examBatches} eb where eb.exam_id = ${exams.id}), '{}')`,
+    })
     .from(exams)
     .innerJoin(examSchedules, eq(examSchedules.examId, exams.id))
     .where(
@@ -88,9 +98,32 @@ export async function listScheduledExamsOfCandidate(db: Conn, instituteId: strin
         eq(exams.instituteId, instituteId),
         eq(exams.kind, 'scheduled'),
         isNotNull(exams.publishedSnapshotId),
-        isCandidateOf(exams.id, userId),
       ),
     );
+  return rows;
+}
+
+/** The user's candidate rows in the institute (direct assignments, accommodations, registrations). */
+export async function listCandidateRowsOfUser(
+  db: Conn,
+  instituteId: string,
+  userId: string,
+): Promise<CandidateRow[]> {
+  return db
+    .select()
+    .from(examCandidates)
+    .where(and(eq(examCandidates.userId, userId), eq(examCandidates.instituteId, instituteId)));
+}
+
+/** Registrations so far of each of the exams (only those with a capacity need it). */
+export async function countRegisteredByExam(db: Conn, examIds: string[]): Promise<Map<string, number>> {
+  if (examIds.length === 0) return new Map();
+  const rows = await db
+    .select({ examId: examCandidates.examId, n: count() })
+    .from(examCandidates)
+    .where(and(inArray(examCandidates.examId, examIds), isNotNull(examCandidates.registeredAt)))
+    .groupBy(examCandidates.examId);
+  return new Map(rows.map((r) => [r.examId, Number(r.n)]));
 }
 
 export async function isCandidate(db: Conn, examId: string, userId: string): Promise<boolean> {

@@ -1,10 +1,12 @@
 import { computeCompensatoryMs } from '@examtech/core';
 import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
+import { createInstituteCache } from '../../platform/cache/institute-cache.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
+import type { CacheLookups } from '../../platform/metrics.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { ExamService } from './exam-service.js';
@@ -25,16 +27,30 @@ export type ScheduleInput = {
 const invalid = (path: string, message: string) =>
   new AppError('SCHEDULE_INVALID', message, { fields: [{ path, message }] });
 
+/** How long an instance keeps an institute's listing when no drop reaches it (a lost message). */
+const LISTING_TTL_MS = 60_000;
+
 export function createScheduleService(deps: {
   database: Database;
   exams: ExamService;
-  batches: Pick<BatchService, 'assertBatchesExist'>;
+  batches: Pick<BatchService, 'assertBatchesExist' | 'listBatchIdsOfUsers'>;
   users: Pick<UserService, 'findStudentIds'>;
   events: DomainEvents;
   clock: Clock;
+  cacheLookups?: CacheLookups;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
+  // Every student of the institute opens their list at sign-in, thousands in the minute before a
+  // mock: the exams and their batches are read once per instance, and each student's own part
+  // (their batches, assignments, registrations) beside it. Dropped on every schedule and
+  // publication change (app-events.ts, on every instance).
+  const listings = createInstituteCache<scheduleRepo.ListedExam[]>({
+    ttlMs: LISTING_TTL_MS,
+    clock,
+    lookups: deps.cacheLookups,
+    maxEntries: 200,
+  });
 
   return {
     async saveSchedule(actor: Actor, examId: string, input: ScheduleInput) {
@@ -120,22 +136,48 @@ export function createScheduleService(deps: {
         }));
         await scheduleRepo.replaceSchedule(tx, examId, values, batchRows, rows);
       });
-      deps.events.emit('exam.scheduled', { examId });
+      deps.events.emit('exam.scheduled', { examId, instituteId: scoped.instituteId });
       return deps.exams.getExam(actor, examId);
     },
 
     async listMyExams(actor: Actor) {
       const scoped = authorizeInInstitute(actor, 'exams:take');
-      const rows = await scheduleRepo.listScheduledExamsOfCandidate(db, scoped.instituteId, actor.userId);
+      const [listed, batchIds, candidateRows] = await Promise.all([
+        listings.get(scoped.instituteId, (instituteId) =>
+          scheduleRepo.listScheduledExamsWithBatches(db, instituteId),
+        ),
+        deps.batches.listBatchIdsOfUsers([actor.userId], { mayLag: false }),
+        scheduleRepo.listCandidateRowsOfUser(db, scoped.instituteId, actor.userId),
+      ]);
+      // A candidate as candidateIdsOf defines it: a member of one of the exam's batches, or assigned by name.
+      const myBatches = new Set(batchIds.get(actor.userId) ?? []);
+      const mine = new Map(candidateRows.map((row) => [row.examId, row]));
+      const candidateOf = listed.filter(
+        ({ exam, batchIds: examBatchIds }) =>
+          mine.get(exam.id)?.assignedDirectly || examBatchIds.some((id) => myBatches.has(id)),
+      );
+      const registered = await scheduleRepo.countRegisteredByExam(
+        db,
+        candidateOf.filter(({ schedule }) => schedule.capacity !== null).map(({ exam }) => exam.id),
+      );
       const items = await Promise.all(
-        rows.map(async ({ exam, schedule }) => {
-          const mine = await scheduleRepo.findCandidateRow(db, exam.id, actor.userId);
-          const taken = await scheduleRepo.countRegistered(db, exam.id);
+        candidateOf.map(async ({ exam, schedule }) => {
           const { paper } = await deps.exams.resolvePaper(exam);
-          return presentMyExam(exam, schedule, paper, mine, taken);
+          return presentMyExam(
+            exam,
+            schedule,
+            paper,
+            mine.get(exam.id) ?? null,
+            registered.get(exam.id) ?? 0,
+          );
         }),
       );
       return presentMyExams(items, clock.now());
+    },
+
+    /** Drops the institute's cached listing (after a schedule or publication change, on every instance). */
+    forgetListing(instituteId: string): void {
+      listings.forget(instituteId);
     },
 
     async register(actor: Actor, examId: string) {
