@@ -39,8 +39,23 @@ export class Client {
     return res.json;
   }
 
-  async login(email: string, password: string): Promise<void> {
-    const res = await this.expect<{ csrfToken: string }>('POST', '/api/auth/login', 200, { email, password });
+  /** Signs in; says whether the account still has to choose its own password (a fresh import). */
+  async login(email: string, password: string): Promise<{ mustChangePassword: boolean }> {
+    const res = await this.expect<{ csrfToken: string; user: { mustChangePassword?: boolean } }>(
+      'POST',
+      '/api/auth/login',
+      200,
+      { email, password },
+    );
     this.csrfToken = res.csrfToken;
+    return { mustChangePassword: res.user.mustChangePassword === true };
+  }
+
+  /** A fresh import's first sign-in: the candidate sets their own password; this session stays signed in. */
+  async chooseOwnPassword(currentPassword: string): Promise<void> {
+    await this.expect('POST', '/api/auth/change-password', 204, {
+      currentPassword,
+      newPassword: `${currentPassword}-own`,
+    });
   }
 }

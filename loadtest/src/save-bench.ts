@@ -80,7 +80,7 @@ async function measureEngine(): Promise<{ rate: number; p95: number }> {
   const sessions: { client: Client; socket?: Socket; attemptId?: string; questions?: PaperQuestion[] }[] = [];
   await forEachLimited(prepared.students, 32, async (email, i) => {
     const client = new Client(values.url);
-    await client.login(email, password);
+    if ((await client.login(email, password)).mustChangePassword) await client.chooseOwnPassword(password);
     sessions[i] = { client };
   });
   await sleep(Math.max(0, prepared.startsAt - Date.now()) + 500);

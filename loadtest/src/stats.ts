@@ -1,19 +1,30 @@
-/** Latency samples per operation, summarised as percentiles. */
+/** One timed operation: its name, when it ended (ms since the epoch) and how long it took. */
+export type Sample = [op: string, at: number, ms: number];
+export type OpSummary = { count: number; p50: number; p95: number; p99: number; max: number };
+
+/**
+ * Latency samples and outcomes per operation. A failure is an operation that did not succeed in
+ * the end (an error of the run); a retry is an attempt that failed and was tried again (a fault
+ * the client rode out, as a browser does), counted apart.
+ */
 export class Recorder {
-  private readonly samples = new Map<string, number[]>();
-  private readonly errors = new Map<string, number>();
-  readonly timeline: { at: number; op: string; ms: number }[] = [];
+  readonly samples: Sample[] = [];
+  readonly errors = new Map<string, number>();
+  readonly retries = new Map<string, number>();
 
   record(op: string, ms: number, at = Date.now()): void {
-    let list = this.samples.get(op);
-    if (!list) this.samples.set(op, (list = []));
-    list.push(ms);
-    if (op === 'save_ack') this.timeline.push({ at, op, ms });
+    this.samples.push([op, at, ms]);
   }
 
+  /** Also kept as a sample (`error:<op>`, 0 ms) so that a window of the run can count its errors. */
   fail(op: string, detail?: string): void {
-    const key = detail ? `${op}:${detail}` : op;
-    this.errors.set(key, (this.errors.get(key) ?? 0) + 1);
+    bump(this.errors, detail ? `${op}:${detail}` : op);
+    this.samples.push([`error:${op}`, Date.now(), 0]);
+  }
+
+  retry(op: string, detail?: string): void {
+    bump(this.retries, detail ? `${op}:${detail}` : op);
+    this.samples.push([`retry:${op}`, Date.now(), 0]);
   }
 
   async time<T>(op: string, fn: () => Promise<T>): Promise<T> {
@@ -28,24 +39,49 @@ export class Recorder {
     }
   }
 
-  summary() {
-    const ops = Object.fromEntries(
-      [...this.samples].map(([op, values]) => {
-        const sorted = [...values].sort((a, b) => a - b);
-        const at = (p: number) =>
-          round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-        return [
-          op,
-          { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? 0) },
-        ];
-      }),
-    );
+  /** Another process's recorder (a generator worker), merged into this one. */
+  absorb(other: { samples: Sample[]; errors: [string, number][]; retries: [string, number][] }): void {
+    for (const sample of other.samples) this.samples.push(sample);
+    for (const [key, n] of other.errors) bump(this.errors, key, n);
+    for (const [key, n] of other.retries) bump(this.retries, key, n);
+  }
+
+  summary(window?: { from: number; to: number }) {
+    const chosen = window
+      ? this.samples.filter(([, at]) => at >= window.from && at <= window.to)
+      : this.samples;
     return {
-      ops,
+      ops: summarise(chosen),
       errors: Object.fromEntries(this.errors),
       errorCount: [...this.errors.values()].reduce((a, b) => a + b, 0),
+      retries: Object.fromEntries(this.retries),
     };
   }
+}
+
+function bump(map: Map<string, number>, key: string, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/** Percentiles per operation of the given samples. */
+export function summarise(samples: readonly Sample[]): Record<string, OpSummary> {
+  const byOp = new Map<string, number[]>();
+  for (const [op, , ms] of samples) {
+    let list = byOp.get(op);
+    if (!list) byOp.set(op, (list = []));
+    list.push(ms);
+  }
+  return Object.fromEntries(
+    [...byOp].map(([op, values]) => {
+      const sorted = values.sort((a, b) => a - b);
+      const at = (p: number) =>
+        round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+      return [
+        op,
+        { count: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: round(sorted.at(-1) ?? 0) },
+      ];
+    }),
+  );
 }
 
 export const round = (n: number) => Math.round(n * 10) / 10;

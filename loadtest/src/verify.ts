@@ -14,24 +14,30 @@ export type Verification = {
   scoreMismatches: number;
 };
 
-/** Waits until every attempt of the exam is submitted (the sweeper takes the rest at the deadline). */
+/**
+ * Waits until every attempt of the exam is submitted (the sweeper takes the rest at the deadline);
+ * resolves with when the last one was, or null when some were still open at `timeoutMs`.
+ */
 export async function waitForSubmissions(
   databaseUrl: string,
   examId: string,
   timeoutMs: number,
-): Promise<void> {
+): Promise<number | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const { rows } = await client.query<{ n: number }>(
-        `select count(*)::int as n from attempts where exam_id = $1 and status = 'in_progress'`,
+      const { rows } = await client.query<{ open: number; last: Date | null }>(
+        `select count(*) filter (where status = 'in_progress')::int as open,
+                max(submitted_at) as last
+         from attempts where exam_id = $1`,
         [examId],
       );
-      if ((rows[0]?.n ?? 0) === 0) return;
+      if ((rows[0]?.open ?? 0) === 0) return rows[0]?.last?.getTime() ?? null;
       await sleep(1000);
     }
+    return null;
   } finally {
     await client.end();
   }

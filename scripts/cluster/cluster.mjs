@@ -306,6 +306,18 @@ async function stopOne(args) {
   log(`${proc.name} stopped`);
 }
 
+/** `kill <name>`: SIGKILL, no drain, no shutdown (a crash, for the exam-day drills); `start` brings it back. */
+async function killOne(args) {
+  const state = readState(stateDir);
+  const proc = state?.processes.find((p) => p.name === args[0]);
+  if (!proc) throw new Error(`no process named ${args[0] ?? '(none)'} in the cluster`);
+  const pid = pidOf(proc);
+  if (!isAlive(pid)) throw new Error(`${proc.name} is not running`);
+  process.kill(pid, 'SIGKILL');
+  await waitFor(`${proc.name} to die`, () => !isAlive(pid));
+  log(`${proc.name} killed (pid ${pid})`);
+}
+
 /** `start <name>`: brings a stopped process back as `up` started it. */
 async function startOne(args) {
   const state = readState(stateDir);
@@ -353,6 +365,7 @@ if (isMain) {
     status,
     logs: () => logs(args),
     stop: () => stopOne(args),
+    kill: () => killOne(args),
     backup,
     restore: () => restore(args),
     start: () => startOne(args),
@@ -360,7 +373,7 @@ if (isMain) {
   const action = commands[command];
   if (!action) {
     process.stderr.write(
-      'usage: npm run cluster -- up [--instances N] [--replicas R] [--no-monitoring] | down | status | logs [name] | stop <name> | start <name> | backup | restore [--to ISO-time] [--port P]\n',
+      'usage: npm run cluster -- up [--instances N] [--replicas R] [--no-monitoring] | down | status | logs [name] | stop <name> | kill <name> | start <name> | backup | restore [--to ISO-time] [--port P]\n',
     );
     process.exit(2);
   }

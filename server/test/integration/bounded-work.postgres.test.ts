@@ -168,3 +168,24 @@ describe('statement timeouts', () => {
     expect((await fetch(`${baseUrl}/api/exams`, { headers: headers() })).status).toBe(200);
   });
 });
+
+describe('the database going away', () => {
+  it('answers 503 DATABASE_UNAVAILABLE when the connection dies mid-statement, and serves again after', async () => {
+    const unlock = await lockTable('exams');
+    try {
+      const list = fetch(`${baseUrl}/api/exams`, { headers: headers() });
+      await expect.poll(countBlockedByLocker, { timeout: 10_000 }).toBe(1);
+      // As a restart does to every session: PostgreSQL ends the app's waiting connection (57P01).
+      await locker.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity
+          where backend_type = 'client backend' and pg_backend_pid() = any(pg_blocking_pids(pid))`,
+      );
+      const res = await list;
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ error: { code: 'DATABASE_UNAVAILABLE' } });
+    } finally {
+      await unlock();
+    }
+    expect((await fetch(`${baseUrl}/api/exams`, { headers: headers() })).status).toBe(200);
+  });
+});

@@ -166,6 +166,11 @@ export const errorCatalogue = {
     status: 503,
     message: 'This took too long and was stopped. Try again, or ask for less at once.',
   },
+  /** PostgreSQL restarting or unreachable: nothing was done; the exam room keeps saves in its journal and retries. */
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message: 'The database is unreachable for a moment. Try again shortly.',
+  },
   INTERNAL_ERROR: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,7 +1,7 @@
 import { CoreError } from '@examtech/core';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isStatementCancelled } from '../db/errors.js';
+import { isDatabaseUnavailable, isStatementCancelled } from '../db/errors.js';
 import { AppError, type FieldProblem } from './app-error.js';
 import { errorCatalogue, isErrorCode, type ErrorCode } from './catalogue.js';
 
@@ -88,6 +88,10 @@ export function toErrorBody(
   if (isStatementCancelled(err)) {
     log.warn({ err, ...context }, 'statement cancelled by statement_timeout');
     return send(503, { code: 'STATEMENT_TIMEOUT', message: errorCatalogue.STATEMENT_TIMEOUT.message });
+  }
+  if (isDatabaseUnavailable(err)) {
+    log.warn({ err, ...context }, 'database unavailable');
+    return send(503, { code: 'DATABASE_UNAVAILABLE', message: errorCatalogue.DATABASE_UNAVAILABLE.message });
   }
   log.error({ err, ...context }, 'unhandled error');
   return send(500, { code: 'INTERNAL_ERROR', message: errorCatalogue.INTERNAL_ERROR.message });
