@@ -1,4 +1,4 @@
-// The frame both bank benchmarks run in: a throwaway PostgreSQL database on BENCH_DATABASE_URL's
+// The frame the server's benchmarks run in: a throwaway PostgreSQL database on BENCH_DATABASE_URL's
 // server, migrated, with the demo data, and the app built on it. Dropped again however the run ends.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,10 +13,14 @@ import { runMigrations } from '../src/platform/db/migrate.js';
 export const BENCH_SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Runs `body` with the app and its database URL, then drops the database and the files folder. */
+/**
+ * Runs `body` with the app and its database URL, then drops the database and the files folder.
+ * `env`: settings of the app beyond the frame's (a benchmark's own limits or timers).
+ */
 export async function withBenchApp(
   name: string,
   body: (app: App, databaseUrl: string) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<void> {
   const admin = new pg.Client({ connectionString: BENCH_SERVER_URL });
   await admin.connect();
@@ -35,6 +39,7 @@ export async function withBenchApp(
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       RUN_MIGRATIONS: 'false',
+      ...env,
     });
     app = await buildApp(config, { database });
     await body(app, url.toString());

@@ -64,7 +64,7 @@ import { createResultReleaseService } from './modules/exams/result-release-servi
 import { createKeyRevisionService } from './modules/exams/key-revision-service.js';
 import { createKeyChallengeService } from './modules/exams/key-challenge-service.js';
 import { createNotificationService } from './modules/notifications/notification-service.js';
-import { startSweeper } from './modules/attempts/attempt-sweeper.js';
+import { startSweeper, type Sweeper } from './modules/attempts/attempt-sweeper.js';
 import { registerRoutes } from './app-routes.js';
 import { wireDomainEvents } from './app-events.js';
 
@@ -84,6 +84,8 @@ export type App = {
   routes: { method: string; url: string }[];
   /** The job queue; tests run one tick of it instead of waiting for the poll. */
   jobs: Pick<JobQueue, 'tick'>;
+  /** The deadline sweeper; tests run one sweep instead of waiting for its timer. */
+  sweeper: Pick<Sweeper, 'sweepOnce'>;
 };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -376,12 +378,19 @@ export async function buildApp(
     schedules,
     fanOut: adapterRedis ? { io, snapshots, syllabus } : null,
   });
-  const sweeper = startSweeper(app.log, attempts, config.sweeperIntervalMs);
+  const sweeper = startSweeper({
+    log: app.log,
+    sweepBatch: (limit) => attempts.sweepExpired(limit),
+    intervalMs: config.sweeperIntervalMs,
+    batchSize: config.sweeperBatchSize,
+    clock,
+  });
   const stopJobs = jobs.start(config.jobsPollIntervalMs);
 
   // Close in reverse order of dependence: sockets, then Redis, then the database.
   app.addHook('onClose', async () => {
-    clearInterval(sweeper);
+    // A sweep under way ends after its current batch, before the pool closes.
+    await sweeper.stop();
     await stopJobs();
     await io.close();
     // Every save already queued is committed (and acknowledged) before the pool closes.
@@ -396,5 +405,16 @@ export async function buildApp(
     s3Storage?.close();
   });
 
-  return { http: app, io, seeded, storage, database, results, syllabus, routes, jobs };
+  return {
+    http: app,
+    io,
+    seeded,
+    storage,
+    database,
+    results,
+    syllabus,
+    routes,
+    jobs,
+    sweeper: { sweepOnce: () => sweeper.sweepOnce() },
+  };
 }

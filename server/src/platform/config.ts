@@ -115,7 +115,10 @@ const envSchema = z.object({
   RUN_MIGRATIONS: booleanFromEnv.default(true),
   WEB_DIST_DIR: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+  // A sweep drains every expired attempt, a batch at a time, so the interval bounds how late after
+  // deadline + grace an attempt is submitted, not how many are; an idle sweep is one index lookup.
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  SWEEPER_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   // Files in S3 (or an S3-compatible store) instead of DATA_DIR/files; S3_BUCKET switches it on.
   S3_BUCKET: z.string().trim().min(3).max(63).optional(),
@@ -197,6 +200,8 @@ export type AppConfig = {
   s3: S3StorageConfig | null;
   shutdownTimeoutMs: number;
   sweeperIntervalMs: number;
+  /** Attempts per sweeper transaction: short transactions, so other instances' sweepers and saves interleave. */
+  sweeperBatchSize: number;
   /** How often each instance looks for due jobs (platform/jobs). */
   jobsPollIntervalMs: number;
 };
@@ -361,6 +366,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3: s3Config(e),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
+    sweeperBatchSize: e.SWEEPER_BATCH_SIZE,
     jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
   };
 }

@@ -41,6 +41,25 @@ describe('sign-in limits', () => {
     expect((await fromStranger('guess-7-wrong')).json()).toMatchObject({ retryAfterSeconds: 2 });
   });
 
+  it('an exam centre behind one NAT: its candidates’ sign-ins do not use up the address’s limit, its failures do', async () => {
+    // The per-IP limit at 3 stands for the 1,000 of a centre whose 2,000 candidates sign in at once.
+    const centre = await ctx.env.start({ LOGIN_MAX_ATTEMPTS_PER_IP: '3' });
+    const nat = '198.51.100.200';
+    const candidates = [demoStudent(3), demoStudent(5), demo.teacher, demo.proctor, demo.admin];
+    for (const who of candidates)
+      expect((await login(centre, who.email, who.password, nat)).statusCode).toBe(200);
+    // Three failures from the address, on three accounts (the per-account limits stay out of it).
+    for (let i = 0; i < 3; i++)
+      expect((await login(centre, `nobody${i}@demo.examtech.in`, 'wrong-guess', nat)).statusCode).toBe(401);
+    const spent = await login(centre, demoStudent(5).email, demoStudent(5).password, nat);
+    expect(spent.statusCode).toBe(429);
+    expect(spent.json()).toMatchObject({ error: { code: 'AUTH_RATE_LIMITED' } });
+    // Another address is not affected.
+    expect(
+      (await login(centre, demoStudent(5).email, demoStudent(5).password, '198.51.100.201')).statusCode,
+    ).toBe(200);
+  });
+
   it('a guess spread over many clients stops at the account’s total, and a proctor or admin lifts it', async () => {
     const spread = await ctx.env.start({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT_ALL_CLIENTS: '6' });
     const email = 'student2@demo.examtech.in';

@@ -23,6 +23,21 @@ describe('in-process rate limiter', () => {
     expect((await limiter.hit('a', 1, 60)).allowed).toBe(true);
   });
 
+  it('takes one hit back in its window, never below zero and never into the next window', async () => {
+    let now = 2_000_000;
+    const limiter = createMemoryRateLimiter(() => now);
+    await limiter.hit('k', 2, 60);
+    await limiter.hit('k', 2, 60);
+    await limiter.refund('k');
+    expect((await limiter.hit('k', 2, 60)).allowed).toBe(true);
+    expect((await limiter.hit('k', 2, 60)).allowed).toBe(false);
+    now += 60_000;
+    await limiter.refund('k');
+    await limiter.refund('never-hit');
+    expect((await limiter.hit('k', 1, 60)).remaining).toBe(0);
+    expect((await limiter.hit('never-hit', 1, 60)).allowed).toBe(true);
+  });
+
   it('resets every counter of a group at once, and nothing outside it', async () => {
     const limiter = createMemoryRateLimiter(() => 0);
     await limiter.hit('acct:1:ip:a', 1, 60, 'acct:1');

@@ -312,7 +312,23 @@ export async function lockSubmittedAttempts(
   return rows;
 }
 
-/** Attempts still running whose deadline (plus grace) is before `deadlineBefore`; locked so only one instance submits each. */
+/**
+ * The papers of the attempts `lockExpiredAttempts` would take, read before its transaction.
+ * Served by `attempts_running_deadline_idx` (deadline_at, where status = 'in_progress'), as is the lock.
+ */
+export async function listExpiredSnapshotIds(db: Conn, deadlineBefore: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ snapshotId: attempts.snapshotId })
+    .from(attempts)
+    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, deadlineBefore)));
+  return rows.map((r) => r.snapshotId);
+}
+
+/**
+ * Up to `limit` attempts still running whose deadline is before `deadlineBefore`, earliest first,
+ * with their attempt locks. SKIP LOCKED: rows another instance's sweep holds are left to it, so
+ * every instance takes different attempts at the same time and each is submitted once.
+ */
 export async function lockExpiredAttempts(
   tx: Tx,
   deadlineBefore: Date,

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  computeCompensatoryMs,
-  formatMarks,
-  scoreAttempt,
-  type AttemptResponses,
-  type Paper,
-} from '@examtech/core';
+import { computeCompensatoryMs } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
@@ -19,10 +13,8 @@ import { countActiveCandidatesByExam } from './activity-repo.js';
 import { createAttemptAnalysis, type AnalysisStandings } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
-import * as rescoreRepo from './rescore-repo.js';
+import { createAttemptScoring } from './attempt-scoring.js';
 import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
-
-const RESCORE_CHUNK = 500;
 
 export { SAVE_GRACE_MS, OFFLINE_SYNC_WINDOW_MS, type SaveInput, type SaveResult } from './save-pipeline.js';
 
@@ -77,6 +69,11 @@ export function createAttemptService(deps: {
     return attempt;
   }
 
+  const { scoreStoredAnswers, loadPapers, scoreChunk, rescoreExam } = createAttemptScoring({
+    db,
+    papers: deps.papers,
+  });
+
   const savePipeline = createSavePipeline({
     database: deps.database,
     papers: deps.papers,
@@ -88,53 +85,6 @@ export function createAttemptService(deps: {
     attemptCacheLookups: deps.observe?.attemptCache,
   });
   deps.events.on('attempt.deviceChanged', ({ attemptId }) => savePipeline.forget(attemptId));
-
-  function scoreAnswers(paper: Paper, answers: readonly repo.AnswerRow[]) {
-    const responses: AttemptResponses = Object.fromEntries(
-      answers.map((a) => [a.questionId, { answer: a.answer, state: a.state }]),
-    );
-    const score = scoreAttempt(paper, responses);
-    return { score, totalMarks: formatMarks(score.total.exact, 2, 'round') };
-  }
-
-  async function scoreStoredAnswers(tx: Tx, attempt: repo.AttemptRow) {
-    const { paper } = await deps.papers.get(attempt.snapshotId);
-    return scoreAnswers(paper, await repo.listAnswers(tx, attempt.id));
-  }
-
-  /**
-   * Scores every submitted attempt of the exam again with its effective paper (after a key
-   * revision), in chunks of `RESCORE_CHUNK` attempts, each its own transaction holding the attempts'
-   * locks so a late save cannot interleave. Returns how many attempts were rescored.
-   */
-  async function rescoreExam(examId: string): Promise<number> {
-    let afterId: string | null = null;
-    let count = 0;
-    // Papers are read before the transactions: embedded PGlite has one connection.
-    const papers = new Map<string, Paper>();
-    for (const snapshotId of await rescoreRepo.listSubmittedSnapshotIds(db, examId))
-      papers.set(snapshotId, (await deps.papers.get(snapshotId)).paper);
-    for (;;) {
-      const done: number = await db.transaction(async (tx) => {
-        const chunk = await repo.lockSubmittedAttempts(tx, examId, afterId, RESCORE_CHUNK);
-        const answersOf = Map.groupBy(
-          await rescoreRepo.listAnswersOf(
-            tx,
-            chunk.map((a) => a.id),
-          ),
-          (a) => a.attemptId,
-        );
-        for (const attempt of chunk) {
-          const paper = papers.get(attempt.snapshotId) ?? (await deps.papers.get(attempt.snapshotId)).paper;
-          await rescoreRepo.updateScore(tx, attempt.id, scoreAnswers(paper, answersOf.get(attempt.id) ?? []));
-        }
-        afterId = chunk.at(-1)?.id ?? afterId;
-        return chunk.length;
-      });
-      count += done;
-      if (done < RESCORE_CHUNK) return count;
-    }
-  }
 
   async function scoreAndSubmit(tx: Tx, attempt: repo.AttemptRow, reason: 'candidate' | 'deadline') {
     const { score, totalMarks } = await scoreStoredAnswers(tx, attempt);
@@ -365,11 +315,21 @@ export function createAttemptService(deps: {
       return presentState(submitted);
     },
 
-    /** Submits attempts whose time is up; any instance may run it, SKIP LOCKED keeps them apart. */
-    async sweepExpired(limit = 200): Promise<number> {
+    /**
+     * One batch of the deadline sweep: up to `limit` attempts whose time and the in-flight grace are
+     * up, scored with what they saved and submitted ('deadline') in one short transaction; returns
+     * how many. Any instance may run it at the same time as others (SKIP LOCKED keeps them apart);
+     * the sweeper (attempt-sweeper.ts) calls it again until a batch comes back short.
+     */
+    async sweepExpired(limit: number): Promise<number> {
+      const cutoff = new Date(clock.now() - SAVE_GRACE_MS);
+      const papers = await loadPapers(await repo.listExpiredSnapshotIds(db, cutoff));
+      // Nothing due: an idle sweep (every instance, every second) is this one indexed read.
+      if (papers.size === 0) return 0;
       return db.transaction(async (tx) => {
-        const expired = await repo.lockExpiredAttempts(tx, new Date(clock.now() - SAVE_GRACE_MS), limit);
-        for (const attempt of expired) await scoreAndSubmit(tx, attempt, 'deadline');
+        const expired = await repo.lockExpiredAttempts(tx, cutoff, limit);
+        for (const { attempt, score, totalMarks } of await scoreChunk(tx, expired, papers))
+          await repo.markSubmitted(tx, attempt.id, 'deadline', score, totalMarks, nowDate(clock));
         return expired.length;
       });
     },

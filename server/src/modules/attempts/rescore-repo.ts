@@ -9,7 +9,7 @@ import { attemptAnswers, attempts } from './attempt-tables.js';
 type Conn = Db | Tx;
 type AnswerRow = typeof attemptAnswers.$inferSelect;
 
-/** The saved answers of several attempts (rescoring a chunk in one read). */
+/** The saved answers of several attempts in one read (a rescoring chunk, a deadline sweep batch). */
 export async function listAnswersOf(db: Conn, attemptIds: readonly string[]): Promise<AnswerRow[]> {
   if (attemptIds.length === 0) return [];
   return db

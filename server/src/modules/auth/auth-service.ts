@@ -29,8 +29,11 @@ export function createAuthService(deps: {
 
   /**
    * Three counters, checked in turn; an attempt refused by one is not counted by the next:
-   * - one client over every account (1,000 a window), counting everything, so spraying passwords
-   *   over many accounts, or hammering while refused, stops;
+   * - one client over every account (1,000 a window), counting every attempt that does not sign in
+   *   (wrong passwords, unknown accounts, attempts refused by any limit), so spraying passwords over
+   *   many accounts, or hammering while refused, stops. A sign-in is given back: an exam centre
+   *   behind one NAT is one client, and its 2,000 candidates signing in within minutes must not be
+   *   refused (their own typos count, a few hundred at most);
    * - one account from one client (10): 5 tries at once, then each waits twice as long as the one
    *   before (1, 2, 4, 8, 16 s), then none until the window ends. A user who mistypes waits seconds;
    *   a stranger's guesses stop the stranger only, never the owner elsewhere;
@@ -72,7 +75,8 @@ export function createAuthService(deps: {
       if (!user.active) throw new AppError('AUTH_ACCOUNT_DISABLED');
       // A successful login clears this client's counter: a user who mistyped twice is not punished
       // later. The all-clients counter stays, or a guesser who also knows one password could reset it.
-      await deps.limiter.reset(accountClientKey(email, ip));
+      // The per-IP counter takes the sign-in back (see enforceLoginLimits).
+      await Promise.all([deps.limiter.reset(accountClientKey(email, ip)), deps.limiter.refund(ipKey(ip))]);
       const session = await deps.sessions.create(
         {
           userId: user.id,

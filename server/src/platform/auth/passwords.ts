@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-// argon2id with OWASP's 2024 minimum (19 MiB, 2 passes): ~30 ms here, so a login burst stays cheap.
+// argon2id with OWASP's 2024 minimum (19 MiB, 2 passes): about 9 ms of one core on the 2-core dev VM,
+// ~100 a second per core (docs/BENCHMARKS.md, "Sign-in throughput"), so a login burst stays cheap.
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {

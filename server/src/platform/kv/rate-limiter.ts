@@ -17,6 +17,8 @@ export type BackoffRule = { limit: number; freeAttempts: number; windowSeconds: 
 export type RateLimiter = {
   hit(key: string, limit: number, windowSeconds: number, group?: string): Promise<RateLimitDecision>;
   hitWithBackoff(key: string, rule: BackoffRule): Promise<RateLimitDecision>;
+  /** Takes back one `hit` of the current window (a request that turned out not to count). */
+  refund(key: string): Promise<void>;
   reset(key: string): Promise<void>;
   resetGroup(group: string): Promise<void>;
 };
@@ -58,6 +60,14 @@ if count == 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return {1, count + 1, 0, redis.call('PTTL', KEYS[1])}
 `;
 
+// Only an existing counter comes down: DECR on a key whose window just ended would create one
+// without an expiry.
+const REFUND_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
+return count
+`;
+
 export function createRedisRateLimiter(redis: Redis, now: () => number): RateLimiter {
   const groupKey = (group: string) => `rlg:${group}`;
   return {
@@ -92,6 +102,9 @@ export function createRedisRateLimiter(redis: Redis, now: () => number): RateLim
           .expire(groupKey(rule.group), rule.windowSeconds)
           .exec();
       return backoffDecision(rule, allowed === 1, count, waitMs, ttlMs);
+    },
+    async refund(key) {
+      await redis.eval(REFUND_SCRIPT, 1, `rl:${key}`);
     },
     async reset(key) {
       await redis.del(`rl:${key}`);
@@ -147,6 +160,11 @@ export function createMemoryRateLimiter(now: () => number): RateLimiter {
       entry.count += 1;
       entry.lastAt = t;
       return Promise.resolve(backoffDecision(rule, true, entry.count, 0, entry.resetAt - t));
+    },
+    refund(key) {
+      const entry = windows.get(key);
+      if (entry && entry.resetAt > now() && entry.count > 0) entry.count -= 1;
+      return Promise.resolve();
     },
     reset(key) {
       windows.delete(key);
