@@ -405,16 +405,5 @@ export async function buildApp(
     s3Storage?.close();
   });
 
-  return {
-    http: app,
-    io,
-    seeded,
-    storage,
-    database,
-    results,
-    syllabus,
-    routes,
-    jobs,
-    sweeper: { sweepOnce: () => sweeper.sweepOnce() },
-  };
+  return { http: app, io, seeded, storage, database, results, syllabus, routes, jobs, sweeper };
 }
