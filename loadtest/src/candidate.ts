@@ -135,8 +135,9 @@ export async function runCandidate(
   const socket: Socket = io(options.baseUrl, {
     transports: ['websocket'],
     extraHeaders: { cookie: client.cookie },
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 4000,
+    // As the exam room's socket (socket-sync.ts): a dropped instance's candidates come back spread out.
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 10_000,
     timeout: 10_000,
   });
   const journal = new Map<string, Save>();

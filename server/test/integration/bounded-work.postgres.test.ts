@@ -7,9 +7,11 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { Socket } from 'node:net';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
+import { isDatabaseUnavailable } from '../../src/platform/db/errors.js';
 import { createQuestion, findTopic, loadSyllabus } from '../support/bank-fixtures.js';
 import { listen } from '../support/http-client.js';
 import { createTestEnv, demo, signIn, type TestClient, type TestEnv } from '../support/test-app.js';
@@ -187,5 +189,24 @@ describe('the database going away', () => {
       await unlock();
     }
     expect((await fetch(`${baseUrl}/api/exams`, { headers: headers() })).status).toBe(200);
+  });
+});
+
+describe('a connection lost inside a transaction', () => {
+  it('fails that transaction with DATABASE_UNAVAILABLE and leaves the process and the pool working', async () => {
+    const lost = app.database.db.transaction(async (tx) => {
+      const result = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+        rows: { pid: number }[];
+      };
+      // Between two statements the client is checked out and idle: the server ends it (a restart).
+      await locker.query('select pg_terminate_backend($1)', [result.rows[0]!.pid]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.execute(sql`select 1`);
+    });
+    await expect(lost).rejects.toSatisfy((err: unknown) => isDatabaseUnavailable(err));
+    const again = (await app.database.db.execute(sql`select 1 as one`)) as unknown as {
+      rows: { one: number }[];
+    };
+    expect(again.rows[0]!.one).toBe(1);
   });
 });

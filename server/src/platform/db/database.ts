@@ -88,8 +88,14 @@ export function openPostgresDatabase(options: {
         ...timeouts,
       }),
   );
-  // A broken idle connection must not crash the process; the next query reconnects.
-  for (const pool of [primaryPool, ...replicaPools]) pool.on('error', () => undefined);
+  // A broken connection must not crash the process: an idle one errors on the pool, one checked out
+  // (a transaction between its statements) on its client, which has no listener of its own. The
+  // statement under way fails (DATABASE_UNAVAILABLE), the pool drops the client on release, and the
+  // next query reconnects. Seen when the primary restarted mid-exam: an instance died of it.
+  for (const pool of [primaryPool, ...replicaPools]) {
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
   let observer: QueryObserver | null = null;
   timePool(primaryPool, 'primary', () => observer);
   for (const pool of replicaPools) timePool(pool, 'replica', () => observer);
