@@ -195,18 +195,19 @@ describe('the database going away', () => {
 describe('a connection lost inside a transaction', () => {
   it('fails that transaction with DATABASE_UNAVAILABLE and leaves the process and the pool working', async () => {
     const lost = app.database.db.transaction(async (tx) => {
-      const result = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
-        rows: { pid: number }[];
-      };
+      const result = await tx.execute(sql`select pg_backend_pid() as pid`);
+      const pid = (result as { rows: { pid: number }[] }).rows[0]!.pid;
       // Between two statements the client is checked out and idle: the server ends it (a restart).
-      await locker.query('select pg_terminate_backend($1)', [result.rows[0]!.pid]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await locker.query('select pg_terminate_backend($1)', [pid]);
+      await expect
+        .poll(
+          async () => (await locker.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount,
+        )
+        .toBe(0);
       await tx.execute(sql`select 1`);
     });
     await expect(lost).rejects.toSatisfy((err: unknown) => isDatabaseUnavailable(err));
-    const again = (await app.database.db.execute(sql`select 1 as one`)) as unknown as {
-      rows: { one: number }[];
-    };
-    expect(again.rows[0]!.one).toBe(1);
+    const again = await app.database.db.execute(sql`select 1 as one`);
+    expect((again as { rows: { one: number }[] }).rows[0]!.one).toBe(1);
   });
 });
