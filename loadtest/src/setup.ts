@@ -45,23 +45,24 @@ function questionBody(index: number): Record<string, unknown> {
   };
 }
 
-/** Creates the candidates' batch and accounts, a paper of 30 questions, and schedules it at T0. */
-export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Promise<Prepared> {
-  const admin = new Client(plan.baseUrl);
-  await admin.login(plan.adminEmail, plan.adminPassword);
+/** A new batch of `count` student accounts with one password, imported 2,000 rows at a time. */
+export async function importCandidates(
+  admin: Client,
+  count: number,
+  password: string,
+  log: (m: string) => void,
+): Promise<{ stamp: string; batchId: string; students: string[] }> {
   const stamp = Date.now().toString(36);
   const batch = await admin.expect<{ batch: { id: string; code: string } }>('POST', '/api/batches', 201, {
     name: `Load ${stamp}`,
     code: `LOAD-${stamp}`,
   });
-
-  const students = Array.from({ length: plan.candidates }, (_, i) => `load-${stamp}-${i}@load.examtech.test`);
+  const students = Array.from({ length: count }, (_, i) => `load-${stamp}-${i}@load.examtech.test`);
   for (let from = 0; from < students.length; from += 2000) {
     const rows = students
       .slice(from, from + 2000)
       .map(
-        (email, i) =>
-          `Candidate ${from + i},${email},L${stamp}-${from + i},,${batch.batch.code},${plan.password}`,
+        (email, i) => `Candidate ${from + i},${email},L${stamp}-${from + i},,${batch.batch.code},${password}`,
       );
     const form = new FormData();
     form.append(
@@ -75,6 +76,14 @@ export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Pro
     if (res.status !== 201) throw new Error(`student import: ${res.status} ${res.text.slice(0, 300)}`);
     log(`  imported ${Math.min(from + 2000, students.length)} / ${students.length} candidates`);
   }
+  return { stamp, batchId: batch.batch.id, students };
+}
+
+/** Creates the candidates' batch and accounts, a paper of 30 questions, and schedules it at T0. */
+export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Promise<Prepared> {
+  const admin = new Client(plan.baseUrl);
+  await admin.login(plan.adminEmail, plan.adminPassword);
+  const { stamp, batchId, students } = await importCandidates(admin, plan.candidates, plan.password, log);
 
   const syllabus = await admin.expect<Syllabus>('GET', '/api/syllabus', 200);
   const topicId = syllabus.subjects[0]?.chapters[0]?.topics[0]?.id;
@@ -107,7 +116,7 @@ export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Pro
   await admin.expect('PUT', `/api/exams/${exam.exam.id}/schedule`, 200, {
     mode: 'fixed',
     startsAt: new Date(startsAt).toISOString(),
-    batchIds: [batch.batch.id],
+    batchIds: [batchId],
     studentIds: [],
     registration: { required: false },
     accommodations: [],

@@ -15,11 +15,15 @@ const run = (script: string, args: string[]) =>
   });
 
 describe('the load generator’s command line', () => {
-  it.each(['cli.ts', 'save-bench.ts'])('%s prints its usage for --help and exits 0', (script) => {
+  it.each([
+    ['cli.ts', '--database-url'],
+    ['save-bench.ts', '--database-url'],
+    ['socket-peak.ts', '--connections'],
+  ])('%s prints its usage for --help and exits 0', (script, option) => {
     const result = run(script, ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run/m);
-    expect(result.stdout).toContain('--database-url');
+    expect(result.stdout).toContain(option);
     expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
   });
 
