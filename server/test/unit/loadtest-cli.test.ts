@@ -19,6 +19,7 @@ describe('the load generator’s command line', () => {
     ['cli.ts', '--database-url'],
     ['save-bench.ts', '--database-url'],
     ['socket-peak.ts', '--connections'],
+    ['floors.ts', '--concurrency'],
   ])('%s prints its usage for --help and exits 0', (script, option) => {
     const result = run(script, ['--help']);
     expect(result.status).toBe(0);
