@@ -1,11 +1,11 @@
 // Simulated candidates through a whole exam against a running deployment (one instance, or the
 // cluster through nginx), with fault drills, verified from the database afterwards. Usage: --help.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findRunFailures, readArgs } from './args.js';
 import type { CandidateLog, CandidatePlan } from './candidate.js';
-import { readClusterPids, readClusterTarget, type ClusterTarget } from './cluster-target.js';
+import { readClusterPids, readClusterTarget, runTrustingCa, type ClusterTarget } from './cluster-target.js';
 import { parseFaults, runFaults, type FaultWindow } from './faults.js';
 import { meanCpu, sampleProcessCpu } from './proc-cpu.js';
 import { writeReport, type RunResult } from './report.js';
@@ -85,16 +85,8 @@ if (values.cluster || values['cluster-dir']) {
     fail((err as Error).message);
   }
 }
-// The cluster's certificate must be trusted from the process's start (fetch and ws read it then).
-if (target && process.env.NODE_EXTRA_CA_CERTS !== target.caFile) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: target.caFile },
-  });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main(target);
-}
+if (target) await runTrustingCa(target.caFile, () => main(target));
+else await main(null);
 
 async function main(cluster: ClusterTarget | null): Promise<void> {
   const baseUrl = cluster?.url ?? values.url;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -69,4 +70,17 @@ export function readClusterPids(stateDir: string): Map<number, string> {
     // Mid-restart the state or a pid file can be missing for a moment: the next sample has it.
   }
   return pids;
+}
+
+/**
+ * Runs `main` in a process that trusts the cluster's certificate: fetch and ws read
+ * NODE_EXTRA_CA_CERTS only at start-up, so without it this process starts itself again with it.
+ */
+export async function runTrustingCa(caFile: string, main: () => Promise<void>): Promise<void> {
+  if (process.env.NODE_EXTRA_CA_CERTS === caFile) return main();
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+  });
+  child.on('exit', (code) => process.exit(code ?? 1));
 }

@@ -2,7 +2,7 @@
 // (issue "Exam day at 10,000"): Start and the paper against node:http answering a cached body of the
 // same size, socket connect against a bare Socket.IO connect, a save against a bare Socket.IO ack,
 // submit against the core's scoring. Usage: --help.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { io, type Socket } from 'socket.io-client';
 import { readArgs } from './args.js';
 import { randomAnswer, type PaperQuestion } from './candidate.js';
 import { Client } from './client.js';
-import { readClusterPids, readClusterTarget } from './cluster-target.js';
+import { readClusterPids, readClusterTarget, runTrustingCa, type ClusterTarget } from './cluster-target.js';
 import { importCandidates } from './setup.js';
 import { forEachLimited, round } from './stats.js';
 
@@ -75,8 +75,7 @@ async function measure(
   };
 }
 
-async function main(): Promise<void> {
-  const cluster = readClusterTarget(values['cluster-dir']);
+async function main(cluster: ClusterTarget): Promise<void> {
   const users = Number(values.users);
   const count = Number(values.ops);
   const concurrency = Number(values.concurrency);
@@ -312,13 +311,5 @@ async function measureScoring(databaseUrl: string, attemptId: string, count: num
   }
 }
 
-const cluster0 = readClusterTarget(values['cluster-dir']);
-if (process.env.NODE_EXTRA_CA_CERTS !== cluster0.caFile) {
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: cluster0.caFile },
-  });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main();
-}
+const cluster = readClusterTarget(values['cluster-dir']);
+await runTrustingCa(cluster.caFile, () => main(cluster));

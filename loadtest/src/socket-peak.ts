@@ -1,11 +1,11 @@
 // The connection peak: N signed-in sockets held at once through the front door, each instance's
 // memory per connection set against a bare Socket.IO server's, measured in the same run. Usage: --help.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readArgs } from './args.js';
 import { Client } from './client.js';
-import { readClusterPids, readClusterTarget } from './cluster-target.js';
+import { readClusterPids, readClusterTarget, runTrustingCa } from './cluster-target.js';
 import type { PeakInit, PeakOpened } from './peak-worker.js';
 import { importCandidates } from './setup.js';
 import { forEachLimited, round, sleep } from './stats.js';
@@ -47,15 +47,7 @@ const cluster = (() => {
     return process.exit(2);
   }
 })();
-if (process.env.NODE_EXTRA_CA_CERTS !== cluster.caFile) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: cluster.caFile },
-  });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main();
-}
+await runTrustingCa(cluster.caFile, main);
 
 function rssBytes(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
