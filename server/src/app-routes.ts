@@ -12,6 +12,7 @@ import { healthRoutes } from './modules/health/health-routes.js';
 import { instituteRoutes } from './modules/institutes/institute-routes.js';
 import { leaderboardRoutes } from './modules/leaderboards/leaderboard-routes.js';
 import { notificationRoutes } from './modules/notifications/notification-routes.js';
+import { proctoringRoutes } from './modules/proctoring/proctoring-routes.js';
 import { progressRoutes } from './modules/progress/progress-routes.js';
 import { questionTransferRoutes } from './modules/question-transfer/transfer-routes.js';
 import { questionRoutes } from './modules/questions/question-routes.js';
@@ -36,6 +37,7 @@ const plugins = [
   notificationRoutes,
   practiceRoutes,
   attemptRoutes,
+  proctoringRoutes,
   progressRoutes,
   resultsRoutes,
   leaderboardRoutes,

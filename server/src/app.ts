@@ -65,6 +65,9 @@ import { createKeyRevisionService } from './modules/exams/key-revision-service.j
 import { createKeyChallengeService } from './modules/exams/key-challenge-service.js';
 import { createNotificationService } from './modules/notifications/notification-service.js';
 import { startSweeper, type Sweeper } from './modules/attempts/attempt-sweeper.js';
+import { createProctoring } from './modules/proctoring/proctoring-module.js';
+import type { ProctoringSignals } from './modules/proctoring/proctoring-signals.js';
+import { deliverProctoring, registerProctoringSocket } from './modules/proctoring/proctoring-socket.js';
 import { registerRoutes } from './app-routes.js';
 import { wireDomainEvents } from './app-events.js';
 
@@ -194,6 +197,8 @@ export async function buildApp(
   // The analysis shows the results module's standing; results read the attempts, so the attempts
   // get a function that reaches the results service once it exists (no module cycle).
   const resultsRef: { current?: ResultsService } = {};
+  // The attempt's state shows its violations, which the proctoring module (built later) counts.
+  const proctoringRef: { current?: ProctoringSignals } = {};
   const attempts = createAttemptService({
     database,
     papers: snapshots,
@@ -211,6 +216,8 @@ export async function buildApp(
     standings: (examId, userId) =>
       resultsRef.current?.getCandidateView(examId, userId) ??
       Promise.resolve({ standing: null, comparison: null }),
+    countViolations: (attemptId) => proctoringRef.current?.countViolations(attemptId) ?? Promise.resolve(0),
+    evidenceRetentionDays: config.evidenceRetentionDays,
   });
   const base = { database, batches, users, events, clock };
   const exams = createExamService({
@@ -333,6 +340,19 @@ export async function buildApp(
     log: app.log,
   });
   const questionExports = createQuestionExportService({ questions, clock });
+  const proctoring = createProctoring({
+    ...base,
+    papers: snapshots,
+    storage,
+    attempts,
+    exams: examDirectory,
+    results,
+    people: createUserDirectory(database),
+    jobs,
+    config,
+    log: app.log,
+  });
+  proctoringRef.current = proctoring.signals;
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app, { uploadOrigins: storage.uploadOrigin ? [storage.uploadOrigin] : [] });
@@ -350,6 +370,7 @@ export async function buildApp(
     ...{ releases, revisions: keyRevisions, challenges: keyChallenges, notifications, practice, attempts },
     ...{ progress, results, leaderboards, syllabus, questions, assets, uploads: assetUploads },
     ...{ imports: questionImports, exports: questionExports },
+    ...{ proctorSignals: proctoring.signals, proctorRoom: proctoring.room },
   });
   await registerWebApp(app, config.webDistDir ?? defaultWebDistDir);
 
@@ -363,8 +384,12 @@ export async function buildApp(
     events,
     metrics,
     redis: adapterRedis && config.redis ? { client: adapterRedis, keyPrefix: config.redis.keyPrefix } : null,
-    socketHandlers: [registerAttemptSocket(attempts, app.log, clock, config.saveRateLimitScale)],
+    socketHandlers: [
+      registerAttemptSocket(attempts, app.log, clock, config.saveRateLimitScale),
+      registerProctoringSocket(proctoring.signals, proctoring.room, app.log),
+    ],
   });
+  const stopProctoringDelivery = deliverProctoring(io, events);
   if (adapterRedis) shareAttemptCacheInvalidation(io, attempts, events);
   wireDomainEvents({
     events,
@@ -392,6 +417,7 @@ export async function buildApp(
     // A sweep under way ends after its current batch, before the pool closes.
     await sweeper.stop();
     await stopJobs();
+    stopProctoringDelivery();
     await io.close();
     // Every save already queued is committed (and acknowledged) before the pool closes.
     await attempts.drain();

@@ -120,6 +120,8 @@ const envSchema = z.object({
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   SWEEPER_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  // Proctoring evidence (snapshots, screen recordings) is deleted this many days after it was taken.
+  PROCTOR_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // Files in S3 (or an S3-compatible store) instead of DATA_DIR/files; S3_BUCKET switches it on.
   S3_BUCKET: z.string().trim().min(3).max(63).optional(),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -204,6 +206,7 @@ export type AppConfig = {
   sweeperBatchSize: number;
   /** How often each instance looks for due jobs (platform/jobs). */
   jobsPollIntervalMs: number;
+  evidenceRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -368,5 +371,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
     sweeperBatchSize: e.SWEEPER_BATCH_SIZE,
     jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+    evidenceRetentionDays: e.PROCTOR_EVIDENCE_RETENTION_DAYS,
   };
 }

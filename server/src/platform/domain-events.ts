@@ -11,6 +11,51 @@ export type DomainEventMap = {
   'session.revoked': { sessionId: string };
   /** A candidate opened the attempt on another device: the previous one must stop writing. */
   'attempt.deviceChanged': { attemptId: string; deviceId: string };
+  /**
+   * A proctor (or the violation threshold) changed a running attempt: paused, resumed, extended or
+   * terminated. The candidate's room hears of it and every instance drops its cached attempt.
+   */
+  'attempt.controlled': {
+    attemptId: string;
+    examId: string;
+    change: 'paused' | 'resumed' | 'extended' | 'terminated';
+    addedMs: number;
+    deadlineAt: string | null;
+    reason: string;
+  };
+  /**
+   * A candidate's proctoring signals were stored: `alerts` (new violations) pop up for the proctors
+   * of the candidate's batches and the institute's admins; the rest updates their grid.
+   */
+  'proctoring.signals': {
+    examId: string;
+    instituteId: string;
+    attemptId: string;
+    userId: string;
+    name: string;
+    batchIds: readonly string[];
+    alerts: readonly {
+      id: string;
+      kind: string;
+      startedAt: string;
+      durationMs: number;
+      evidenceId: string | null;
+    }[];
+    counts: Readonly<Record<string, number>>;
+    trustScore: number;
+    /** A new violation at or past the exam's warning threshold: the candidate is warned. */
+    isWarned: boolean;
+    violations: { count: number; warnAfter: number; submitAfter: number };
+  };
+  /** A proctor's message or warning to a candidate, shown in their exam room. */
+  'proctoring.message': {
+    attemptId: string;
+    id: string;
+    kind: 'message' | 'warn';
+    text: string;
+    from: string;
+    at: string;
+  };
   /** An exam's schedule or candidates changed: attempts are prepared ahead of T0 and its release is planned. */
   'exam.scheduled': { examId: string; instituteId: string };
   /** An exam was published or unpublished: it enters or leaves its candidates' lists. */

@@ -98,6 +98,36 @@ export function computeSchedule(plan: TimingPlan, startedAt: number, compensator
   return { startedAt, endsAt, compensatoryMs, isLocked: true, sections };
 }
 
+/**
+ * Time the clock stood still or was given back: a proctor's pause (at the pause, for as long as it
+ * lasted) or an extension (at the moment it was granted). Only what was still ahead at `atMs` moves:
+ * a locked section that had already closed stays closed, so a pause can never reopen one (answers
+ * dated inside a closed section stay refused, as without the pause).
+ */
+export interface TimeAdjustment {
+  readonly atMs: number;
+  readonly addMs: number;
+}
+
+export function adjustSchedule(schedule: Schedule, adjustments: readonly TimeAdjustment[]): Schedule {
+  let adjusted = schedule;
+  for (const { atMs, addMs } of [...adjustments].sort((a, b) => a.atMs - b.atMs)) {
+    if (!Number.isSafeInteger(addMs) || addMs < 0)
+      throw new CoreError('TIMING_ADJUSTMENT_INVALID', 'an adjustment adds whole, non-negative milliseconds');
+    const shift = (boundary: number) => (boundary > atMs ? boundary + addMs : boundary);
+    adjusted = {
+      ...adjusted,
+      endsAt: shift(adjusted.endsAt),
+      sections: adjusted.sections.map((window) => ({
+        sectionId: window.sectionId,
+        opensAt: shift(window.opensAt),
+        closesAt: shift(window.closesAt),
+      })),
+    };
+  }
+  return adjusted;
+}
+
 export type ExamPhase = 'not_started' | 'running' | 'ended';
 
 export interface TimeStatus {

@@ -2,12 +2,16 @@ import { getTimeStatus, toCompensatoryMinutes, type Paper, type Schedule } from 
 import type { ExamSettings } from '../exams/exam-draft.js';
 import type { AnswerRow, AttemptRow } from './attempt-repo.js';
 
+/** The candidate's violations against the exam's thresholds (submitAfter 0: never). */
+export type ViolationCount = { count: number; warnAfter: number; submitAfter: number };
+
 /** The attempt as its candidate sees it: status, the clock (server time and sections), their answers. */
 export function presentAttemptState(
   attempt: AttemptRow,
   schedule: Schedule | null,
   answers: readonly AnswerRow[],
   now: number,
+  violations: ViolationCount,
 ) {
   return {
     attempt: {
@@ -26,6 +30,10 @@ export function presentAttemptState(
         })) ?? [],
       submittedAt: attempt.submittedAt?.toISOString() ?? null,
       submitReason: attempt.submitReason,
+      paused: attempt.pausedAt
+        ? { since: attempt.pausedAt.toISOString(), reason: attempt.pauseReason ?? '' }
+        : null,
+      violations,
     },
     answers: answers.map((a) => ({
       questionId: a.questionId,
@@ -66,6 +74,7 @@ export function presentCandidateInfo(input: {
   attempt: AttemptRow | null;
   schedule: { mode: string; startsAt: Date; windowEndsAt: Date | null } | null;
   now: number;
+  retentionDays: number;
 }) {
   const { exam, paper, attempt, schedule } = input;
   const settings = exam.settings as ExamSettings;
@@ -87,6 +96,8 @@ export function presentCandidateInfo(input: {
     calculator: settings.calculator,
     cameraRequired: settings.proctoring.webcamSnapshots,
     fullScreenRequired: settings.proctoring.fullScreenRequired,
+    /** What is watched, for the consent notice before Start; evidence is deleted after `retentionDays`. */
+    proctoring: { ...settings.proctoring, retentionDays: input.retentionDays },
     schedule: schedule
       ? {
           mode: schedule.mode,

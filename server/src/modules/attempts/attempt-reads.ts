@@ -1,4 +1,4 @@
-import { buildAttemptPaper } from '@examtech/core';
+import { buildAttemptPaper, isProctored } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -27,14 +27,23 @@ export function createAttemptReads(deps: {
   loadOwnAttempt: (actor: Actor, attemptId: string) => Promise<repo.AttemptRow>;
   findSittableExam: (actor: Actor, examId: string) => Promise<SittableExam>;
   clock: Clock;
+  countViolations: (attemptId: string) => Promise<number>;
+  retentionDays: number;
 }) {
   const { db } = deps;
 
   /** `isFresh`: the attempt was prepared a moment ago and cannot hold answers yet (saves a query per Start at T0). */
   async function presentState(attempt: repo.AttemptRow, isFresh = false) {
-    const { paper } = await deps.papers.get(attempt.snapshotId);
+    const { paper, proctoring } = await deps.papers.get(attempt.snapshotId);
     const answers = isFresh ? [] : await repo.listAnswers(db, attempt.id);
-    return presentAttemptState(attempt, timingOf(paper, attempt), answers, deps.clock.now());
+    // Only a proctored exam's attempt can have violations: the T0 burst of unproctored joins reads nothing more.
+    const count = isFresh || !isProctored(proctoring) ? 0 : await deps.countViolations(attempt.id);
+    const now = deps.clock.now();
+    return presentAttemptState(attempt, timingOf(paper, attempt, now), answers, now, {
+      count,
+      warnAfter: proctoring.warnAfterViolations,
+      submitAfter: proctoring.submitAfterViolations,
+    });
   }
 
   return {
@@ -53,6 +62,7 @@ export function createAttemptReads(deps: {
         attempt,
         schedule,
         now: deps.clock.now(),
+        retentionDays: deps.retentionDays,
       });
     },
 

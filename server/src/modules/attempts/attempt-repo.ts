@@ -5,6 +5,8 @@ import { bookkeepingNow } from '../../platform/db/columns.js';
 import { attemptAnswers, attempts } from './attempt-tables.js';
 import type { SubmitReason } from './attempt-tables.js';
 
+export type { SubmitReason };
+
 type Conn = Db | Tx;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type AnswerRow = typeof attemptAnswers.$inferSelect;
@@ -171,7 +173,7 @@ export async function upsertAnswers(
       select a.id, a.active_device_id, a.offline_since is not null and a.online_again_at is null as is_silent
       from attempts a
       where a.id in (select attempt_id from input) and (${whileOpen === null} or (a.status = 'in_progress'
-        and a.deadline_at > ${now.toISOString()}::timestamptz - ${whileOpen?.graceMs ?? 0} * interval '1 millisecond'))
+        and a.paused_at is null and a.deadline_at > ${now.toISOString()}::timestamptz - ${whileOpen?.graceMs ?? 0} * interval '1 millisecond'))
     ),
     stored as (
       -- The newest save per question only (one row cannot be updated twice in one statement), in a
@@ -320,7 +322,13 @@ export async function listExpiredSnapshotIds(db: Conn, deadlineBefore: Date): Pr
   const rows = await db
     .selectDistinct({ snapshotId: attempts.snapshotId })
     .from(attempts)
-    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, deadlineBefore)));
+    .where(
+      and(
+        eq(attempts.status, 'in_progress'),
+        isNull(attempts.pausedAt),
+        lt(attempts.deadlineAt, deadlineBefore),
+      ),
+    );
   return rows.map((r) => r.snapshotId);
 }
 
@@ -337,7 +345,14 @@ export async function lockExpiredAttempts(
   const rows = await tx
     .select()
     .from(attempts)
-    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.deadlineAt, deadlineBefore)))
+    // A paused attempt's clock stands still: its deadline moves on resume.
+    .where(
+      and(
+        eq(attempts.status, 'in_progress'),
+        isNull(attempts.pausedAt),
+        lt(attempts.deadlineAt, deadlineBefore),
+      ),
+    )
     .orderBy(attempts.deadlineAt)
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -448,49 +463,4 @@ export async function listAnswerStates(db: Conn, attemptIds: readonly string[]) 
     })
     .from(attemptAnswers)
     .where(inArray(attemptAnswers.attemptId, [...attemptIds]));
-}
-
-/** What the results module reads of an exam's attempts: the summaries of a score, never its questions. */
-export type ResultSource = {
-  attemptId: string;
-  userId: string;
-  status: AttemptRow['status'];
-  submitReason: SubmitReason | null;
-  submittedAt: Date | null;
-  score: Pick<AttemptScore, 'total' | 'sections' | 'subjects'> | null;
-};
-
-export async function listResultSources(db: Conn, examId: string): Promise<ResultSource[]> {
-  const rows = await db
-    .select({
-      attemptId: attempts.id,
-      userId: attempts.userId,
-      status: attempts.status,
-      submitReason: attempts.submitReason,
-      submittedAt: attempts.submittedAt,
-      score: sql<ResultSource['score']>`case when ${attempts.status} = 'submitted' then jsonb_build_object(
-        'total', ${attempts.score}->'total', 'sections', ${attempts.score}->'sections',
-        'subjects', ${attempts.score}->'subjects') end`,
-    })
-    .from(attempts)
-    .where(eq(attempts.examId, examId));
-  return rows;
-}
-
-/**
- * A fingerprint of what results are computed from: counts by status, late rescoring, last submit,
- * and the last change of a submitted attempt (a rescoring after a key revision moves updated_at).
- */
-export async function findResultSourceStamp(db: Conn, examId: string): Promise<string> {
-  const [row] = await db
-    .select({
-      stamp: sql<string>`count(*) || ':' || count(*) filter (where ${attempts.status} <> 'prepared') || ':'
-        || count(*) filter (where ${attempts.status} = 'submitted') || ':' || coalesce(sum(${attempts.lateSaves}), 0)
-        || ':' || coalesce(to_char(max(${attempts.submittedAt}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')
-        || ':' || coalesce(to_char(max(${attempts.updatedAt}) filter (where ${attempts.status} = 'submitted')
-          at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '-')`,
-    })
-    .from(attempts)
-    .where(eq(attempts.examId, examId));
-  return row?.stamp ?? '0';
 }

@@ -17,8 +17,17 @@ export const attemptRoutes: FastifyPluginAsyncZod<{ attempts: AttemptService }> 
 
   app.post(
     '/api/exams/:id/start',
-    { schema: { params: idParams, body: z.object({ deviceId }) } },
-    (request) => attempts.startAttempt(requireActor(request), request.params.id, request.body.deviceId),
+    {
+      schema: {
+        params: idParams,
+        // The candidate's consent to a proctored exam's recording, given on the pre-exam screen.
+        body: z.object({ deviceId, proctoringConsent: z.boolean().optional() }),
+      },
+    },
+    (request) =>
+      attempts.startAttempt(requireActor(request), request.params.id, request.body.deviceId, {
+        proctoring: request.body.proctoringConsent === true,
+      }),
   );
 
   app.get('/api/attempts/:id/paper', { schema: { params: idParams } }, async (request, reply) => {

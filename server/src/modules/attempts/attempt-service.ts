@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { computeCompensatoryMs } from '@examtech/core';
+import { computeCompensatoryMs, isProctored } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
@@ -10,12 +10,15 @@ import type { SaveBatchObserver } from '../../platform/metrics.js';
 import type { ExamCandidate, ExamDirectory } from '../exams/exam-directory.js';
 import type { SnapshotCache } from '../exams/snapshots.js';
 import { countActiveCandidatesByExam } from './activity-repo.js';
+import { createAttemptControl } from './attempt-control.js';
 import { createAttemptAnalysis, type AnalysisStandings } from './attempt-analysis.js';
 import { createAttemptReads } from './attempt-reads.js';
 import * as repo from './attempt-repo.js';
+import * as resultSources from './result-source-repo.js';
 import { createAttemptScoring } from './attempt-scoring.js';
 import { createSavePipeline, SAVE_GRACE_MS, type SaveInput } from './save-pipeline.js';
 
+export type { SubmitReason } from './attempt-repo.js';
 export { SAVE_GRACE_MS, OFFLINE_SYNC_WINDOW_MS, type SaveInput, type SaveResult } from './save-pipeline.js';
 
 /** With registration required, only registered candidates sit the exam, and no more than its seats. */
@@ -50,6 +53,10 @@ export function createAttemptService(deps: {
   };
   /** The results module's standing and class comparison, for the analysis (app.ts wires it). */
   standings?: AnalysisStandings;
+  /** The proctoring module's count of the attempt's violations (app.ts wires it); none without. */
+  countViolations?: (attemptId: string) => Promise<number>;
+  /** How long proctoring evidence is kept, for the consent notice. */
+  evidenceRetentionDays?: number;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
@@ -162,7 +169,18 @@ export function createAttemptService(deps: {
     loadOwnAttempt,
     findSittableExam,
     clock,
+    countViolations: deps.countViolations ?? (async () => 0),
+    retentionDays: deps.evidenceRetentionDays ?? 30,
   });
+  const control = createAttemptControl({
+    db,
+    papers: deps.papers,
+    clock,
+    events: deps.events,
+    score: scoreStoredAnswers,
+  });
+  // A pause or an extension changes what a save may do: the cached attempt goes (here; app.ts fans it out).
+  deps.events.on('attempt.controlled', ({ attemptId }) => savePipeline.forget(attemptId));
   const analysis = createAttemptAnalysis({
     db,
     papers: deps.papers,
@@ -181,17 +199,35 @@ export function createAttemptService(deps: {
     rescoreExam,
 
     /** The exam's attempts as results are computed from them (the results module; it authorises). */
-    listResultSources: (examId: string) => repo.listResultSources(db, examId),
+    listResultSources: (examId: string) => resultSources.listResultSources(db, examId),
 
     /** Changes whenever an attempt of the exam starts, is submitted or is rescored. */
-    findResultSourceStamp: (examId: string) => repo.findResultSourceStamp(db, examId),
+    findResultSourceStamp: (examId: string) => resultSources.findResultSourceStamp(db, examId),
 
-    /** Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window. */
-    async startAttempt(actor: Actor, examId: string, deviceId: string) {
+    /** A proctor's pause, resume, extension and termination (the proctoring module authorises). */
+    control,
+
+    /** The candidate's own attempt (404 for anyone else): the proctoring module's signals and evidence. */
+    loadOwnAttempt,
+
+    /** An attempt by id, for staff views that authorise it themselves (the proctor room). */
+    findAttemptById: (attemptId: string) => repo.findAttempt(db, attemptId),
+
+    /**
+     * Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window.
+     * A proctored exam starts only with the candidate's consent to what is recorded.
+     */
+    async startAttempt(actor: Actor, examId: string, deviceId: string, consent = { proctoring: false }) {
       const found = await findSittableExam(actor, examId);
       const { exam } = found;
       let { attempt } = found;
       if (found.refusal) throw new AppError(found.refusal);
+      if (
+        !consent.proctoring &&
+        exam.publishedSnapshotId &&
+        isProctored((await deps.papers.get(exam.publishedSnapshotId)).proctoring)
+      )
+        throw new AppError('PROCTORING_CONSENT_REQUIRED');
       if (exam.kind === 'practice' && !attempt) {
         await repo.insertPreparedAttempts(db, [
           {

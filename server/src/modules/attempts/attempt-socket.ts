@@ -115,6 +115,8 @@ export function registerAttemptSocket(
  */
 export function shareAttemptCacheInvalidation(io: Server, attempts: AttemptService, events: DomainEvents) {
   events.on('attempt.deviceChanged', ({ attemptId }) => io.serverSideEmit('attempt:forget', attemptId));
+  // A pause, resume or extension changes what a save may do: the cache entries go everywhere.
+  events.on('attempt.controlled', ({ attemptId }) => io.serverSideEmit('attempt:forget', attemptId));
   io.on('attempt:forget', (attemptId: unknown) => {
     if (typeof attemptId === 'string') attempts.forgetAttempt(attemptId);
   });

@@ -1,4 +1,4 @@
-import { PALETTE_STATES, type Answer, type AttemptScore } from '@examtech/core';
+import { PALETTE_STATES, type Answer, type AttemptScore, type TimeAdjustment } from '@examtech/core';
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -17,8 +17,11 @@ import { examSnapshots, exams } from '../exams/exam-tables.js';
 import { institutes } from '../institutes/institute-tables.js';
 import { users } from '../users/user-tables.js';
 
-/** Who ended the attempt: the candidate, or the sweeper at the deadline. */
-export const SUBMIT_REASONS = ['candidate', 'deadline'] as const;
+/**
+ * Who ended the attempt: the candidate, the sweeper at the deadline, a proctor (terminate), or the
+ * server at the exam's violation threshold.
+ */
+export const SUBMIT_REASONS = ['candidate', 'deadline', 'proctor', 'violations'] as const;
 export type SubmitReason = (typeof SUBMIT_REASONS)[number];
 
 export const attemptStatus = pgEnum('attempt_status', ['prepared', 'in_progress', 'submitted']);
@@ -58,6 +61,14 @@ export const attempts = pgTable(
     onlineAgainAt: timestamp('online_again_at', { withTimezone: true }),
     /** Saves accepted after the deadline from the candidate's offline journal (shown to proctors). */
     lateSaves: integer('late_saves').notNull().default(0),
+    /** A proctor paused the attempt: the clock stands still (the sweeper skips it, saves are refused). */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    pauseReason: text('pause_reason'),
+    /**
+     * Past pauses and extensions, applied to the schedule by the core's adjustSchedule; deadline_at
+     * already includes them (it is the adjusted schedule's end).
+     */
+    timeAdjustments: jsonb('time_adjustments').$type<TimeAdjustment[]>().notNull().default([]),
     score: jsonb('score').$type<AttemptScore>(),
     totalMarks: text('total_marks'),
     ...timestamps,

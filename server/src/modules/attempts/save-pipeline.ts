@@ -1,4 +1,5 @@
 import {
+  adjustSchedule,
   computeSchedule,
   createTimingPlan,
   decideOfflineSave,
@@ -12,6 +13,7 @@ import {
   type AttemptScore,
   type PaletteState,
   type Paper,
+  type TimeAdjustment,
 } from '@examtech/core';
 import type { Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
@@ -49,9 +51,25 @@ export type SaveResult = {
   code?: string;
 };
 
-export function timingOf(paper: Paper, attempt: repo.AttemptRow) {
+/**
+ * The attempt's schedule: the paper's timing from its start with its compensatory time, moved by
+ * its past pauses and extensions. While paused, `now` counts as the pause's end so far, so the time
+ * left shown stands still.
+ */
+export function timingOf(paper: Paper, attempt: repo.AttemptRow, now?: number) {
   if (!attempt.startedAt) return null;
-  return computeSchedule(createTimingPlan(paper), attempt.startedAt.getTime(), attempt.compensatoryMs);
+  const schedule = computeSchedule(
+    createTimingPlan(paper),
+    attempt.startedAt.getTime(),
+    attempt.compensatoryMs,
+  );
+  const adjustments: TimeAdjustment[] = [...attempt.timeAdjustments];
+  if (attempt.pausedAt && now !== undefined)
+    adjustments.push({
+      atMs: attempt.pausedAt.getTime(),
+      addMs: Math.max(0, now - attempt.pausedAt.getTime()),
+    });
+  return adjustments.length === 0 ? schedule : adjustSchedule(schedule, adjustments);
 }
 
 /** The stored answer is the core's normalised copy: nothing a client adds beyond its type's fields. */
@@ -147,6 +165,8 @@ export function createSavePipeline(deps: {
       if (repo.isSilent(attempt)) await repo.markHeard(tx, attempt.id, new Date(receivedAt));
       if (attempt.status === 'submitted' && attempt.submitReason !== 'deadline')
         return refuseAll('ATTEMPT_CLOSED');
+      // Kept in the candidate's journal and sent again after the resume.
+      if (attempt.status === 'in_progress' && attempt.pausedAt) return refuseAll('ATTEMPT_PAUSED');
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
       if (!schedule) return refuseAll('ATTEMPT_CLOSED');
@@ -212,6 +232,7 @@ export function createSavePipeline(deps: {
   async function explainClosed(attemptId: string, deviceId: string): Promise<string> {
     const current = await repo.findAttempt(db, attemptId);
     if (current?.activeDeviceId && current.activeDeviceId !== deviceId) return 'DEVICE_REPLACED';
+    if (current?.status === 'in_progress' && current.pausedAt) return 'ATTEMPT_PAUSED';
     return current?.status === 'submitted' ? 'ATTEMPT_CLOSED' : 'EXAM_ENDED';
   }
 
@@ -236,6 +257,9 @@ export function createSavePipeline(deps: {
       const mayTakeJournal = attempt.status === 'submitted' && attempt.submitReason === 'deadline';
       if (attempt.status !== 'in_progress' && !mayTakeJournal)
         return saves.map((s) => refuse(s, 'ATTEMPT_CLOSED'));
+      // A proctor's pause: nothing is stored while the clock stands still; the journal keeps it.
+      if (attempt.status === 'in_progress' && attempt.pausedAt)
+        return saves.map((s) => refuse(s, 'ATTEMPT_PAUSED'));
       const { paper } = await deps.papers.get(attempt.snapshotId);
       const schedule = timingOf(paper, attempt);
       const now = clock.now();
@@ -288,7 +312,7 @@ export function createSavePipeline(deps: {
         const save = saves[i]!;
         if (status !== 'closed') results[i] = { questionId: save.questionId, seq: save.seq, status };
         // The cached attempt was stale: it closed meanwhile. A journalled save still gets its hearing.
-        else if (reason === 'DEVICE_REPLACED' || save.answeredAt === undefined)
+        else if (reason === 'DEVICE_REPLACED' || reason === 'ATTEMPT_PAUSED' || save.answeredAt === undefined)
           results[i] = refuse(save, reason!);
         else retried.push(i);
       });

@@ -27,6 +27,9 @@ export function createExamDirectory(database: Database) {
 
     findSchedule: (examId: string) => scheduleRepo.findSchedule(db, examId),
 
+    /** The institute's published scheduled exams with their schedules and batches (the proctor room's list). */
+    listScheduledExams: (instituteId: string) => scheduleRepo.listScheduledExamsWithBatches(db, instituteId),
+
     /** Who may sit the scheduled exam (students-only, active-only), or one of them. */
     listCandidates: (conn: Db | Tx, examId: string, onlyUserId?: string) =>
       scheduleRepo.listExamCandidates(conn, examId, onlyUserId),

@@ -20,6 +20,8 @@ export type CachedPaper = {
   candidateJson: string;
   /** Bank version of each question as frozen, for the builder's read-only view. */
   questionVersions: ReadonlyMap<string, number>;
+  /** The proctoring settings as published: what the exam room watches and its thresholds. */
+  proctoring: ExamSettings['proctoring'];
 };
 
 type SnapshotSettings = ExamSettings & { questionVersions: Record<string, number> };
@@ -101,6 +103,7 @@ export function createSnapshotCache(
           // projection (solution-only images, issue 9) is served by today's rule.
           candidateJson: JSON.stringify(toCandidatePaper(paper)),
           questionVersions: new Map(Object.entries(recorded)),
+          proctoring: row.settings.proctoring,
         };
       });
       entry.catch(() => entries.delete(snapshotId));

@@ -11,6 +11,7 @@ import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import type { SubmitReason } from '../attempts/attempt-service.js';
 import type { BatchService } from '../batches/batch-service.js';
 import type { ExamDirectory } from '../exams/exam-directory.js';
 import type { ExamService } from '../exams/exam-service.js';
@@ -38,7 +39,7 @@ export type ResultSource = {
   attemptId: string;
   userId: string;
   status: 'prepared' | 'in_progress' | 'submitted';
-  submitReason: 'candidate' | 'deadline' | null;
+  submitReason: SubmitReason | null;
   submittedAt: Date | null;
   score: Pick<AttemptScore, 'total' | 'sections' | 'subjects'> | null;
 };

@@ -10,7 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { attempts } from '../attempts/attempt-tables.js';
+import { attempts, SUBMIT_REASONS } from '../attempts/attempt-tables.js';
 import { examKeyRevisions, exams } from '../exams/exam-tables.js';
 import { institutes } from '../institutes/institute-tables.js';
 import { RESULT_ATTEMPT_STATUSES, RESULT_STATUSES, type ResultBreakdown } from './results-types.js';
@@ -44,7 +44,7 @@ export const examResults = pgTable(
       .notNull()
       .default(sql`'{}'::uuid[]`),
     attemptStatus: text('attempt_status', { enum: RESULT_ATTEMPT_STATUSES }).notNull(),
-    submitReason: text('submit_reason', { enum: ['candidate', 'deadline'] }),
+    submitReason: text('submit_reason', { enum: SUBMIT_REASONS }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     total: numeric('total'),
     maxTotal: numeric('max_total'),

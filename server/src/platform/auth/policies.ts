@@ -51,6 +51,11 @@ const permissions = {
   // Results go out, and answer keys are revised, by the exam's teachers (batch-scoped like other exam
   // actions) and admins.
   'results:release': ['institute_admin', 'teacher'],
+  // Proctoring: watching, acting on and reviewing candidates (proctors and teachers their batches',
+  // admins the institute's); the decision that reaches results and the score's weights are the
+  // teachers' and admins' (they can withhold a result anyway).
+  'proctoring:watch': ['institute_admin', 'teacher', 'proctor'],
+  'proctoring:decide': ['institute_admin', 'teacher'],
   // Everyone's own notices (the bell); a user only ever reads their own rows.
   'notifications:read': ['institute_admin', 'teacher', 'proctor', 'student'],
   // Weak areas, recommendations and trends across exams: a student their own; admins and the teachers

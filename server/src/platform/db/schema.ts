@@ -18,6 +18,7 @@ export * from '../../modules/exams/exam-tables.js';
 export * from '../../modules/attempts/attempt-tables.js';
 export * from '../../modules/notifications/notification-tables.js';
 export * from '../../modules/results/results-tables.js';
+export * from '../../modules/proctoring/proctoring-tables.js';
 
 /** Server-side sessions for the embedded mode (Redis holds them when configured). */
 export const sessions = pgTable(

@@ -74,6 +74,37 @@ export const errorCatalogue = {
   REGISTRATION_FULL: { status: 409, message: 'This exam has no seats left.' },
   REGISTRATION_REQUIRED: { status: 403, message: 'Register for this exam before starting it.' },
   SAVE_RATE_LIMITED: { status: 429, message: 'Answers are arriving faster than anyone can type. Slow down.' },
+  ATTEMPT_NOT_RUNNING: {
+    status: 409,
+    message: 'The attempt is not running: it has not started, or it has ended.',
+  },
+  ATTEMPT_ALREADY_PAUSED: { status: 409, message: 'The attempt is already paused.' },
+  ATTEMPT_NOT_PAUSED: { status: 409, message: 'The attempt is not paused.' },
+  PROCTORING_CONSENT_REQUIRED: {
+    status: 422,
+    message: 'Read what this exam records and agree to it before you start.',
+  },
+  PROCTOR_RATE_LIMITED: {
+    status: 429,
+    message: 'Too many proctoring events at once. They are kept and sent again shortly.',
+  },
+  PROCTOR_KIND_DISABLED: {
+    status: 422,
+    message: 'This exam does not record that kind of proctoring signal.',
+  },
+  EVIDENCE_TOO_LARGE: { status: 413, message: 'The file is larger than this kind of evidence may be.' },
+  EVIDENCE_TYPE_NOT_ALLOWED: {
+    status: 400,
+    message: 'Evidence must be a JPEG or WebP snapshot or a WebM screen recording.',
+  },
+  EVIDENCE_NOT_UPLOADED: {
+    status: 409,
+    message: 'Nothing was uploaded for this evidence yet. Upload it, then complete it.',
+  },
+  TIMING_ADJUSTMENT_INVALID: {
+    status: 422,
+    message: 'A time adjustment must add a whole, non-negative number of milliseconds.',
+  },
   PRACTICE_DISABLED: { status: 403, message: 'Practice is switched off for this subject by your institute.' },
   PRACTICE_NO_QUESTIONS: { status: 422, message: 'No questions match this practice test yet.' },
   PRACTICE_NO_UNSEEN_QUESTIONS: {
