@@ -8,7 +8,7 @@ import {
   type TrustWeights,
 } from '@examtech/core';
 import type { Readable } from 'node:stream';
-import { authorizeInInstitute, isRestrictedToOwnBatches, type Actor } from '../../platform/auth/policies.js';
+import type { Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DomainEvents } from '../../platform/domain-events.js';
