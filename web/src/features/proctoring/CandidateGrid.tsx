@@ -151,7 +151,7 @@ export function CandidateGrid({
   onOpen: (userId: string) => void;
 }) {
   const { t } = useTranslation();
-  const compact = useMediaQuery('(max-width: 48em)', false) ?? false;
+  const compact = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false }) ?? false;
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const headerHeight = compact ? 0 : HEADER_HEIGHT;
@@ -188,7 +188,7 @@ export function CandidateGrid({
         style={{
           height: virtualizer.getTotalSize(),
           position: 'relative',
-          minWidth: compact ? undefined : 940,
+          minWidth: compact ? undefined : 852,
         }}
       >
         {virtualizer.getVirtualItems().map((item) => {

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Grid,
   Group,
   SegmentedControl,
   Select,
@@ -24,17 +23,22 @@ import { AlertsPanel } from './AlertsPanel';
 import { ROOM_CAP, useRoom } from './api';
 import { CandidateDrawer } from './CandidateDrawer';
 import { CandidateGrid } from './CandidateGrid';
+import classes from './CandidateGrid.module.css';
 import { countTotals, visibleRows, type RowFilter } from './rows';
 import type { ProctorAlert, RoomData, Totals } from './types';
 import { useLiveRoom, type LiveState } from './useLiveRoom';
 
-/** One Mantine notification per batch of alerts (a burst of 50 is one toast, not 50). */
+/** The room's one toast: each batch of alerts replaces the last, so toasts never pile over the page. */
+const TOAST_ID = 'proctor-alert';
+
 function announce(batch: ProctorAlert[]): void {
   const [first] = batch;
   if (!first) return;
+  notifications.hide(TOAST_ID);
   notifications.show({
+    id: TOAST_ID,
     color: 'orange',
-    autoClose: 5_000,
+    autoClose: 4_000,
     title: batch.length === 1 ? first.name : i18n.t('proctoring.room.alerts.many', { count: batch.length }),
     message:
       batch.length === 1
@@ -43,7 +47,7 @@ function announce(batch: ProctorAlert[]): void {
   });
 }
 
-function TotalsBar({ totals }: { totals: Totals }) {
+function TotalsBar({ totals, compact }: { totals: Totals; compact: boolean }) {
   const { t } = useTranslation();
   const items: [keyof Totals, string][] = [
     ['all', 'gray'],
@@ -56,7 +60,7 @@ function TotalsBar({ totals }: { totals: Totals }) {
   return (
     <Group gap="xs" aria-label={t('proctoring.room.totals.label')} role="group" data-testid="totals">
       {items.map(([key, colour]) => (
-        <Badge key={key} color={colour} variant="light" tt="none" size="lg" fw={500}>
+        <Badge key={key} color={colour} variant="light" tt="none" size={compact ? 'md' : 'lg'} fw={500}>
           {t(`proctoring.room.totals.${key}`)}: <b>{totals[key]}</b>
         </Badge>
       ))}
@@ -67,7 +71,12 @@ function TotalsBar({ totals }: { totals: Totals }) {
 function LiveBadge({ live }: { live: LiveState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={live.connected ? 'red' : 'gray'} variant={live.connected ? 'filled' : 'light'} tt="none">
+    <Badge
+      color={live.connected ? 'red' : 'gray'}
+      variant={live.connected ? 'filled' : 'light'}
+      tt="none"
+      style={{ flexShrink: 0 }}
+    >
       {live.connected ? t('proctoring.room.live') : t('proctoring.room.reconnecting')}
     </Badge>
   );
@@ -89,7 +98,7 @@ function Room({
   toggleSound: () => void;
 }) {
   const { t } = useTranslation();
-  const compact = useMediaQuery('(max-width: 48em)', false) ?? false;
+  const compact = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false }) ?? false;
   const [filter, setFilter] = useState<RowFilter>('all');
   const [batchId, setBatchId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -116,7 +125,7 @@ function Room({
           {t('proctoring.room.capped', { count: ROOM_CAP })}
         </Text>
       )}
-      <TotalsBar totals={totals} />
+      <TotalsBar totals={totals} compact={compact} />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <SegmentedControl
           data={(['all', 'flagged', 'offline'] as const).map((value) => ({
@@ -150,25 +159,24 @@ function Room({
           {t('proctoring.room.shown', { shown: rows.length, total: room.candidates.length })}
         </Text>
       </Group>
-      <Grid gap="sm">
-        <Grid.Col span={{ base: 12, lg: 9 }} order={{ base: 2, lg: 1 }}>
-          <CandidateGrid
-            rows={rows}
-            offsetMs={room.clockOffsetMs}
-            selectedUserId={openUserId}
-            onOpen={setOpenUserId}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }} order={{ base: 1, lg: 2 }}>
+      <div className={classes.layout}>
+        <CandidateGrid
+          rows={rows}
+          offsetMs={room.clockOffsetMs}
+          selectedUserId={openUserId}
+          onOpen={setOpenUserId}
+        />
+        <div className={classes.alertsSlot}>
           <AlertsPanel
             alerts={alerts}
             sound={sound}
             onToggleSound={toggleSound}
             onOpen={setOpenUserId}
-            height={compact ? 140 : 'max(360px, calc(100dvh - 390px))'}
+            compact={compact}
+            height={compact ? 160 : 'max(360px, calc(100dvh - 390px))'}
           />
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
       <CandidateDrawer
         examId={examId}
         row={openRow}

@@ -12,6 +12,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalFormat } from '../../i18n/format';
@@ -74,6 +75,7 @@ export function DecisionCard({ review }: { review: Review }) {
   const format = useLocalFormat();
   const attemptId = review.candidate.attemptId ?? '';
   const current = review.decision;
+  const compact = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false }) ?? false;
   const [decision, setDecision] = useState<Decision>(current?.decision ?? 'cleared');
   const [reason, setReason] = useState('');
   const mutation = useSetDecision(review.exam.examId, attemptId);
@@ -120,8 +122,8 @@ export function DecisionCard({ review }: { review: Review }) {
           value={decision}
           onChange={(value) => setDecision(value)}
           aria-label={t('proctoring.review.decisionLabel')}
+          orientation={compact ? 'vertical' : 'horizontal'}
           fullWidth
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
         />
         <Text size="xs" c="dimmed">
           {t('proctoring.review.decisionHint')}
