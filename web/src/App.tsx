@@ -20,6 +20,7 @@ import { ProvisionalKeyPage } from './features/key-challenges/ProvisionalKeyPage
 import { InstitutesPage } from './features/institutes/InstitutesPage';
 import { LeaderboardPage } from './features/leaderboards/LeaderboardPage';
 import { ProgressPage } from './features/progress/ProgressPage';
+import { ProctoredExamsPage, ProctorRoomPage, ProctorReviewPage } from './features/proctoring/lazy-pages';
 import {
   QuestionBankPage,
   QuestionEditorPage,
@@ -130,6 +131,23 @@ export function App() {
             path={path}
             element={
               <RequireRole roles={examAuthors}>
+                <LazyPage>{page}</LazyPage>
+              </RequireRole>
+            }
+          />
+        ))}
+        {(
+          [
+            ['proctoring', <ProctoredExamsPage key="exams" />],
+            ['proctoring/:examId', <ProctorRoomPage key="room" />],
+            ['proctoring/:examId/review/:attemptId', <ProctorReviewPage key="review" />],
+          ] as const
+        ).map(([path, page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireRole roles={instituteStaff}>
                 <LazyPage>{page}</LazyPage>
               </RequireRole>
             }

@@ -1,5 +1,6 @@
 import {
   IconDatabase,
+  IconEye,
   IconListTree,
   IconTableImport,
   IconBuildingCommunity,
@@ -36,6 +37,8 @@ const questionBank: NavItem[] = [
 ];
 const account: NavItem = { label: 'account', to: '/account', icon: IconUserCircle };
 const leaderboard: NavItem = { label: 'leaderboard', to: '/leaderboard', icon: IconTrophy };
+/** The live proctor rooms (issue 14): a proctor's main work, so right after the dashboard. */
+const proctoring: NavItem = { label: 'proctoring', to: '/proctoring', icon: IconEye };
 
 /** The one place that decides which screens each role can reach from the menu. */
 export function navigationFor(role: Role): NavItem[] {
@@ -43,6 +46,7 @@ export function navigationFor(role: Role): NavItem[] {
     case 'institute_admin':
       return [
         dashboard,
+        proctoring,
         { label: 'batches', to: '/batches', icon: IconUsersGroup },
         { label: 'staff', to: '/staff', icon: IconSchool },
         { label: 'students', to: '/students', icon: IconUsers },
@@ -57,6 +61,7 @@ export function navigationFor(role: Role): NavItem[] {
     case 'proctor':
       return [
         dashboard,
+        proctoring,
         { label: 'myBatches', to: '/batches', icon: IconUsersGroup },
         { label: 'students', to: '/students', icon: IconUsers },
         ...(role === 'teacher' ? [...questionBank, exams] : []),

@@ -3,6 +3,7 @@ import { resultsEn } from './results';
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
 import { leaderboardEn } from './leaderboard.en';
+import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 
@@ -46,14 +47,11 @@ export const en = {
     practice: 'Practice',
     progress: 'My progress',
     leaderboard: 'Leaderboard',
+    proctoring: 'Proctoring',
     settings: 'Settings',
     institutes: 'Institutes',
   },
-  userMenu: {
-    label: 'User menu',
-    account: 'Account',
-    logOut: 'Log out',
-  },
+  userMenu: { label: 'User menu', account: 'Account', logOut: 'Log out' },
   roles: {
     platform_operator: 'Platform operator',
     institute_admin: 'Institute admin',
@@ -154,6 +152,7 @@ export const en = {
   },
   history: historyEn,
   leaderboard: leaderboardEn,
+  proctoring: proctoringEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',
@@ -359,6 +358,7 @@ export const en = {
   },
   results: resultsEn,
   errors: {
+    ...proctoringErrorsEn,
     CHALLENGE_WINDOW_CLOSED: 'The window for challenging this answer key is closed.',
     CHALLENGE_NOT_SAT: 'Only candidates who submitted this exam can challenge its answer key.',
     CHALLENGE_EXISTS: 'You have already challenged the key of this question.',

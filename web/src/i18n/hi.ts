@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { resultsHi } from './results';
 import { historyHi } from './history.hi';
 import { leaderboardHi } from './leaderboard.hi';
+import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 
@@ -46,14 +47,11 @@ export const hi: Catalogue = {
     practice: 'अभ्यास',
     progress: 'मेरी प्रगति',
     leaderboard: 'लीडरबोर्ड',
+    proctoring: 'प्रॉक्टरिंग',
     settings: 'सेटिंग्स',
     institutes: 'संस्थान',
   },
-  userMenu: {
-    label: 'उपयोगकर्ता मेनू',
-    account: 'खाता',
-    logOut: 'लॉग आउट',
-  },
+  userMenu: { label: 'उपयोगकर्ता मेनू', account: 'खाता', logOut: 'लॉग आउट' },
   roles: {
     platform_operator: 'प्लेटफ़ॉर्म संचालक',
     institute_admin: 'संस्थान व्यवस्थापक',
@@ -154,6 +152,7 @@ export const hi: Catalogue = {
   },
   history: historyHi,
   leaderboard: leaderboardHi,
+  proctoring: proctoringHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',
@@ -355,6 +354,7 @@ export const hi: Catalogue = {
   },
   results: resultsHi,
   errors: {
+    ...proctoringErrorsHi,
     CHALLENGE_WINDOW_CLOSED: 'इस उत्तर कुंजी को चुनौती देने की अवधि समाप्त हो गई है।',
     CHALLENGE_NOT_SAT: 'केवल वे परीक्षार्थी चुनौती दे सकते हैं जिन्होंने यह परीक्षा जमा की है।',
     CHALLENGE_EXISTS: 'आप इस प्रश्न की कुंजी को पहले ही चुनौती दे चुके हैं।',
