@@ -162,6 +162,7 @@ export {
   isProctorEventKind,
   enabledKinds,
   isProctored,
+  needsConsent,
   countsAsViolation,
   judgeViolations,
   completeWeights,

@@ -10,6 +10,7 @@ import {
   isFlagged,
   isProctored,
   judgeViolations,
+  needsConsent,
   type ProctoringSettings,
 } from '../src/index.js';
 
@@ -27,6 +28,13 @@ describe('which signals an exam records', () => {
   it('records nothing when no setting is on, and asks no consent', () => {
     expect(enabledKinds(off).size).toBe(0);
     expect(isProctored(off)).toBe(false);
+    expect(needsConsent(off)).toBe(false);
+  });
+
+  it('asks consent when images of the candidate or their screen are kept, not for signals alone', () => {
+    expect(needsConsent({ ...off, tabSwitchDetection: true, fullScreenRequired: true })).toBe(false);
+    expect(needsConsent({ ...off, webcamSnapshots: true })).toBe(true);
+    expect(needsConsent({ ...off, screenRecording: true })).toBe(true);
   });
 
   it('turns on each setting’s signals and only those', () => {

@@ -67,8 +67,16 @@ export function enabledKinds(settings: ProctoringSettings): ReadonlySet<ProctorE
   return kinds;
 }
 
-/** Whether the exam watches its candidates at all (then Start asks for consent). */
+/** Whether the exam watches its candidates at all (the pre-exam screen says what it records). */
 export const isProctored = (settings: ProctoringSettings): boolean => enabledKinds(settings).size > 0;
+
+/**
+ * Start needs the candidate's explicit consent when the exam records images of them or their screen
+ * (personal data kept for the retention period). Signals alone (tab, window, full screen, copy and
+ * paste) are shown in the notice and need no tick: they record only what the exam room itself sees.
+ */
+export const needsConsent = (settings: ProctoringSettings): boolean =>
+  settings.webcamSnapshots || settings.screenRecording;
 
 /**
  * Being offline is recorded (the proctor sees it) but is not the candidate's violation: networks

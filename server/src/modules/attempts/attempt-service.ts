@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { computeCompensatoryMs, isProctored } from '@examtech/core';
+import { computeCompensatoryMs, needsConsent } from '@examtech/core';
 import { loadInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
@@ -215,7 +215,7 @@ export function createAttemptService(deps: {
 
     /**
      * Start (or resume): the clock starts at T0 for a fixed exam, at the press of Start in a window.
-     * A proctored exam starts only with the candidate's consent to what is recorded.
+     * An exam that records the candidate (webcam, screen) starts only with their consent.
      */
     async startAttempt(actor: Actor, examId: string, deviceId: string, consent = { proctoring: false }) {
       const found = await findSittableExam(actor, examId);
@@ -225,7 +225,7 @@ export function createAttemptService(deps: {
       if (
         !consent.proctoring &&
         exam.publishedSnapshotId &&
-        isProctored((await deps.papers.get(exam.publishedSnapshotId)).proctoring)
+        needsConsent((await deps.papers.get(exam.publishedSnapshotId)).proctoring)
       )
         throw new AppError('PROCTORING_CONSENT_REQUIRED');
       if (exam.kind === 'practice' && !attempt) {

@@ -146,6 +146,8 @@ export function createProctoringRoom(deps: {
   async function loadAttempt(scope: Scope, attemptId: string) {
     const attempt = await deps.findAttempt(attemptId);
     if (!attempt || attempt.instituteId !== scope.instituteId) throw notFound('Attempt not found.');
+    // Practice tests are nobody's to proctor: only a scheduled exam's attempt is in the room.
+    await loadExam(scope, attempt.examId);
     if (scope.batchIds !== null) {
       const batchIds =
         (await deps.batches.listBatchIdsOfUsers([attempt.userId], { mayLag: false })).get(attempt.userId) ??

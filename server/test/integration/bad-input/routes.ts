@@ -381,6 +381,62 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       params: { id: ids.examId, attemptId: ids.submitAttemptId },
       body: { status: 'withheld', reason: 'Fuzz reason' },
     },
+    'POST /api/attempts/:id/proctoring/events': {
+      as: 'student',
+      params: { id: ids.attemptId },
+      body: {
+        events: [
+          {
+            id: '7d1f6a2e-3b4c-4d5e-8f90-0a1b2c3d4e5f',
+            kind: 'tab_hidden',
+            startedAt: Date.now(),
+            durationMs: 1000,
+            questionId: ids.paperQuestionId,
+          },
+        ],
+      },
+    },
+    'POST /api/attempts/:id/proctoring/evidence': {
+      as: 'student',
+      params: { id: ids.attemptId },
+      body: { kind: 'snapshot', contentType: 'image/jpeg', bytes: 2000, takenAt: Date.now() },
+    },
+    'PUT /api/proctoring/evidence/:id/content': {
+      as: 'student',
+      params: { id: '7d1f6a2e-3b4c-4d5e-8f90-0a1b2c3d4e5f' },
+      body: {},
+    },
+    'POST /api/proctoring/evidence/:id/complete': {
+      as: 'student',
+      params: { id: '7d1f6a2e-3b4c-4d5e-8f90-0a1b2c3d4e5f' },
+      body: {},
+    },
+    'GET /api/proctoring/exams': { as: 'teacher' },
+    'GET /api/proctoring/exams/:id/candidates': {
+      as: 'teacher',
+      params: { id: ids.examId },
+      query: { filter: 'flagged', batchId: ids.batchId, cursor: '0', limit: '50' },
+    },
+    'POST /api/proctoring/attempts/:id/actions': {
+      as: 'teacher',
+      params: { id: ids.attemptId },
+      body: { kind: 'message', reason: 'Fuzz reason', text: 'Fuzz message' },
+    },
+    'GET /api/proctoring/attempts/:id/review': { as: 'teacher', params: { id: ids.submitAttemptId } },
+    'GET /api/proctoring/evidence/:id/content': {
+      as: 'teacher',
+      params: { id: '7d1f6a2e-3b4c-4d5e-8f90-0a1b2c3d4e5f' },
+    },
+    'PUT /api/proctoring/exams/:id/weights': {
+      as: 'teacher',
+      params: { id: ids.examId },
+      body: { weights: { tab_hidden: 2, paste: 4 } },
+    },
+    'PUT /api/proctoring/attempts/:id/decision': {
+      as: 'teacher',
+      params: { id: ids.submitAttemptId },
+      body: { decision: 'cleared', reason: 'Fuzz reason' },
+    },
     'GET /api/syllabus': { as: 'teacher', query: { includeArchived: 'true' } },
     'POST /api/syllabus/nodes': {
       as: 'teacher',

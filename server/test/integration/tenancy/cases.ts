@@ -10,6 +10,7 @@ import { progressTenancyCases } from './progress.cases.js';
 import { resultsTenancyCases } from './results.cases.js';
 import { leaderboardTenancyCases } from './leaderboards.cases.js';
 import { keyChallengeTenancyCases } from './key-challenges.cases.js';
+import { proctoringTenancyCases } from './proctoring.cases.js';
 
 /**
  * Tenancy cases per module. Each module's file exports a function that, given institute A's admin
@@ -38,6 +39,7 @@ const factories: CaseFactory[] = [
   resultsTenancyCases,
   leaderboardTenancyCases,
   keyChallengeTenancyCases,
+  proctoringTenancyCases,
 ];
 
 export function loadTenancyCases(context: TenancyContext): Record<string, TenancyCase> {
