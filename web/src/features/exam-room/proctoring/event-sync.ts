@@ -101,6 +101,11 @@ export class ProctorEventSync {
     this.stopWaiting(eventId);
   }
 
+  /** The event's snapshot will not come (no picture, or its upload was refused): send it without. */
+  release(eventId: string): void {
+    this.stopWaiting(eventId);
+  }
+
   /** Sends what is pending now; resolves when this round is acknowledged or has failed. */
   async flush(): Promise<void> {
     if (this.isSending) {
