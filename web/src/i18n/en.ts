@@ -3,6 +3,7 @@ import { resultsEn } from './results';
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
 import { leaderboardEn } from './leaderboard.en';
+import { proctoringRoomEn } from './proctoring-room.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 
@@ -154,6 +155,7 @@ export const en = {
   },
   history: historyEn,
   leaderboard: leaderboardEn,
+  proctoringRoom: proctoringRoomEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

@@ -2,6 +2,7 @@ import type { Catalogue } from './en';
 import { resultsHi } from './results';
 import { historyHi } from './history.hi';
 import { leaderboardHi } from './leaderboard.hi';
+import { proctoringRoomHi } from './proctoring-room.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 
@@ -154,6 +155,7 @@ export const hi: Catalogue = {
   },
   history: historyHi,
   leaderboard: leaderboardHi,
+  proctoringRoom: proctoringRoomHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',
