@@ -192,8 +192,8 @@ export class AttemptSync {
     if (this.pending.release()) this.flushSoon();
   }
 
-  /** Fetches the attempt's state after the proctor changed it, trying again a few times. */
-  private refreshState(attempt = 0): void {
+  /** Fetches the attempt's state again (the proctor changed it), trying again a few times. */
+  refreshState(attempt = 0): void {
     clearTimeout(this.stateTimer);
     fetchState(this.attemptId).then(this.receiveState, () => {
       if (attempt < STATE_RETRIES)

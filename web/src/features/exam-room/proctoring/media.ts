@@ -197,3 +197,9 @@ export async function settledFullScreenRequest(): Promise<void> {
   pendingFullScreen = null;
   await pending;
 }
+
+/** The exam is over: the screen share still held here stops, and the page leaves full screen. */
+export function releaseProctoringMedia(): void {
+  handOverScreen(null);
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+}

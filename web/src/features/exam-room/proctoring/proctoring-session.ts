@@ -15,6 +15,7 @@ import {
   requestWholeScreen,
   ScreenShareError,
   settledFullScreenRequest,
+  stopTracks,
   takeScreen,
   type Camera,
   type ScreenRecording,
@@ -108,6 +109,15 @@ export class ProctoringSession {
   readonly getView = () => this.view;
 
   async start(): Promise<void> {
+    try {
+      await this.begin();
+    } catch (error) {
+      // A browser without MediaRecorder or the like: the signals that could start still run.
+      console.warn('Proctoring could not start completely', error);
+    }
+  }
+
+  private async begin(): Promise<void> {
     const { settings, socket } = this.options;
     socket?.on('proctor:warning', this.handleWarning);
     socket?.on('proctor:message', this.handleMessage);
@@ -119,12 +129,12 @@ export class ProctoringSession {
     this.detector = startSignalDetector(browserEnvironment(), this.recorder, {
       onFullScreen: (isFullScreen) => this.update({ isFullScreenLost: !isFullScreen }),
     });
+    if (settings.webcamSnapshots) void this.turnCameraOn(); // catches its own failures
     if (settings.screenRecording) {
       const stream = takeScreen();
       if (stream) this.beginRecording(stream);
       else this.screenLost();
     }
-    if (settings.webcamSnapshots) void this.turnCameraOn();
     if (settings.fullScreenRequired) {
       await settledFullScreenRequest();
       if (!this.isStopped) this.detector.checkFullScreen();
@@ -209,7 +219,20 @@ export class ProctoringSession {
   private beginRecording(stream: MediaStream): void {
     const { offsetMs } = this.options;
     this.recording?.stop(true);
-    this.recording = recordScreen(stream, {
+    this.recording = null;
+    try {
+      this.recording = this.record(stream, offsetMs);
+    } catch {
+      stopTracks(stream); // no MediaRecorder for webm here: the share is of no use
+      this.update({ screenError: 'unsupported' });
+      return this.screenLost();
+    }
+    this.recorder.end('screen_share_stopped');
+    this.update({ screen: 'on', screenError: null });
+  }
+
+  private record(stream: MediaStream, offsetMs: number): ScreenRecording {
+    return recordScreen(stream, {
       onChunk: (chunk) =>
         this.uploader.add({
           request: {
@@ -223,8 +246,6 @@ export class ProctoringSession {
         }),
       onEnded: () => this.screenLost(),
     });
-    this.recorder.end('screen_share_stopped');
-    this.update({ screen: 'on', screenError: null });
   }
 
   private screenLost(): void {
