@@ -50,11 +50,7 @@ export const en = {
     settings: 'Settings',
     institutes: 'Institutes',
   },
-  userMenu: {
-    label: 'User menu',
-    account: 'Account',
-    logOut: 'Log out',
-  },
+  userMenu: { label: 'User menu', account: 'Account', logOut: 'Log out' },
   roles: {
     platform_operator: 'Platform operator',
     institute_admin: 'Institute admin',
