@@ -152,14 +152,23 @@ describe('another window on top', () => {
     expect(sent[0]?.startedAt).toBe(START + OFFSET_MS);
   });
 
-  it('ignores the blur the page causes itself (a screen picker it opened)', () => {
+  it('ignores the blur the page causes itself (a screen picker it opened), but not one after it', () => {
     const detector = begin();
-    detector.expectFocusLoss();
+    const pickerClosed = detector.expectFocusLoss();
     doc.isFocused = false;
     fire(win, 'blur');
     vi.advanceTimersByTime(5_000);
+    doc.isFocused = true;
     fire(win, 'focus');
+    pickerClosed();
     expect(sent).toEqual([]);
+
+    vi.advanceTimersByTime(2_000);
+    doc.isFocused = false;
+    fire(win, 'blur');
+    vi.advanceTimersByTime(3_000);
+    fire(win, 'focus');
+    expect(occurrences()).toEqual([{ kind: 'window_blur', durations: [500, 3_000] }]);
   });
 });
 

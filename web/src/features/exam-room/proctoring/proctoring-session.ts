@@ -171,22 +171,24 @@ export class ProctoringSession {
 
   /** The candidate's click on "Share your screen" after the share stopped; a window or tab is refused. */
   async shareScreenAgain(): Promise<void> {
-    this.detector?.expectFocusLoss();
+    const pickerClosed = this.detector?.expectFocusLoss();
     try {
       const stream = await requestWholeScreen();
       if (this.isStopped) return handOverScreen(stream);
       this.beginRecording(stream);
     } catch (error) {
       this.update({ screenError: error instanceof ScreenShareError ? error.reason : 'failed' });
+    } finally {
+      pickerClosed?.();
     }
   }
 
   /** Opens the camera (at the start, and on the candidate's click after it stopped). */
   async turnCameraOn(): Promise<void> {
-    this.detector?.expectFocusLoss(); // the browser may ask for the permission again
     this.update({ camera: 'starting' });
     try {
-      const camera = await openCamera(() => this.cameraLost());
+      const promptClosed = this.detector?.expectFocusLoss(); // the browser may ask for the permission again
+      const camera = await openCamera(() => this.cameraLost()).finally(promptClosed);
       if (this.isStopped) return camera.stop();
       this.camera?.stop();
       this.camera = camera;

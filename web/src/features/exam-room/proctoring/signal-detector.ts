@@ -36,16 +36,17 @@ export interface SignalDetector {
   /** Records `fullscreen_exit` now if the page is not in full screen (the room opened without it). */
   checkFullScreen(): void;
   /**
-   * The page itself is about to take the focus away (a permission or screen picker, a full-screen
-   * request): the blur that follows is not the candidate's doing.
+   * The page itself is about to take the focus away (a permission prompt, the screen picker): a
+   * blur until the returned function is called (and a moment after) is not the candidate's doing.
    */
-  expectFocusLoss(): void;
+  expectFocusLoss(): () => void;
   stop(): void;
 }
 
 /** A blur that is only the first step of a tab switch is followed by `hidden` within this time. */
 export const BLUR_SETTLE_MS = 500;
-const EXPECTED_FOCUS_LOSS_MS = 60_000;
+/** After the page's own prompt closes, the focus takes a moment to come back. */
+const PROMPT_GRACE_MS = 1_000;
 
 export function browserEnvironment(): SignalEnvironment {
   // TypeScript's Screen is not an EventTarget yet; Chromium's is (its 'change' event), others' may not be.
@@ -79,7 +80,8 @@ export function startSignalDetector(
     kinds.some((kind) => recorder.isEnabled(kind));
 
   let blurTimer: ReturnType<typeof setTimeout> | undefined;
-  let focusLossExpectedUntil = 0;
+  let openPrompts = 0;
+  let promptGraceUntil = 0;
 
   if (wants('tab_hidden', 'window_blur')) {
     const onVisibility = () => {
@@ -94,7 +96,7 @@ export function startSignalDetector(
     if (doc.visibilityState === 'hidden') recorder.start('tab_hidden');
 
     listen(env.window, 'blur', () => {
-      if (doc.visibilityState !== 'visible' || Date.now() < focusLossExpectedUntil) return;
+      if (doc.visibilityState !== 'visible' || openPrompts > 0 || Date.now() < promptGraceUntil) return;
       const since = Date.now();
       clearTimeout(blurTimer);
       blurTimer = setTimeout(() => {
@@ -107,7 +109,6 @@ export function startSignalDetector(
     });
     listen(env.window, 'focus', () => {
       clearTimeout(blurTimer);
-      focusLossExpectedUntil = 0;
       recorder.end('window_blur');
     });
   }
@@ -152,7 +153,14 @@ export function startSignalDetector(
       if (wants('fullscreen_exit')) checkFullScreen();
     },
     expectFocusLoss: () => {
-      focusLossExpectedUntil = Date.now() + EXPECTED_FOCUS_LOSS_MS;
+      openPrompts += 1;
+      let isDone = false;
+      return () => {
+        if (isDone) return;
+        isDone = true;
+        openPrompts -= 1;
+        promptGraceUntil = Date.now() + PROMPT_GRACE_MS;
+      };
     },
     stop: () => {
       clearTimeout(blurTimer);
