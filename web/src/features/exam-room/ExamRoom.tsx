@@ -118,8 +118,8 @@ export function ExamRoom({
           {t('examRoom.offline')}
         </Alert>
       )}
-      {proctor.view && !isPaused && <ProctorBanners view={proctor.view} actions={proctor.actions} />}
       {paused && <PausedOverlay paused={paused} />}
+      {proctor.view && <ProctorBanners view={proctor.view} actions={proctor.actions} />}
       {closedNotice && (
         <Alert
           color="blue"

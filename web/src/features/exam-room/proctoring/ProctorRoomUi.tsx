@@ -241,7 +241,10 @@ function ProctorDialogs({
   return null;
 }
 
-/** While paused: the whole room is covered and takes no input, until the state says it runs again. */
+/**
+ * While paused: the whole room is covered and takes no input, until the state says it runs again.
+ * Below the other dialogs, so the proctor's message (or the full-screen prompt) still reaches the candidate.
+ */
 export function PausedOverlay({ paused }: { paused: { since: string; reason: string } }) {
   const { t } = useTranslation();
   return (
@@ -253,13 +256,11 @@ export function PausedOverlay({ paused }: { paused: { since: string; reason: str
       closeOnEscape={false}
       closeOnClickOutside={false}
       transitionProps={{ duration: 0 }}
-      aria-labelledby="paused-title"
+      zIndex={190}
     >
       <Stack align="center" justify="center" mih="80dvh" gap="md" data-testid="paused-overlay">
         <IconPlayerPause size={48} aria-hidden />
-        <Title order={2} id="paused-title">
-          {t('proctoringRoom.paused.title')}
-        </Title>
+        <Title order={2}>{t('proctoringRoom.paused.title')}</Title>
         {paused.reason && (
           <Text size="lg">{t('proctoringRoom.paused.reason', { reason: paused.reason })}</Text>
         )}
