@@ -30,6 +30,11 @@ const sameVersion = (a: ClientEvent, b: ClientEvent) =>
 export class ProctorEventSync {
   /** The newest version of every unacknowledged event, by id. */
   private readonly pending = new Map<string, ClientEvent>();
+  /**
+   * The longest duration and the evidence of every event seen, acknowledged or not: a later version
+   * (a re-send, the end) never goes out shorter or without the snapshot an earlier one had.
+   */
+  private readonly known = new Map<string, { durationMs: number; evidenceId?: string }>();
   /** Events waiting for their snapshot's evidence id, with the timer that lets them go regardless. */
   private readonly waiting = new Map<string, ReturnType<typeof setTimeout>>();
   private socket: Socket | null = null;
@@ -52,8 +57,12 @@ export class ProctorEventSync {
     socket?.on('connect', this.handleConnect);
     window.addEventListener('online', this.handleConnect, { passive: true });
     try {
-      for (const event of await listPendingEvents(this.attemptId))
-        if (!this.pending.has(event.id)) this.pending.set(event.id, stripEntry(event));
+      for (const entry of await listPendingEvents(this.attemptId))
+        if (!this.pending.has(entry.id)) {
+          const event = stripEntry(entry);
+          this.pending.set(event.id, event);
+          this.known.set(event.id, { durationMs: event.durationMs, evidenceId: event.evidenceId });
+        }
     } catch {
       // No journal (private mode): only this page's events are sent.
     }
@@ -74,12 +83,14 @@ export class ProctorEventSync {
    * few seconds) for `attachEvidence`, so the server gets the event with its snapshot.
    */
   async record(event: ClientEvent, awaitsEvidence = false): Promise<void> {
-    const known = this.pending.get(event.id);
+    const known = this.known.get(event.id);
+    const evidenceId = event.evidenceId ?? known?.evidenceId;
     const merged: ClientEvent = {
       ...event,
       durationMs: Math.max(event.durationMs, known?.durationMs ?? 0),
-      evidenceId: event.evidenceId ?? known?.evidenceId,
+      ...(evidenceId ? { evidenceId } : {}),
     };
+    this.known.set(event.id, { durationMs: merged.durationMs, evidenceId });
     this.pending.set(event.id, merged);
     if (awaitsEvidence && !merged.evidenceId && !this.waiting.has(event.id))
       this.waiting.set(
@@ -97,8 +108,9 @@ export class ProctorEventSync {
   /** The snapshot taken for an event has its evidence id: the event is (re)sent with it. */
   async attachEvidence(eventId: string, evidenceId: string, event: ClientEvent): Promise<void> {
     const current = this.pending.get(eventId) ?? event;
-    await this.record({ ...current, evidenceId });
+    const record = this.record({ ...current, evidenceId });
     this.stopWaiting(eventId);
+    await record;
   }
 
   /** The event's snapshot will not come (no picture, or its upload was refused): send it without. */
