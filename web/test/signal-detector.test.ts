@@ -19,8 +19,12 @@ class FakeDocument extends EventTarget {
   fullscreenElement: Element | null = null;
   activeElement: Element | null = null;
   isFocused = true;
+  selectedText = 'the selected words';
   hasFocus() {
     return this.isFocused;
+  }
+  getSelection() {
+    return { toString: () => this.selectedText };
   }
 }
 class FakeScreen extends EventTarget {
@@ -213,6 +217,15 @@ describe('copy, paste, cut and the context menu', () => {
       { kind: 'context_menu', durations: [0] },
       { kind: 'copy', durations: [0] },
     ]);
+  });
+
+  it('refuse a copy of nothing (Ctrl+C without a selection) without recording it', () => {
+    begin();
+    doc.selectedText = '';
+    const copy = fire(doc, 'copy');
+    const cut = fire(doc, 'cut');
+    expect([copy.defaultPrevented, cut.defaultPrevented]).toEqual([true, true]);
+    expect(sent).toEqual([]);
   });
 
   it('are left alone when the exam does not detect them', () => {

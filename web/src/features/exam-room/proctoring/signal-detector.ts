@@ -21,6 +21,7 @@ export interface SignalEnvironment {
     readonly fullscreenElement: Element | null;
     readonly activeElement: Element | null;
     hasFocus(): boolean;
+    getSelection?(): { toString(): string } | null;
   };
   /** `window.screen`; `isExtended` exists where the Window Management API does (Chromium). */
   screen: (Listenable & { readonly isExtended?: boolean }) | null;
@@ -124,7 +125,16 @@ export function startSignalDetector(
   // Not passive: the default (the clipboard, the menu) is what is being refused.
   const refuse = (kind: 'copy' | 'paste' | 'cut' | 'context_menu') => (event: Event) => {
     event.preventDefault();
+    // Ctrl+C with nothing selected copies nothing: refused all the same, but no one is accused of it.
+    if ((kind === 'copy' || kind === 'cut') && !hasSelection(event)) return;
     recorder.instant(kind);
+  };
+  const hasSelection = (event: Event) => {
+    const field = event.target as { selectionStart?: unknown; selectionEnd?: unknown } | null;
+    if (typeof field?.selectionStart === 'number' && typeof field.selectionEnd === 'number')
+      return field.selectionStart !== field.selectionEnd;
+    const selection = doc.getSelection?.();
+    return selection ? selection.toString().length > 0 : true;
   };
   const active = { passive: false, capture: true };
   if (wants('copy')) listen(doc, 'copy', refuse('copy'), active);
