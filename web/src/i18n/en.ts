@@ -4,6 +4,7 @@ import { resultsEn } from './results';
 import { historyEn } from './history.en';
 import { leaderboardEn } from './leaderboard.en';
 import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
+import { proctoringRoomEn } from './proctoring-room.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 
@@ -153,6 +154,7 @@ export const en = {
   history: historyEn,
   leaderboard: leaderboardEn,
   proctoring: proctoringEn,
+  proctoringRoom: proctoringRoomEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

@@ -3,6 +3,7 @@ import { resultsHi } from './results';
 import { historyHi } from './history.hi';
 import { leaderboardHi } from './leaderboard.hi';
 import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
+import { proctoringRoomHi } from './proctoring-room.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 
@@ -153,6 +154,7 @@ export const hi: Catalogue = {
   history: historyHi,
   leaderboard: leaderboardHi,
   proctoring: proctoringHi,
+  proctoringRoom: proctoringRoomHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',

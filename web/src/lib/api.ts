@@ -96,3 +96,27 @@ function toApiError(status: number, payload: unknown): ApiError {
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
+
+/**
+ * PUTs raw bytes to an upload URL the server handed out (proctoring evidence): the server's own URL
+ * gets the session cookie and CSRF header like any write; a presigned storage URL gets neither, as
+ * extra headers would break its signature and a cookie is not its business.
+ */
+export async function putBytes(url: string, body: Blob, headers: Record<string, string>): Promise<void> {
+  const target = new URL(url, window.location.href);
+  const isOwnServer = target.origin === window.location.origin;
+  const sent: Record<string, string> = { ...headers };
+  if (isOwnServer && csrfToken) sent['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(target, {
+      method: 'PUT',
+      headers: sent,
+      body,
+      credentials: isOwnServer ? 'include' : 'omit',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+}

@@ -1,5 +1,6 @@
 import { Badge, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock, type SectionClock } from './useSectionClock';
 import { LANGUAGE_CHOICES, type Language } from './types';
@@ -26,6 +27,7 @@ export function ExamHeader({
   pendingCount,
   language,
   onLanguage,
+  proctorStatus,
 }: {
   examName: string;
   candidateName: string;
@@ -33,6 +35,8 @@ export function ExamHeader({
   pendingCount: number;
   language: Language;
   onLanguage: (language: Language) => void;
+  /** A proctored exam's indicator (camera, screen, violations), always in view. */
+  proctorStatus?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -54,6 +58,7 @@ export function ExamHeader({
         </Text>
       </div>
       <Group gap="md" wrap="wrap">
+        {proctorStatus}
         {pendingCount === 0 ? (
           <Badge
             color="teal"

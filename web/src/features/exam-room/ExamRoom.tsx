@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { notifyError } from '../../lib/notify';
 import { ActionBar } from './ActionBar';
 import { ExamHeader } from './ExamHeader';
+import { PausedOverlay, ProctorBanners, ProctorIndicator } from './proctoring/ProctorRoomUi';
+import type { Proctoring } from './proctoring/useProctoring';
 import { QuestionPalette } from './QuestionPalette';
 import { QuestionView } from './QuestionView';
 import { countStates } from './session-model';
@@ -52,11 +54,13 @@ function useClosedSectionNotice(session: ExamSession): { text: string; dismiss: 
 
 export function ExamRoom({
   session,
+  proctor,
   candidateName,
   language,
   onLanguage,
 }: {
   session: ExamSession;
+  proctor: Proctoring;
   candidateName: string;
   language: Language;
   onLanguage: (l: Language) => void;
@@ -70,12 +74,15 @@ export function ExamRoom({
   const question = section?.questions.find((q) => q.id === currentId);
   const rejection = sync.rejections[currentId];
   const closedNotice = useClosedSectionNotice(session);
+  const paused = session.serverState.attempt.paused ?? null;
+  const isPaused = paused !== null;
 
   useEffect(() => {
+    if (isPaused) return; // paused by the proctor: no input at all
     const onKey = (event: KeyboardEvent) => handleKeys(event, session);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [session]);
+  }, [isPaused, session]);
 
   const confirmSubmit = () => {
     setSubmitting(true);
@@ -97,12 +104,22 @@ export function ExamRoom({
         pendingCount={sync.pendingIds.size}
         language={language}
         onLanguage={onLanguage}
+        proctorStatus={
+          proctor.view && (
+            <ProctorIndicator
+              view={proctor.view}
+              violations={proctor.view.violations ?? session.serverState.attempt.violations ?? null}
+            />
+          )
+        }
       />
       {!sync.isOnline && (
         <Alert color="orange" icon={<IconWifiOff />} radius={0} role="status" data-testid="offline-banner">
           {t('examRoom.offline')}
         </Alert>
       )}
+      {paused && <PausedOverlay paused={paused} />}
+      {proctor.view && <ProctorBanners view={proctor.view} actions={proctor.actions} />}
       {closedNotice && (
         <Alert
           color="blue"

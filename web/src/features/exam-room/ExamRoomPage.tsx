@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useParams } from 'react-router';
 import { LoadError } from '../../components/QueryStates';
@@ -11,6 +11,9 @@ import { getDeviceId, readActiveExam, rememberActiveExam } from './device-id';
 import { useExamInfo } from './exam-info';
 import { ExamEndedScreen } from './ExamEndedScreen';
 import { ExamRoom } from './ExamRoom';
+import type { RoomProctoring } from './proctoring/kinds';
+import { releaseProctoringMedia } from './proctoring/media';
+import { useProctoring } from './proctoring/useProctoring';
 import { PreExamScreen } from './PreExamScreen';
 import { ResultView } from './ResultView';
 import type { AttemptState, Language } from './types';
@@ -43,14 +46,19 @@ export function ExamRoomPage() {
     ui.setLanguage(next);
   };
   const [state, setState] = useState<AttemptState | null>(null);
+  const [terminatedReason, setTerminatedReason] = useState<string | null>(null);
+  const onSubmitted = useCallback<OnSubmitted>((submitted, reason) => {
+    setTerminatedReason(reason);
+    setState(submitted);
+  }, []);
   const [isStarting, setStarting] = useState(resumeLanguage !== null);
   const [startError, setStartError] = useState<unknown>(null);
   const hasResumed = useRef(false);
 
-  const start = (chosen: Language) => {
+  const start = (chosen: Language, hasProctoringConsent: boolean) => {
     setStarting(true);
     setStartError(null);
-    startExam(examId, getDeviceId())
+    startExam(examId, getDeviceId(), hasProctoringConsent)
       .then(async (started) => {
         if (started.attempt.status !== 'submitted') return started;
         const isHeard = await sendJournalLeftovers(started.attempt.id, getDeviceId()).catch(() => false);
@@ -74,23 +82,32 @@ export function ExamRoomPage() {
     // session (and with it the CSRF token) is known.
     if (resumeLanguage !== null && session.data && !hasResumed.current) {
       hasResumed.current = true;
-      start(resumeLanguage as Language);
+      // This tab started the attempt, so it gave the proctoring consent Start asked for then.
+      start(resumeLanguage as Language, true);
     }
   });
+
+  // Once the exam is over (or the page is left) the screen share and full screen are let go.
+  const isSubmitted = state?.attempt.status === 'submitted';
+  useEffect(() => {
+    if (isSubmitted) releaseProctoringMedia();
+  }, [isSubmitted]);
+  useEffect(() => releaseProctoringMedia, []);
 
   if (session.isPending) return <FullLoader />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: `/exam/${examId}` }} />;
   const title = info.data?.title ?? t('examRoom.exam');
   if (state?.attempt.status === 'submitted')
-    return <ResultView state={state} title={title} language={language} />;
+    return <ResultView state={state} title={title} language={language} terminatedReason={terminatedReason} />;
   if (state)
     return (
       <LoadedRoom
         initial={state}
+        proctoring={info.data?.proctoring ?? null}
         candidateName={session.data.name}
         language={language}
         onLanguage={setLanguage}
-        onSubmitted={setState}
+        onSubmitted={onSubmitted}
       />
     );
   if (isStarting && resumeLanguage !== null && !startError) return <FullLoader />;
@@ -108,12 +125,16 @@ export function ExamRoomPage() {
   );
 }
 
+/** `reason`: the proctoring's, when it ended the exam (else null). */
+type OnSubmitted = (state: AttemptState, reason: string | null) => void;
+
 function LoadedRoom(props: {
   initial: AttemptState;
+  proctoring: RoomProctoring | null;
   candidateName: string;
   language: Language;
   onLanguage: (l: Language) => void;
-  onSubmitted: (s: AttemptState) => void;
+  onSubmitted: OnSubmitted;
 }) {
   const { data, error } = useAttemptData(props.initial);
   if (error) return <LoadError error={error} onRetry={() => window.location.reload()} />;
@@ -123,25 +144,39 @@ function LoadedRoom(props: {
 
 function LiveRoom({
   data,
+  proctoring,
   candidateName,
   language,
   onLanguage,
   onSubmitted,
 }: {
   data: AttemptData;
+  proctoring: RoomProctoring | null;
   candidateName: string;
   language: Language;
   onLanguage: (l: Language) => void;
-  onSubmitted: (s: AttemptState) => void;
+  onSubmitted: OnSubmitted;
 }) {
   const session = useExamSession(data, getDeviceId());
   const { serverState } = session;
+  // After useExamSession: its effect opens the socket this one's events travel on.
+  const proctor = useProctoring({
+    attemptId: serverState.attempt.id,
+    settings: proctoring,
+    offsetMs: data.offsetMs,
+    currentQuestionId: session.currentId,
+    violations: serverState.attempt.violations ?? null,
+    getConnection: session.getConnection,
+    refreshState: session.refreshState,
+  });
+  const terminatedReason = proctor.view?.terminatedReason ?? null;
   useEffect(() => {
-    if (serverState.attempt.status === 'submitted') onSubmitted(serverState);
-  }, [onSubmitted, serverState]);
+    if (serverState.attempt.status === 'submitted') onSubmitted(serverState, terminatedReason);
+  }, [onSubmitted, serverState, terminatedReason]);
   return (
     <ExamRoom
       session={session}
+      proctor={proctor}
       candidateName={candidateName}
       language={language}
       onLanguage={(next) => {

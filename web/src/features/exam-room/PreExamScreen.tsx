@@ -18,6 +18,9 @@ import { useUiLanguage } from '../../i18n/ui-language';
 import { errorMessage } from '../../lib/notify';
 import type { ExamInfo } from './exam-info';
 import { generalInstructions } from './instructions';
+import { isProctored, needsConsent as asksConsent } from './proctoring/kinds';
+import { requestFullScreenOnStart } from './proctoring/media';
+import { ProctoringConsent, useScreenShare } from './proctoring/PreExamProctoring';
 import { SystemCheck, useCameraCheck, type CameraCheck } from './SystemCheck';
 import { LANGUAGE_CHOICES, languageChoices, type Language } from './types';
 import { formatClock, useServerNow } from './useSectionClock';
@@ -56,7 +59,8 @@ export function PreExamScreen({
   candidateName: string;
   isStarting: boolean;
   startError: unknown;
-  onStart: (language: Language) => void;
+  /** `hasProctoringConsent`: the candidate agreed to the exam's proctoring (sent with Start). */
+  onStart: (language: Language, hasProctoringConsent: boolean) => void;
 }) {
   const { t } = useTranslation();
   // The instructions are read in the interface language; its switch here is the page's own.
@@ -73,6 +77,18 @@ export function PreExamScreen({
   const now = useServerNow(info?.offsetMs ?? 0);
   const camera = useCameraCheck(info?.cameraRequired === true);
   const blockedByCamera = cameraBlock(camera);
+  const proctoring = info?.proctoring ?? null;
+  const isWatched = isProctored(proctoring);
+  const needsConsent = asksConsent(proctoring);
+  const [hasConsented, setConsented] = useState(false);
+  const screen = useScreenShare(proctoring?.screenRecording === true);
+  const isBlockedByProctoring = (needsConsent && !hasConsented) || (screen.isRequired && !screen.stream);
+  const start = () => {
+    // Inside the click: full screen and the screen share's hand-over need the candidate's gesture.
+    if (proctoring?.fullScreenRequired) requestFullScreenOnStart();
+    if (screen.stream) screen.handOver();
+    onStart(examLanguage, needsConsent && hasConsented);
+  };
   const startsInMs = info?.startsAt ? Date.parse(info.startsAt) - now : 0;
   return (
     <Container size="md" py="lg">
@@ -121,6 +137,15 @@ export function PreExamScreen({
             </MathMarkdown>
           </div>
         </Paper>
+        {isWatched && (
+          <ProctoringConsent
+            settings={proctoring}
+            asksConsent={needsConsent}
+            hasConsented={hasConsented}
+            onConsent={setConsented}
+            screen={screen}
+          />
+        )}
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
             <Select
@@ -145,6 +170,11 @@ export function PreExamScreen({
                 {t(`examRoom.preExam.${blockedByCamera.text}`)}
               </Alert>
             )}
+            {needsConsent && !hasConsented && (
+              <Text size="sm" c="dimmed" data-testid="consent-needed">
+                {t('proctoringRoom.consent.needed')}
+              </Text>
+            )}
             {startError !== null && startError !== undefined && (
               <Alert color="red" role="alert">
                 {errorMessage(startError)}
@@ -154,9 +184,15 @@ export function PreExamScreen({
               <Button
                 size="md"
                 // Until the exam's requirements are known, the camera check cannot be skipped.
-                disabled={!hasAgreed || startsInMs > 0 || isInfoLoading || blockedByCamera !== null}
+                disabled={
+                  !hasAgreed ||
+                  startsInMs > 0 ||
+                  isInfoLoading ||
+                  blockedByCamera !== null ||
+                  isBlockedByProctoring
+                }
                 loading={isStarting}
-                onClick={() => onStart(examLanguage)}
+                onClick={start}
               >
                 {startsInMs > 0 ? t('examRoom.preExam.startLater') : t('examRoom.preExam.ready')}
               </Button>

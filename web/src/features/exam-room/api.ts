@@ -16,11 +16,16 @@ interface StartedHere {
  * started resumes from the attempt's last known state, which the service worker replays; the
  * journal still holds every answer. A server that answers, even with an error, is always believed.
  */
-export async function startExam(examId: string, deviceId: string): Promise<AttemptState> {
+export async function startExam(
+  examId: string,
+  deviceId: string,
+  hasProctoringConsent = false,
+): Promise<AttemptState> {
   try {
     const state = await api<AttemptState>(`/api/exams/${examId}/start`, {
       method: 'POST',
-      body: { deviceId },
+      // A proctored exam starts only with the candidate's consent (PROCTORING_CONSENT_REQUIRED).
+      body: hasProctoringConsent ? { deviceId, proctoringConsent: true } : { deviceId },
     });
     rememberOffline(`attempt.${examId}`, { attemptId: state.attempt.id, deviceId } satisfies StartedHere);
     await fileOfflineAnswer(statePath(state.attempt.id), state);

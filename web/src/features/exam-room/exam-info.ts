@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import type { RoomProctoring } from './proctoring/kinds';
 import { estimateClockOffset, settleClockOffset } from './server-clock';
 import type { Language } from './types';
 
@@ -12,6 +13,8 @@ export interface ExamInfo {
   instructions: Record<Language, string>;
   languages: Language[];
   cameraRequired: boolean;
+  /** The exam's proctoring (issue 14); null from a server (or a cached answer) without it. */
+  proctoring: RoomProctoring | null;
   /** The exam can no longer be sat by this candidate (the server's clock decides). */
   isOver: boolean;
   /** The candidate's started or submitted attempt, if any. */
@@ -27,6 +30,7 @@ interface CandidateInfo {
   instructions: Record<Language, string>;
   languages: Language[];
   cameraRequired: boolean;
+  proctoring?: RoomProctoring;
   schedule: { startsAt: string } | null;
   attempt: { id: string; status: string } | null;
   isOver: boolean;
@@ -53,6 +57,7 @@ export function useExamInfo(examId: string) {
         instructions: info.instructions,
         languages: info.languages,
         cameraRequired: info.cameraRequired,
+        proctoring: info.proctoring ?? null,
         isOver: info.isOver,
         attemptId: info.attempt?.id ?? null,
       };

@@ -1,9 +1,12 @@
 // Sends journalled saves to the server: over Socket.IO when connected (ack = committed), over HTTP
-// when not, retrying with backoff while offline. A save leaves the pending set only when the server
-// acknowledged that seq (saved/superseded) or refused it for good (rejected).
+// when not, retrying with backoff while offline. Which saves stay pending is PendingSaves' rule
+// (save-queue.ts). The same socket carries the proctor's word on the attempt (paused, resumed, time
+// changed, terminated): each makes the room fetch the attempt's state again; the proctoring events
+// share the socket through `connection`.
 import { io, type Socket } from 'socket.io-client';
 import { fetchState, postSaves } from './api';
 import { listJournal, settleJournal, writeJournal, type JournalEntry } from './journal';
+import { PendingSaves, RETRYABLE_REJECTIONS, toSave } from './save-queue';
 import type { AttemptState, SavedAnswer, SaveResult } from './types';
 
 export interface SyncSnapshot {
@@ -14,13 +17,18 @@ export interface SyncSnapshot {
   rejections: Readonly<Record<string, string>>;
 }
 
+/** A new state, or a change of the one the room holds (React's state setter takes both). */
+export type ServerStateUpdate = AttemptState | ((current: AttemptState) => AttemptState);
+
 const MAX_BATCH = 500;
 const ACK_TIMEOUT_MS = 8_000;
 const MAX_RETRY_MS = 15_000;
+/** Held saves are tried again this often even without word of a resume (a missed socket event). */
+const HELD_RETRY_MS = 30_000;
+const STATE_RETRIES = 5;
 
 export class AttemptSync {
-  private readonly pending = new Map<string, JournalEntry>();
-  private readonly rejections: Record<string, string> = {};
+  private readonly pending: PendingSaves;
   private socket: Socket | null = null;
   private isSending = false;
   private hasMoreToSend = false;
@@ -28,16 +36,25 @@ export class AttemptSync {
   private isReplaced = false;
   private retryMs = 1_000;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  private stateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly attemptId: string,
     private readonly deviceId: string,
     private readonly onChange: (snapshot: SyncSnapshot) => void,
-    private readonly onServerState: (state: AttemptState) => void,
-  ) {}
+    private readonly onServerState: (update: ServerStateUpdate) => void,
+  ) {
+    this.pending = new PendingSaves(attemptId);
+  }
+
+  /** The socket, for the proctoring events that travel on the same connection; null once stopped. */
+  get connection(): Socket | null {
+    return this.socket;
+  }
 
   start(unsent: JournalEntry[]): void {
-    for (const entry of unsent) this.pending.set(entry.questionId, entry);
+    for (const entry of unsent) this.pending.add(entry);
     const socket = io({
       transports: ['websocket', 'polling'],
       reconnectionDelay: 1_000,
@@ -54,9 +71,9 @@ export class AttemptSync {
           // takes those answered in time) before the room closes and shows the final state.
           if (reply.attempt.status === 'submitted' && this.pending.size > 0)
             void this.flush().then(() =>
-              fetchState(this.attemptId).then(this.onServerState, () => this.onServerState(reply)),
+              fetchState(this.attemptId).then(this.receiveState, () => this.receiveState(reply)),
             );
-          else this.onServerState(reply);
+          else this.receiveState(reply);
         },
       );
       this.retryMs = 1_000;
@@ -66,6 +83,17 @@ export class AttemptSync {
     socket.on('attempt:device-replaced', (event: { deviceId: string }) => {
       if (event.deviceId !== this.deviceId) this.markReplaced();
     });
+    // The overlay goes up at once; the state fetched after it is the word that counts.
+    socket.on('attempt:paused', (event: { since: string; reason: string }) => {
+      this.onServerState((current) => ({ ...current, attempt: { ...current.attempt, paused: event } }));
+      this.refreshState();
+    });
+    socket.on('attempt:resumed', () => {
+      this.releaseHeld();
+      this.refreshState();
+    });
+    socket.on('attempt:time-changed', () => this.refreshState());
+    socket.on('attempt:terminated', () => this.refreshState());
     window.addEventListener('online', this.handleOnline);
     window.addEventListener('offline', this.handleOffline);
     this.emitChange();
@@ -74,6 +102,8 @@ export class AttemptSync {
 
   stop(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.heldTimer);
+    clearTimeout(this.stateTimer);
     window.removeEventListener('online', this.handleOnline);
     window.removeEventListener('offline', this.handleOffline);
     this.socket?.close();
@@ -84,7 +114,7 @@ export class AttemptSync {
   async record(save: SavedAnswer): Promise<void> {
     if (this.isReplaced) return;
     const entry: JournalEntry = { ...save, attemptId: this.attemptId, isPending: true };
-    this.pending.set(save.questionId, entry);
+    this.pending.add(entry);
     this.emitChange();
     try {
       await writeJournal(entry);
@@ -100,10 +130,10 @@ export class AttemptSync {
       this.hasMoreToSend = true;
       return;
     }
-    if (this.pending.size === 0 || this.isReplaced || !navigator.onLine) return;
+    if (this.pending.size === 0 || this.pending.isHeld || this.isReplaced || !navigator.onLine) return;
     this.isSending = true;
     try {
-      const saves = [...this.pending.values()].slice(0, MAX_BATCH).map(toSave);
+      const saves = this.pending.nextBatch(MAX_BATCH);
       await this.applyResults(await this.send(saves));
       this.hasHttpFailed = false;
       this.retryMs = 1_000;
@@ -114,7 +144,7 @@ export class AttemptSync {
       this.isSending = false;
       this.emitChange();
     }
-    if (this.hasMoreToSend || (this.pending.size > 0 && !this.hasHttpFailed)) {
+    if (!this.pending.isHeld && (this.hasMoreToSend || (this.pending.size > 0 && !this.hasHttpFailed))) {
       this.hasMoreToSend = false;
       await this.flush();
     }
@@ -123,10 +153,10 @@ export class AttemptSync {
   snapshot(): SyncSnapshot {
     const isOnline = navigator.onLine && (this.socket?.connected === true || !this.hasHttpFailed);
     return {
-      pendingIds: new Set(this.pending.keys()),
+      pendingIds: this.pending.ids(),
       isOnline,
       isDeviceReplaced: this.isReplaced,
-      rejections: { ...this.rejections },
+      rejections: this.pending.rejections(),
     };
   }
 
@@ -149,18 +179,32 @@ export class AttemptSync {
   }
 
   private async applyResults(results: SaveResult[]): Promise<void> {
-    for (const result of results) {
-      if (result.status === 'rejected' && result.code === 'DEVICE_REPLACED') {
-        this.markReplaced();
-        return;
-      }
-      const entry = this.pending.get(result.questionId);
-      if (result.status === 'rejected') this.rejections[result.questionId] = result.code ?? 'REJECTED';
-      else delete this.rejections[result.questionId];
-      if (entry?.seq === result.seq) this.pending.delete(result.questionId);
-      await settleJournal(this.attemptId, result.questionId, result.seq);
-    }
+    const outcome = await this.pending.apply(results);
+    if (outcome === 'replaced') this.markReplaced();
+    if (outcome !== 'held') return;
+    clearTimeout(this.heldTimer);
+    this.heldTimer = setTimeout(() => this.releaseHeld(), HELD_RETRY_MS);
   }
+
+  /** The attempt runs again (or may): the saves it refused while paused go out now. */
+  private releaseHeld(): void {
+    clearTimeout(this.heldTimer);
+    if (this.pending.release()) this.flushSoon();
+  }
+
+  /** Fetches the attempt's state again (the proctor changed it), trying again a few times. */
+  refreshState(attempt = 0): void {
+    clearTimeout(this.stateTimer);
+    fetchState(this.attemptId).then(this.receiveState, () => {
+      if (attempt < STATE_RETRIES)
+        this.stateTimer = setTimeout(() => this.refreshState(attempt + 1), 2_000 * (attempt + 1));
+    });
+  }
+
+  private readonly receiveState = (state: AttemptState) => {
+    if (!state.attempt.paused) this.releaseHeld();
+    this.onServerState(state);
+  };
 
   private markReplaced(): void {
     this.isReplaced = true;
@@ -196,11 +240,6 @@ export class AttemptSync {
   }
 }
 
-function toSave(entry: JournalEntry): SavedAnswer {
-  const { questionId, answer, state, seq, visits, timeSpentMs, answeredAt } = entry;
-  return { questionId, answer, state, seq, visits, timeSpentMs, answeredAt };
-}
-
 /**
  * Sends what the journal still holds for an attempt that closed while this device was away (the
  * page was reopened after the deadline). Resolves true when the server heard something new.
@@ -209,6 +248,8 @@ export async function sendJournalLeftovers(attemptId: string, deviceId: string):
   const leftovers = (await listJournal(attemptId)).filter((entry) => entry.isPending);
   if (leftovers.length === 0) return false;
   const { results } = await postSaves(attemptId, deviceId, leftovers.map(toSave));
-  for (const result of results) await settleJournal(attemptId, result.questionId, result.seq);
+  for (const result of results)
+    if (!(result.status === 'rejected' && RETRYABLE_REJECTIONS.has(result.code ?? '')))
+      await settleJournal(attemptId, result.questionId, result.seq);
   return results.some((result) => result.status === 'saved');
 }

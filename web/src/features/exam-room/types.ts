@@ -8,6 +8,7 @@ import type {
   PaletteState,
   Question,
 } from '@examtech/core';
+import type { Violations } from './proctoring/kinds';
 
 export interface SavedAnswer {
   questionId: string;
@@ -40,6 +41,12 @@ export interface AttemptState {
     sections: { sectionId: string; opensAt: string; closesAt: string }[];
     submittedAt: string | null;
     submitReason: 'candidate' | 'deadline' | null;
+    /**
+     * Proctoring (issue 14): set while a proctor has paused the attempt (saves are refused with
+     * ATTEMPT_PAUSED meanwhile). Optional: a state cached by an older build has neither field.
+     */
+    paused?: { since: string; reason: string } | null;
+    violations?: Violations;
   };
   answers: SavedAnswer[];
 }

@@ -67,6 +67,10 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     syncRef.current = engine;
     return () => engine.stop();
   }, [attemptId, deviceId, data.unsent]);
+  // For the proctoring (issue 14), whose events travel on the same socket; read in effects that run
+  // after the one above.
+  const getConnection = useCallback(() => syncRef.current?.connection ?? null, []);
+  const refreshState = useCallback(() => syncRef.current?.refreshState(), []);
 
   // When the candidate reached the current question; set after mount (no clock read during render).
   const enteredAtRef = useRef(0);
@@ -181,6 +185,8 @@ export function useExamSession(data: AttemptData, deviceId: string) {
     clock,
     serverState,
     isTimeUp,
+    getConnection,
+    refreshState,
     hasPrevious: neighbour(-1) !== undefined,
     hasNext: neighbour(1) !== undefined,
     setAnswer: (answer: Answer | null) => {
