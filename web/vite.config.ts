@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -9,8 +10,15 @@ const apiTarget = process.env.VITE_API_TARGET ?? 'http://localhost:3000';
 
 const serviceWorkerSource = path.resolve(import.meta.dirname, 'src/service-worker/service-worker.ts');
 
-/** Built files the app needs offline: not source maps, and of KaTeX's fonts only the woff2 every browser takes. */
-const isPrecached = (fileName: string) => !/\.(map|woff|ttf)$/.test(fileName) && fileName !== 'sw.js';
+/**
+ * Built files the app needs offline: not source maps, of KaTeX's fonts only the woff2 every browser
+ * takes, and not the face check (its worker and models, ~3 MB): only proctored exams use it, so it
+ * is fetched by the system check and kept by the service worker then, not on everyone's first visit.
+ */
+const isPrecached = (fileName: string) =>
+  !/\.(map|woff|ttf)$/.test(fileName) &&
+  fileName !== 'sw.js' &&
+  !/^assets\/face-(check|worker)-/.test(fileName);
 
 /**
  * Emits /sw.js: the hand-written worker with its types stripped (a classic script: it imports types
@@ -85,8 +93,78 @@ function preloadDevanagariFont(): Plugin {
   };
 }
 
+const require = createRequire(import.meta.url);
+// Neither package exports its package.json; both main entries sit in the package's dist/.
+const humanDir = path.dirname(path.dirname(require.resolve('@vladmandic/human')));
+const tfjsWasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+
+/**
+ * The face check's model and runtime files, straight from the installed packages: the face detector
+ * (BlazeFace) and the face mesh that gives the head's rotation, and TensorFlow.js's WebAssembly
+ * backend with and without SIMD (the threaded build needs cross-origin isolation, which the app
+ * does not have). Nothing else of Human's 28 MB of models.
+ */
+const FACE_CHECK_FILES = [
+  ...['blazeface.json', 'blazeface.bin', 'facemesh.json', 'facemesh.bin'].map((name) => ({
+    name,
+    from: path.join(humanDir, 'models', name),
+  })),
+  ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((name) => ({
+    name,
+    from: path.join(tfjsWasmDir, name),
+  })),
+];
+const FACE_CHECK_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Ships the face check's files inside the web build, in /assets/face-check-<hash>/ (the hash of
+ * their contents, so the long cache of /assets/ is safe across upgrades), and tells the worker
+ * where they are (__FACE_CHECK_ASSETS__). Whatever serves the app, the Node server or nginx in
+ * front of it, serves them too; nothing is downloaded at build or run time. The models keep their
+ * own names: each .json names its .bin beside it.
+ */
+function faceCheckAssets(): Plugin {
+  let files: { name: string; source: Buffer }[] = [];
+  let base = '';
+  return {
+    name: 'examtech-face-check-assets',
+    async config() {
+      files = await Promise.all(
+        FACE_CHECK_FILES.map(async ({ name, from }) => ({ name, source: await readFile(from) })),
+      );
+      const hash = createHash('sha256');
+      for (const file of files) hash.update(file.name).update(file.source);
+      base = `/assets/face-check-${hash.digest('hex').slice(0, 10)}/`;
+      return { define: { __FACE_CHECK_ASSETS__: JSON.stringify(base) } };
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const file = request.url?.startsWith(base)
+          ? files.find((f) => f.name === request.url?.slice(base.length))
+          : undefined;
+        if (!file) return next();
+        response.setHeader(
+          'content-type',
+          FACE_CHECK_TYPES[path.extname(file.name)] ?? 'application/octet-stream',
+        );
+        response.end(file.source);
+      });
+    },
+    generateBundle() {
+      for (const file of files)
+        this.emitFile({ type: 'asset', fileName: `${base.slice(1)}${file.name}`, source: file.source });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), serviceWorker(), preloadDevanagariFont()],
+  plugins: [react(), serviceWorker(), preloadDevanagariFont(), faceCheckAssets()],
+  // A module worker: Human's bundle is an ES module.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

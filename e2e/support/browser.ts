@@ -17,15 +17,23 @@ export const CHROMIUM_ARGS = [
 // pages that call getUserMedia. A test that needs a refusal makes getUserMedia reject in the page.
 export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
+/** The camera's picture from a file (e2e/fixtures/*.mjpeg), played in a loop, instead of the pattern. */
+export const fakeVideoArg = (file: string) => `--use-file-for-fake-video-capture=${file}`;
+
 /**
  * The system Chromium, watching every page for Content-Security-Policy violations: the server's CSP
  * must let the app run whole (KaTeX, the camera check, the service worker). Closing the browser
  * throws when any page saw one, which fails the test file's afterAll.
  */
-export async function launchBrowser(options: { hasFakeCamera?: boolean } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { hasFakeCamera?: boolean; fakeVideoFile?: string } = {},
+): Promise<Browser> {
+  const cameraArgs = options.hasFakeCamera ? FAKE_MEDIA_ARGS : [];
+  const videoArgs =
+    options.hasFakeCamera && options.fakeVideoFile ? [fakeVideoArg(options.fakeVideoFile)] : [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: options.hasFakeCamera ? [...CHROMIUM_ARGS, ...FAKE_MEDIA_ARGS] : CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...cameraArgs, ...videoArgs],
   });
   const violations = new Set<string>();
   const newContext = browser.newContext.bind(browser);

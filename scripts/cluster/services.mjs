@@ -369,7 +369,7 @@ http {
   access_log ${dir}/access.log main;
   client_max_body_size 60m;
   gzip on;
-  gzip_types text/css application/javascript application/json image/svg+xml application/manifest+json;
+  gzip_types text/css application/javascript application/json image/svg+xml application/manifest+json application/wasm;
   map $http_upgrade $connection_upgrade { default upgrade; "" close; }
 
   # Least-connected: a socket is a long connection, so counting connections spreads candidates.

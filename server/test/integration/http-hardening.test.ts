@@ -19,7 +19,8 @@ describe('security headers', () => {
       const res = await ctx.app.http.inject(url);
       const csp = directives(String(res.headers['content-security-policy']));
       expect(csp.get('default-src')).toEqual(["'self'"]);
-      expect(csp.get('script-src')).toEqual(["'self'"]);
+      // WebAssembly (the face check's model runtime), never JavaScript eval.
+      expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
       expect(csp.get('object-src')).toEqual(["'none'"]);
       expect(csp.get('worker-src')).toEqual(["'self'"]);

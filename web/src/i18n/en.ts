@@ -2,6 +2,7 @@ import { resultsEn } from './results';
 // The English catalogue: the source every other language must match key for key (see
 // web/test/i18n-catalogue.test.ts). Grouped by feature; plurals use i18next's `_one` / `_other`.
 import { historyEn } from './history.en';
+import { systemCheckEn } from './system-check.en';
 import { leaderboardEn } from './leaderboard.en';
 import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
@@ -322,41 +323,7 @@ export const en = {
       startLater: 'Start (available at the start time)',
       ready: 'I am ready to begin',
     },
-    systemCheck: {
-      label: 'System check',
-      checking: 'Checking your system…',
-      browser: 'Browser',
-      browserOk: 'Supported',
-      browserOld: 'Please use a recent Chrome, Edge or Firefox',
-      clock: 'Clock',
-      clockOk: 'In step with the server',
-      clockBehind: "Your device clock is {{seconds}} s behind; the exam uses the server's time",
-      clockAhead: "Your device clock is {{seconds}} s ahead; the exam uses the server's time",
-      connection: 'Connection',
-      roundTrip: '{{ms}} ms to the server',
-      roundTripSlow: '{{ms}} ms to the server — slow, but answers are kept on this device',
-      unreachable: 'Cannot reach the server',
-      fullScreen: 'Full screen',
-      available: 'Available',
-      unavailable: 'Not available in this browser',
-      camera: 'Camera',
-      cameraPreview: 'Camera preview',
-      cameraRetry: 'Check the camera again',
-      cameraStates: {
-        not_required: 'Not required for this exam',
-        checking: 'Asking for your camera… allow it when the browser asks',
-        ready: 'Working — check that your face is clearly visible in the preview',
-        denied:
-          'Camera permission was denied. Allow this site to use the camera (the camera icon in the address bar or the browser’s site settings), then press “Check the camera again”.',
-        not_found: 'No camera was found. Connect a webcam, then press “Check the camera again”.',
-        in_use:
-          'The camera could not be started — another application may be using it. Close it, then press “Check the camera again”.',
-        stopped: 'The camera stopped working. Reconnect it, then press “Check the camera again”.',
-        unsupported:
-          'This browser cannot use a camera on this page. Use a recent Chrome, Edge or Firefox, then reload this page.',
-        failed: 'The camera could not be started. Press “Check the camera again”, or try another browser.',
-      },
-    },
+    systemCheck: systemCheckEn,
   },
   results: resultsEn,
   errors: {

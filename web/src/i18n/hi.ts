@@ -1,6 +1,7 @@
 import type { Catalogue } from './en';
 import { resultsHi } from './results';
 import { historyHi } from './history.hi';
+import { systemCheckHi } from './system-check.hi';
 import { leaderboardHi } from './leaderboard.hi';
 import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
 import { proctoringRoomHi } from './proctoring-room.hi';
@@ -318,41 +319,7 @@ export const hi: Catalogue = {
       startLater: 'शुरू करें (निर्धारित समय पर उपलब्ध)',
       ready: 'मैं शुरू करने के लिए तैयार हूँ',
     },
-    systemCheck: {
-      label: 'सिस्टम जाँच',
-      checking: 'आपके सिस्टम की जाँच हो रही है…',
-      browser: 'ब्राउज़र',
-      browserOk: 'समर्थित',
-      browserOld: 'कृपया Chrome, Edge या Firefox का नया संस्करण इस्तेमाल करें',
-      clock: 'घड़ी',
-      clockOk: 'सर्वर के समय से मेल खाती है',
-      clockBehind: 'आपके डिवाइस की घड़ी {{seconds}} सेकंड पीछे है; परीक्षा सर्वर के समय से चलती है',
-      clockAhead: 'आपके डिवाइस की घड़ी {{seconds}} सेकंड आगे है; परीक्षा सर्वर के समय से चलती है',
-      connection: 'कनेक्शन',
-      roundTrip: 'सर्वर तक {{ms}} ms',
-      roundTripSlow: 'सर्वर तक {{ms}} ms — धीमा है, पर उत्तर इसी डिवाइस पर सुरक्षित रहते हैं',
-      unreachable: 'सर्वर से संपर्क नहीं हो पा रहा',
-      fullScreen: 'फ़ुल स्क्रीन',
-      available: 'उपलब्ध',
-      unavailable: 'इस ब्राउज़र में उपलब्ध नहीं',
-      camera: 'कैमरा',
-      cameraPreview: 'कैमरा पूर्वावलोकन',
-      cameraRetry: 'कैमरा फिर से जाँचें',
-      cameraStates: {
-        not_required: 'इस परीक्षा के लिए आवश्यक नहीं',
-        checking: 'आपके कैमरे की अनुमति माँगी जा रही है… ब्राउज़र पूछे तो अनुमति दें',
-        ready: 'काम कर रहा है — देखें कि पूर्वावलोकन में आपका चेहरा साफ़ दिख रहा है',
-        denied:
-          'कैमरे की अनुमति नहीं दी गई। इस साइट को कैमरा इस्तेमाल करने दें (एड्रेस बार में कैमरा आइकन या ब्राउज़र की साइट सेटिंग), फिर “कैमरा फिर से जाँचें” दबाएँ।',
-        not_found: 'कोई कैमरा नहीं मिला। वेबकैम जोड़ें, फिर “कैमरा फिर से जाँचें” दबाएँ।',
-        in_use:
-          'कैमरा शुरू नहीं हो सका — शायद कोई दूसरा ऐप उसे इस्तेमाल कर रहा है। उसे बंद करें, फिर “कैमरा फिर से जाँचें” दबाएँ।',
-        stopped: 'कैमरे ने काम करना बंद कर दिया। उसे फिर से जोड़ें, फिर “कैमरा फिर से जाँचें” दबाएँ।',
-        unsupported:
-          'यह ब्राउज़र इस पृष्ठ पर कैमरा इस्तेमाल नहीं कर सकता। Chrome, Edge या Firefox का नया संस्करण इस्तेमाल करें, फिर यह पृष्ठ दोबारा लोड करें।',
-        failed: 'कैमरा शुरू नहीं हो सका। “कैमरा फिर से जाँचें” दबाएँ, या कोई दूसरा ब्राउज़र आज़माएँ।',
-      },
-    },
+    systemCheck: systemCheckHi,
   },
   results: resultsHi,
   errors: {

@@ -4,7 +4,9 @@ import type { IncomingMessage } from 'node:http';
 
 /**
  * The browser's own defences, on every response (HTML, assets, API and errors alike):
- * - CSP: only this origin's scripts, so an injected <script> or inline handler never runs. Styles
+ * - CSP: only this origin's scripts, so an injected <script> or inline handler never runs, and
+ *   WebAssembly compiled from them ('wasm-unsafe-eval', which allows no JavaScript eval): the exam
+ *   room's face check runs its model on TF.js's WebAssembly backend in a worker. Styles
  *   allow inline because Mantine and KaTeX set style attributes and Mantine injects its CSS
  *   variables in a <style> tag; data: and blob: images cover CSS icons and local previews.
  * - No framing (frame-ancestors and X-Frame-Options): the exam room cannot be overlaid by another site.
@@ -44,7 +46,7 @@ export async function registerSecurityHeaders(
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'"],
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'"],

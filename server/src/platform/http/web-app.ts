@@ -16,6 +16,10 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
     // Asked for again on every visit: the service worker, or a new build would not be installed, and
     // index.html (also the SPA fallback), which names this build's hashed assets.
     const unhashed = new Set(['sw.js', 'index.html'].map((name) => path.resolve(distDir, name)));
+    // Everything under assets/ is named by its content (the build's hashed chunks, the face check's
+    // models in a folder named by theirs): kept for good, as nginx does in front of a cluster, so a
+    // candidate downloads the ~3 MB face check once, not every hour.
+    const hashedDir = path.resolve(distDir, 'assets') + path.sep;
     await app.register(fastifyStatic, {
       root: path.resolve(distDir),
       wildcard: false,
@@ -23,6 +27,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
       index: false,
       setHeaders: (reply, filePath) => {
         if (unhashed.has(filePath)) reply.header('cache-control', 'no-cache');
+        else if (filePath.startsWith(hashedDir))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   } else {

@@ -3,8 +3,9 @@ import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { en } from '../../i18n/en';
+import { classifyFaces, watchFaces, type FaceSample } from './proctoring/face-monitor';
 
-type CheckText = Exclude<keyof typeof en.examRoom.systemCheck, 'cameraStates'>;
+type CheckText = Exclude<keyof typeof en.examRoom.systemCheck, 'cameraStates' | 'faceStates'>;
 
 /** One line of the check, as catalogue keys (rendered in the language on screen, even after a switch). */
 interface Check {
@@ -145,12 +146,23 @@ export function useCameraCheck(isRequired: boolean): CameraCheck {
   return { status: outcome.status, stream: outcome.stream, retry };
 }
 
-function CameraPreview({ stream }: { stream: MediaStream }) {
+function CameraPreview({
+  stream,
+  onVideo,
+}: {
+  stream: MediaStream;
+  /** The playing video element, for the face check. */
+  onVideo: (video: HTMLVideoElement | null) => void;
+}) {
   const { t } = useTranslation();
   const videoRef = useRef<HTMLVideoElement>(null);
   useEffect(() => {
-    if (videoRef.current) videoRef.current.srcObject = stream;
-  }, [stream]);
+    const video = videoRef.current;
+    if (!video) return;
+    video.srcObject = stream;
+    onVideo(video);
+    return () => onVideo(null);
+  }, [onVideo, stream]);
   return (
     <Box
       component="video"
@@ -175,7 +187,73 @@ function StatusIcon({ isOk, isBlocking }: { isOk: boolean; isBlocking?: boolean 
   );
 }
 
-function CameraItem({ camera }: { camera: CameraCheck }) {
+type FaceState = 'checking' | 'one' | 'none' | 'many' | 'away' | 'unavailable';
+
+function describeFaces(sample: FaceSample): { state: FaceState; count: number } {
+  const count = sample.faces.length;
+  switch (classifyFaces(sample.faces)) {
+    case 'no_face':
+      return { state: 'none', count };
+    case 'multiple_faces':
+      return { state: 'many', count };
+    case 'face_away':
+      return { state: 'away', count };
+    case null:
+      return { state: 'one', count };
+  }
+}
+
+/**
+ * What the face check of the exam sees in the preview, live while the pre-exam screen is open, so
+ * the candidate can sit where the camera sees them before Start. Advice only: it never blocks Start
+ * (a device without WebAssembly still takes the exam).
+ */
+function FaceCheckItem({ video }: { video: HTMLVideoElement }) {
+  const { t } = useTranslation();
+  const [seen, setSeen] = useState<{ state: FaceState; count: number }>({ state: 'checking', count: 0 });
+  useEffect(() => {
+    let isCurrent = true;
+    let stop = () => {};
+    void watchFaces(video, {
+      onSample: (sample) => {
+        if (isCurrent) setSeen(describeFaces(sample));
+      },
+    }).then((watcher) => {
+      if (!isCurrent) return watcher.stop();
+      stop = () => watcher.stop();
+      if (!watcher.isAvailable) setSeen({ state: 'unavailable', count: 0 });
+    });
+    return () => {
+      isCurrent = false;
+      stop();
+    };
+  }, [video]);
+  const isOk = seen.state === 'one';
+  return (
+    <List.Item
+      icon={seen.state === 'checking' ? <Loader size={20} /> : <StatusIcon isOk={isOk} />}
+      data-testid="face-check"
+      data-state={seen.state}
+    >
+      <Group gap={6}>
+        <Text size="sm" fw={600}>
+          {t('examRoom.systemCheck.face')}:
+        </Text>
+        <Text size="sm" aria-live="polite">
+          {t(`examRoom.systemCheck.faceStates.${seen.state}`, { count: seen.count })}
+        </Text>
+      </Group>
+    </List.Item>
+  );
+}
+
+function CameraItem({
+  camera,
+  onVideo,
+}: {
+  camera: CameraCheck;
+  onVideo: (video: HTMLVideoElement | null) => void;
+}) {
   const { t } = useTranslation();
   const { status } = camera;
   const isOk = status === 'ready' || status === 'not_required';
@@ -202,7 +280,7 @@ function CameraItem({ camera }: { camera: CameraCheck }) {
       </Group>
       {camera.stream && status === 'ready' && (
         <Box mt={6}>
-          <CameraPreview stream={camera.stream} />
+          <CameraPreview stream={camera.stream} onVideo={onVideo} />
         </Box>
       )}
       {canRetry && (
@@ -217,6 +295,7 @@ function CameraItem({ camera }: { camera: CameraCheck }) {
 export function SystemCheck({ camera }: { camera: CameraCheck }) {
   const { t } = useTranslation();
   const [checks, setChecks] = useState<Check[] | null>(null);
+  const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   useEffect(() => {
     let isCurrent = true;
     void runChecks().then((result) => isCurrent && setChecks(result));
@@ -237,7 +316,8 @@ export function SystemCheck({ camera }: { camera: CameraCheck }) {
           </Group>
         </List.Item>
       ))}
-      <CameraItem camera={camera} />
+      <CameraItem camera={camera} onVideo={setVideo} />
+      {video && camera.status === 'ready' && <FaceCheckItem video={video} />}
     </List>
   );
 }
