@@ -123,7 +123,7 @@ const FACE_CHECK_TYPES: Record<string, string> = {
 /**
  * Ships the face check's files inside the web build, in /assets/face-check-<hash>/ (the hash of
  * their contents, so the long cache of /assets/ is safe across upgrades), and tells the worker
- * where they are (__FACE_CHECK_ASSETS__). Whatever serves the app, the Node server or nginx in
+ * where they are (import.meta.env.FACE_CHECK_ASSETS). Whatever serves the app, the Node server or nginx in
  * front of it, serves them too; nothing is downloaded at build or run time. The models keep their
  * own names: each .json names its .bin beside it.
  */
@@ -139,7 +139,8 @@ function faceCheckAssets(): Plugin {
       const hash = createHash('sha256');
       for (const file of files) hash.update(file.name).update(file.source);
       base = `/assets/face-check-${hash.digest('hex').slice(0, 10)}/`;
-      return { define: { __FACE_CHECK_ASSETS__: JSON.stringify(base) } };
+      // On import.meta.env, which Vite gives worker modules too (a bare define is not in a dev worker).
+      return { define: { 'import.meta.env.FACE_CHECK_ASSETS': JSON.stringify(base) } };
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {

@@ -43,8 +43,8 @@ export const FACE_AWAY_DEGREES = 35;
 const FACE_BACK_DEGREES = 30;
 /** Frames are grabbed at most this wide: enough for a face across a room, small to hand over. */
 const FRAME_MAX_WIDTH = 640;
-/** A worker that has not loaded its models by then is given up on. */
-const LOAD_TIMEOUT_MS = 60_000;
+/** A worker that has not loaded its ~3 MB by then (a very slow connection) is given up on. */
+const LOAD_TIMEOUT_MS = 120_000;
 
 const isTurnedBeyond = (face: FaceInFrame, degrees: number) =>
   Math.abs(face.yawDegrees ?? 0) > degrees || Math.abs(face.pitchDegrees ?? 0) > degrees;
@@ -130,7 +130,7 @@ export async function watchFaces(
         resizeWidth: Math.round(video.videoWidth * scale),
         resizeHeight: Math.round(video.videoHeight * scale),
         resizeQuality: 'low',
-      });
+      }).catch(() => createImageBitmap(video)); // a browser that cannot resize here: full size
     } catch {
       // The video lost its frame between the check and the grab: try again next time.
       timer = setTimeout(() => void sendFrame(), SAMPLE_EVERY_MS);

@@ -4,14 +4,18 @@
 import { Human, type Config } from '@vladmandic/human';
 import type { FaceWorkerReply, FaceWorkerRequest } from './face-monitor';
 
-/** Where the build put the models and the .wasm files (vite.config.ts, faceCheckAssets). */
-declare const __FACE_CHECK_ASSETS__: string;
+declare global {
+  interface ImportMetaEnv {
+    /** Where the build put the models and the .wasm files (vite.config.ts, faceCheckAssets). */
+    readonly FACE_CHECK_ASSETS: string;
+  }
+}
 
 const config: Partial<Config> = {
   backend: 'wasm',
   // The page's own origin, never a CDN (Human's defaults point at one for both).
-  modelBasePath: __FACE_CHECK_ASSETS__,
-  wasmPath: __FACE_CHECK_ASSETS__,
+  modelBasePath: import.meta.env.FACE_CHECK_ASSETS,
+  wasmPath: import.meta.env.FACE_CHECK_ASSETS,
   // The browser's HTTP cache keeps the models (immutable, hashed path); Human's own IndexedDB copy
   // would outlive an upgrade of the models under the same names.
   cacheModels: false,
