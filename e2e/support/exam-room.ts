@@ -166,11 +166,18 @@ export async function enterExam(
   await page.getByRole('list', { name: 'System check' }).waitFor();
   if (beforeStart) await beforeStart();
   await page.getByText('I have read and understood the instructions').click();
+  await agreeToProctoring(page);
   const started = page.waitForResponse((response) => response.url().endsWith(`/api/exams/${examId}/start`));
   await page.getByRole('button', { name: 'I am ready to begin' }).click();
   const state = (await (await started).json()) as State;
   await palette(page).waitFor();
   return state.attempt.id;
+}
+
+/** Ticks the proctoring consent, which an exam that keeps webcam or screen images asks for. */
+export async function agreeToProctoring(page: Page): Promise<void> {
+  const consent = page.getByLabel('I understand what is recorded and agree to it for this exam.');
+  if ((await consent.count()) > 0) await consent.check();
 }
 
 export const palette = (page: Page) => page.getByRole('navigation', { name: 'Question palette' });

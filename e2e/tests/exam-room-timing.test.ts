@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, test, type ExpectStatic } from 'vitest';
 import {
+  agreeToProctoring,
   answerCurrent,
   createDrillChapter,
   desktop,
@@ -451,6 +452,9 @@ describe.concurrent('exam room timing', () => {
     await page.getByRole('button', { name: 'Check the camera again' }).click();
     await expectLivePreview(expect, page);
     expect(await page.getByTestId('camera-blocked').count()).toBe(0);
+    // The exam keeps webcam snapshots: Start waits for the candidate's consent too.
+    expect(await start.isDisabled()).toBe(true);
+    await agreeToProctoring(page);
     await expect.poll(() => start.isEnabled(), { timeout: 10_000 }).toBe(true);
     await refusing.context.close();
 

@@ -43,9 +43,20 @@ export type DomainEventMap = {
     }[];
     counts: Readonly<Record<string, number>>;
     trustScore: number;
+    /** What the signal says of the attempt: sent from the room, so in the exam unless submitted since. */
+    status: 'in_exam' | 'submitted';
     /** A new violation at or past the exam's warning threshold: the candidate is warned. */
     isWarned: boolean;
     violations: { count: number; warnAfter: number; submitAfter: number };
+  };
+  /** A candidate's webcam snapshot was stored: the proctors' grid shows it as the latest. */
+  'proctoring.snapshot': {
+    examId: string;
+    attemptId: string;
+    userId: string;
+    batchIds: readonly string[];
+    evidenceId: string;
+    takenAt: string;
   };
   /** A proctor's message or warning to a candidate, shown in their exam room. */
   'proctoring.message': {

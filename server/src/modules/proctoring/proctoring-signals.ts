@@ -201,6 +201,7 @@ export function createProctoringSignals(deps: {
           })),
           counts: standing.counts,
           trustScore: standing.trustScore,
+          status: attempt.status === 'in_progress' && !isSubmitted ? 'in_exam' : 'submitted',
           isWarned: verdict.isWarned && newViolations.length > 0,
           violations: {
             count: verdict.count,
@@ -275,7 +276,7 @@ export function createProctoringSignals(deps: {
 
     /** Step 2 without S3: the bytes through this server, checked against what step 1 declared. */
     async putEvidenceContent(actor: Actor, evidenceId: string, body: Buffer): Promise<void> {
-      const evidence = await loadOwnEvidence(actor, evidenceId);
+      const { evidence } = await loadOwnEvidence(actor, evidenceId);
       if (evidence.status === 'stored') return;
       if (body.length > EVIDENCE_LIMITS[evidence.kind]) throw new AppError('EVIDENCE_TOO_LARGE');
       if (sniffEvidence(body.subarray(0, 16)) !== evidence.contentType)
@@ -285,7 +286,7 @@ export function createProctoringSignals(deps: {
 
     /** Step 3: the object is there, of the declared kind and within its limit. */
     async completeEvidence(actor: Actor, evidenceId: string): Promise<{ evidenceId: string }> {
-      const evidence = await loadOwnEvidence(actor, evidenceId);
+      const { evidence, attempt } = await loadOwnEvidence(actor, evidenceId);
       if (evidence.status === 'stored') return { evidenceId };
       const stat = await deps.storage.head(evidence.storageKey);
       if (!stat) throw new AppError('EVIDENCE_NOT_UPLOADED');
@@ -299,6 +300,17 @@ export function createProctoringSignals(deps: {
         throw new AppError('EVIDENCE_TYPE_NOT_ALLOWED');
       }
       await repo.markEvidenceStored(db, evidenceId);
+      if (evidence.kind === 'snapshot') {
+        const candidate = await candidateOf(attempt);
+        deps.events.emit('proctoring.snapshot', {
+          examId: evidence.examId,
+          attemptId: evidence.attemptId,
+          userId: attempt.userId,
+          batchIds: candidate.batchIds,
+          evidenceId,
+          takenAt: evidence.takenAt.toISOString(),
+        });
+      }
       return { evidenceId };
     },
   };
@@ -307,8 +319,8 @@ export function createProctoringSignals(deps: {
     const evidence = await repo.findEvidence(db, evidenceId);
     if (!evidence) throw notFound('Evidence not found.');
     // The attempt's owner only (loadOwnAttempt answers 404 for anyone else).
-    await deps.loadOwnAttempt(actor, evidence.attemptId);
-    return evidence;
+    const attempt = await deps.loadOwnAttempt(actor, evidence.attemptId);
+    return { evidence, attempt };
   }
 }
 

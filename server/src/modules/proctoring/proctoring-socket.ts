@@ -131,12 +131,21 @@ export function deliverProctoring(io: Server, events: DomainEvents): () => void 
       attemptId: signal.attemptId,
       violations: signal.counts,
       trustScore: signal.trustScore,
+      status: signal.status,
     });
     if (signal.isWarned)
       io.to(attemptRoom(signal.attemptId)).emit('proctor:warning', {
         violations: signal.violations,
         kind: signal.alerts.at(-1)?.kind ?? null,
       });
+  });
+
+  events.on('proctoring.snapshot', (snapshot) => {
+    queueUpdate(snapshot.examId, roomsOf(snapshot.examId, snapshot.batchIds), {
+      userId: snapshot.userId,
+      attemptId: snapshot.attemptId,
+      latestSnapshot: { evidenceId: snapshot.evidenceId, takenAt: snapshot.takenAt },
+    });
   });
 
   events.on('proctoring.message', (message) => {

@@ -66,6 +66,8 @@ export function useRoom(examId: string) {
     queryFn: () => fetchRoom(examId),
     // The socket keeps the grid fresh; a refetch on every focus would reload 2,000 rows.
     refetchOnWindowFocus: false,
+    // Status, time left and answered counts are not pushed (a save is no proctoring event): read again.
+    refetchInterval: 20_000,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
