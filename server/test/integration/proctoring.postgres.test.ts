@@ -458,6 +458,29 @@ describe('scope', () => {
   });
 });
 
+describe('what a candidate hears', () => {
+  it('a candidate never receives another candidate’s alerts or warnings, and cannot watch the room', async () => {
+    const watched = await start(11);
+    const bystander = await start(12);
+    const heard: string[] = [];
+    for (const name of ['proctor:alert', 'proctor:updates', 'proctor:warning', 'proctor:message'])
+      bystander.socket.on(name, () => heard.push(name));
+    const refused = await emitWithAck<{ error?: { code: string } }>(bystander.socket, 'proctor:watch', {
+      examId,
+    });
+    expect(refused.error?.code).toBe('FORBIDDEN');
+    const warned = next(watched.socket, 'proctor:warning');
+    await emitWithAck<Ack>(watched.socket, 'proctor:events', {
+      attemptId: watched.attemptId,
+      events: [event('tab_hidden'), event('window_blur')],
+    });
+    await warned;
+    // Past the grid's one-second flush: anything meant for proctors would have arrived by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(heard).toEqual([]);
+  });
+});
+
 // Last: it moves the clock a month on.
 describe('retention', () => {
   it('evidence is deleted by the job after the retention period', async () => {

@@ -125,7 +125,12 @@ export interface ScreenRecording {
 const SCREEN_BITS_PER_SECOND = 600_000;
 export const SCREEN_TIMESLICE_MS = 10_000;
 
-/** Records the stream in 10 s webm chunks, one recording id per share; `onEnded` when the share stops. */
+/**
+ * Records the stream in 10 s webm chunks, one recording id per share; `onEnded` when the share stops.
+ * Each chunk is its own recorder's whole output (stopped and started again every 10 s) rather than a
+ * timeslice of one long recording: only a timeslice's first chunk carries the WebM header, so the
+ * later ones would not play on their own in the review.
+ */
 export function recordScreen(
   stream: MediaStream,
   handlers: { onChunk: (chunk: ScreenChunk) => void; onEnded: () => void },
@@ -134,31 +139,50 @@ export function recordScreen(
   const mimeType = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((type) =>
     MediaRecorder.isTypeSupported(type),
   );
-  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: SCREEN_BITS_PER_SECOND });
+  const track = stream.getVideoTracks()[0];
   let seq = 0;
   let isStopped = false;
-  let chunkStartedAt = Date.now();
-  recorder.addEventListener('dataavailable', (event) => {
-    const startedAt = chunkStartedAt;
-    chunkStartedAt = Date.now();
-    if (event.data.size === 0) return;
-    // The server takes the container type without codec parameters.
-    const blob = new Blob([event.data], { type: 'video/webm' });
-    handlers.onChunk({ blob, seq, recordingId, startedAt });
-    seq += 1;
-  });
-  const track = stream.getVideoTracks()[0];
+  let current: MediaRecorder | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const isLive = () => !isStopped && track?.readyState === 'live';
+
+  function startSegment(): void {
+    const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: SCREEN_BITS_PER_SECOND });
+    const startedAt = Date.now();
+    const parts: Blob[] = [];
+    recorder.addEventListener('dataavailable', (event) => {
+      if (event.data.size > 0) parts.push(event.data);
+    });
+    recorder.addEventListener('stop', () => {
+      if (parts.length > 0) {
+        // The server takes the container type without codec parameters.
+        handlers.onChunk({ blob: new Blob(parts, { type: 'video/webm' }), seq, recordingId, startedAt });
+        seq += 1;
+      }
+      if (isLive()) startSegment();
+    });
+    recorder.start();
+    current = recorder;
+    timer = setTimeout(() => {
+      if (recorder.state !== 'inactive') recorder.stop();
+    }, SCREEN_TIMESLICE_MS);
+  }
+
+  const stopSegment = () => {
+    clearTimeout(timer);
+    if (current && current.state !== 'inactive') current.stop();
+  };
   track?.addEventListener('ended', () => {
-    if (recorder.state !== 'inactive') recorder.stop();
+    stopSegment();
     if (!isStopped) handlers.onEnded();
   });
-  recorder.start(SCREEN_TIMESLICE_MS);
+  startSegment();
   return {
     recordingId,
     stream,
     stop: (isEnding) => {
       isStopped = true;
-      if (recorder.state !== 'inactive') recorder.stop();
+      stopSegment();
       if (isEnding) stopTracks(stream);
     },
   };
