@@ -1,36 +1,7 @@
-// Shapes of the proctoring API (issue 14, /work/wt/PROCTORING_CONTRACT.md "The proctor's side").
-// The kinds mirror core's PROCTOR_EVENT_KINDS; core does not export them yet, so they are listed
-// here once and every screen reads this list.
+// Shapes of the proctoring API (docs/API.md "Proctoring"). The kinds and settings are the core's.
+import type { ProctorEventKind, ProctoringSettings } from '@examtech/core';
 
-export const PROCTOR_EVENT_KINDS = [
-  'tab_hidden',
-  'window_blur',
-  'fullscreen_exit',
-  'copy',
-  'paste',
-  'cut',
-  'context_menu',
-  'second_screen',
-  'devtools_open',
-  'offline',
-  'no_face',
-  'multiple_faces',
-  'face_away',
-  'screen_share_stopped',
-  'camera_stopped',
-] as const;
-
-export type ProctorEventKind = (typeof PROCTOR_EVENT_KINDS)[number];
-
-export interface ProctoringSettings {
-  webcamSnapshots: boolean;
-  snapshotIntervalSeconds: number;
-  screenRecording: boolean;
-  tabSwitchDetection: boolean;
-  fullScreenRequired: boolean;
-  warnAfterViolations: number;
-  submitAfterViolations: number;
-}
+export { PROCTOR_EVENT_KINDS, type ProctorEventKind, type ProctoringSettings } from '@examtech/core';
 
 export type TrustWeights = Record<ProctorEventKind, number>;
 

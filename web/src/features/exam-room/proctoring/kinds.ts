@@ -1,37 +1,14 @@
-// The proctoring vocabulary of the exam room, as the server contract (issue 14) defines it. Core
-// exports the same list as PROCTOR_EVENT_KINDS / enabledKinds; it is spelled out here until that
-// lands in packages/core on this branch, and must stay identical to it.
+// The proctoring vocabulary of the exam room: the kinds, the settings and which kinds each setting
+// turns on are the core's (one rule for the server and the browser); this adds the room's shapes.
+import {
+  enabledKinds as coreEnabledKinds,
+  isProctored as coreIsProctored,
+  needsConsent as coreNeedsConsent,
+  type ProctorEventKind,
+  type ProctoringSettings,
+} from '@examtech/core';
 
-export const PROCTOR_EVENT_KINDS = [
-  'tab_hidden',
-  'window_blur',
-  'fullscreen_exit',
-  'copy',
-  'paste',
-  'cut',
-  'context_menu',
-  'second_screen',
-  'devtools_open',
-  'offline',
-  'no_face',
-  'multiple_faces',
-  'face_away',
-  'screen_share_stopped',
-  'camera_stopped',
-] as const;
-
-export type ProctorEventKind = (typeof PROCTOR_EVENT_KINDS)[number];
-
-/** The exam's `settings.proctoring`. */
-export interface ProctoringSettings {
-  webcamSnapshots: boolean;
-  snapshotIntervalSeconds: number;
-  screenRecording: boolean;
-  tabSwitchDetection: boolean;
-  fullScreenRequired: boolean;
-  warnAfterViolations: number;
-  submitAfterViolations: number;
-}
+export { PROCTOR_EVENT_KINDS, type ProctorEventKind, type ProctoringSettings } from '@examtech/core';
 
 /** What the exam room is told before Start: the settings and how long the evidence is kept. */
 export type RoomProctoring = ProctoringSettings & { retentionDays: number };
@@ -55,42 +32,14 @@ export interface ClientEvent {
   evidenceId?: string;
 }
 
-/** Which kinds each setting turns on (core's `enabledKinds`). */
-export function enabledKinds(settings: ProctoringSettings): Set<ProctorEventKind> {
-  const kinds = new Set<ProctorEventKind>();
-  if (settings.tabSwitchDetection)
-    for (const kind of [
-      'tab_hidden',
-      'window_blur',
-      'copy',
-      'paste',
-      'cut',
-      'context_menu',
-      'second_screen',
-      'devtools_open',
-      'offline',
-    ] as const)
-      kinds.add(kind);
-  if (settings.fullScreenRequired) kinds.add('fullscreen_exit');
-  if (settings.webcamSnapshots)
-    for (const kind of ['no_face', 'multiple_faces', 'face_away', 'camera_stopped'] as const) kinds.add(kind);
-  if (settings.screenRecording) kinds.add('screen_share_stopped');
-  return kinds;
-}
+/** Which kinds the exam records (core's `enabledKinds`). */
+export const enabledKinds = (settings: ProctoringSettings): Set<ProctorEventKind> =>
+  new Set(coreEnabledKinds(settings));
 
-export function isProctored(settings: ProctoringSettings | null | undefined): settings is ProctoringSettings {
-  return (
-    !!settings &&
-    (settings.webcamSnapshots ||
-      settings.screenRecording ||
-      settings.tabSwitchDetection ||
-      settings.fullScreenRequired)
-  );
-}
+export const isProctored = (
+  settings: ProctoringSettings | null | undefined,
+): settings is ProctoringSettings => !!settings && coreIsProctored(settings);
 
-/**
- * The candidate ticks consent when images of them or their screen are kept (core's `needsConsent`);
- * signals alone are shown in the notice without a tick, as the server asks.
- */
+/** The candidate ticks consent when images of them or their screen are kept (core's `needsConsent`). */
 export const needsConsent = (settings: ProctoringSettings | null | undefined): boolean =>
-  !!settings && (settings.webcamSnapshots || settings.screenRecording);
+  !!settings && coreNeedsConsent(settings);
