@@ -5,7 +5,7 @@ import {
   type ProctorEventKind,
 } from '@examtech/core';
 import type { AttemptSummary } from '../attempts/attempt-control.js';
-import type { ActionRow } from './proctoring-repo.js';
+import type { ActionRow, DecisionRow } from './proctoring-repo.js';
 
 export type CandidateStatus = 'not_started' | 'in_exam' | 'paused' | 'offline' | 'submitted';
 
@@ -64,5 +64,14 @@ export function presentAction(action: ActionRow, names: ReadonlyMap<string, stri
     minutes: action.minutes,
     by: { userId: action.actorId, name: names.get(action.actorId) ?? '' },
     at: action.at.toISOString(),
+  };
+}
+
+export function presentDecision(decision: DecisionRow, names: ReadonlyMap<string, string>) {
+  return {
+    decision: decision.decision,
+    reason: decision.reason,
+    by: { userId: decision.decidedBy, name: names.get(decision.decidedBy) ?? '' },
+    at: decision.decidedAt.toISOString(),
   };
 }

@@ -22,6 +22,7 @@ import type { UserDirectory } from '../users/user-service.js';
 import {
   presentAction,
   presentCandidateRow,
+  presentDecision,
   type CandidateFacts,
   type CandidateRow,
 } from './proctoring-presenter.js';
@@ -99,8 +100,10 @@ export function createProctoringRoom(deps: {
     examId: string,
     weights: TrustWeights,
     settings: Parameters<typeof isFlagged>[2],
+    /** One candidate's row (after an action), without reading the whole exam's candidates. */
+    onlyUserId?: string,
   ) {
-    const candidates = await deps.exams.listCandidates(db, examId);
+    const candidates = await deps.exams.listCandidates(db, examId, onlyUserId);
     const batchesOf = await deps.batches.listBatchIdsOfUsers(
       candidates.map((c) => c.userId),
       { mayLag: true },
@@ -110,7 +113,7 @@ export function createProctoringRoom(deps: {
     const ids = visible.map((c) => c.userId);
     const [profiles, summaries, totals, snapshots, decisions] = await Promise.all([
       deps.people.findProfiles(scope.instituteId, ids),
-      deps.control.listSummaries(examId),
+      deps.control.listSummaries(examId, onlyUserId === undefined ? undefined : [onlyUserId]),
       repo.sumExamEventsByKind(db, examId),
       repo.listLatestSnapshots(db, examId),
       repo.listDecisions(db, examId),
@@ -159,7 +162,7 @@ export function createProctoringRoom(deps: {
 
   async function rowOf(scope: Scope, examId: string, userId: string): Promise<CandidateRow> {
     const { weights, settings } = await loadExam(scope, examId);
-    const rows = await collectRows(scope, examId, weights, settings);
+    const rows = await collectRows(scope, examId, weights, settings, userId);
     const found = rows.find((r) => r.row.userId === userId);
     if (!found) throw notFound('Attempt not found.');
     return found.row;
@@ -343,14 +346,7 @@ export function createProctoringRoom(deps: {
         })),
         actions: actions.map((a) => presentAction(a, names)),
         trust,
-        decision: decision
-          ? {
-              decision: decision.decision,
-              reason: decision.reason,
-              by: { userId: decision.decidedBy, name: names.get(decision.decidedBy) ?? '' },
-              at: decision.decidedAt.toISOString(),
-            }
-          : null,
+        decision: decision ? presentDecision(decision, names) : null,
         retention: {
           deleteAfter: new Date(
             (attempt.submittedAt ?? attempt.startedAt ?? nowDate(clock)).getTime() +
@@ -408,12 +404,7 @@ export function createProctoringRoom(deps: {
       });
       const [by] = await deps.people.findProfiles(scope.instituteId, [actor.userId]);
       return {
-        decision: {
-          decision: saved.decision,
-          reason: saved.reason,
-          by: { userId: actor.userId, name: by?.name ?? '' },
-          at: saved.decidedAt.toISOString(),
-        },
+        decision: presentDecision(saved, new Map([[actor.userId, by?.name ?? '']])),
       };
     },
 
