@@ -1,6 +1,6 @@
 // Proctoring (issue 14) in real browsers: a candidate sits an exam that watches the tab, full screen
 // and the (fake) camera; a proctor watches the live room in another browser context. Leaving the tab
-// is recorded and alerted to the proctor; a snapshot arrives; the proctor's message and pause reach
+// and leaving full screen are recorded and shown to the proctor; a snapshot arrives; the proctor's message and pause reach
 // the candidate; events made while offline arrive after the reconnect. Screenshots:
 // .tmp/screenshots/proctoring-*.png (desktop and phone, English and Hindi).
 import type { Page } from 'playwright-core';
@@ -60,7 +60,7 @@ beforeAll(async () => {
       snapshotIntervalSeconds: 60,
       screenRecording: false,
       tabSwitchDetection: true,
-      fullScreenRequired: false,
+      fullScreenRequired: true,
       warnAfterViolations: 3,
       submitAfterViolations: 0,
     },
@@ -120,8 +120,17 @@ describe('proctoring in the browser', () => {
     console.log(`proctoring e2e: tab left to the proctor's alert in ${await alerted} ms`);
     expect(await alert.textContent()).toContain('Aarav Sharma');
 
-    // The snapshot taken at the signal shows in the candidate's row.
+    // Leaving full screen (the room asked for it at Start) is recorded too and counted in the row.
     const row = proctor.getByTestId('candidate-row').filter({ hasText: 'Aarav Sharma' });
+    await candidate.evaluate(async () => {
+      // Start asked for full screen in the candidate's click; headless Chromium may refuse, and then
+      // the room has recorded the exit already.
+      if (document.fullscreenElement) await document.exitFullscreen();
+    });
+    await row.getByLabel(/Left full screen: [1-9]/).waitFor({ timeout: 10_000 });
+    await candidate.getByText('Return to full screen').first().waitFor();
+
+    // The snapshot taken at the signal shows in the candidate's row.
     await row.locator('img[src*="/api/proctoring/evidence/"]').first().waitFor({ timeout: 20_000 });
     await shoot(proctor, 'room-desktop');
 

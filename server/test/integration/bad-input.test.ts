@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { listen } from '../support/http-client.js';
+import { isWebAssetRoute } from '../support/web-assets.js';
 import { createTestEnv, type TestClient, type TestEnv } from '../support/test-app.js';
 import { multipartVariants } from './bad-input/multipart.js';
 import { connectAs, judgeSocketCase, socketCases } from './bad-input/socket.js';
@@ -36,10 +37,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => env.close());
 
-const isWebAsset = (url: string) =>
-  /\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(url) || url === '/';
 const registeredRoutes = () =>
-  app.routes.filter((route) => !isWebAsset(route.url)).map((route) => `${route.method} ${route.url}`);
+  app.routes.filter((route) => !isWebAssetRoute(route.url)).map((route) => `${route.method} ${route.url}`);
 
 type Case = { label: string; path: string; body?: RawBody };
 type Failure = { route: string; as: string; label: string; status: number; body: string };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { createTestEnv, demo, signIn, TestClient, type TestEnv } from '../support/test-app.js';
+import { isWebAssetRoute } from '../support/web-assets.js';
 import { loadTenancyCases, type TenancyCase, type TenancyContext } from './tenancy/cases.js';
 
 /**
@@ -226,13 +227,7 @@ describe('tenant isolation', () => {
 
   it('has a case for every route the app registers', () => {
     // Static files of the web app are public assets; everything else must be covered.
-    const registered = app.routes
-      .filter(
-        (r) =>
-          !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(r.url) &&
-          r.url !== '/',
-      )
-      .map((r) => `${r.method} ${r.url}`);
+    const registered = app.routes.filter((r) => !isWebAssetRoute(r.url)).map((r) => `${r.method} ${r.url}`);
     const missing = registered.filter((r) => !(r in cases));
     expect(missing).toEqual([]);
   });

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { App } from '../../../src/app.js';
 import type { TestClient } from '../../support/test-app.js';
+import { isWebAssetRoute } from '../../support/web-assets.js';
 
 /**
  * Integrity rule 1, observed from the candidate's side: every payload a student receives (HTTP
@@ -58,11 +59,7 @@ export class LeakScanner {
 
 /** Every route a client can call, enumerated from the app, with `:id` filled by each id given. */
 export function enumerateRoutes(app: App): { method: string; url: string }[] {
-  return app.routes.filter(
-    (route) =>
-      !/\.(html|js|css|svg|png|ico|webmanifest|woff2?|ttf|otf|eot|txt|json|map)$/.test(route.url) &&
-      route.url !== '/',
-  );
+  return app.routes.filter((route) => !isWebAssetRoute(route.url));
 }
 
 // Writes that would end the session being scanned, or change a password: they carry no question data.
