@@ -161,6 +161,18 @@ function ProctorDialogs({
       >
         <Stack gap="md" data-testid="fullscreen-prompt">
           <Text size="sm">{t('proctoringRoom.fullScreen.text')}</Text>
+          {/* The proctor's latest message is read here too: it may be the very reason to return. */}
+          {message && (
+            <Alert
+              variant="light"
+              icon={<IconMessage size={18} aria-hidden />}
+              title={t('proctoringRoom.message.title')}
+            >
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {message.text}
+              </Text>
+            </Alert>
+          )}
           <Button
             leftSection={<IconMaximize size={16} />}
             onClick={actions.returnToFullScreen}
