@@ -164,6 +164,7 @@ export {
   isProctored,
   needsConsent,
   countsAsViolation,
+  countViolations,
   judgeViolations,
   completeWeights,
   computeTrustScore,

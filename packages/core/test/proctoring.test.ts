@@ -4,6 +4,7 @@ import {
   completeWeights,
   computeSchedule,
   computeTrustScore,
+  countViolations,
   DEFAULT_TRUST_WEIGHTS,
   enabledKinds,
   getTimeStatus,
@@ -55,6 +56,16 @@ describe('thresholds', () => {
     expect(judgeViolations(2, off)).toEqual({ count: 2, isWarned: false, isToSubmit: false });
     expect(judgeViolations(3, off)).toEqual({ count: 3, isWarned: true, isToSubmit: false });
     expect(judgeViolations(5, off)).toEqual({ count: 5, isWarned: true, isToSubmit: true });
+  });
+
+  it('counts every kind but offline as a violation', () => {
+    expect(
+      countViolations([
+        { kind: 'tab_hidden', count: 2 },
+        { kind: 'offline', count: 5 },
+        { kind: 'paste', count: 1 },
+      ]),
+    ).toBe(3);
   });
 
   it('never submits or warns at 0', () => {

@@ -86,6 +86,10 @@ export const NON_VIOLATION_KINDS: ReadonlySet<ProctorEventKind> = new Set(['offl
 
 export const countsAsViolation = (kind: ProctorEventKind): boolean => !NON_VIOLATION_KINDS.has(kind);
 
+/** The violations in per-kind totals: what the thresholds are judged against. */
+export const countViolations = (totals: readonly { kind: ProctorEventKind; count: number }[]): number =>
+  totals.reduce((n, total) => n + (countsAsViolation(total.kind) ? total.count : 0), 0);
+
 export type ViolationVerdict = {
   readonly count: number;
   /** The candidate is to be warned (the count reached the warning threshold). */

@@ -51,9 +51,15 @@ export async function upsertEvents(db: Conn, writes: EventWrite[], receivedAt: D
 
 export type KindTotal = { attemptId: string; kind: ProctorEventKind; count: number; durationMs: number };
 
-/** Per attempt and kind: how many events and how long in total (the trust score's input). */
-export async function sumEventsByKind(db: Conn, attemptIds: readonly string[]): Promise<KindTotal[]> {
-  if (attemptIds.length === 0) return [];
+/**
+ * Per attempt and kind: how many events and how long in total (the trust score's input), for some
+ * attempts or for every attempt of an exam.
+ */
+export async function sumEventsByKind(
+  db: Conn,
+  of: { attemptIds: readonly string[] } | { examId: string },
+): Promise<KindTotal[]> {
+  if ('attemptIds' in of && of.attemptIds.length === 0) return [];
   const rows = await db
     .select({
       attemptId: proctorEvents.attemptId,
@@ -62,21 +68,11 @@ export async function sumEventsByKind(db: Conn, attemptIds: readonly string[]): 
       durationMs: sql<number>`coalesce(sum(${proctorEvents.durationMs}), 0)::bigint`,
     })
     .from(proctorEvents)
-    .where(inArray(proctorEvents.attemptId, [...attemptIds]))
-    .groupBy(proctorEvents.attemptId, proctorEvents.kind);
-  return rows.map((r) => ({ ...r, count: Number(r.count), durationMs: Number(r.durationMs) }));
-}
-
-export async function sumExamEventsByKind(db: Conn, examId: string): Promise<KindTotal[]> {
-  const rows = await db
-    .select({
-      attemptId: proctorEvents.attemptId,
-      kind: proctorEvents.kind,
-      count: sql<number>`count(*)::int`,
-      durationMs: sql<number>`coalesce(sum(${proctorEvents.durationMs}), 0)::bigint`,
-    })
-    .from(proctorEvents)
-    .where(eq(proctorEvents.examId, examId))
+    .where(
+      'examId' in of
+        ? eq(proctorEvents.examId, of.examId)
+        : inArray(proctorEvents.attemptId, [...of.attemptIds]),
+    )
     .groupBy(proctorEvents.attemptId, proctorEvents.kind);
   return rows.map((r) => ({ ...r, count: Number(r.count), durationMs: Number(r.durationMs) }));
 }

@@ -1,7 +1,7 @@
 import {
   completeWeights,
   computeTrustScoreFromTotals,
-  countsAsViolation,
+  countViolations,
   isFlagged,
   isProctored,
   type ProctorDecision,
@@ -114,7 +114,7 @@ export function createProctoringRoom(deps: {
     const [profiles, summaries, totals, snapshots, decisions] = await Promise.all([
       deps.people.findProfiles(scope.instituteId, ids),
       deps.control.listSummaries(examId, onlyUserId === undefined ? undefined : [onlyUserId]),
-      repo.sumExamEventsByKind(db, examId),
+      repo.sumEventsByKind(db, { examId }),
       repo.listLatestSnapshots(db, examId),
       repo.listDecisions(db, examId),
     ]);
@@ -137,7 +137,7 @@ export function createProctoringRoom(deps: {
         decision: attempt ? (decisionOf.get(attempt.id) ?? null) : null,
         trustScore: computeTrustScoreFromTotals(kinds, weights).score,
       };
-      const violations = kinds.reduce((n, t) => n + (countsAsViolation(t.kind) ? t.count : 0), 0);
+      const violations = countViolations(kinds);
       return {
         row: presentCandidateRow(facts),
         isFlagged: isFlagged(facts.trustScore, violations, settings),
@@ -299,7 +299,7 @@ export function createProctoringRoom(deps: {
         repo.listEvidence(db, attemptId),
         repo.listActions(db, attemptId),
         repo.findDecision(db, attemptId),
-        repo.sumEventsByKind(db, [attemptId]),
+        repo.sumEventsByKind(db, { attemptIds: [attemptId] }),
         deps.exams.findSchedule(attempt.examId),
       ]);
       const { paper } = await deps.papers.get(attempt.snapshotId);

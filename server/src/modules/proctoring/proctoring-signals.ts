@@ -3,6 +3,7 @@ import {
   completeWeights,
   computeTrustScoreFromTotals,
   countsAsViolation,
+  countViolations,
   enabledKinds,
   judgeViolations,
   type ProctorEventKind,
@@ -122,15 +123,11 @@ export function createProctoringSignals(deps: {
 
   /** Violations counted from the stored events, with the trust score and counts by kind. */
   async function standingOf(attemptId: string, examId: string) {
-    const totals = await repo.sumEventsByKind(db, [attemptId]);
+    const totals = await repo.sumEventsByKind(db, { attemptIds: [attemptId] });
     const counts: Partial<Record<ProctorEventKind, number>> = {};
-    let violations = 0;
-    for (const total of totals) {
-      counts[total.kind] = total.count;
-      if (countsAsViolation(total.kind)) violations += total.count;
-    }
+    for (const total of totals) counts[total.kind] = total.count;
     const trust = computeTrustScoreFromTotals(totals, await weightsOf(examId));
-    return { violations, counts, trustScore: trust.score };
+    return { violations: countViolations(totals), counts, trustScore: trust.score };
   }
 
   return {
@@ -138,8 +135,7 @@ export function createProctoringSignals(deps: {
 
     /** The stored violations of an attempt (the candidate's state shows them against the thresholds). */
     async countViolations(attemptId: string): Promise<number> {
-      const totals = await repo.sumEventsByKind(db, [attemptId]);
-      return totals.reduce((n, t) => n + (countsAsViolation(t.kind) ? t.count : 0), 0);
+      return countViolations(await repo.sumEventsByKind(db, { attemptIds: [attemptId] }));
     },
 
     standingOf,
