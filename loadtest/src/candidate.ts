@@ -1,6 +1,7 @@
 import { createRandom, type Random } from '@examtech/core';
 import { io, type Socket } from 'socket.io-client';
 import type { Client } from './client.js';
+import { startProctoring, type ProctoringLog, type ProctoringOptions } from './proctoring.js';
 import { sleep, type Recorder } from './stats.js';
 
 export type PaperQuestion = { id: string; type: string; options?: { id: string }[] };
@@ -27,6 +28,8 @@ export type CandidateOptions = {
   /** Answering ends this long after T0 (the compressed exam clock). */
   activeUntil: number;
   actions: number;
+  /** The exam is proctored: snapshots and signal bursts as the room sends them (null: not proctored). */
+  proctoring: ProctoringOptions | null;
 };
 
 /** What a candidate sent and what the server acknowledged, for the verification afterwards. */
@@ -38,6 +41,7 @@ export type CandidateLog = {
   submitted: boolean;
   /** Saves never acknowledged by the end (still in the journal): an error of the run. */
   unsynced: number;
+  proctoring: ProctoringLog;
 };
 
 /** A valid answer of the question's type (the load generator and the save benchmark both use it). */
@@ -103,6 +107,7 @@ export const newCandidateLog = (email: string): CandidateLog => ({
   ackedSeqByQuestion: new Map(),
   submitted: false,
   unsynced: 0,
+  proctoring: { ackedEvents: [], storedEvidence: [], firstSentAt: [] },
 });
 
 /** Fills `log` as it goes, so that what was acknowledged is verified even when a later step fails. */
@@ -120,7 +125,11 @@ export async function runCandidate(
 
   await sleep(Math.max(0, options.startsAt - Date.now()) + random() * options.startSpreadMs);
   const state = await step(rec, 'start', giveUpAt, () =>
-    client.request<{ attempt: { id: string } }>('POST', `/api/exams/${options.examId}/start`, { deviceId }),
+    client.request<{ attempt: { id: string } }>('POST', `/api/exams/${options.examId}/start`, {
+      deviceId,
+      // The notice before Start was read and agreed to, as a candidate must for webcam snapshots.
+      ...(options.proctoring ? { proctoringConsent: true } : {}),
+    }),
   );
   const attemptId = state.attempt.id;
   log.attemptId = attemptId;
@@ -146,6 +155,7 @@ export async function runCandidate(
   let waitingSince: number | null = null;
   let flushing: Promise<void> | null = null;
   let backoffMs = 1000;
+  let proctoring: ReturnType<typeof startProctoring> | null = null;
 
   const join = () =>
     new Promise<void>((resolve) => {
@@ -157,7 +167,10 @@ export async function runCandidate(
     isFirstConnect = false;
     waitingSince = null;
     // As the exam room: join the attempt (presence), then send what the journal holds.
-    void join().then(() => void flush());
+    void join().then(() => {
+      void flush();
+      void proctoring?.flush();
+    });
   });
   socket.on('disconnect', (reason) => {
     if (isOffline) return;
@@ -233,6 +246,22 @@ export async function runCandidate(
     );
   };
 
+  if (options.proctoring)
+    proctoring = startProctoring(
+      {
+        socket,
+        client,
+        attemptId,
+        rec,
+        random,
+        questionIds: questions.map((q) => q.id),
+        activeUntil: options.activeUntil,
+        isOffline: () => isOffline,
+        log: log.proctoring,
+      },
+      options.proctoring,
+    );
+
   let seq = 0;
   const gap = Math.max(200, (options.activeUntil - Date.now()) / options.actions);
   const dropAt = Math.floor(options.actions / 2);
@@ -280,6 +309,7 @@ export async function runCandidate(
     await flush();
     if (journal.size > 0) await sleep(500);
   }
+  await proctoring?.finish(giveUpAt);
   log.unsynced = journal.size;
   if (log.unsynced > 0) rec.fail('save', 'never acknowledged');
   socket.close();

@@ -9,7 +9,10 @@ import { readClusterPids, readClusterTarget, runTrustingCa, type ClusterTarget }
 import { parseFaults, runFaults, type FaultWindow } from './faults.js';
 import { meanCpu, sampleProcessCpu } from './proc-cpu.js';
 import { writeReport, type RunResult } from './report.js';
+import { loadProctoringSettings, watchProctorRoom } from './proctoring.js';
+import { measureProctoring, proctoringTableBytes } from './proctoring-stats.js';
 import { prepareLoad } from './setup.js';
+import { Client } from './client.js';
 import { Recorder } from './stats.js';
 import { verifyRun, waitForSubmissions } from './verify.js';
 import type { WorkerDone, WorkerInit, WorkerReady } from './worker.js';
@@ -37,6 +40,11 @@ Usage: npm run load -- [options]
   --offline-seconds <s>          and lasts this long (default 60)
   --late-sync-share <0..1>       share offline from 60 s before the answering ends until after the
                                  deadline, syncing answers typed in time after it (default 0)
+  --proctoring                   a proctored exam: webcam snapshots (a real 13 KB JPEG each), tab,
+                                 blur and full-screen signals, and a proctor watching the room
+  --snapshot-seconds <n>         the exam's snapshot interval (default 60)
+  --signal-bursts <n>            signal bursts per candidate: tab hidden and window blur, a third
+                                 also leaving full screen, each with a snapshot (default 3)
   --faults <list>                drills, name@seconds-after-T0[+seconds]: replica-stop, redis-kill,
                                  instance-kill, primary-restart, drain (needs --cluster)
   --admin-email <email>          institute admin who sets the exam up
@@ -64,6 +72,9 @@ const values = readArgs(usage, {
   'offline-at': { type: 'string', default: '30' },
   'offline-seconds': { type: 'string', default: '60' },
   'late-sync-share': { type: 'string', default: '0' },
+  proctoring: { type: 'boolean', default: false },
+  'snapshot-seconds': { type: 'string', default: '60' },
+  'signal-bursts': { type: 'string', default: '3' },
   faults: { type: 'string' },
   'admin-email': { type: 'string', default: 'admin@demo.examtech.in' },
   'admin-password': { type: 'string', default: 'Admin@12345' },
@@ -127,9 +138,11 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
       adminEmail: values['admin-email'],
       adminPassword: values['admin-password'],
       password,
+      proctoring: values.proctoring ? loadProctoringSettings(num('snapshot-seconds')) : null,
     },
     log,
   );
+  const proctoringBytesBefore = values.proctoring ? await proctoringTableBytes(databaseUrl) : 0;
   const { startsAt } = prepared;
   const activeUntil = startsAt + activeMs;
   const deadline = startsAt + durationMs;
@@ -175,6 +188,9 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
         startSpreadMs: num('start-spread-seconds') * 1000,
         activeUntil,
         actions: num('actions'),
+        proctoring: values.proctoring
+          ? { snapshotEveryMs: num('snapshot-seconds') * 1000, signalBursts: num('signal-bursts') }
+          : null,
       },
       password,
       loginConcurrency: 32,
@@ -184,6 +200,14 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
   const signedIn = (await Promise.all(ready)).reduce((n, r) => n + r.signedIn, 0);
   const loginsDoneAt = Date.now();
   log(`${signedIn} signed in; T0 in ${Math.round((startsAt - Date.now()) / 1000)} s`);
+  // The proctor's screen: one admin watching the whole exam's room, timing every alert.
+  const proctorRec = new Recorder();
+  let proctor: Awaited<ReturnType<typeof watchProctorRoom>> | null = null;
+  if (values.proctoring) {
+    const admin = new Client(baseUrl);
+    await admin.login(values['admin-email'], values['admin-password']);
+    proctor = await watchProctorRoom(baseUrl, admin, prepared.examId, proctorRec);
+  }
   const faultWindows: Promise<FaultWindow[]> = cluster
     ? runFaults(faults, startsAt, cluster.stateDir, log)
     : Promise.resolve([]);
@@ -206,7 +230,28 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
     for (const l of r.logs)
       logs.push({ ...l, sent: new Map(l.sent), ackedSeqByQuestion: new Map(l.ackedSeqByQuestion) });
   }
+  // Every event of the run is a violation (tab, blur, full screen): each one stored must alert.
+  const stored = new Set(logs.flatMap((l) => l.proctoring.ackedEvents));
+  const watched = proctor?.stop(
+    logs.map((l) => l.proctoring),
+    (id) => stored.has(id),
+  );
+  rec.absorb({
+    samples: proctorRec.samples,
+    errors: [...proctorRec.errors],
+    retries: [...proctorRec.retries],
+  });
   const verification = await verifyRun(databaseUrl, prepared.examId, logs);
+  const proctoring = values.proctoring
+    ? {
+        ...(await measureProctoring(databaseUrl, prepared.examId, logs, {
+          from: startsAt,
+          to: activeUntil,
+          tableBytesBefore: proctoringBytesBefore,
+        })),
+        proctorRoom: watched ?? null,
+      }
+    : null;
   const unsynced = logs.reduce((n, l) => n + l.unsynced, 0);
   const summary = rec.summary();
   const phases = {
@@ -242,6 +287,7 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
     },
     saveThroughputPerSecond: Math.round((summary.ops.save_ack?.count ?? 0) / (activeMs / 1000)),
     verification,
+    proctoring,
   };
   const dir = path.resolve(import.meta.dirname, '../reports');
   mkdirSync(dir, { recursive: true });
@@ -252,6 +298,11 @@ async function main(cluster: ClusterTarget | null): Promise<void> {
   log(`report: ${base}.md`);
   const failures = findRunFailures(result);
   if (unsynced > 0) failures.push(`${unsynced} answers never acknowledged`);
+  if (proctoring?.lostAcknowledgedEvents)
+    failures.push(`${proctoring.lostAcknowledgedEvents} acknowledged proctoring events lost`);
+  if (proctoring?.lostStoredEvidence) failures.push(`${proctoring.lostStoredEvidence} stored snapshots lost`);
+  if (proctoring?.proctorRoom?.missedAlerts)
+    failures.push(`${proctoring.proctorRoom.missedAlerts} stored violations never alerted the proctor`);
   for (const w of windows) if (!w.ok) failures.push(`fault ${w.name} could not be run: ${w.detail}`);
   for (const failure of failures) console.error(`FAILED: ${failure}`);
   process.exit(failures.length === 0 ? 0 : 1);
@@ -266,22 +317,26 @@ function planCandidates(
   students: string[],
   t: { startsAt: number; activeUntil: number; waveMs: number; deadline: number },
 ): CandidatePlan[] {
-  const every = (share: number) => (share > 0 ? Math.max(1, Math.round(1 / share)) : Infinity);
-  const drop = every(num('drop-share'));
-  const auto = every(num('auto-submit-share'));
-  const offline = every(num('offline-share'));
-  const late = every(num('late-sync-share'));
+  // Every n-th candidate from an offset; a share of 0 picks nobody (i % Infinity would be i).
+  const picks = (share: number, offset: number) => {
+    const every = share > 0 ? Math.max(1, Math.round(1 / share)) : 0;
+    return (i: number) => every > 0 && i % every === offset % every;
+  };
+  const isDrop = picks(num('drop-share'), 0);
+  const isAutoSubmit = picks(num('auto-submit-share'), 1);
+  const isOfflineSpell = picks(num('offline-share'), 2);
+  const isLateSync = picks(num('late-sync-share'), 3);
   const spellFrom = t.startsAt + num('offline-at') * 1000;
   const spellTo = Math.min(t.activeUntil - 5000, spellFrom + num('offline-seconds') * 1000);
   return students.map((email, i) => {
-    const isLate = i % late === 3;
-    const isAuto = isLate || i % auto === 1;
+    const isLate = isLateSync(i);
+    const isAuto = isLate || isAutoSubmit(i);
     return {
       email,
-      dropConnection: i % drop === 0,
+      dropConnection: isDrop(i),
       offline: isLate
         ? { from: t.activeUntil - 60_000, to: t.deadline + 30_000 }
-        : i % offline === 2
+        : isOfflineSpell(i)
           ? { from: spellFrom, to: spellTo }
           : null,
       submitAt: isAuto ? null : t.activeUntil + (((i * 7919) % 1000) / 1000) * t.waveMs,

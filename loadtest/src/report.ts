@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { FaultWindow } from './faults.js';
+import type { ProctoringStats } from './proctoring-stats.js';
 import type { CpuSample } from './proc-cpu.js';
 import type { OpSummary, Sample } from './stats.js';
 import type { Verification } from './verify.js';
@@ -23,6 +24,12 @@ export type RunResult = {
   cpu: { wholeRun: Record<string, number>; answering: Record<string, number>; generatorCpuSeconds: number };
   saveThroughputPerSecond: number;
   verification: Verification;
+  /** A proctored run's storage and delivery figures (null when the exam was not proctored). */
+  proctoring:
+    | (ProctoringStats & {
+        proctorRoom: { gridUpdates: number; gridRows: number; alerts: number; missedAlerts: number } | null;
+      })
+    | null;
 };
 
 type Series = { name: string; color: string; points: { x: number; y: number }[] };
@@ -167,6 +174,17 @@ export function writeReport(
     '',
     `Last attempt submitted ${result.sweeperSecondsAfterGrace ?? '—'} s after deadline + grace.`,
     '',
+    ...(result.proctoring
+      ? [
+          '## Proctoring',
+          '',
+          `Stored and checked from the database: ${JSON.stringify(result.proctoring)}.`,
+          'Alert latency is the `alert` row of the tables below (from the candidate first sending a signal',
+          "to the proctor's socket receiving its alert); `proctor_events` is the candidate's send-to-ack,",
+          '`snapshot_upload` the three steps of one snapshot.',
+          '',
+        ]
+      : []),
     '## Whole run',
     '',
     ...table(result.latencyMs),

@@ -74,6 +74,7 @@ async function measureEngine(): Promise<{ rate: number; p95: number }> {
       adminEmail: 'admin@demo.examtech.in',
       adminPassword: 'Admin@12345',
       password,
+      proctoring: null,
     },
     console.log,
   );

@@ -9,6 +9,8 @@ export type LoadPlan = {
   adminEmail: string;
   adminPassword: string;
   password: string;
+  /** The exam's `settings.proctoring`, or null for an exam that is not proctored. */
+  proctoring: Record<string, unknown> | null;
 };
 export type Prepared = { examId: string; startsAt: number; students: string[]; stamp: string };
 
@@ -97,7 +99,11 @@ export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Pro
     questionIds.push(created.question.id);
   }
   const exam = await admin.expect<{
-    exam: { id: string; draft: { instructions: unknown; sections: Record<string, unknown>[] } };
+    exam: {
+      id: string;
+      draft: { instructions: unknown; sections: Record<string, unknown>[] };
+      settings: Record<string, unknown>;
+    };
   }>('POST', '/api/exams', 201, { title: `Load test ${stamp}` });
   const section = {
     ...exam.exam.draft.sections[0],
@@ -111,6 +117,11 @@ export async function prepareLoad(plan: LoadPlan, log: (m: string) => void): Pro
     instructions: exam.exam.draft.instructions,
     sections: [section],
   });
+  if (plan.proctoring)
+    await admin.expect('PUT', `/api/exams/${exam.exam.id}/settings`, 200, {
+      ...exam.exam.settings,
+      proctoring: plan.proctoring,
+    });
   await admin.expect('POST', `/api/exams/${exam.exam.id}/publish`, 200);
   const startsAt = Date.now() + plan.leadSeconds * 1000;
   await admin.expect('PUT', `/api/exams/${exam.exam.id}/schedule`, 200, {

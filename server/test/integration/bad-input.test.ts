@@ -188,7 +188,7 @@ describe('bad input never reaches a 5xx', () => {
     expect(failures.map(describeFailure)).toEqual([]);
   }, 600_000);
 
-  it('acknowledges every hostile candidate socket event with a catalogue error, never INTERNAL_ERROR', async () => {
+  it('acknowledges every hostile socket event (saves, signals, watching a room) with a catalogue error, never INTERNAL_ERROR', async () => {
     const socket = await connectAs(await listen(app), fixtures.clients.student.cookie!);
     const failures: string[] = [];
     try {

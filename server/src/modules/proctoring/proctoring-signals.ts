@@ -284,14 +284,14 @@ export function createProctoringSignals(deps: {
     async completeEvidence(actor: Actor, evidenceId: string): Promise<{ evidenceId: string }> {
       const { evidence, attempt } = await loadOwnEvidence(actor, evidenceId);
       if (evidence.status === 'stored') return { evidenceId };
-      const stat = await deps.storage.head(evidence.storageKey);
-      if (!stat) throw new AppError('EVIDENCE_NOT_UPLOADED');
-      if (stat.size > EVIDENCE_LIMITS[evidence.kind]) {
+      // One read gives both the size and the bytes to sniff (S3: a ranged GET, not HEAD then GET).
+      const start = await deps.storage.readStart(evidence.storageKey, 16);
+      if (!start) throw new AppError('EVIDENCE_NOT_UPLOADED');
+      if (start.size > EVIDENCE_LIMITS[evidence.kind]) {
         await deps.storage.delete(evidence.storageKey);
         throw new AppError('EVIDENCE_TOO_LARGE');
       }
-      const head = await readHead(deps.storage, evidence.storageKey);
-      if (sniffEvidence(head) !== evidence.contentType) {
+      if (sniffEvidence(start.head) !== evidence.contentType) {
         await deps.storage.delete(evidence.storageKey);
         throw new AppError('EVIDENCE_TYPE_NOT_ALLOWED');
       }
@@ -318,20 +318,6 @@ export function createProctoringSignals(deps: {
     const attempt = await deps.loadOwnAttempt(actor, evidence.attemptId);
     return { evidence, attempt };
   }
-}
-
-async function readHead(storage: FileStorage, key: string): Promise<Buffer> {
-  const object = await storage.get(key);
-  if (!object) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of object.body as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    length += chunk.length;
-    if (length >= 16) break;
-  }
-  object.body.destroy();
-  return Buffer.concat(chunks).subarray(0, 16);
 }
 
 export type ProctoringSignals = ReturnType<typeof createProctoringSignals>;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -15,6 +15,11 @@ export type FileStorage = {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** A stream of the bytes (never the whole file in memory), or null when there is no such key. */
   get(key: string): Promise<{ body: Readable; size: number } | null>;
+  /**
+   * The first `length` bytes and the whole size in one call (S3: a ranged GET), or null when there
+   * is no such key: enough to sniff an upload's type and check its size without reading it all.
+   */
+  readStart(key: string, length: number): Promise<{ head: Buffer; size: number } | null>;
   /** Size and stored type without the bytes, or null when there is no such key. */
   head(key: string): Promise<{ size: number; contentType: string | null } | null>;
   /** Copies within the store (S3: server-side, the bytes never pass through this process). */
@@ -58,6 +63,17 @@ export function createLocalDiskStorage(rootDir: string): FileStorage {
     async get(key) {
       const info = await statOf(key);
       return info ? { body: createReadStream(resolveKey(key)), size: info.size } : null;
+    },
+    async readStart(key, length) {
+      const info = await statOf(key);
+      if (!info) return null;
+      const file = await open(resolveKey(key), 'r');
+      try {
+        const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, 0);
+        return { head: buffer.subarray(0, bytesRead), size: info.size };
+      } finally {
+        await file.close();
+      }
     },
     async head(key) {
       const info = await statOf(key);

@@ -100,6 +100,25 @@ export function createS3Storage(config: S3StorageConfig): S3Storage {
       }
     },
 
+    async readStart(key, length) {
+      try {
+        const res = await client.send(
+          new GetObjectCommand({ Bucket, Key: key, Range: `bytes=0-${Math.max(0, length - 1)}` }),
+        );
+        const head = Buffer.from((await res.Body?.transformToByteArray()) ?? []);
+        // "bytes 0-15/12345": the whole size follows the slash. A store that answers a range
+        // covering the whole object with a plain 200 gives its length instead.
+        const total = Number(res.ContentRange?.split('/')[1] ?? res.ContentLength ?? head.length);
+        return { head: head.subarray(0, length), size: Number.isFinite(total) ? total : head.length };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        // No byte 0 to give: the object is empty.
+        if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416)
+          return { head: Buffer.alloc(0), size: 0 };
+        throw error;
+      }
+    },
+
     async head(key) {
       try {
         const res = await client.send(new HeadObjectCommand({ Bucket, Key: key }));

@@ -3,7 +3,7 @@ import { errorCatalogue } from '../../../src/platform/errors/catalogue.js';
 import { fieldVariants } from './variants.js';
 
 /**
- * The candidate socket's events with hostile payloads. A payload the server cannot use must be
+ * The socket's events (the candidate's saves and signals, the proctor room's watch) with hostile payloads. A payload the server cannot use must be
  * answered with an error ack carrying a catalogue code, never INTERNAL_ERROR, never silence.
  */
 export type SocketCase = { event: string; label: string; payload: unknown };
@@ -14,6 +14,13 @@ export function socketCases(attemptId: string, questionId: string): SocketCase[]
     attemptId,
     deviceId: 'device-fuzz-1',
     saves: [{ questionId, answer: { type: 'mcq_single', optionIds: ['b'] }, state: 'answered', seq: 50 }],
+  };
+  const signal = {
+    id: '00000000-0000-4000-8000-00000000000a',
+    kind: 'tab_hidden',
+    startedAt: 1_796_000_000_000,
+    durationMs: 0,
+    questionId,
   };
   return [
     join('non-UUID attempt id', { attemptId: 'not-a-uuid' }),
@@ -33,15 +40,33 @@ export function socketCases(attemptId: string, questionId: string): SocketCase[]
       payload: { ...save, attemptId: `${attemptId}\u0000` },
     },
     { event: 'answer:save', label: 'null payload', payload: null },
-    // A message over the socket's size limit closes the connection by design; it is not a save.
-    ...fieldVariants(save)
+    ...variantsOf('answer:save', save),
+    { event: 'proctor:events', label: 'null payload', payload: null },
+    { event: 'proctor:events', label: 'no events', payload: { attemptId, events: [] } },
+    {
+      event: 'proctor:events',
+      label: '51 events',
+      payload: { attemptId, events: Array.from({ length: 51 }, () => signal) },
+    },
+    ...variantsOf('proctor:events', { attemptId, events: [signal] }),
+    // A candidate asking to watch the proctor room of an exam: nothing to see, never a crash.
+    ...variantsOf('proctor:watch', { examId: '00000000-0000-4000-8000-000000000002' }),
+    ...variantsOf('proctor:unwatch', { examId: '00000000-0000-4000-8000-000000000002' }),
+  ];
+}
+
+/** Every field of a valid payload made hostile in turn (the JSON body variants, sent as the event). */
+function variantsOf(event: string, valid: Record<string, unknown>): SocketCase[] {
+  return (
+    fieldVariants(valid)
+      // A message over the socket's size limit closes the connection by design; it is not an event.
       .filter((variant) => !variant.label.includes('10,000'))
       .map((variant) => ({
-        event: 'answer:save',
+        event,
         label: variant.label,
         payload: JSON.parse(String(variant.body.payload)) as unknown,
-      })),
-  ];
+      }))
+  );
 }
 
 export function connectAs(baseUrl: string, cookie: string): Promise<Socket> {
