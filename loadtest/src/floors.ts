@@ -14,6 +14,7 @@ import { randomAnswer, type PaperQuestion } from './candidate.js';
 import { Client } from './client.js';
 import { readClusterPids, readClusterTarget, runTrustingCa, type ClusterTarget } from './cluster-target.js';
 import { importCandidates } from './setup.js';
+import { measure, type Measured } from './cpu-measure.js';
 import { forEachLimited, round } from './stats.js';
 
 const usage = `The server's CPU per operation against floors measured in the same run.
@@ -40,39 +41,8 @@ const values = readArgs(usage, {
   'admin-password': { type: 'string', default: 'Admin@12345' },
 });
 
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 function log(m: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
-}
-
-type Measured = { ops: number; seconds: number; cpuUsPerOp: number; perSecond: number };
-
-/** `count` calls of `op`, `concurrency` at a time, with the CPU `pid` spent on them. */
-async function measure(
-  pid: number,
-  count: number,
-  concurrency: number,
-  op: (i: number) => Promise<void>,
-): Promise<Measured> {
-  const cpu0 = cpuSeconds(pid);
-  const t0 = performance.now();
-  await forEachLimited(
-    Array.from({ length: count }, (_, i) => i),
-    concurrency,
-    async (i) => op(i),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(pid) - cpu0;
-  return {
-    ops: count,
-    seconds: round(seconds),
-    cpuUsPerOp: Math.round((cpu / count) * 1e6),
-    perSecond: Math.round(count / seconds),
-  };
 }
 
 async function main(cluster: ClusterTarget): Promise<void> {

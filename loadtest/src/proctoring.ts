@@ -53,6 +53,37 @@ export function snapshotJpeg(): Buffer {
   return (jpeg = stream.subarray(0, end + 2));
 }
 
+/**
+ * One webcam snapshot as the exam room uploads it: the evidence row (POST), the bytes straight to
+ * storage (a presigned PUT with S3, else the server's content route), the check (POST complete).
+ * Resolves with the evidence id once the server has checked it; throws on any failed step.
+ */
+export async function uploadSnapshot(client: Client, attemptId: string): Promise<string> {
+  const created = await client.request<{
+    evidenceId: string;
+    upload: { method: 'PUT'; url: string; headers: Record<string, string> };
+  }>('POST', `/api/attempts/${attemptId}/proctoring/evidence`, {
+    kind: 'snapshot',
+    contentType: 'image/jpeg',
+    bytes: snapshotJpeg().length,
+    takenAt: Date.now(),
+  });
+  if (created.status !== 201) throw new Error(`evidence ${created.status}`);
+  const { evidenceId, upload } = created.json;
+  // A presigned S3 URL is absolute; without S3 the bytes go to the server with the session.
+  const isPresigned = /^https?:/.test(upload.url);
+  const put = await fetch(isPresigned ? upload.url : `${client.baseUrl}${upload.url}`, {
+    method: 'PUT',
+    headers: { ...upload.headers, ...(isPresigned ? {} : { cookie: client.cookie }) },
+    body: new Uint8Array(snapshotJpeg()),
+  });
+  await put.arrayBuffer();
+  if (!put.ok) throw new Error(`upload ${put.status}`);
+  const done = await client.request('POST', `/api/proctoring/evidence/${evidenceId}/complete`);
+  if (done.status !== 200) throw new Error(`complete ${done.status}`);
+  return evidenceId;
+}
+
 export type ProctoringContext = {
   socket: Socket;
   client: Client;
@@ -118,33 +149,11 @@ export function startProctoring(ctx: ProctoringContext, options: ProctoringOptio
     void flush();
   };
 
-  async function uploadSnapshot(): Promise<void> {
+  async function takeSnapshot(): Promise<void> {
     const started = performance.now();
     try {
-      const created = await ctx.client.request<{
-        evidenceId: string;
-        upload: { method: 'PUT'; url: string; headers: Record<string, string> };
-      }>('POST', `/api/attempts/${ctx.attemptId}/proctoring/evidence`, {
-        kind: 'snapshot',
-        contentType: 'image/jpeg',
-        bytes: snapshotJpeg().length,
-        takenAt: Date.now(),
-      });
-      if (created.status !== 201) throw new Error(`evidence ${created.status}`);
-      const { evidenceId, upload } = created.json;
-      // A presigned S3 URL is absolute; without S3 the bytes go to the server with the session.
-      const isPresigned = /^https?:/.test(upload.url);
-      const put = await fetch(isPresigned ? upload.url : `${ctx.client.baseUrl}${upload.url}`, {
-        method: 'PUT',
-        headers: { ...upload.headers, ...(isPresigned ? {} : { cookie: ctx.client.cookie }) },
-        body: new Uint8Array(snapshotJpeg()),
-      });
-      await put.arrayBuffer();
-      if (!put.ok) throw new Error(`upload ${put.status}`);
-      const done = await ctx.client.request('POST', `/api/proctoring/evidence/${evidenceId}/complete`);
-      if (done.status !== 200) throw new Error(`complete ${done.status}`);
+      ctx.log.storedEvidence.push(await uploadSnapshot(ctx.client, ctx.attemptId));
       ctx.rec.record('snapshot_upload', performance.now() - started);
-      ctx.log.storedEvidence.push(evidenceId);
     } catch (err) {
       // A snapshot that could not be stored is a gap in the evidence, not a lost answer: counted.
       ctx.rec.fail('snapshot_upload', (err as Error).message.slice(0, 40));
@@ -155,7 +164,7 @@ export function startProctoring(ctx: ProctoringContext, options: ProctoringOptio
     // The first after a random part of the interval: 10,000 cameras do not click at once.
     await sleep(ctx.random() * options.snapshotEveryMs);
     while (Date.now() < ctx.activeUntil) {
-      if (!ctx.isOffline()) await uploadSnapshot();
+      if (!ctx.isOffline()) await takeSnapshot();
       await sleep(options.snapshotEveryMs);
     }
   }
@@ -179,7 +188,7 @@ export function startProctoring(ctx: ProctoringContext, options: ProctoringOptio
       }));
       for (const event of opened) queue(event);
       // An offline browser cannot upload (nor should the server hear from it): no snapshot then.
-      if (!ctx.isOffline()) void uploadSnapshot();
+      if (!ctx.isOffline()) void takeSnapshot();
       const away = 2000 + ctx.random() * 6000;
       await sleep(away);
       // Back: the same events again with how long they lasted.

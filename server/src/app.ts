@@ -120,6 +120,9 @@ export async function buildApp(
     // Only the listed proxies' X-Forwarded-For is believed; anyone else is known by their socket's address.
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    // One line per request (below), not Fastify's two: at an exam's thousands of requests a second
+    // the second line is a measurable share of each request's CPU and says nothing the first cannot.
+    disableRequestLogging: true,
     frameworkErrors: replyToFrameworkError,
     clientErrorHandler: replyToClientError,
   });
@@ -132,6 +135,10 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
 
   const database = overrides.database ?? (await openDatabase(config.database));
@@ -218,6 +225,7 @@ export async function buildApp(
       Promise.resolve({ standing: null, comparison: null }),
     countViolations: (attemptId) => proctoringRef.current?.countViolations(attemptId) ?? Promise.resolve(0),
     evidenceRetentionDays: config.evidenceRetentionDays,
+    pauseMaxMs: config.pauseMaxMinutes * 60_000,
   });
   const base = { database, batches, users, events, clock };
   const exams = createExamService({

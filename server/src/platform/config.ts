@@ -122,6 +122,9 @@ const envSchema = z.object({
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   // Proctoring evidence (snapshots, screen recordings) is deleted this many days after it was taken.
   PROCTOR_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // A proctor's pause never lifted (the proctor left, the candidate gave up) ends after this long:
+  // the deadline sweep submits the attempt as it stands, so no attempt stays open for ever.
+  PROCTOR_PAUSE_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   // Files in S3 (or an S3-compatible store) instead of DATA_DIR/files; S3_BUCKET switches it on.
   S3_BUCKET: z.string().trim().min(3).max(63).optional(),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -207,6 +210,7 @@ export type AppConfig = {
   /** How often each instance looks for due jobs (platform/jobs). */
   jobsPollIntervalMs: number;
   evidenceRetentionDays: number;
+  pauseMaxMinutes: number;
 };
 
 export class ConfigError extends Error {
@@ -372,5 +376,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweeperBatchSize: e.SWEEPER_BATCH_SIZE,
     jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
     evidenceRetentionDays: e.PROCTOR_EVIDENCE_RETENTION_DAYS,
+    pauseMaxMinutes: e.PROCTOR_PAUSE_MAX_MINUTES,
   };
 }

@@ -481,6 +481,36 @@ describe('what a candidate hears', () => {
   });
 });
 
+// Near the end: it moves the clock past the exam's hour.
+describe('a pause never lifted', () => {
+  it('ends the attempt an hour after it began: the sweep submits it as it stands and the candidate is told', async () => {
+    const { client, deviceId, attemptId, socket } = await start(13);
+    const proctor = await signIn(appB, demo.proctor);
+    await client.post(`/api/attempts/${attemptId}/answers`, {
+      deviceId,
+      saves: [mcq(questionIds[0]!, 'b', 1)],
+    });
+    await proctor.post(`/api/proctoring/attempts/${attemptId}/actions`, {
+      kind: 'pause',
+      reason: 'Left the room',
+    });
+    // Within the hour (and past the exam's own 60 minutes, which stand still while paused): still paused.
+    env.clock.advance(59 * 60_000);
+    await appA.sweeper.sweepOnce();
+    expect(await readAttemptRow(appA, attemptId)).toMatchObject({ status: 'in_progress' });
+    const ended = next<{ reason: string }>(socket, 'attempt:terminated');
+    env.clock.advance(2 * 60_000);
+    await Promise.all([appA.sweeper.sweepOnce(), appB.sweeper.sweepOnce()]);
+    await ended;
+    expect(await readAttemptRow(appA, attemptId)).toMatchObject({
+      status: 'submitted',
+      submit_reason: 'proctor',
+    });
+    const state = (await client.get(`/api/attempts/${attemptId}/state`)).json<State>();
+    expect(state.attempt.status).toBe('submitted');
+  });
+});
+
 // Last: it moves the clock a month on.
 describe('retention', () => {
   it('evidence is deleted by the job after the retention period', async () => {

@@ -58,6 +58,20 @@ export function createAttemptControl(deps: {
       reason: attempt.pauseReason ?? attempt.submitReason ?? '',
     });
 
+  /** Submitted as it stands, scored with every acknowledged save. Idempotent on a submitted attempt. */
+  async function terminate(attemptId: string, reason: Extract<SubmitReason, 'proctor' | 'violations'>) {
+    const submitted = await db.transaction(async (tx) => {
+      const attempt = await repo.lockAttempt(tx, attemptId);
+      if (!attempt) throw notFound('Attempt not found.');
+      if (attempt.status === 'submitted') return null;
+      if (attempt.status !== 'in_progress') throw new AppError('ATTEMPT_NOT_RUNNING');
+      const { score, totalMarks } = await deps.score(tx, attempt);
+      return repo.markSubmitted(tx, attemptId, reason, score, totalMarks, nowDate(clock));
+    });
+    if (submitted) changed(submitted, 'terminated');
+    return submitted;
+  }
+
   return {
     async pause(attemptId: string, reason: string): Promise<repo.AttemptRow> {
       const paused = await db.transaction(async (tx) => {
@@ -113,18 +127,19 @@ export function createAttemptControl(deps: {
       return extended;
     },
 
-    /** Submitted as it stands, scored with every acknowledged save. Idempotent on a submitted attempt. */
-    async terminate(attemptId: string, reason: Extract<SubmitReason, 'proctor' | 'violations'>) {
-      const submitted = await db.transaction(async (tx) => {
-        const attempt = await repo.lockAttempt(tx, attemptId);
-        if (!attempt) throw notFound('Attempt not found.');
-        if (attempt.status === 'submitted') return null;
-        if (attempt.status !== 'in_progress') throw new AppError('ATTEMPT_NOT_RUNNING');
-        const { score, totalMarks } = await deps.score(tx, attempt);
-        return repo.markSubmitted(tx, attemptId, reason, score, totalMarks, nowDate(clock));
-      });
-      if (submitted) changed(submitted, 'terminated');
-      return submitted;
+    terminate,
+
+    /**
+     * A pause never lifted (the proctor left, the candidate gave up) ends the attempt `maxMs` after
+     * it began: submitted as it stands, as a proctor's terminate, so no attempt stays open for ever
+     * and the exam's results can be computed. The deadline sweep calls it; returns how many.
+     */
+    async endOverduePauses(maxMs: number, limit: number): Promise<number> {
+      const overdue = await control.listOverduePauses(db, new Date(clock.now() - maxMs), limit);
+      let ended = 0;
+      // Each under its own lock; another instance's sweep that got there first makes this a no-op.
+      for (const attemptId of overdue) if (await terminate(attemptId, 'proctor')) ended += 1;
+      return ended;
     },
 
     listSummaries: (examId: string, userIds?: readonly string[]) =>

@@ -57,6 +57,8 @@ export function createAttemptService(deps: {
   countViolations?: (attemptId: string) => Promise<number>;
   /** How long proctoring evidence is kept, for the consent notice. */
   evidenceRetentionDays?: number;
+  /** How long a proctor's pause may last before the sweep ends the attempt (PROCTOR_PAUSE_MAX_MINUTES). */
+  pauseMaxMs?: number;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
@@ -358,16 +360,20 @@ export function createAttemptService(deps: {
      * the sweeper (attempt-sweeper.ts) calls it again until a batch comes back short.
      */
     async sweepExpired(limit: number): Promise<number> {
+      const endedPauses = await control.endOverduePauses(deps.pauseMaxMs ?? 3_600_000, limit);
       const cutoff = new Date(clock.now() - SAVE_GRACE_MS);
       const papers = await loadPapers(await repo.listExpiredSnapshotIds(db, cutoff));
-      // Nothing due: an idle sweep (every instance, every second) is this one indexed read.
-      if (papers.size === 0) return 0;
-      return db.transaction(async (tx) => {
-        const expired = await repo.lockExpiredAttempts(tx, cutoff, limit);
-        for (const { attempt, score, totalMarks } of await scoreChunk(tx, expired, papers))
-          await repo.markSubmitted(tx, attempt.id, 'deadline', score, totalMarks, nowDate(clock));
-        return expired.length;
-      });
+      // Nothing due: an idle sweep (every instance, every second) is these two indexed reads.
+      if (papers.size === 0) return endedPauses;
+      return (
+        endedPauses +
+        (await db.transaction(async (tx) => {
+          const expired = await repo.lockExpiredAttempts(tx, cutoff, limit);
+          for (const { attempt, score, totalMarks } of await scoreChunk(tx, expired, papers))
+            await repo.markSubmitted(tx, attempt.id, 'deadline', score, totalMarks, nowDate(clock));
+          return expired.length;
+        }))
+      );
     },
 
     /** Whether any candidate has started the exam (the exams module asks before unpublishing). */

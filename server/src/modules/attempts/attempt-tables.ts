@@ -80,6 +80,10 @@ export const attempts = pgTable(
     index('attempts_running_deadline_idx')
       .on(t.deadlineAt)
       .where(sql`${t.status} = 'in_progress'`),
+    // The same sweep's other half: pauses never lifted (a handful at most, so a tiny index).
+    index('attempts_running_paused_idx')
+      .on(t.pausedAt)
+      .where(sql`${t.status} = 'in_progress' and ${t.pausedAt} is not null`),
   ],
 );
 

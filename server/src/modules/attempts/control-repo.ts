@@ -1,5 +1,5 @@
 import type { TimeAdjustment } from '@examtech/core';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { bookkeepingNow } from '../../platform/db/columns.js';
 import { attemptAnswers, attempts } from './attempt-tables.js';
@@ -16,6 +16,17 @@ export async function markPaused(tx: Tx, id: string, at: Date, reason: string): 
     .returning();
   if (!row) throw new Error('attempt vanished');
   return row;
+}
+
+/** Running attempts paused since before `before` (served by `attempts_running_paused_idx`). */
+export async function listOverduePauses(db: Db, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.status, 'in_progress'), lt(attempts.pausedAt, before)))
+    .orderBy(attempts.pausedAt)
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /** The end of a pause or an extension: the adjustment is kept and the deadline is the adjusted end. */

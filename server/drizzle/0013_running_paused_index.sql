@@ -1,0 +1,1 @@
+CREATE INDEX "attempts_running_paused_idx" ON "attempts" USING btree ("paused_at") WHERE "attempts"."status" = 'in_progress' and "attempts"."paused_at" is not null;
