@@ -10,6 +10,10 @@ import { presentReleasedResult } from './attempt-result.js';
 import * as repo from './attempt-repo.js';
 import { timingOf } from './save-pipeline.js';
 
+const PAPER_OPEN = Buffer.from('{"paper":');
+const ORDER_OPEN = Buffer.from(',"order":');
+const CLOSE = Buffer.from('}');
+
 /** The exam the student may sit and their attempt, as the lifecycle finds it (attempt-service.ts). */
 export type SittableExam = {
   exam: { id: string; kind: 'scheduled' | 'practice'; publishedSnapshotId: string | null };
@@ -66,12 +70,13 @@ export function createAttemptReads(deps: {
       });
     },
 
-    /** The paper: the exam's cached candidate JSON plus this candidate's order, without re-serialising the paper. */
-    async getPaperJson(actor: Actor, attemptId: string): Promise<string> {
+    /** The paper as JSON bytes: the exam's cached candidate JSON plus this candidate's order, without re-serialising the paper. */
+    async getPaperJson(actor: Actor, attemptId: string): Promise<Buffer> {
       const attempt = await deps.loadOwnAttempt(actor, attemptId);
       if (attempt.status === 'prepared') throw new AppError('EXAM_NOT_STARTED');
       const { paper, candidateJson } = await deps.papers.get(attempt.snapshotId);
-      return `{"paper":${candidateJson},"order":${JSON.stringify(buildAttemptPaper(paper, attempt.seed))}}`;
+      const order = Buffer.from(JSON.stringify(buildAttemptPaper(paper, attempt.seed)));
+      return Buffer.concat([PAPER_OPEN, candidateJson, ORDER_OPEN, order, CLOSE]);
     },
 
     async getState(actor: Actor, attemptId: string) {

@@ -11,8 +11,20 @@ type Conn = Db | Tx;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type AnswerRow = typeof attemptAnswers.$inferSelect;
 
+const prepareFindAttempt = (db: Conn) =>
+  db
+    .select()
+    .from(attempts)
+    .where(eq(attempts.id, sql.placeholder('id')))
+    .prepare('attempts_find_by_id');
+// The hottest read of all (every paper, state, proctoring request and save-cache miss): built once
+// per database handle, not per call, and a named statement PostgreSQL parses once per connection.
+const findAttemptStatements = new WeakMap<Conn, ReturnType<typeof prepareFindAttempt>>();
+
 export async function findAttempt(db: Conn, id: string): Promise<AttemptRow | null> {
-  const [row] = await db.select().from(attempts).where(eq(attempts.id, id));
+  let statement = findAttemptStatements.get(db);
+  if (!statement) findAttemptStatements.set(db, (statement = prepareFindAttempt(db)));
+  const [row] = await statement.execute({ id });
   return row ?? null;
 }
 

@@ -16,8 +16,11 @@ export type CachedPaper = {
   /** Full paper with keys and the exam's answer-key revisions applied: server only, for scoring. */
   paper: Paper;
   examId: string;
-  /** The candidate-safe paper, serialised once for every candidate of the exam. */
-  candidateJson: string;
+  /**
+   * The candidate-safe paper, serialised and UTF-8 encoded once for every candidate of the exam: a
+   * paper request copies these bytes instead of building and encoding a 12 KB string each time.
+   */
+  candidateJson: Buffer;
   /** Bank version of each question as frozen, for the builder's read-only view. */
   questionVersions: ReadonlyMap<string, number>;
   /** The proctoring settings as published: what the exam room watches and its thresholds. */
@@ -101,7 +104,7 @@ export function createSnapshotCache(
           examId: row.examId,
           // Projected again rather than read from the row: a snapshot frozen before a fix to the
           // projection (solution-only images, issue 9) is served by today's rule.
-          candidateJson: JSON.stringify(toCandidatePaper(paper)),
+          candidateJson: Buffer.from(JSON.stringify(toCandidatePaper(paper))),
           questionVersions: new Map(Object.entries(recorded)),
           proctoring: row.settings.proctoring,
         };
