@@ -44,48 +44,50 @@ const SECTIONS = [
   'Mathematics Section B',
 ];
 let examId: string;
+let lockedExamId: string;
 let questionIds: string[];
 
-beforeAll(async () => {
-  const author: Client = await signInOverHttp(teacher);
-  const first = await createDrillChapter(author, { chapter: 'Phone drills', topic: 'Thumb drills' });
-  const second = await createDrillChapter(author, { chapter: 'Phone drills II', topic: 'Screen drills' });
-  questionIds = [...first.questionIds, ...second.questionIds];
-  const title = 'JEE Main 2027 Full Mock Test 3 (Paper 1: B.E./B.Tech.)';
+/**
+ * A teacher's exam through the API, published and open to the demo JEE batch now: the sections in
+ * order (no shuffling), `proctoring` over the default settings.
+ */
+async function scheduleExam(
+  author: Client,
+  plan: {
+    title: string;
+    lockedSections: boolean;
+    sections: { name: string; questionIds: string[]; durationMinutes?: number }[];
+    proctoring?: object;
+  },
+): Promise<string> {
   const { exam } = await author.call<{
     exam: { id: string; draft: { instructions: object }; settings: { proctoring: object } };
-  }>('POST', '/api/exams', { title });
-  examId = exam.id;
-  // Two questions in each of the first four sections, one in each of the last two.
-  const split = [2, 2, 2, 2, 1, 1];
-  let next = 0;
-  await author.call('PUT', `/api/exams/${examId}/draft`, {
-    title,
+  }>('POST', '/api/exams', { title: plan.title });
+  await author.call('PUT', `/api/exams/${exam.id}/draft`, {
+    title: plan.title,
     durationMinutes: 60,
-    lockedSections: false,
+    lockedSections: plan.lockedSections,
     instructions: exam.draft.instructions,
-    sections: SECTIONS.map((name, i) => {
-      const items = questionIds.slice(next, (next += split[i]!)).map((questionId) => ({ questionId }));
-      return {
-        id: `section-${i + 1}`,
-        name,
-        scheme: { correct: 4, wrong: -1 },
-        allowedTypes: ['mcq_single', 'numerical'],
-        questionCount: items.length,
-        shuffleQuestions: false,
-        shuffleOptions: false,
-        items,
-      };
-    }),
+    sections: plan.sections.map((section, i) => ({
+      id: `section-${i + 1}`,
+      name: section.name,
+      scheme: { correct: 4, wrong: -1 },
+      ...(section.durationMinutes ? { durationMinutes: section.durationMinutes } : {}),
+      allowedTypes: ['mcq_single', 'numerical'],
+      questionCount: section.questionIds.length,
+      shuffleQuestions: false,
+      shuffleOptions: false,
+      items: section.questionIds.map((questionId) => ({ questionId })),
+    })),
   });
-  // Tab switches are watched and the first one is warned of: the room's prompt on a phone.
-  await author.call('PUT', `/api/exams/${examId}/settings`, {
-    ...exam.settings,
-    proctoring: { ...exam.settings.proctoring, tabSwitchDetection: true, warnAfterViolations: 1 },
-  });
-  await author.call('POST', `/api/exams/${examId}/publish`);
+  if (plan.proctoring)
+    await author.call('PUT', `/api/exams/${exam.id}/settings`, {
+      ...exam.settings,
+      proctoring: { ...exam.settings.proctoring, ...plan.proctoring },
+    });
+  await author.call('POST', `/api/exams/${exam.id}/publish`);
   const batches = await author.call<{ items: { id: string; code: string }[] }>('GET', '/api/batches');
-  await author.call('PUT', `/api/exams/${examId}/schedule`, {
+  await author.call('PUT', `/api/exams/${exam.id}/schedule`, {
     mode: 'window',
     startsAt: new Date(suite.clock.now() + 2_000).toISOString(),
     windowEndsAt: new Date(suite.clock.now() + 3 * 3_600_000).toISOString(),
@@ -93,6 +95,40 @@ beforeAll(async () => {
     studentIds: [],
     registration: { required: false },
     accommodations: [],
+  });
+  return exam.id;
+}
+
+beforeAll(async () => {
+  const author: Client = await signInOverHttp(teacher);
+  const first = await createDrillChapter(author, { chapter: 'Phone drills', topic: 'Thumb drills' });
+  const second = await createDrillChapter(author, { chapter: 'Phone drills II', topic: 'Screen drills' });
+  questionIds = [...first.questionIds, ...second.questionIds];
+  // Two questions in each of the first four sections, one in each of the last two.
+  const split = [2, 2, 2, 2, 1, 1];
+  let next = 0;
+  examId = await scheduleExam(author, {
+    title: 'JEE Main 2027 Full Mock Test 3 (Paper 1: B.E./B.Tech.)',
+    lockedSections: false,
+    sections: SECTIONS.map((name, i) => ({
+      name,
+      questionIds: questionIds.slice(next, (next += split[i]!)),
+    })),
+    // Tab switches are watched and the first one is warned of: the room's prompt on a phone.
+    proctoring: { tabSwitchDetection: true, warnAfterViolations: 1 },
+  });
+  // CAT-like: timed sections in a fixed order, so the header carries two clocks.
+  lockedExamId = await scheduleExam(author, {
+    title: 'CAT 2027 Mock 1',
+    lockedSections: true,
+    sections: [
+      {
+        name: 'Verbal Ability and Reading Comprehension',
+        questionIds: questionIds.slice(0, 3),
+        durationMinutes: 30,
+      },
+      { name: 'Quantitative Ability', questionIds: questionIds.slice(3, 5), durationMinutes: 30 },
+    ],
   });
 });
 
@@ -255,6 +291,24 @@ describe('the exam room on a phone', () => {
       await context.close();
     },
   );
+
+  test('with timed sections at 360 px in Hindi, both clocks fit the header beside the title', async () => {
+    const { context, page } = await openPage({ width: 360, height: 740 });
+    await signIn(page, student(1));
+    await enterExam(page, lockedExamId);
+    await switchRoomLanguageOnPhone(page, 'en', 'hi');
+    const header = await boxOf(page.getByTestId('compact-header'));
+    for (const clock of [page.getByRole('timer', { name: 'खंड का शेष समय' }), timeLeft(page, 'hi')]) {
+      const box = await boxOf(clock);
+      expect(box.y + box.height).toBeLessThanOrEqual(header.y + header.height);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    expect((await boxOf(page.getByRole('heading', { name: 'CAT 2027 Mock 1' }))).width).toBeGreaterThan(40);
+    expect(await page.getByRole('tab', { name: /^Quantitative Ability/ }).isDisabled()).toBe(true);
+    await expectFirstScreen(page, 'hi', 1);
+    await shoot(page, 'locked-360-hi');
+    await context.close();
+  });
 
   test('on a tablet (768 x 1024 and 1024 x 768) and the desktop (1366 x 768) the palette is a side column', async () => {
     const { context, page } = await openPage({ width: 768, height: 1024 });
