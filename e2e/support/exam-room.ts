@@ -170,7 +170,8 @@ export async function enterExam(
   const started = page.waitForResponse((response) => response.url().endsWith(`/api/exams/${examId}/start`));
   await page.getByRole('button', { name: 'I am ready to begin' }).click();
   const state = (await (await started).json()) as State;
-  await palette(page).waitFor();
+  // The room is up: its palette, or on a phone (where the palette waits in a drawer) its header.
+  await palette(page).or(page.getByTestId('compact-header')).waitFor();
   return state.attempt.id;
 }
 

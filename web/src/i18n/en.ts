@@ -6,6 +6,7 @@ import { systemCheckEn } from './system-check.en';
 import { leaderboardEn } from './leaderboard.en';
 import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
+import { examRoomPhoneEn } from './exam-room-phone.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 
@@ -156,6 +157,7 @@ export const en = {
   leaderboard: leaderboardEn,
   proctoring: proctoringEn,
   proctoringRoom: proctoringRoomEn,
+  examRoomPhone: examRoomPhoneEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

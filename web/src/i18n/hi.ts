@@ -5,6 +5,7 @@ import { systemCheckHi } from './system-check.hi';
 import { leaderboardHi } from './leaderboard.hi';
 import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
 import { proctoringRoomHi } from './proctoring-room.hi';
+import { examRoomPhoneHi } from './exam-room-phone.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 
@@ -156,6 +157,7 @@ export const hi: Catalogue = {
   leaderboard: leaderboardHi,
   proctoring: proctoringHi,
   proctoringRoom: proctoringRoomHi,
+  examRoomPhone: examRoomPhoneHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',

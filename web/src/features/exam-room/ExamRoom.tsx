@@ -1,15 +1,18 @@
-import { Alert, Box, Button, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Box, Button, Drawer, Grid, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAlarm, IconLock, IconWifiOff } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError } from '../../lib/notify';
-import { ActionBar } from './ActionBar';
+import { ActionBar, StickyActionBar } from './ActionBar';
+import { CompactHeader } from './CompactHeader';
 import { ExamHeader } from './ExamHeader';
+import classes from './PhoneLayout.module.css';
 import { PausedOverlay, ProctorBanners, ProctorIndicator } from './proctoring/ProctorRoomUi';
 import type { Proctoring } from './proctoring/useProctoring';
 import { QuestionPalette } from './QuestionPalette';
 import { QuestionView } from './QuestionView';
-import { countStates } from './session-model';
+import { SectionTabs } from './SectionTabs';
 import { SubmitModal } from './SubmitModal';
 import type { Language } from './types';
 import type { ExamSession } from './useExamSession';
@@ -29,6 +32,11 @@ function handleKeys(event: KeyboardEvent, session: ExamSession) {
     option?.click();
   } else return;
   event.preventDefault();
+}
+
+/** Below Mantine's `sm` (48em): the phone layout. Read at once, so the first paint has the right one. */
+function useIsPhone(): boolean {
+  return useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
 }
 
 /**
@@ -76,6 +84,15 @@ export function ExamRoom({
   const closedNotice = useClosedSectionNotice(session);
   const paused = session.serverState.attempt.paused ?? null;
   const isPaused = paused !== null;
+  const isPhone = useIsPhone();
+  const [isPaletteOpen, paletteDrawer] = useDisclosure(false);
+  // Nothing opens over the pause, the time-up notice or the other device's takeover.
+  const canUsePalette = isPhone && !isPaused && !session.isTimeUp && !sync.isDeviceReplaced;
+
+  useEffect(() => {
+    // On a phone the next question is read from its top, not from where the last one was scrolled to.
+    if (isPhone) window.scrollTo({ top: 0 });
+  }, [currentId, isPhone]);
 
   useEffect(() => {
     if (isPaused) return; // paused by the proctor: no input at all
@@ -95,24 +112,64 @@ export function ExamRoom({
     );
   };
 
-  return (
-    <Box mih="100dvh" bg="gray.0">
-      <ExamHeader
-        examName={session.title}
-        candidateName={candidateName}
-        clock={clock}
-        pendingCount={sync.pendingIds.size}
-        language={language}
-        onLanguage={onLanguage}
-        proctorStatus={
-          proctor.view && (
-            <ProctorIndicator
-              view={proctor.view}
-              violations={proctor.view.violations ?? session.serverState.attempt.violations ?? null}
-            />
-          )
-        }
+  const headerProps = {
+    examName: session.title,
+    candidateName,
+    clock,
+    pendingCount: sync.pendingIds.size,
+    language,
+    onLanguage,
+    proctorStatus: proctor.view && (
+      <ProctorIndicator
+        view={proctor.view}
+        violations={proctor.view.violations ?? session.serverState.attempt.violations ?? null}
+        isCompact={isPhone}
       />
+    ),
+  };
+  const questionView = question && (
+    <QuestionView
+      key={question.id}
+      question={question}
+      number={allIds.indexOf(question.id) + 1}
+      language={language}
+      optionOrder={session.optionOrder[question.id]}
+      answer={session.responses[question.id]?.answer ?? null}
+      rejection={
+        rejection
+          ? t(`examRoom.rejections.${rejection}`, { defaultValue: t('examRoom.notAccepted') })
+          : undefined
+      }
+      onAnswer={session.setAnswer}
+      isCompact={isPhone}
+    />
+  );
+  const palette = (isInDrawer: boolean) =>
+    section && (
+      <QuestionPalette
+        sectionName={section.section.name}
+        questionIds={section.questions.map((q) => q.id)}
+        allIds={allIds}
+        currentId={currentId}
+        stateOf={session.stateOf}
+        pendingIds={sync.pendingIds}
+        isRoomy={isInDrawer}
+        onSelect={(id) => {
+          session.goTo(id);
+          if (isInDrawer) paletteDrawer.close();
+        }}
+      />
+    );
+
+  return (
+    <Box className={classes.room} bg="gray.0">
+      <div className={classes.stickyTop}>
+        {isPhone ? (
+          <CompactHeader {...headerProps} onOpenPalette={paletteDrawer.open} />
+        ) : (
+          <ExamHeader {...headerProps} />
+        )}
+      </div>
       {!sync.isOnline && (
         <Alert color="orange" icon={<IconWifiOff />} radius={0} role="status" data-testid="offline-banner">
           {t('examRoom.offline')}
@@ -134,84 +191,36 @@ export function ExamRoom({
           {closedNotice.text}
         </Alert>
       )}
-      <Tabs
-        value={currentSectionId}
-        onChange={(id) =>
-          id && session.goTo(sections.find((s) => s.section.id === id)?.questions[0]?.id ?? currentId)
-        }
-        px="md"
-        pt="xs"
-      >
-        <Tabs.List>
-          {sections.map((s) => {
-            const counts = countStates(
-              s.questions.map((q) => q.id),
-              session.stateOf,
-            );
-            const isOpen = clock.isSectionOpen(s.section.id);
-            const isClosed = clock.isSectionClosed(s.section.id);
-            return (
-              <Tabs.Tab
-                key={s.section.id}
-                value={s.section.id}
-                disabled={!isOpen}
-                data-closed={isClosed || undefined}
-                leftSection={isClosed ? <IconLock size={14} aria-hidden /> : undefined}
-                title={
-                  isClosed ? t('examRoom.sectionIsClosed') : isOpen ? undefined : t('examRoom.sectionNotOpen')
-                }
-              >
-                {s.section.name}{' '}
-                <Text span size="xs" c="dimmed">
-                  ({counts.answered + counts.answered_marked_for_review}/{s.questions.length})
-                </Text>
-                {isClosed && (
-                  <Text span size="xs" fw={700} c="red.8">
-                    {' '}
-                    · {t('examRoom.closed')}
-                  </Text>
-                )}
-              </Tabs.Tab>
-            );
-          })}
-        </Tabs.List>
-      </Tabs>
-      <Grid p="md">
-        <Grid.Col span={{ base: 12, sm: 8, lg: 9 }}>
-          <Stack gap="md">
-            {question && (
-              <QuestionView
-                key={question.id}
-                question={question}
-                number={allIds.indexOf(question.id) + 1}
-                language={language}
-                optionOrder={session.optionOrder[question.id]}
-                answer={session.responses[question.id]?.answer ?? null}
-                rejection={
-                  rejection
-                    ? t(`examRoom.rejections.${rejection}`, { defaultValue: t('examRoom.notAccepted') })
-                    : undefined
-                }
-                onAnswer={session.setAnswer}
-              />
-            )}
-            <ActionBar session={session} onSubmit={() => setSummaryOpen(true)} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 4, lg: 3 }}>
-          {section && (
-            <QuestionPalette
-              sectionName={section.section.name}
-              questionIds={section.questions.map((q) => q.id)}
-              allIds={allIds}
-              currentId={currentId}
-              stateOf={session.stateOf}
-              pendingIds={sync.pendingIds}
-              onSelect={session.goTo}
-            />
-          )}
-        </Grid.Col>
-      </Grid>
+      <SectionTabs session={session} />
+      {isPhone ? (
+        <>
+          <Box className={classes.main} p="xs">
+            {questionView}
+          </Box>
+          <StickyActionBar session={session} onSubmit={() => setSummaryOpen(true)} />
+          <Drawer
+            opened={isPaletteOpen && canUsePalette}
+            onClose={paletteDrawer.close}
+            position="right"
+            size="calc(min(22rem, 88vw))"
+            padding="sm"
+            title={t('examRoomPhone.paletteTitle')}
+            closeButtonProps={{ 'aria-label': t('examRoomPhone.closePalette') }}
+          >
+            {palette(true)}
+          </Drawer>
+        </>
+      ) : (
+        <Grid p="md">
+          <Grid.Col span={{ base: 12, sm: 8, lg: 9 }}>
+            <Stack gap="md">
+              {questionView}
+              <ActionBar session={session} onSubmit={() => setSummaryOpen(true)} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4, lg: 3 }}>{palette(false)}</Grid.Col>
+        </Grid>
+      )}
       <SubmitModal
         session={session}
         opened={isSummaryOpen}

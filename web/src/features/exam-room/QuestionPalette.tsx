@@ -35,6 +35,7 @@ export function QuestionPalette({
   stateOf,
   pendingIds,
   onSelect,
+  isRoomy = false,
 }: {
   sectionName: string;
   questionIds: readonly string[];
@@ -43,6 +44,8 @@ export function QuestionPalette({
   stateOf: (id: string) => PaletteState;
   pendingIds: ReadonlySet<string>;
   onSelect: (id: string) => void;
+  /** In a phone's drawer: cells of at least 44 px, for a finger. */
+  isRoomy?: boolean;
 }) {
   const { t } = useTranslation();
   const counts = countStates(questionIds, stateOf);
@@ -63,7 +66,7 @@ export function QuestionPalette({
         <Text size="xs" c="dimmed">
           {t('examRoom.palette.choose')}
         </Text>
-        <div className={classes.grid}>
+        <div className={classes.grid} data-roomy={isRoomy || undefined}>
           {questionIds.map((id) => {
             const state = stateOf(id);
             const number = allIds.indexOf(id) + 1;

@@ -21,6 +21,7 @@ export function QuestionView({
   answer,
   rejection,
   onAnswer,
+  isCompact = false,
 }: {
   question: CandidateQuestion;
   number: number;
@@ -29,6 +30,8 @@ export function QuestionView({
   answer: Answer | null;
   rejection: string | undefined;
   onAnswer: (answer: Answer | null) => void;
+  /** A phone's: less padding, so the stem starts higher and lines are longer. */
+  isCompact?: boolean;
 }) {
   const { t } = useTranslation();
   const content = contentIn(question, language);
@@ -37,7 +40,7 @@ export function QuestionView({
     <Paper
       withBorder
       radius="sm"
-      p="md"
+      p={isCompact ? 'sm' : 'md'}
       component="article"
       aria-label={t('examRoom.question.number', { number })}
     >

@@ -57,32 +57,35 @@ export function MatrixGrid({
           </div>
         ))}
       </SimpleGrid>
-      <Table withTableBorder withColumnBorders w="auto" aria-label={t('examRoom.question.matchGrid')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th />
-            {columns.map(({ id }) => (
-              <Table.Th key={id}>{id.toUpperCase()}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map(({ id: rowId }) => (
-            <Table.Tr key={rowId}>
-              <Table.Th>{rowId.toUpperCase()}</Table.Th>
-              {columns.map(({ id: columnId }) => (
-                <Table.Td key={columnId}>
-                  <Checkbox
-                    aria-label={`${rowId.toUpperCase()} matches ${columnId.toUpperCase()}`}
-                    checked={(matches[rowId] ?? []).includes(columnId)}
-                    onChange={() => toggle(rowId, columnId)}
-                  />
-                </Table.Td>
+      {/* A wide grid scrolls inside its own box on a narrow phone, never the page. */}
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Table withTableBorder withColumnBorders w="auto" aria-label={t('examRoom.question.matchGrid')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              {columns.map(({ id }) => (
+                <Table.Th key={id}>{id.toUpperCase()}</Table.Th>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map(({ id: rowId }) => (
+              <Table.Tr key={rowId}>
+                <Table.Th>{rowId.toUpperCase()}</Table.Th>
+                {columns.map(({ id: columnId }) => (
+                  <Table.Td key={columnId}>
+                    <Checkbox
+                      aria-label={`${rowId.toUpperCase()} matches ${columnId.toUpperCase()}`}
+                      checked={(matches[rowId] ?? []).includes(columnId)}
+                      onChange={() => toggle(rowId, columnId)}
+                    />
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
     </>
   );
 }

@@ -24,36 +24,64 @@ const isKnownKind = (kind: string | null): kind is ProctorEventKind =>
   (PROCTOR_EVENT_KINDS as readonly string[]).includes(kind ?? '');
 
 /** Always in the header of a proctored exam: what is on, and the violation count. */
-export function ProctorIndicator({ view, violations }: { view: ProctorView; violations: Violations | null }) {
+export function ProctorIndicator({
+  view,
+  violations,
+  isCompact = false,
+}: {
+  view: ProctorView;
+  violations: Violations | null;
+  /** In a phone's narrow header row: the icon and the count, the words in their names and titles. */
+  isCompact?: boolean;
+}) {
   const { t } = useTranslation();
   const parts: string[] = [];
   if (view.camera !== 'not_used') parts.push(t(`proctoringRoom.indicator.camera.${view.camera}`));
   if (view.screen !== 'not_used') parts.push(t(`proctoringRoom.indicator.screen.${view.screen}`));
   const isDegraded = view.camera === 'lost' || view.screen === 'lost';
   const count = violations?.count ?? 0;
+  const label =
+    parts.length > 0
+      ? `${t('proctoringRoom.indicator.label')}: ${parts.join(' / ')}`
+      : t('proctoringRoom.indicator.label');
+  const violationsText = t('proctoringRoom.indicator.violations', { count });
+  const icon =
+    view.camera === 'lost' ? (
+      <IconCameraOff size={14} aria-hidden />
+    ) : view.camera !== 'not_used' ? (
+      <IconCamera size={14} aria-hidden />
+    ) : (
+      <IconEye size={14} aria-hidden />
+    );
+  const color = isDegraded ? 'red' : 'grape';
+  if (isCompact)
+    return (
+      <Group gap={4} wrap="nowrap" data-testid="proctor-indicator" style={{ flex: 'none' }}>
+        <Badge color={color} variant="light" px={6} role="img" aria-label={label} title={label}>
+          {icon}
+        </Badge>
+        {count > 0 && (
+          <Badge
+            color="orange"
+            variant="light"
+            px={6}
+            data-testid="proctor-violations"
+            aria-label={violationsText}
+            title={violationsText}
+          >
+            {count}
+          </Badge>
+        )}
+      </Group>
+    );
   return (
     <Group gap={6} wrap="nowrap" data-testid="proctor-indicator">
-      <Badge
-        color={isDegraded ? 'red' : 'grape'}
-        variant="light"
-        tt="none"
-        leftSection={
-          view.camera === 'lost' ? (
-            <IconCameraOff size={14} aria-hidden />
-          ) : view.camera !== 'not_used' ? (
-            <IconCamera size={14} aria-hidden />
-          ) : (
-            <IconEye size={14} aria-hidden />
-          )
-        }
-      >
-        {parts.length > 0
-          ? `${t('proctoringRoom.indicator.label')}: ${parts.join(' / ')}`
-          : t('proctoringRoom.indicator.label')}
+      <Badge color={color} variant="light" tt="none" leftSection={icon}>
+        {label}
       </Badge>
       {count > 0 && (
         <Badge color="orange" variant="light" tt="none" data-testid="proctor-violations">
-          {t('proctoringRoom.indicator.violations', { count })}
+          {violationsText}
         </Badge>
       )}
     </Group>
