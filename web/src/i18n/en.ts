@@ -8,10 +8,12 @@ import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
+import { builderEn } from './builder.en';
 
 export const en = {
   ...enResults,
   ...enChallenges,
+  builder: builderEn,
   common: {
     loading: 'Loading',
     cancel: 'Cancel',
