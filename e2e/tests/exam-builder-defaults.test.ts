@@ -147,9 +147,13 @@ async function checkBankPanel(page: Page, shotName: string, isDrag: boolean): Pr
   const physics = await searchBank(page, 'Defaults Physics', 3);
   expect(await physics.filter({ hasText: 'integer' }).count()).toBe(0);
   await shoot(page, shotName);
+  await physics
+    .first()
+    .getByRole('button', { name: /^Add to paper/ })
+    .click();
+  await expect.poll(() => page.getByTestId('paper-item').count()).toBe(1);
 
   // Widened by the teacher (types cleared), the integer question shows up, but Section A refuses it.
-  await bank(page).getByLabel('Types', { exact: true }).click();
   await bank(page).getByLabel('Types', { exact: true }).press('Backspace');
   await bank(page).getByLabel('Types', { exact: true }).press('Backspace');
   await page.keyboard.press('Escape');
@@ -165,7 +169,7 @@ async function checkBankPanel(page: Page, shotName: string, isDrag: boolean): Pr
     await integer.getByRole('button', { name: /^Add to paper/ }).click();
   }
   await refusal.first().waitFor();
-  expect(await page.getByTestId('paper-item').count()).toBe(0);
+  expect(await page.getByTestId('paper-item').count()).toBe(1);
   await shoot(page, `${shotName}-refused`, { isFullPage: false });
 }
 
@@ -173,19 +177,25 @@ async function checkBankPanel(page: Page, shotName: string, isDrag: boolean): Pr
 async function checkNewRule(page: Page, shotName: string): Promise<void> {
   await page.getByRole('button', { name: 'Auto-select' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-select from a blueprint' });
-  await dialog.getByText('20 to select').first().waitFor();
+  const physicsA = dialog.getByRole('button', { name: /^Physics Section A/ });
+  await expect.poll(() => physicsA.innerText()).toContain('19 to select · 1 of 20 already in the paper');
+  // Replacing empties the section, so its rule asks for the full count; unticked, for what is left.
+  const replace = dialog.getByRole('checkbox', { name: /Replace the questions/ });
+  await replace.check();
+  await expect
+    .poll(() => physicsA.innerText())
+    .toContain('20 to select · the 1 in the paper will be replaced · 20 needed');
+  await shoot(page, `${shotName}-replace`, { isFullPage: false });
+  await replace.uncheck();
+  await expect.poll(() => physicsA.innerText()).toContain('19 to select');
+
   await dialog.getByRole('button', { name: 'Add rule' }).first().click();
   const rule = dialog.locator('[aria-label="Rule 2"]');
   await rule.waitFor();
   expect(await rule.getByLabel('Subject', { exact: true }).inputValue()).toBe('Physics');
   await rule.getByLabel('Questions', { exact: true }).fill('3');
-  await dialog.getByText('23 to select').first().waitFor();
-  // Replacing empties the section, so the default rule asks for the full count again.
-  await dialog.getByRole('checkbox', { name: /Replace the questions/ }).check();
-  await dialog
-    .getByText(/the 0 in the paper will be replaced/)
-    .first()
-    .waitFor();
+  await expect.poll(() => physicsA.innerText()).toContain('22 to select');
+  await rule.scrollIntoViewIfNeeded();
   await shoot(page, shotName, { isFullPage: false });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -238,6 +248,7 @@ describe('exam builder defaults and publish safety', () => {
     const issues = checker.locator('li li');
     expect(await issues.count()).toBe(4);
     expect(await issues.first().innerText()).toBe('20 questions needed, 0 added');
+    await shoot(page, 'checker-desktop', { isFullPage: false });
     await checkBankPanel(page, 'bank-desktop', true);
     await checkNewRule(page, 'new-rule-desktop');
     await checkSettingsAndPublish(page, 'publish-desktop');
@@ -259,7 +270,7 @@ describe('exam builder defaults and publish safety', () => {
 
     await switchInterfaceLanguage(page, 'hi');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    const confirm = page.getByRole('dialog', { name: 'Publish this exam?' });
+    const confirm = page.getByRole('dialog', { name: 'यह परीक्षा प्रकाशित करें?' });
     await confirm.getByText('इसके साथ ये सेटिंग्स स्थिर हो जाएँगी:').waitFor();
     expect(await confirm.getByTestId('publish-settings').innerText()).toMatch(/स्वतः जमा\s+कभी नहीं/);
     await shoot(page, 'publish-phone-hi', { isFullPage: false });

@@ -49,6 +49,10 @@ export const builderEn = {
     unsaved: 'Changes not saved',
   },
   publish: {
+    title: 'Publish this exam?',
+    intro:
+      'Publishing freezes the paper as it is now: question versions, answer keys, marking and settings. Later edits to the bank will not change it. You can unpublish until the first candidate starts.',
+    confirm: 'Publish exam',
     refusedTitle: 'Save the settings first',
     unsaved:
       'The exam settings have changes that are not saved. Publishing now would freeze the settings saved before them. Save or discard the changes, then publish.',

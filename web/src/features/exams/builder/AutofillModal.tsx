@@ -106,7 +106,7 @@ export function AutofillModal({
                       {section.name}
                     </Text>
                     <Text size="xs" c="dimmed" data-testid="autofill-summary">
-                      {replaceExisting
+                      {replaceExisting && section.items.length > 0
                         ? t('builder.autofill.summaryReplace', summary)
                         : t('builder.autofill.summary', summary)}
                     </Text>

@@ -87,20 +87,17 @@ export function PublishControls({
       <Modal
         opened={confirming === 'publish'}
         onClose={() => setConfirming(null)}
-        title="Publish this exam?"
+        title={t('builder.publish.title')}
         centered
       >
-        <Text size="sm">
-          Publishing freezes the paper as it is now: question versions, answer keys, marking and settings.
-          Later edits to the bank will not change it. You can unpublish until the first candidate starts.
-        </Text>
+        <Text size="sm">{t('builder.publish.intro')}</Text>
         <SettingsSummary settings={exam.settings} />
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => setConfirming(null)}>
             {t('common.cancel')}
           </Button>
           <Button color="blue" loading={publish.isPending} onClick={() => void doPublish()}>
-            Publish exam
+            {t('builder.publish.confirm')}
           </Button>
         </Group>
       </Modal>
