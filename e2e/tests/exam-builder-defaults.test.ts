@@ -185,6 +185,7 @@ async function checkNewRule(page: Page, shotName: string): Promise<void> {
   await expect
     .poll(() => physicsA.innerText())
     .toContain('20 to select · the 1 in the paper will be replaced · 20 needed');
+  await physicsA.scrollIntoViewIfNeeded();
   await shoot(page, `${shotName}-replace`, { isFullPage: false });
   await replace.uncheck();
   await expect.poll(() => physicsA.innerText()).toContain('19 to select');
