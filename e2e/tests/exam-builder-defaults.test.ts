@@ -174,7 +174,7 @@ async function checkBankPanel(page: Page, shotName: string, isDrag: boolean): Pr
 }
 
 /** "Add rule" in the blueprint starts at the section's subject, not "any subject". */
-async function checkNewRule(page: Page, shotName: string): Promise<void> {
+async function checkNewRule(page: Page, shotName: string, isRun = false): Promise<void> {
   await page.getByRole('button', { name: 'Auto-select' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-select from a blueprint' });
   const physicsA = dialog.getByRole('button', { name: /^Physics Section A/ });
@@ -198,7 +198,30 @@ async function checkNewRule(page: Page, shotName: string): Promise<void> {
   await expect.poll(() => physicsA.innerText()).toContain('22 to select');
   await rule.scrollIntoViewIfNeeded();
   await shoot(page, shotName, { isFullPage: false });
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  if (!isRun) {
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    return;
+  }
+  // The small bank cannot fill Physics Section A: the first rule meets a real shortage, the second
+  // finds that this auto-select itself took the Physics questions; each line says which.
+  await dialog.getByRole('button', { name: 'Select questions' }).click();
+  const shortfalls = dialog.getByTestId('shortfalls');
+  await shortfalls.waitFor();
+  // Physics Section A's group: its two rules, then the section itself.
+  const physics = shortfalls.locator(':scope > li').filter({ hasText: 'Physics Section A' });
+  await expect.poll(() => physics.locator('li').count()).toBe(3);
+  const lines = await physics.locator('li').allInnerTexts();
+  // The question added by hand is one of the bank's matches: the line says so.
+  expect(lines[0]).toMatch(
+    /^Physics: 19 needed, \d+ placed\. The bank has only \d+ matching questions\. Of those, 1 was already in the paper\.$/,
+  );
+  expect(lines[1]).toMatch(
+    /^Physics: 3 needed, 0 placed\. The bank has \d+ matching, but this auto-select had already placed \d+ of them in this section and 0 in other sections\.$/,
+  );
+  expect(lines[2]).toMatch(/^The section holds \d+ of 20 questions: its rules fell short\.$/);
+  await shoot(page, `${shotName}-shortfalls`, { isFullPage: false });
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -251,11 +274,11 @@ describe('exam builder defaults and publish safety', () => {
     expect(await issues.first().innerText()).toBe('20 questions needed, 0 added');
     await shoot(page, 'checker-desktop', { isFullPage: false });
     await checkBankPanel(page, 'bank-desktop', true);
-    await checkNewRule(page, 'new-rule-desktop');
-    await checkSettingsAndPublish(page, 'publish-desktop');
     await checker.getByRole('button', { name: 'Show all 6' }).click();
     await expect.poll(() => issues.count()).toBe(6);
     await checker.getByRole('button', { name: 'Show fewer' }).waitFor();
+    await checkNewRule(page, 'new-rule-desktop', true);
+    await checkSettingsAndPublish(page, 'publish-desktop');
     await context.close();
   });
 

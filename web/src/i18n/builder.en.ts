@@ -25,6 +25,10 @@ export const builderEn = {
       '{{scope}}: {{needed}} needed, {{available}} placed. The bank has {{inBank}} matching, but {{inPaper}} of them were already in the paper.',
     groups:
       '{{scope}}: {{needed}} needed, {{available}} placed. Passage groups are kept whole, and the remaining ones did not fit.',
+    alsoPlaced:
+      'Of those, this auto-select had already placed {{placedInSection}} in this section and {{placedInOtherSections}} in other sections.',
+    alsoInPaper_one: 'Of those, {{count}} was already in the paper.',
+    alsoInPaper_other: 'Of those, {{count}} were already in the paper.',
     short: 'The section holds {{available}} of {{needed}} questions: its rules fell short.',
     rules: 'The section holds {{available}} of {{needed}} questions: its rules asked for fewer.',
     adviceBank: 'Add questions to the bank, loosen a rule, or fill the gaps by hand from the bank panel.',

@@ -26,6 +26,10 @@ export const builderHi: typeof builderEn = {
       '{{scope}}: {{needed}} चाहिए, {{available}} जोड़े गए। बैंक में {{inBank}} मेल खाने वाले हैं, पर उनमें से {{inPaper}} पहले से प्रश्नपत्र में थे।',
     groups:
       '{{scope}}: {{needed}} चाहिए, {{available}} जोड़े गए। अनुच्छेद-समूह पूरे ही लिए जाते हैं, और बचे हुए समूह इस संख्या में नहीं समाए।',
+    alsoPlaced:
+      'उनमें से {{placedInSection}} इस स्वतः चयन ने इसी खंड में और {{placedInOtherSections}} दूसरे खंडों में पहले ही रख दिए थे।',
+    alsoInPaper_one: 'उनमें से {{count}} पहले से प्रश्नपत्र में था।',
+    alsoInPaper_other: 'उनमें से {{count}} पहले से प्रश्नपत्र में थे।',
     short: 'खंड में {{needed}} में से {{available}} प्रश्न हैं: इसके नियम पूरे नहीं हो सके।',
     rules: 'खंड में {{needed}} में से {{available}} प्रश्न हैं: इसके नियमों ने कम प्रश्न माँगे।',
     adviceBank: 'बैंक में प्रश्न जोड़ें, कोई नियम ढीला करें, या बैंक पैनल से कमी हाथ से पूरी करें।',

@@ -25,7 +25,15 @@ export function ShortfallList({
     const scope = shortfall.difficulty
       ? `${shortfall.scope} · ${difficultyLabels[shortfall.difficulty]}`
       : shortfall.scope;
-    return t(`builder.shortfall.${shortfall.reason}`, { ...shortfall, scope });
+    const line = t(`builder.shortfall.${shortfall.reason}`, { ...shortfall, scope });
+    if (shortfall.reason !== 'bank') return line;
+    // A short bank may also have been drawn on already; say how much, so the numbers add up.
+    const placed = shortfall.placedInSection + shortfall.placedInOtherSections;
+    return [
+      line,
+      ...(placed > 0 ? [t('builder.shortfall.alsoPlaced', { ...shortfall })] : []),
+      ...(shortfall.inPaper > 0 ? [t('builder.shortfall.alsoInPaper', { count: shortfall.inPaper })] : []),
+    ].join(' ');
   };
   return (
     <Alert
