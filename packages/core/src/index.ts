@@ -130,6 +130,7 @@ export {
   createPaperFromTemplate,
   isQualified,
   hasIntegerAnswer,
+  isSameSubject,
   type PaperDraft,
 } from './templates/checker.js';
 export { computeTemplateMaxMarks } from './templates/max-marks.js';

@@ -156,11 +156,17 @@ export function fillTemplate(template: ExamTemplate): Paper {
     questions[section.id] = Array.from({ length: section.questionCount }, (_, index) => {
       const id = `${section.id}-${index + 1}`;
       const type = section.allowedTypes[0];
-      if (type === 'mcq_multi') return makeMulti(id, ['a', 'b']);
-      if (type === 'numerical')
-        return makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true });
-      if (type === 'tita') return makeTita(id, ['1']);
-      return makeSingle(id, 'a');
+      const question =
+        type === 'mcq_multi'
+          ? makeMulti(id, ['a', 'b'])
+          : type === 'numerical'
+            ? makeNumerical(id, { kind: 'exact', value: index }, { integerOnly: true })
+            : type === 'tita'
+              ? makeTita(id, ['1'])
+              : makeSingle(id, 'a');
+      // A Chemistry section holds Chemistry questions (the checker verifies it).
+      const subject = section.questionSubject ?? question.classification.subject;
+      return { ...question, classification: { ...question.classification, subject } };
     });
   }
   return createPaperFromTemplate(template, { id: `${template.id}-${template.version}`, questions });

@@ -165,6 +165,54 @@ describe('checkPaperAgainstTemplate', () => {
     expect(codes(wrongType, JEE_MAIN_2025)).toEqual(['PAPER_TYPE_NOT_ALLOWED']);
   });
 
+  it('a question of another subject in a subject section (Chemistry in Physics Section A)', () => {
+    const chemistry = makeSingle('chem-1', 'a', {
+      classification: { subject: 'Chemistry', chapter: 'Mole Concept', topic: 'Stoichiometry' },
+    });
+    const mixed: Paper = {
+      ...paper,
+      sections: [
+        { ...physicsA, items: [{ question: chemistry }, ...physicsA.items.slice(1)] },
+        ...paper.sections.slice(1),
+      ],
+    };
+    const issues = checkPaperAgainstTemplate(mixed, JEE_MAIN_2025);
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['PAPER_SUBJECT_MISMATCH', 'sections.0.items.0'],
+    ]);
+    expect(issues[0]!.message).toBe(
+      'Physics Section A holds Physics questions, question chem-1 is Chemistry',
+    );
+  });
+
+  it('subjects are compared without case or spaces, and only where the template names one', () => {
+    const lower = makeSingle('phy-lower', 'a', {
+      classification: { subject: ' physics ', chapter: 'Kinematics', topic: 'Projectile motion' },
+    });
+    const relabelled: Paper = {
+      ...paper,
+      sections: [
+        { ...physicsA, items: [{ question: lower }, ...physicsA.items.slice(1)] },
+        ...paper.sections.slice(1),
+      ],
+    };
+    expect(codes(relabelled, JEE_MAIN_2025)).toEqual([]);
+    // UPSC General Studies spans the bank's subjects: its section's subject is a label, not a rule.
+    const upsc = fillTemplate(UPSC_PRELIMS_GS1);
+    const history = makeSingle('gs-history', 'a', {
+      classification: { subject: 'History', chapter: 'Modern India', topic: 'Freedom struggle' },
+    });
+    const gs = upsc.sections[0]!;
+    const withHistory: Paper = {
+      ...upsc,
+      sections: [{ ...gs, items: [{ question: history }, ...gs.items.slice(1)] }],
+    };
+    expect(codes(withHistory, UPSC_PRELIMS_GS1)).toEqual([]);
+    expect(NEET_UG_2025.sections.map((section) => section.questionSubject)).toEqual(
+      NEET_UG_2025.sections.map((section) => section.subject),
+    );
+  });
+
   it('JEE Main Section B takes integer answers only: a decimal-answer numerical question is refused', () => {
     const physicsB = paper.sections[1]!;
     expect(physicsB.id).toBe('physics_b');

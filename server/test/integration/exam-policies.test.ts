@@ -166,10 +166,14 @@ describe('JEE Main Section B takes integer answers', () => {
       sections: [{ sectionId: 'physics_b', rules: [{ chapterId: physics.chapterId, count: 2 }] }],
     });
     expect(filled.statusCode).toBe(200);
-    const body = filled.json<{ exam: ExamDetail; shortfalls: { available: number }[] }>();
+    const body = filled.json<{ exam: ExamDetail; shortfalls: { kind: string; available: number }[] }>();
     const sectionB = body.exam.draft.sections.find((s) => s.id === 'physics_b')!;
     expect(sectionB.items.map((i) => i.questionId)).toEqual([integer]);
-    expect(body.shortfalls).toMatchObject([{ available: 1 }]);
+    // The rule's shortfall, then the section's: it holds 1 of its 5.
+    expect(body.shortfalls).toMatchObject([
+      { kind: 'rule', available: 1 },
+      { kind: 'section', available: 1 },
+    ]);
 
     const byHand = await teacher.put(`/api/exams/${exam.id}/draft`, {
       title: 'JEE integers',

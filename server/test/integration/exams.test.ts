@@ -135,11 +135,16 @@ describe('building an exam from a template', () => {
       ],
     });
     const { shortfalls } = res.json<{
-      shortfalls: { message: string; needed: number; available: number }[];
+      shortfalls: { kind: string; message: string; needed: number; available: number }[];
     }>();
-    expect(shortfalls).toHaveLength(1);
+    expect(shortfalls.map((s) => s.kind)).toEqual(['rule', 'section']);
     expect(shortfalls[0]).toMatchObject({ needed: 5, available: 3 });
-    expect(shortfalls[0]!.message).toMatch(/^Physics \/ .+: 5 hard questions needed, 3 available$/);
+    expect(shortfalls[0]!.message).toMatch(
+      /^Physics \/ .+: 5 hard questions needed, 3 placed: the bank has only 3 matching$/,
+    );
+    expect(shortfalls[1]!.message).toBe(
+      'Physics Section A holds 3 of 20 questions: its rules fell short (above)',
+    );
   });
 
   it('refuses to publish a paper that does not fit, naming the problems', async () => {

@@ -9,10 +9,12 @@ import { proctoringRoomEn } from './proctoring-room.en';
 import { examRoomPhoneEn } from './exam-room-phone.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
+import { builderEn } from './builder.en';
 
 export const en = {
   ...enResults,
   ...enChallenges,
+  builder: builderEn,
   common: {
     loading: 'Loading',
     cancel: 'Cancel',

@@ -8,11 +8,13 @@ import { proctoringRoomHi } from './proctoring-room.hi';
 import { examRoomPhoneHi } from './exam-room-phone.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
+import { builderHi } from './builder.hi';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
   ...hiResults,
   ...hiChallenges,
+  builder: builderHi,
   common: {
     loading: 'लोड हो रहा है',
     cancel: 'रद्द करें',

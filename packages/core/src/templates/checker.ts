@@ -22,6 +22,14 @@ import { computeTemplateSectionMax } from './max-marks.js';
 import type { ExamTemplate, TemplateSection } from './types.js';
 
 /**
+ * Whether a question is filed under a section's subject. Names are compared without case or
+ * surrounding spaces, as the builder matches a section's subject to the syllabus.
+ */
+export function isSameSubject(questionSubject: string, sectionSubject: string): boolean {
+  return questionSubject.trim().toLowerCase() === sectionSubject.trim().toLowerCase();
+}
+
+/**
  * Whether a question fits a section that takes integer answers only: a numerical question must be
  * integer-only (its key is then an integer, see validateKey); other types have no decimal answer.
  */
@@ -153,6 +161,16 @@ function checkSection(
           'PAPER_TYPE_NOT_ALLOWED',
           itemPath,
           `${expected.name} allows ${expected.allowedTypes.join(', ')}, question ${item.question.id} is ${item.question.type}`,
+        ),
+      );
+    }
+    const subject = item.question.classification.subject;
+    if (expected.questionSubject !== undefined && !isSameSubject(subject, expected.questionSubject)) {
+      issues.push(
+        createIssue(
+          'PAPER_SUBJECT_MISMATCH',
+          itemPath,
+          `${expected.name} holds ${expected.questionSubject} questions, question ${item.question.id} is ${subject}`,
         ),
       );
     }

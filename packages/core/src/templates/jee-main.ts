@@ -9,7 +9,7 @@ export const JEE_MAIN_SCHEME: MarkingScheme = { correct: 4, wrong: -1 };
 /** One section per (subject, part), named as on the NTA screen. */
 export function createSubjectSections(
   subjects: readonly string[],
-  parts: readonly Omit<TemplateSection, 'id' | 'name' | 'subject'>[],
+  parts: readonly Omit<TemplateSection, 'id' | 'name' | 'subject' | 'questionSubject'>[],
 ): TemplateSection[] {
   return subjects.flatMap((subject) =>
     parts.map((part, index) => {
@@ -19,6 +19,7 @@ export function createSubjectSections(
         id: `${subject.toLowerCase()}_${letter.toLowerCase()}`,
         name: `${subject} Section ${letter}`,
         subject,
+        questionSubject: subject,
       };
     }),
   );

@@ -14,6 +14,7 @@ function createNeetSection(
     id,
     name: part === null ? subject : `${subject} Section ${part}`,
     subject,
+    questionSubject: subject,
     questionCount,
     ...(bestOf === undefined ? {} : { bestOf }),
     allowedTypes: ['mcq_single', 'assertion_reason'],

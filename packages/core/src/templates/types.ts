@@ -18,6 +18,12 @@ export interface TemplateSection extends SectionHeader {
    * current JEE Main Section B does; decimal-answer questions are refused by the checker.
    */
   readonly integerAnswersOnly?: boolean;
+  /**
+   * Every question here must be classified under this subject (JEE, NEET: "Physics Section A"
+   * holds Physics only). Absent where `subject` only labels the section's totals, as in UPSC's
+   * General Studies, which spans many subjects of the bank.
+   */
+  readonly questionSubject?: string;
 }
 
 export interface ExamTemplate {

@@ -10,7 +10,7 @@ import { requireInScope } from '../../platform/auth/access.js';
 import { authorizeInInstitute, type Actor } from '../../platform/auth/policies.js';
 import { nowDate, type Clock } from '../../platform/clock.js';
 import type { BatchService } from '../batches/batch-service.js';
-import type { CandidateRow, QuestionBankService } from '../questions/question-bank-service.js';
+import type { QuestionBankService } from '../questions/question-bank-service.js';
 import type { SyllabusService } from '../syllabus/syllabus-service.js';
 import type { UserService } from '../users/user-service.js';
 import type { Database, Tx } from '../../platform/db/database.js';
@@ -36,27 +36,10 @@ import {
 } from './exam-draft.js';
 import { createDefaultSettings } from './exam-defaults.js';
 import * as repo from './exam-repo.js';
-import { pickQuestions } from './question-picker.js';
-import { resolveBankFilter, type ExamBankFilter } from './bank-filter.js';
+import { autofillDraft, type AutofillInput, type AutofillShortfall } from './exam-autofill.js';
 
 export type { ExamStatus } from './exam-presenter.js';
-
-export type AutofillInput = {
-  sections: {
-    sectionId: string;
-    rules: {
-      subjectId?: string | undefined;
-      chapterId?: string | undefined;
-      topicId?: string | undefined;
-      difficulty?: 'easy' | 'medium' | 'hard' | undefined;
-      count: number;
-    }[];
-  }[];
-  excludeUsedInLastExams?: number | undefined;
-  /** Count only exams given to these batches when excluding recently used questions. */
-  excludeUsedForBatchIds?: string[] | undefined;
-  replaceExisting?: boolean | undefined;
-};
+export type { AutofillInput } from './exam-autofill.js';
 
 export type ExamService = ReturnType<typeof createExamService>;
 
@@ -248,79 +231,17 @@ export function createExamService(deps: {
      * transaction rolls back and nothing is written.
      */
     async autofill(actor: Actor, id: string, input: AutofillInput, signal?: AbortSignal) {
-      const shortfalls: { sectionId: string; message: string; needed: number; available: number }[] = [];
+      let shortfalls: AutofillShortfall[] = [];
       const exam = await updateDraftOnly(actor, id, async (locked, tx) => {
-        const draft = structuredClone(locked.draft);
-        const taken = new Set(
-          input.replaceExisting ? [] : draft.sections.flatMap((s) => s.items.map((i) => i.questionId)),
-        );
-        const names = await deps.syllabus.findNodeNames(
+        const filled = await autofillDraft(
+          { bank, syllabus: deps.syllabus, clock },
           tx,
-          locked.instituteId,
-          input.sections.flatMap((s) =>
-            s.rules.flatMap((r) => [r.subjectId, r.chapterId, r.topicId].filter((v): v is string => !!v)),
-          ),
+          locked,
+          input,
+          signal,
         );
-        const template = findExamTemplate(locked.templateId, locked.templateVersion);
-        const candidatesByFilter = new Map<string, CandidateRow[]>();
-        for (const request of input.sections) {
-          const section = draft.sections.find((s) => s.id === request.sectionId);
-          if (!section)
-            throw new AppError('VALIDATION_FAILED', `No section "${request.sectionId}".`, {
-              fields: [{ path: 'sections', message: 'Unknown section.' }],
-            });
-          // The pattern's own rule (JEE Main Section B: integer answers), so the filled paper passes the check.
-          const isIntegerOnly =
-            template?.sections.find((s) => s.id === section.id)?.integerAnswersOnly === true;
-          if (input.replaceExisting) section.items = [];
-          for (const [ruleIndex, rule] of request.rules.entries()) {
-            signal?.throwIfAborted();
-            const filter: ExamBankFilter = {
-              ...(rule.subjectId ? { subjectIds: [rule.subjectId] } : {}),
-              ...(rule.chapterId ? { chapterIds: [rule.chapterId] } : {}),
-              ...(rule.topicId ? { topicIds: [rule.topicId] } : {}),
-              ...(rule.difficulty ? { difficulty: rule.difficulty } : {}),
-              types: section.allowedTypes,
-              ...(isIntegerOnly ? { integerAnswersOnly: true } : {}),
-              ...(input.excludeUsedInLastExams
-                ? { excludeUsedInLastExams: input.excludeUsedInLastExams }
-                : {}),
-              ...(input.excludeUsedForBatchIds?.length
-                ? { excludeUsedForBatchIds: input.excludeUsedForBatchIds }
-                : {}),
-            };
-            const key = JSON.stringify(filter);
-            let candidates = candidatesByFilter.get(key);
-            if (!candidates) {
-              candidates = await bank.findCandidateQuestions(
-                tx,
-                locked.instituteId,
-                await resolveBankFilter(tx, locked.instituteId, filter, clock.now()),
-              );
-              candidatesByFilter.set(key, candidates);
-            }
-            const picked = pickQuestions(candidates, rule.count, {
-              seed: `${locked.id}:${section.id}:${ruleIndex}`,
-              excludeIds: taken,
-            });
-            picked.forEach((qid) => taken.add(qid));
-            section.items.push(...picked.map((questionId) => ({ questionId })));
-            if (picked.length < rule.count) {
-              const where =
-                [rule.subjectId, rule.chapterId, rule.topicId]
-                  .flatMap((nodeId) => (nodeId && names.get(nodeId) ? [names.get(nodeId)] : []))
-                  .join(' / ') || section.name;
-              const what = rule.difficulty ? `${rule.difficulty} questions` : 'questions';
-              shortfalls.push({
-                sectionId: section.id,
-                needed: rule.count,
-                available: picked.length,
-                message: `${where}: ${rule.count} ${what} needed, ${picked.length} available`,
-              });
-            }
-          }
-        }
-        return { draft };
+        shortfalls = filled.shortfalls;
+        return { draft: filled.draft };
       });
       return { exam, shortfalls };
     },

@@ -187,11 +187,23 @@ export interface AutofillInput {
   replaceExisting?: boolean;
 }
 
+/** Why auto-select fell short; see docs/API.md (POST /api/exams/:id/autofill). */
+export type ShortfallReason = 'bank' | 'autofill' | 'paper' | 'groups' | 'short' | 'rules';
+
 export interface Shortfall {
   sectionId: string;
+  kind: 'rule' | 'section';
+  ruleIndex?: number;
+  scope: string;
+  difficulty?: Difficulty;
   message: string;
   needed: number;
   available: number;
+  inBank: number;
+  placedInSection: number;
+  placedInOtherSections: number;
+  inPaper: number;
+  reason: ShortfallReason;
 }
 
 export interface MyExam {

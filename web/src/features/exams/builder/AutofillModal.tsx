@@ -1,22 +1,18 @@
-import {
-  Accordion,
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  NumberInput,
-  Stack,
-  Text,
-} from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Accordion, Button, Checkbox, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSyllabus } from '../../syllabus/api';
 import { useAutofill } from '../api';
 import type { Shortfall } from '../types';
-import { BlueprintRules, createDefaultRules, toBlueprintRule, type RuleRow } from './BlueprintRules';
+import {
+  BlueprintRules,
+  createDefaultRules,
+  findSectionSubjectPath,
+  toBlueprintRule,
+  type RuleRow,
+} from './BlueprintRules';
+import { ShortfallList } from './ShortfallList';
 import type { DraftEditor } from './useDraftEditor';
 
 /** Blueprint auto-select: per section, how many questions of which chapter/topic and difficulty. */
@@ -29,22 +25,26 @@ export function AutofillModal({
   examId: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const syllabus = useSyllabus();
   const autofill = useAutofill(examId);
   const sections = editor.draft.sections;
-  const [rules, setRules] = useState<Record<string, RuleRow[]> | null>(null);
+  // Only the sections whose rules the teacher changed; the others follow the defaults, which
+  // depend on "replace existing" (a replaced section needs its full count, not what is left).
+  const [edited, setEdited] = useState<Record<string, RuleRow[]>>({});
   const [excludeLast, setExcludeLast] = useState<number | string>('');
   const [replaceExisting, setReplaceExisting] = useState(false);
   const [shortfalls, setShortfalls] = useState<Shortfall[] | null>(null);
 
   // The defaults need the syllabus (to match section subjects); built once it is there.
-  const current =
-    rules ??
-    (syllabus.data
-      ? Object.fromEntries(
-          sections.map((section) => [section.id, createDefaultRules(section, syllabus.data)]),
-        )
-      : null);
+  const current = syllabus.data
+    ? Object.fromEntries(
+        sections.map((section) => [
+          section.id,
+          edited[section.id] ?? createDefaultRules(section, syllabus.data, replaceExisting),
+        ]),
+      )
+    : null;
 
   const submit = async () => {
     if (!current) return;
@@ -71,35 +71,11 @@ export function AutofillModal({
     });
   };
 
-  const sectionName = (id: string) => sections.find((section) => section.id === id)?.name ?? 'Paper';
-
   return (
     <Modal opened onClose={onClose} title="Auto-select from a blueprint" size="xl" centered>
       {shortfalls ? (
         <Stack gap="md">
-          <Alert
-            color="orange"
-            icon={<IconAlertTriangle size={18} />}
-            title="The bank could not fill everything"
-            role="alert"
-          >
-            <Text size="sm" mb="xs">
-              The questions that matched were added. Still missing:
-            </Text>
-            <List size="sm" spacing={4} data-testid="shortfalls">
-              {shortfalls.map((shortfall, index) => (
-                <List.Item key={index}>
-                  <Text span fw={600} size="sm">
-                    {sectionName(shortfall.sectionId)}:
-                  </Text>{' '}
-                  {shortfall.message}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-          <Text size="sm" c="dimmed">
-            Add questions to the bank, loosen a rule, or fill the gaps by hand from the bank panel.
-          </Text>
+          <ShortfallList shortfalls={shortfalls} sections={sections} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setShortfalls(null)}>
               Change rules
@@ -117,21 +93,37 @@ export function AutofillModal({
             {sections.map((section) => {
               const rows = current?.[section.id] ?? [];
               const total = rows.reduce((sum, row) => sum + row.count, 0);
+              const kept = replaceExisting ? 0 : section.items.length;
+              const summary = {
+                count: total,
+                inPaper: section.items.length,
+                total: section.questionCount,
+              };
               return (
                 <Accordion.Item key={section.id} value={section.id}>
                   <Accordion.Control>
                     <Text fw={600} size="sm">
                       {section.name}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {total} to select · {section.items.length} of {section.questionCount} already in the
-                      paper
+                    <Text size="xs" c="dimmed" data-testid="autofill-summary">
+                      {replaceExisting && section.items.length > 0
+                        ? t('builder.autofill.summaryReplace', summary)
+                        : t('builder.autofill.summary', summary)}
                     </Text>
+                    {total > 0 && kept + total < section.questionCount && (
+                      <Text size="xs" c="orange.8">
+                        {t('builder.autofill.willHold', {
+                          count: kept + total,
+                          total: section.questionCount,
+                        })}
+                      </Text>
+                    )}
                   </Accordion.Control>
                   <Accordion.Panel>
                     <BlueprintRules
                       rows={rows}
-                      onChange={(next) => setRules({ ...(current ?? {}), [section.id]: next })}
+                      newRulePath={findSectionSubjectPath(section, syllabus.data ?? [])}
+                      onChange={(next) => setEdited({ ...edited, [section.id]: next })}
                     />
                   </Accordion.Panel>
                 </Accordion.Item>
@@ -150,9 +142,11 @@ export function AutofillModal({
             />
             <Checkbox
               label="Replace the questions already in these sections"
+              description={t('builder.autofill.replaceHint')}
               checked={replaceExisting}
               onChange={(event) => setReplaceExisting(event.currentTarget.checked)}
               mb={6}
+              maw={360}
             />
           </Group>
           <Group justify="flex-end">

@@ -3,11 +3,11 @@ import {
   ActionIcon,
   Button,
   Group,
+  MultiSelect,
   Pagination,
   Paper,
   ScrollArea,
   Select,
-  SimpleGrid,
   Skeleton,
   Stack,
   Text,
@@ -15,45 +15,77 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { DIFFICULTIES, QUESTION_TYPES } from '@examtech/core';
+import { DIFFICULTIES, QUESTION_TYPES, type QuestionType } from '@examtech/core';
 import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/QueryStates';
-import type { QuestionSummary } from '../../../lib/types';
+import type { QuestionSummary, SyllabusSubject } from '../../../lib/types';
+import { useSyllabus } from '../../syllabus/api';
 import { emptySyllabusPath, SyllabusSelects, type SyllabusPath } from '../../syllabus/SyllabusSelects';
-import { useBankQuestions } from '../api';
-import { difficultyLabels, questionTypeLabels } from '../labels';
+import { difficultyLabels } from '../labels';
+import type { DraftSection } from '../types';
+import { useBuilderBankQuestions } from './bank-query';
+import { findSectionSubjectPath } from './BlueprintRules';
 import classes from './BankPanel.module.css';
 import { bankDndId, type DragData } from './dnd';
 import { QuestionBadges, QuestionStem } from './QuestionMeta';
 
-const typeOptions = QUESTION_TYPES.map((type) => ({ value: type, label: questionTypeLabels[type] }));
 const difficultyOptions = DIFFICULTIES.map((difficulty) => ({
   value: difficulty,
   label: difficultyLabels[difficulty],
 }));
 
 interface BankPanelProps {
-  targetName: string | null;
+  /** The section questions are added to; the filters start from what it takes. */
+  section: DraftSection | undefined;
   isInPaper: (questionId: string) => boolean;
   onAdd: (question: QuestionSummary) => void;
 }
 
-/** The question bank beside the paper: the bank's filters, and questions to drag in or add. */
-export function BankPanel({ targetName, isInPaper, onAdd }: BankPanelProps) {
+/**
+ * The question bank beside the paper: the bank's filters, and questions to drag in or add. The
+ * filters start at the active section's subject and allowed types; the teacher can widen them.
+ */
+export function BankPanel(props: BankPanelProps) {
+  const syllabus = useSyllabus();
+  if (syllabus.isError) return <LoadError error={syllabus.error} onRetry={() => void syllabus.refetch()} />;
+  if (!syllabus.data) return <Skeleton height={320} />;
+  // Remounted per section, so each section's defaults apply when the teacher switches to it.
+  return <BankPanelContent key={props.section?.id ?? ''} {...props} subjects={syllabus.data} />;
+}
+
+/** The section's allowed types as a filter; none (any type) when it takes every type. */
+function defaultTypes(section: DraftSection | undefined): QuestionType[] {
+  if (!section || section.allowedTypes.length === QUESTION_TYPES.length) return [];
+  return [...section.allowedTypes];
+}
+
+function BankPanelContent({
+  section,
+  isInPaper,
+  onAdd,
+  subjects,
+}: BankPanelProps & { subjects: SyllabusSubject[] }) {
+  const { t } = useTranslation();
+  const targetName = section?.name ?? null;
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const [path, setPath] = useState<SyllabusPath>(emptySyllabusPath);
-  const [type, setType] = useState<string | null>(null);
+  const [path, setPath] = useState<SyllabusPath>(() =>
+    section ? findSectionSubjectPath(section, subjects) : emptySyllabusPath,
+  );
+  const [types, setTypes] = useState<QuestionType[]>(() => defaultTypes(section));
   const [difficulty, setDifficulty] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const questions = useBankQuestions({ q, ...path, type, difficulty, page });
+  const questions = useBuilderBankQuestions({ q, ...path, types, difficulty, page });
   const resetPage =
     <T,>(setter: (value: T) => void) =>
     (value: T) => {
       setter(value);
       setPage(1);
     };
+  const typeOptions = QUESTION_TYPES.map((type) => ({ value: type, label: t(`builder.types.${type}`) }));
+  const isSectionFilter = section !== undefined && (path.subjectId !== null || types.length > 0);
 
   return (
     <Paper
@@ -78,28 +110,31 @@ export function BankPanel({ targetName, isInPaper, onAdd }: BankPanelProps) {
           value={search}
           onChange={(event) => resetPage(setSearch)(event.currentTarget.value)}
         />
+        {section && isSectionFilter && (
+          <Text size="xs" c="blue.8" data-testid="bank-section-filter">
+            {t('builder.bank.sectionFilter', { section: section.name })}
+          </Text>
+        )}
         <SyllabusSelects value={path} onChange={resetPage(setPath)} cols={1} />
-        <SimpleGrid cols={2} spacing="xs">
-          <Select
-            label="Type"
-            placeholder="Any type"
-            data={typeOptions}
-            value={type}
-            onChange={resetPage(setType)}
-            clearable
-          />
-          <Select
-            label="Difficulty"
-            placeholder="Any"
-            data={difficultyOptions}
-            value={difficulty}
-            onChange={resetPage(setDifficulty)}
-            clearable
-          />
-        </SimpleGrid>
+        <MultiSelect
+          label={t('builder.bank.types')}
+          placeholder={types.length === 0 ? t('builder.bank.anyType') : undefined}
+          data={typeOptions}
+          value={types}
+          onChange={resetPage(setTypes)}
+          clearable
+        />
+        <Select
+          label="Difficulty"
+          placeholder="Any"
+          data={difficultyOptions}
+          value={difficulty}
+          onChange={resetPage(setDifficulty)}
+          clearable
+        />
         {questions.isError ? (
           <LoadError error={questions.error} onRetry={() => void questions.refetch()} />
-        ) : questions.isPending ? (
+        ) : !questions.data ? (
           <Skeleton height={240} />
         ) : (
           <>
@@ -119,14 +154,9 @@ export function BankPanel({ targetName, isInPaper, onAdd }: BankPanelProps) {
                 ))}
               </Stack>
             </ScrollArea.Autosize>
-            {questions.data.total > questions.data.pageSize && (
+            {questions.data.pageCount > 1 && (
               <Group justify="center">
-                <Pagination
-                  size="sm"
-                  total={Math.ceil(questions.data.total / questions.data.pageSize)}
-                  value={page}
-                  onChange={setPage}
-                />
+                <Pagination size="sm" total={questions.data.pageCount} value={page} onChange={setPage} />
               </Group>
             )}
           </>

@@ -19,12 +19,30 @@ export function createRuleRow(path: SyllabusPath = emptySyllabusPath, count = 1)
   return { key: crypto.randomUUID(), path, difficulty: null, count };
 }
 
-/** A section's starting blueprint: its remaining questions from its subject (matched by name). */
-export function createDefaultRules(section: DraftSection, subjects: SyllabusSubject[]): RuleRow[] {
-  const remaining = Math.max(section.questionCount - section.items.length, 0);
+/** The syllabus subject a section draws from: its own subject, matched by name (none when unnamed). */
+export function findSectionSubjectPath(
+  section: Pick<DraftSection, 'subject'>,
+  subjects: SyllabusSubject[],
+): SyllabusPath {
+  const name = section.subject?.trim().toLowerCase();
+  const subject = name ? subjects.find((entry) => entry.name.trim().toLowerCase() === name) : undefined;
+  return { ...emptySyllabusPath, subjectId: subject?.id ?? null };
+}
+
+/** How many questions auto-select still has to find for a section (all of them when replacing). */
+export function countRemaining(section: DraftSection, replaceExisting: boolean): number {
+  return Math.max(section.questionCount - (replaceExisting ? 0 : section.items.length), 0);
+}
+
+/** A section's starting blueprint: its remaining questions from its subject. */
+export function createDefaultRules(
+  section: DraftSection,
+  subjects: SyllabusSubject[],
+  replaceExisting = false,
+): RuleRow[] {
+  const remaining = countRemaining(section, replaceExisting);
   if (remaining === 0) return [];
-  const subject = subjects.find((entry) => entry.name.toLowerCase() === section.subject?.toLowerCase());
-  return [createRuleRow({ ...emptySyllabusPath, subjectId: subject?.id ?? null }, remaining)];
+  return [createRuleRow(findSectionSubjectPath(section, subjects), remaining)];
 }
 
 export function toBlueprintRule(row: RuleRow): BlueprintRule {
@@ -37,8 +55,19 @@ export function toBlueprintRule(row: RuleRow): BlueprintRule {
   };
 }
 
-/** Rows of "this many questions of this subject/chapter/topic at this difficulty". */
-export function BlueprintRules({ rows, onChange }: { rows: RuleRow[]; onChange: (rows: RuleRow[]) => void }) {
+/**
+ * Rows of "this many questions of this subject/chapter/topic at this difficulty". A new row starts
+ * from `newRulePath` (the section's subject): "any subject" filled Physics with Chemistry.
+ */
+export function BlueprintRules({
+  rows,
+  newRulePath,
+  onChange,
+}: {
+  rows: RuleRow[];
+  newRulePath: SyllabusPath;
+  onChange: (rows: RuleRow[]) => void;
+}) {
   const change = (key: string, patch: Partial<RuleRow>) =>
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   return (
@@ -81,7 +110,7 @@ export function BlueprintRules({ rows, onChange }: { rows: RuleRow[]; onChange: 
           size="xs"
           variant="light"
           leftSection={<IconPlus size={14} />}
-          onClick={() => onChange([...rows, createRuleRow()])}
+          onClick={() => onChange([...rows, createRuleRow(newRulePath)])}
         >
           Add rule
         </Button>

@@ -1,5 +1,7 @@
-import { Alert, List, Loader, Spoiler, Text } from '@mantine/core';
+import { Alert, Button, List, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CheckIssue, DraftSection, ExamCheck } from '../types';
 
 /** The checker's issues under the section they concern (paths look like `sections.2.items.4`). */
@@ -17,16 +19,32 @@ export function groupIssues(issues: CheckIssue[], sections: Pick<DraftSection, '
   return [...groups.entries()];
 }
 
+/** The first `limit` messages, whole, with their section headings (a heading only above its messages). */
+export function limitGroups(groups: [string, string[]][], limit: number): [string, string[]][] {
+  const shown: [string, string[]][] = [];
+  let left = limit;
+  for (const [name, messages] of groups) {
+    if (left <= 0) break;
+    shown.push([name, messages.slice(0, left)]);
+    left -= messages.length;
+  }
+  return shown;
+}
+
 export function IssueList({
   issues,
   sections,
+  limit,
 }: {
   issues: CheckIssue[];
   sections: Pick<DraftSection, 'name'>[];
+  /** Show only this many issues (whole lines); all when absent. */
+  limit?: number;
 }) {
+  const groups = groupIssues(issues, sections);
   return (
     <List size="sm" spacing={4}>
-      {groupIssues(issues, sections).map(([name, messages]) => (
+      {(limit === undefined ? groups : limitGroups(groups, limit)).map(([name, messages]) => (
         <List.Item key={name}>
           <Text span fw={600} size="sm">
             {name}
@@ -42,6 +60,9 @@ export function IssueList({
   );
 }
 
+/** How many issues the banner lists before "show all". */
+const BANNER_ISSUES = 4;
+
 /** Live template check: recomputed by the server on every save of the draft. */
 export function CheckerStatus({
   check,
@@ -54,6 +75,8 @@ export function CheckerStatus({
   sections: DraftSection[];
   isPending: boolean;
 }) {
+  const { t } = useTranslation();
+  const [isExpanded, setExpanded] = useState(false);
   if (check.fits) {
     return (
       <Alert
@@ -79,9 +102,26 @@ export function CheckerStatus({
       data-testid="checker-status"
       aria-live="polite"
     >
-      <Spoiler maxHeight={96} showLabel="Show all" hideLabel="Show less">
-        <IssueList issues={check.issues} sections={sections} />
-      </Spoiler>
+      {/* Whole lines only: a height cut-off sliced a line in half. */}
+      <IssueList
+        issues={check.issues}
+        sections={sections}
+        {...(isExpanded ? {} : { limit: BANNER_ISSUES })}
+      />
+      {check.issues.length > BANNER_ISSUES && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          mt={4}
+          px={0}
+          aria-expanded={isExpanded}
+          onClick={() => setExpanded(!isExpanded)}
+        >
+          {isExpanded
+            ? t('builder.checker.showFewer')
+            : t('builder.checker.showAll', { count: check.issues.length })}
+        </Button>
+      )}
     </Alert>
   );
 }

@@ -20,6 +20,7 @@ import { ReleaseResultsCard } from '../../results/ReleaseResultsCard';
 import { PublishControls } from './PublishControls';
 import { SaveIndicator } from './SaveIndicator';
 import { useDraftEditor } from './useDraftEditor';
+import { useExamSettingsForm } from './useExamSettingsForm';
 
 export function ExamBuilderPage() {
   const { examId = '' } = useParams();
@@ -32,6 +33,7 @@ type BuilderTab = 'paper' | 'details' | 'settings' | 'schedule';
 function ExamBuilder({ exam }: { exam: ExamDetail }) {
   const { t } = useTranslation();
   const editor = useDraftEditor(exam);
+  const settings = useExamSettingsForm(exam);
   const navigate = useNavigate();
   const templates = useExamTemplates();
   const [tab, setTab] = useState<BuilderTab>(exam.status === 'draft' ? 'paper' : 'schedule');
@@ -85,7 +87,12 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
             <Button variant="default" leftSection={<IconEye size={16} />} onClick={() => void openPreview()}>
               Preview as candidate
             </Button>
-            <PublishControls exam={exam} editor={editor} />
+            <PublishControls
+              exam={exam}
+              editor={editor}
+              settings={settings}
+              onOpenSettings={() => setTab('settings')}
+            />
           </>
         }
       />
@@ -136,7 +143,7 @@ function ExamBuilder({ exam }: { exam: ExamDetail }) {
             <PaperDetailsForm editor={editor} />
           </Tabs.Panel>
           <Tabs.Panel value="settings">
-            <ExamSettingsForm exam={exam} />
+            <ExamSettingsForm exam={exam} settings={settings} />
           </Tabs.Panel>
           <Tabs.Panel value="schedule">
             {exam.status !== 'draft' && (

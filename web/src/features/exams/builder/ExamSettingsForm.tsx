@@ -11,13 +11,11 @@ import {
   Text,
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import { useForm } from '@mantine/form';
 import { LANGUAGE_LABELS, LANGUAGES } from '@examtech/core';
 import dayjs from 'dayjs';
-import { showFormError } from '../../../lib/form-errors';
-import { notifySuccess } from '../../../lib/notify';
-import { useSaveSettings } from '../api';
-import type { ExamDetail, ExamSettings, ResultReleaseMode } from '../types';
+import { useTranslation } from 'react-i18next';
+import type { ExamDetail, ResultReleaseMode } from '../types';
+import type { ExamSettingsEditor } from './useExamSettingsForm';
 
 const releaseModes: { value: ResultReleaseMode; label: string }[] = [
   { value: 'instant', label: 'When the exam closes' },
@@ -25,35 +23,15 @@ const releaseModes: { value: ResultReleaseMode; label: string }[] = [
   { value: 'manual', label: 'When I release them' },
 ];
 
-/** Candidate-facing settings: languages, calculator, proctoring, result release (PUT /settings). */
-export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
-  const save = useSaveSettings(exam.id);
+/**
+ * Candidate-facing settings: languages, calculator, proctoring, result release (PUT /settings).
+ * The form's state is the builder page's (`useExamSettingsForm`), so Publish can see it.
+ */
+export function ExamSettingsForm({ exam, settings }: { exam: ExamDetail; settings: ExamSettingsEditor }) {
+  const { t } = useTranslation();
+  const { form, submit } = settings;
   const isReadOnly = exam.status !== 'draft';
-  const form = useForm<ExamSettings>({
-    initialValues: exam.settings,
-    validate: {
-      languages: (value) => (value.length > 0 ? null : 'Offer at least one language'),
-      resultRelease: (value) =>
-        value.mode === 'scheduled' && !value.at ? 'Choose when results are released' : null,
-      proctoring: {
-        submitAfterViolations: (value, values) =>
-          value < values.proctoring.warnAfterViolations
-            ? 'Submit after at least as many violations as the warning'
-            : null,
-      },
-    },
-  });
   const values = form.getValues();
-  const submit = form.onSubmit((settings) =>
-    save.mutate(settings, {
-      onSuccess: ({ exam: saved }) => {
-        form.setValues(saved.settings);
-        form.resetDirty(saved.settings);
-        notifySuccess('Exam settings saved');
-      },
-      onError: (error) => showFormError(form, error),
-    }),
-  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -105,14 +83,20 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
             <div />
             <NumberInput
               label="Warn after (violations)"
-              min={1}
+              description={t('builder.settings.warnDescription')}
+              min={0}
               max={50}
+              allowNegative={false}
+              allowDecimal={false}
               {...form.getInputProps('proctoring.warnAfterViolations')}
             />
             <NumberInput
               label="Submit automatically after (violations)"
-              min={1}
+              description={t('builder.settings.submitDescription')}
+              min={0}
               max={100}
+              allowNegative={false}
+              allowDecimal={false}
               {...form.getInputProps('proctoring.submitAfterViolations')}
             />
           </SimpleGrid>
@@ -155,7 +139,12 @@ export function ExamSettingsForm({ exam }: { exam: ExamDetail }) {
         </Fieldset>
         {!isReadOnly && (
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
+            {settings.isDirty && (
+              <Text size="sm" c="orange.8" role="status" data-testid="settings-unsaved">
+                {t('builder.settings.unsaved')}
+              </Text>
+            )}
+            <Button type="submit" loading={settings.isSaving}>
               Save settings
             </Button>
           </Group>

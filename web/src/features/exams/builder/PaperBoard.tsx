@@ -11,7 +11,11 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { Grid, Paper } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { QuestionType } from '@examtech/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftItem } from '../types';
 import { createAnnouncements, detectCollision, readDragData, type DragData } from './dnd';
 import {
   createSectionId,
@@ -30,6 +34,7 @@ import type { DraftEditor } from './useDraftEditor';
 
 /** The paper and the bank side by side, in one drag-and-drop context. */
 export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: string }) {
+  const { t } = useTranslation();
   const { draft, update, isReadOnly } = editor;
   const [activeSectionId, setActiveSectionId] = useState<string | null>(draft.sections[0]?.id ?? null);
   const [dragging, setDragging] = useState<DragData | null>(null);
@@ -58,6 +63,32 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
 
   const onDragStart = ({ active }: DragStartEvent) => setDragging(readDragData(active.data) ?? null);
 
+  /**
+   * Whether a question may go into a section: a type the section does not take is refused here,
+   * with the reason, rather than placed and flagged by the checker afterwards.
+   */
+  const accepts = (sectionId: string, type: QuestionType | undefined): boolean => {
+    const section = draft.sections.find((entry) => entry.id === sectionId);
+    if (!section || type === undefined || section.allowedTypes.includes(type)) return true;
+    notifications.show({
+      color: 'orange',
+      title: t('builder.bank.notAllowedTitle', { section: section.name }),
+      message: t('builder.bank.notAllowed', {
+        section: section.name,
+        type: t(`builder.types.${type}`),
+        allowed: section.allowedTypes.map((allowed) => t(`builder.types.${allowed}`)).join(', '),
+      }),
+    });
+    return false;
+  };
+
+  const place = (item: DraftItem, sectionId: string, index: number | null) => {
+    // Reordering within a section is never refused, even around a question flagged earlier.
+    const isMove = findItemSection(draft, item.questionId)?.id !== sectionId;
+    if (isMove && !accepts(sectionId, item.question?.type)) return;
+    update((current) => placeItem(current, item, sectionId, index));
+  };
+
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragging(null);
     const source = readDragData(active.data);
@@ -65,7 +96,7 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
     if (!source || !target || !over || source.kind === 'section' || source.kind === 'tab') return;
     const item = source.kind === 'item' ? source.item : toDraftItem(source.question);
     if (target.kind === 'section' || target.kind === 'tab') {
-      update((current) => placeItem(current, item, target.sectionId, null));
+      place(item, target.sectionId, null);
       return;
     }
     if (target.kind !== 'item') return;
@@ -82,7 +113,7 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
     ) {
       index += 1;
     }
-    update((current) => placeItem(current, item, section.id, index));
+    place(item, section.id, index);
   };
 
   const addSection = () => {
@@ -134,12 +165,9 @@ export function PaperBoard({ editor, examId }: { editor: DraftEditor; examId: st
         {!isReadOnly && (
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
             <BankPanel
-              targetName={activeSection?.name ?? null}
+              section={activeSection}
               isInPaper={(questionId) => isInPaper(draft, questionId)}
-              onAdd={(question) =>
-                activeSection &&
-                update((current) => placeItem(current, toDraftItem(question), activeSection.id, null))
-              }
+              onAdd={(question) => activeSection && place(toDraftItem(question), activeSection.id, null)}
             />
           </Grid.Col>
         )}

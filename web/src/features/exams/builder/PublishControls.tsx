@@ -1,22 +1,44 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
-import { IconLockOpen, IconSend } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { IconAlertTriangle, IconLockOpen, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { isApiError, type FieldError } from '../../../lib/api';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePublishExam, useUnpublishExam } from '../api';
 import type { ExamDetail } from '../types';
 import { IssueList } from './CheckerStatus';
+import { SettingsSummary } from './SettingsSummary';
 import type { DraftEditor } from './useDraftEditor';
+import type { ExamSettingsEditor } from './useExamSettingsForm';
 
-/** Publish (freeze a snapshot) or unpublish (back to draft, only before anyone starts). */
-export function PublishControls({ exam, editor }: { exam: ExamDetail; editor: DraftEditor }) {
+/**
+ * Publish (freeze a snapshot) or unpublish (back to draft, only before anyone starts). Publish
+ * refuses while the settings form holds unsaved or invalid changes: it would freeze the old ones.
+ */
+export function PublishControls({
+  exam,
+  editor,
+  settings,
+  onOpenSettings,
+}: {
+  exam: ExamDetail;
+  editor: DraftEditor;
+  settings: ExamSettingsEditor;
+  onOpenSettings: () => void;
+}) {
+  const { t } = useTranslation();
   const publish = usePublishExam(exam.id);
   const unpublish = useUnpublishExam(exam.id);
-  const [confirming, setConfirming] = useState<'publish' | 'unpublish' | null>(null);
+  const [confirming, setConfirming] = useState<'publish' | 'unpublish' | 'settings' | null>(null);
   const [refusal, setRefusal] = useState<FieldError[] | null>(null);
+  const hasUnsavedSettings = settings.isDirty || settings.isInvalid;
 
   const doPublish = async () => {
+    if (hasUnsavedSettings) {
+      setConfirming('settings');
+      return;
+    }
     if (!(await editor.flush())) {
       setConfirming(null);
       notifyError(new Error(editor.error ?? 'Save the paper before publishing.'), 'Not published');
@@ -46,7 +68,10 @@ export function PublishControls({ exam, editor }: { exam: ExamDetail; editor: Dr
   return (
     <>
       {exam.status === 'draft' ? (
-        <Button leftSection={<IconSend size={16} />} onClick={() => setConfirming('publish')}>
+        <Button
+          leftSection={<IconSend size={16} />}
+          onClick={() => setConfirming(hasUnsavedSettings ? 'settings' : 'publish')}
+        >
           Publish
         </Button>
       ) : (
@@ -59,18 +84,54 @@ export function PublishControls({ exam, editor }: { exam: ExamDetail; editor: Dr
           Unpublish
         </Button>
       )}
-      <ConfirmModal
+      <Modal
         opened={confirming === 'publish'}
-        title="Publish this exam?"
-        confirmLabel="Publish exam"
-        color="blue"
-        loading={publish.isPending}
-        onConfirm={() => void doPublish()}
         onClose={() => setConfirming(null)}
+        title={t('builder.publish.title')}
+        centered
       >
-        Publishing freezes the paper as it is now: question versions, answer keys, marking and settings. Later
-        edits to the bank will not change it. You can unpublish until the first candidate starts.
-      </ConfirmModal>
+        <Text size="sm">{t('builder.publish.intro')}</Text>
+        <SettingsSummary settings={exam.settings} />
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setConfirming(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="blue" loading={publish.isPending} onClick={() => void doPublish()}>
+            {t('builder.publish.confirm')}
+          </Button>
+        </Group>
+      </Modal>
+      <Modal
+        opened={confirming === 'settings'}
+        onClose={() => setConfirming(null)}
+        title={t('builder.publish.refusedTitle')}
+        centered
+      >
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">
+          {settings.isInvalid ? t('builder.publish.invalid') : t('builder.publish.unsaved')}
+        </Alert>
+        <Group justify="flex-end" mt="lg">
+          {settings.isDirty && (
+            <Button
+              variant="default"
+              onClick={() => {
+                settings.discard();
+                setConfirming(null);
+              }}
+            >
+              {t('builder.publish.discard')}
+            </Button>
+          )}
+          <Button
+            onClick={() => {
+              setConfirming(null);
+              onOpenSettings();
+            }}
+          >
+            {t('builder.publish.goToSettings')}
+          </Button>
+        </Group>
+      </Modal>
       <ConfirmModal
         opened={confirming === 'unpublish'}
         title="Unpublish this exam?"
