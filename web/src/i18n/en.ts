@@ -6,6 +6,7 @@ import { systemCheckEn } from './system-check.en';
 import { leaderboardEn } from './leaderboard.en';
 import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
+import { formsEn, formsErrorsEn } from './forms.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 
@@ -156,6 +157,7 @@ export const en = {
   leaderboard: leaderboardEn,
   proctoring: proctoringEn,
   proctoringRoom: proctoringRoomEn,
+  forms: formsEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',
@@ -328,6 +330,7 @@ export const en = {
   results: resultsEn,
   errors: {
     ...proctoringErrorsEn,
+    ...formsErrorsEn,
     CHALLENGE_WINDOW_CLOSED: 'The window for challenging this answer key is closed.',
     CHALLENGE_NOT_SAT: 'Only candidates who submitted this exam can challenge its answer key.',
     CHALLENGE_EXISTS: 'You have already challenged the key of this question.',

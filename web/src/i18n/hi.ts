@@ -5,6 +5,7 @@ import { systemCheckHi } from './system-check.hi';
 import { leaderboardHi } from './leaderboard.hi';
 import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
 import { proctoringRoomHi } from './proctoring-room.hi';
+import { formsHi, formsErrorsHi } from './forms.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 
@@ -156,6 +157,7 @@ export const hi: Catalogue = {
   leaderboard: leaderboardHi,
   proctoring: proctoringHi,
   proctoringRoom: proctoringRoomHi,
+  forms: formsHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',
@@ -324,6 +326,7 @@ export const hi: Catalogue = {
   results: resultsHi,
   errors: {
     ...proctoringErrorsHi,
+    ...formsErrorsHi,
     CHALLENGE_WINDOW_CLOSED: 'इस उत्तर कुंजी को चुनौती देने की अवधि समाप्त हो गई है।',
     CHALLENGE_NOT_SAT: 'केवल वे परीक्षार्थी चुनौती दे सकते हैं जिन्होंने यह परीक्षा जमा की है।',
     CHALLENGE_EXISTS: 'आप इस प्रश्न की कुंजी को पहले ही चुनौती दे चुके हैं।',
