@@ -35,7 +35,13 @@ type ExamView = {
   exam: { schedule: { startsAt: string } | null; draft: { instructions: object }; settings: object };
 };
 
-async function publish(title: string): Promise<string> {
+/** The default instructions exams were created with before they lost their own heading. */
+const OLD_DEFAULT_INSTRUCTIONS = {
+  en: '## General instructions\n1. The total duration of the examination is 30 minutes.',
+  hi: '## सामान्य निर्देश\n1. परीक्षा की कुल अवधि 30 मिनट है।',
+};
+
+async function publish(title: string, instructions?: { en: string; hi: string }): Promise<string> {
   const { exam } = await author.call<{
     exam: { id: string; draft: { instructions: object }; settings: object };
   }>('POST', '/api/exams', { title });
@@ -43,7 +49,7 @@ async function publish(title: string): Promise<string> {
     title,
     durationMinutes: 30,
     lockedSections: false,
-    instructions: exam.draft.instructions,
+    instructions: instructions ?? exam.draft.instructions,
     sections: [
       {
         id: 'section-a',
@@ -103,6 +109,24 @@ const calendarLabel = (d: { year: number; month: number; day: number }) =>
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
 
+/** An instant as the field shows it on a zone's clock: `YYYY-MM-DD HH:mm`. */
+function wallClock(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
 async function openSchedule(page: Page, examId: string): Promise<void> {
   await page.goto(`/exams/${examId}`);
   await page.getByRole('tab', { name: 'Schedule' }).click();
@@ -116,7 +140,7 @@ beforeAll(async () => {
   questionIds = (
     await createDrillChapter(author, { chapter: 'Forms drill', topic: 'Forms topic' })
   ).questionIds.slice(0, 3);
-  exams.registration = await publish('Registration mock');
+  exams.registration = await publish('Registration mock', OLD_DEFAULT_INSTRUCTIONS);
   exams.submitted = await publish('Early submit mock');
   exams.typed = await publish('Typed time mock');
   const deadline = new Date(suite.clock.now() + 2 * HOUR).toISOString();
@@ -328,5 +352,88 @@ describe('reopening an exam after submitting it', () => {
       if (language === 'hi') await switchInterfaceLanguage(page, 'en');
       await context.close();
     }
+  });
+});
+
+describe('copy', () => {
+  test('the pre-exam screen says "General instructions" once, also for an exam made with the old default', async () => {
+    for (const [viewport, size, language, title] of [
+      [desktop, 'desktop', 'en', 'General instructions'],
+      [phone, 'phone', 'hi', 'सामान्य निर्देश'],
+    ] as const) {
+      const { context, page } = await suite.openPage(viewport);
+      await signIn(page, student(1));
+      if (language === 'hi') await switchInterfaceLanguage(page, 'hi');
+      await page.goto(`/exam/${exams.registration}`);
+      await page.getByTestId('countdown').waitFor();
+      await page
+        .getByText('The total duration of the examination is 30 minutes', { exact: false })
+        .or(page.getByText('परीक्षा की कुल अवधि 30 मिनट है', { exact: false }))
+        .waitFor();
+      expect(await page.getByText(title, { exact: true }).count()).toBe(1);
+      await suite.shoot(page, `pre-exam-instructions-${size}-${language}`, { isFullPage: true });
+      if (language === 'hi') {
+        await page.goto('/');
+        await switchInterfaceLanguage(page, 'en');
+      }
+      await context.close();
+    }
+  });
+
+  test('the new-institute form gives its example as a description, not a placeholder that looks filled', async () => {
+    const { context, page } = await suite.openPage(desktop);
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(demo.operator.email);
+    await page.getByLabel('Password', { exact: true }).fill(demo.operator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/institutes');
+    await page.getByRole('button', { name: 'Create institute' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Create institute' });
+    const name = dialog.getByLabel('Institute name');
+    expect(await name.getAttribute('placeholder')).toBeNull();
+    await dialog.getByText('For example: Sharma Classes, Kota').waitFor();
+    // With the form's errors showing, the empty field stays visibly empty.
+    await dialog.getByRole('button', { name: 'Create institute' }).click();
+    await dialog.getByText('Enter the institute name').waitFor();
+    expect(await name.inputValue()).toBe('');
+    await suite.shoot(page, 'create-institute-desktop');
+    await context.close();
+  });
+});
+
+describe('the institute time zone setting', () => {
+  test('the admin picks another zone; the schedule form then types and names times in it', async () => {
+    const { context, page } = await suite.openPage(desktop);
+    await signIn(page, demo.admin);
+    await page.goto('/settings');
+    const setting = page.getByTestId('time-zone-setting');
+    expect(await setting.inputValue()).toBe('Asia/Kolkata');
+    await setting.click();
+    await setting.fill('Dubai');
+    await page.getByRole('option', { name: 'Asia/Dubai', exact: true }).click();
+    await page.getByTestId('save-time-zone').click();
+    await page.getByText('Time zone saved').waitFor();
+    await suite.shoot(page, 'time-zone-setting-desktop', { isFullPage: true });
+    await context.close();
+
+    const staff = await suite.openPage(phone, farFromIndia);
+    await signIn(staff.page, teacher);
+    await switchInterfaceLanguage(staff.page, 'hi');
+    await openSchedule(staff.page, exams.registration);
+    const field = staff.page.getByTestId('schedule-starts-at');
+    // The saved start, on Dubai's clock (90 minutes behind India's), whatever the browser's zone.
+    const { exam } = await author.call<ExamView>('GET', `/api/exams/${exams.registration}`);
+    expect(await field.inputValue()).toBe(wallClock(exam.schedule!.startsAt, 'Asia/Dubai'));
+    await staff.page
+      .getByTestId('schedule-starts-at-field')
+      .getByText('(Asia/Dubai)', { exact: false })
+      .waitFor();
+    await suite.shoot(staff.page, 'schedule-dubai-phone-hindi', { isFullPage: true });
+    await switchInterfaceLanguage(staff.page, 'en');
+    await staff.context.close();
+
+    const admin = await suite.signInOverHttp(demo.admin);
+    await admin.call('PATCH', '/api/institute/settings', { timeZone: 'Asia/Kolkata' });
   });
 });
