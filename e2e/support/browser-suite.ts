@@ -2,7 +2,7 @@
 // viewport, and full-page screenshots to .tmp/screenshots for review.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
 import type { TestClock } from '../../server/test/support/test-clock.js';
@@ -19,7 +19,11 @@ export interface BrowserSuite {
   readonly baseUrl: string;
   /** The test server's clock (in this process): move it to move the server's time. */
   readonly clock: TestClock;
-  openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
+  /** `options`: more of Playwright's context settings (a browser time zone, service workers blocked). */
+  openPage: (
+    viewport: { width: number; height: number },
+    options?: BrowserContextOptions,
+  ) => Promise<{ context: BrowserContext; page: Page }>;
   /**
    * Saves `<prefix><name>.png` once notifications and transitions have settled: the whole page from
    * the top, or (`isFullPage: false`) the viewport as it is.
@@ -65,9 +69,9 @@ export function useBrowserSuite(
       if (!server) throw new Error('the browser suite has not started');
       return server.clock;
     },
-    async openPage(viewport) {
+    async openPage(viewport, options = {}) {
       if (!browser || !server) throw new Error('the browser suite has not started');
-      const context = await browser.newContext({ viewport, baseURL: server.baseUrl });
+      const context = await browser.newContext({ ...options, viewport, baseURL: server.baseUrl });
       return { context, page: await context.newPage() };
     },
     async shoot(page, name, { isFullPage = true } = {}) {

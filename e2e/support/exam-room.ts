@@ -1,6 +1,6 @@
 // The exam room's browser tests: the shared browser-suite frame (one test server and Chromium per file), the demo accounts, a chapter
 // of drill questions made through the API, and the candidate's moves in the NTA-style room.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { demo, demoStudent } from '../../server/src/seed/demo-accounts.js';
 import { signInApi } from './api.js';
@@ -50,7 +50,10 @@ export interface SaveResult {
 
 export interface ExamRoomSuite {
   signInOverHttp: (credentials: Credentials) => Promise<Client>;
-  openPage: (viewport: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>;
+  openPage: (
+    viewport: { width: number; height: number },
+    options?: BrowserContextOptions,
+  ) => Promise<{ context: BrowserContext; page: Page }>;
   /** Saves `<prefix><name>.png` (the viewport, or the whole page) once transitions have settled. */
   shoot: (page: Page, name: string, options?: { isFullPage?: boolean }) => Promise<void>;
   /** The server's clock; read it inside hooks and tests. */
@@ -73,7 +76,7 @@ export function useExamRoomSuite(options: {
     async signInOverHttp(credentials) {
       return { call: await signInApi(suite.baseUrl, credentials.email, credentials.password) };
     },
-    openPage: (viewport) => suite.openPage(viewport),
+    openPage: (viewport, contextOptions) => suite.openPage(viewport, contextOptions),
     // The exam room is a fixed-height screen: its pictures are the viewport unless asked otherwise.
     shoot: (page, name, { isFullPage = false } = {}) => suite.shoot(page, name, { isFullPage }),
     get clock() {

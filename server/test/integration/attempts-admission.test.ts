@@ -179,6 +179,11 @@ describe('after the exam has ended', () => {
     const attemptId = started.json<State>().attempt.id;
     expect((await sat.post(`/api/attempts/${attemptId}/submit`)).statusCode).toBe(200);
     expect(await infoOf(absent, examId)).toMatchObject({ isOver: false, attempt: null });
+    // Submitted early, inside the window: over for this candidate now, not only once the window ends.
+    expect(await infoOf(sat, examId)).toMatchObject({
+      isOver: true,
+      attempt: { id: attemptId, status: 'submitted' },
+    });
 
     env.clock.set(Date.parse(body.windowEndsAt) + 60_000);
     expect(await infoOf(sat, examId)).toMatchObject({

@@ -94,7 +94,7 @@ describe('answers during an attempt', () => {
       sections: [{ name: 'Practice', questionCount: 5 }],
       attempt: null,
     });
-    expect(info.instructions.en).toContain('General instructions');
+    expect(info.instructions.en).toContain('The total duration of the examination is 12 minutes');
     expect(Math.abs(Date.parse(info.serverNow) - env.clock.now())).toBeLessThan(5000);
     const { state, paper } = await startPractice(student);
     const raw = (await student.get(`/api/attempts/${state.attempt.id}/paper`)).body;
@@ -102,6 +102,19 @@ describe('answers during an attempt', () => {
     const ids = paper.paper.sections[0]!.questions.map((q) => q.id).sort();
     expect([...paper.order.sections[0]!.questionIds].sort()).toEqual(ids);
     expect(JSON.stringify(state)).not.toMatch(/"key"|"solution"/);
+  });
+
+  it('a practice test in progress can be resumed; once submitted it opens on its result, not on Start', async () => {
+    const student = await signIn(app, demoStudent(5));
+    const { state } = await startPractice(student, 'device-practice-over');
+    const examId = state.attempt.examId;
+    type Info = { isOver: boolean; attempt: { id: string; status: string } | null };
+    const infoOf = async () => (await student.get(`/api/exams/${examId}/candidate-info`)).json<Info>();
+    expect(await infoOf()).toMatchObject({ isOver: false, attempt: { id: state.attempt.id } });
+    expect((await student.post(`/api/attempts/${state.attempt.id}/submit`)).statusCode).toBe(200);
+    expect(await infoOf()).toEqual(
+      expect.objectContaining({ isOver: true, attempt: { id: state.attempt.id, status: 'submitted' } }),
+    );
   });
 
   it('acknowledges saves only once stored; duplicates and older saves never overwrite a newer answer', async () => {

@@ -106,7 +106,10 @@ describe('building an exam from a template', () => {
       'mathematics_b:5',
     ]);
     expect(exam.draft.instructions.en).toContain('Answered and Marked for Review');
-    expect(exam.draft.instructions.hi).toContain('सामान्य निर्देश');
+    expect(exam.draft.instructions.hi).toContain('उत्तर दिया गया और पुनर्विचार के लिए चिह्नित');
+    // The pre-exam screen titles them; a heading of their own would say "General instructions" twice.
+    expect(exam.draft.instructions.en).not.toContain('General instructions');
+    expect(exam.draft.instructions.hi).not.toContain('सामान्य निर्देश');
     expect(exam.check.fits).toBe(false);
     expect(exam.check.issues.map((i) => i.message)).toContain(
       'Physics Section A: 20 questions needed, 0 added',

@@ -92,11 +92,14 @@ const baseCases: Record<string, TenancyCase> = {
   'GET /api/institute': async (c) => expect(leaksNothing((await c.get('/api/institute')).body)).toBe(true),
   'PATCH /api/institute/settings': async (c, who) => {
     // Each admin sets their own institute's; a teacher may not. A's stays as it was.
-    const res = await c.patch('/api/institute/settings', { leaderboardNames: 'hidden' });
+    const res = await c.patch('/api/institute/settings', {
+      leaderboardNames: 'hidden',
+      timeZone: 'Asia/Dubai',
+    });
     expect(res.statusCode).toBe(who === 'admin' ? 200 : 403);
     expect(leaksNothing(res.body)).toBe(true);
     expect((await adminA.get('/api/institute')).json()).toMatchObject({
-      institute: { settings: { leaderboardNames: 'full' } },
+      institute: { settings: { leaderboardNames: 'full', timeZone: 'Asia/Kolkata' } },
     });
   },
   'GET /api/institutes': async (c) => expect((await c.get('/api/institutes')).statusCode).toBe(403),

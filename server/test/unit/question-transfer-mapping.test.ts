@@ -216,6 +216,54 @@ describe('question rows: errors name the row and the spreadsheet column', () => 
     expect(errorsOf(ar)).toEqual(['2:reason_hi']);
   });
 
+  it('reports every problem of a row, not only the first: unknown type, unreadable answer or format', () => {
+    const mapped = (cells: Record<string, string>) => mapSheet(csvRow(cells))[0];
+    // An unknown type still has its empty answer and missing topic reported.
+    const unknownType = mapped({ ...mcq, type: 'essay', answer: '', topic: '' });
+    expect(unknownType?.question).toBeNull();
+    expect(unknownType?.errors.map((error) => `${error.row}:${error.column}`)).toEqual([
+      '2:type',
+      '2:answer',
+      '2:topic',
+    ]);
+    expect(unknownType?.errors[0]?.message).toContain('Unknown type "essay"');
+    // An unreadable answer hides neither the bad difficulty nor the missing Hindi option.
+    expect(errorsOf({ ...mcq, answer: 'B;C', difficulty: 'tough', option_b_hi: '' })).toEqual([
+      '2:answer',
+      '2:difficulty',
+      '2:option_b_hi',
+    ]);
+    // A numerical row: the answer, both format cells and the tags, each once.
+    expect(
+      errorsOf({
+        ...base,
+        type: 'numerical',
+        answer: 'three',
+        decimals: 'two',
+        rounding: 'ceil',
+        tags: 'a;a',
+      }),
+    ).toEqual(['2:answer', '2:decimals', '2:rounding', '2:tags']);
+    // A matrix row with an unreadable yes/no and answer still has its empty topic reported.
+    const matrix = {
+      ...base,
+      stem_hi: '',
+      type: 'matrix_match',
+      row_p_en: 'a',
+      column_1_en: 'x',
+      topic: '',
+    };
+    const matrixRow = mapped({ ...matrix, answer: 'P to 1', allow_multiple_per_row: 'maybe' });
+    expect(matrixRow?.question).toBeNull();
+    expect(matrixRow?.errors.map((error) => error.column)).toEqual([
+      'answer',
+      'allow_multiple_per_row',
+      'topic',
+    ]);
+    // A valid row is still a question with no errors.
+    expect(mapped({ ...matrix, topic: 'Projectile Motion', answer: 'P:1' })?.errors).toEqual([]);
+  });
+
   it('refuses formula-looking cells and images missing from the zip', () => {
     const { header } = mapQuestionsToTable([]);
     const cells: Record<string, string> = {

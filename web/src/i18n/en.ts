@@ -7,6 +7,7 @@ import { leaderboardEn } from './leaderboard.en';
 import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
 import { examRoomPhoneEn } from './exam-room-phone.en';
+import { formsEn, formsErrorsEn } from './forms.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 import { builderEn } from './builder.en';
@@ -160,6 +161,7 @@ export const en = {
   proctoring: proctoringEn,
   proctoringRoom: proctoringRoomEn,
   examRoomPhone: examRoomPhoneEn,
+  forms: formsEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',
@@ -332,6 +334,7 @@ export const en = {
   results: resultsEn,
   errors: {
     ...proctoringErrorsEn,
+    ...formsErrorsEn,
     CHALLENGE_WINDOW_CLOSED: 'The window for challenging this answer key is closed.',
     CHALLENGE_NOT_SAT: 'Only candidates who submitted this exam can challenge its answer key.',
     CHALLENGE_EXISTS: 'You have already challenged the key of this question.',

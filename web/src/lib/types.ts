@@ -67,7 +67,8 @@ export type LeaderboardNames = 'full' | 'initials' | 'hidden';
 
 export interface Institute extends InstituteRef {
   createdAt: string;
-  settings: { leaderboardNames: LeaderboardNames };
+  /** `timeZone`: the IANA zone staff type and read exam times in. */
+  settings: { leaderboardNames: LeaderboardNames; timeZone: string };
 }
 
 export interface InstituteWithStats extends Institute {

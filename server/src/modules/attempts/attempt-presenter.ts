@@ -47,9 +47,10 @@ export function presentAttemptState(
 }
 
 /**
- * Whether the exam is over for this candidate, by the server's clock: a started attempt at its
+ * Whether the exam is over for this candidate, by the server's clock: once they submitted (early,
+ * inside the window, too: a submitted attempt is never sat again); a started attempt at its
  * deadline; otherwise when Start would be refused as too late (a fixed exam's start plus the
- * candidate's time, a window's end). Practice tests never end.
+ * candidate's time, a window's end). Unsubmitted practice tests never end.
  */
 function isOverFor(
   attempt: AttemptRow | null,
@@ -57,6 +58,7 @@ function isOverFor(
   durationMs: number,
   now: number,
 ): boolean {
+  if (attempt?.status === 'submitted') return true;
   if (!schedule) return false;
   if (attempt && attempt.status !== 'prepared')
     return attempt.deadlineAt !== null && attempt.deadlineAt.getTime() <= now;
@@ -108,7 +110,7 @@ export function presentCandidateInfo(input: {
     attempt: attempt && attempt.status !== 'prepared' ? { id: attempt.id, status: attempt.status } : null,
     /** The exam room shows "this exam has ended" (and the result's link) instead of the pre-exam screen. */
     isOver: isOverFor(
-      exam.kind === 'scheduled' ? attempt : null,
+      attempt,
       exam.kind === 'scheduled' ? schedule : null,
       paper.durationMinutes * 60_000 + (attempt?.compensatoryMs ?? 0),
       input.now,

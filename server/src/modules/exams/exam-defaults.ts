@@ -1,11 +1,13 @@
 import { LANGUAGES } from '@examtech/core';
 import type { ExamSettings } from './exam-draft.js';
 
-/** The NTA-style general instructions every candidate of these exams knows, in English and Hindi. */
+/**
+ * The NTA-style general instructions every candidate of these exams knows, in English and Hindi.
+ * No heading of their own: the pre-exam screen titles them "General instructions".
+ */
 export function defaultInstructions(durationMinutes: number): { en: string; hi: string } {
   return {
     en: [
-      '## General instructions',
       `1. The total duration of the examination is ${durationMinutes} minutes. The clock is set on the server; the countdown timer at the top right of the screen shows the time remaining. When it reaches zero, the examination ends by itself: you do not need to submit.`,
       '2. The question palette on the right shows the status of each question:',
       '   - **Not Visited**: you have not opened the question yet.',
@@ -20,7 +22,6 @@ export function defaultInstructions(durationMinutes: number): { en: string; hi: 
       '7. You may change the language of the questions at any time from the language selector.',
     ].join('\n'),
     hi: [
-      '## सामान्य निर्देश',
       `1. परीक्षा की कुल अवधि ${durationMinutes} मिनट है। घड़ी सर्वर पर सेट है; स्क्रीन के ऊपर दाईं ओर उलटी गिनती वाला टाइमर शेष समय दिखाता है। टाइमर शून्य होने पर परीक्षा अपने आप समाप्त हो जाएगी: आपको जमा करने की आवश्यकता नहीं है।`,
       '2. दाईं ओर का प्रश्न पैलेट प्रत्येक प्रश्न की स्थिति दिखाता है:',
       '   - **नहीं देखा गया**: आपने अभी तक प्रश्न नहीं खोला है।',

@@ -7,7 +7,7 @@ export type InstituteStats = {
   admins: number;
   batches: number;
 };
-export type InstituteSettings = { leaderboardNames: InstituteRow['leaderboardNames'] };
+export type InstituteSettings = { leaderboardNames: InstituteRow['leaderboardNames']; timeZone: string };
 export type InstituteView = {
   id: string;
   name: string;
@@ -24,7 +24,7 @@ export function presentInstitute(row: InstituteRow): InstituteView {
     name: row.name,
     slug: row.slug,
     createdAt: row.createdAt.toISOString(),
-    settings: { leaderboardNames: row.leaderboardNames },
+    settings: { leaderboardNames: row.leaderboardNames, timeZone: row.timeZone },
   };
 }
 

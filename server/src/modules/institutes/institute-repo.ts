@@ -30,11 +30,15 @@ export async function insertInstitute(tx: Tx, input: { name: string; slug: strin
 export async function updateInstituteSettings(
   db: Conn,
   id: string,
-  settings: Pick<InstituteRow, 'leaderboardNames'>,
+  settings: Partial<Pick<InstituteRow, 'leaderboardNames' | 'timeZone'>>,
 ): Promise<InstituteRow | null> {
   const [row] = await db
     .update(institutes)
-    .set({ ...settings, updatedAt: bookkeepingNow })
+    .set({
+      ...(settings.leaderboardNames !== undefined ? { leaderboardNames: settings.leaderboardNames } : {}),
+      ...(settings.timeZone !== undefined ? { timeZone: settings.timeZone } : {}),
+      updatedAt: bookkeepingNow,
+    })
     .where(eq(institutes.id, id))
     .returning();
   return row ?? null;

@@ -13,7 +13,19 @@ export const instituteRoutes: FastifyPluginAsyncZod<{ institutes: InstituteServi
 
   app.patch(
     '/api/institute/settings',
-    { schema: { body: z.object({ leaderboardNames: z.enum(LEADERBOARD_NAME_MODES) }) } },
+    {
+      schema: {
+        body: z
+          .object({
+            leaderboardNames: z.enum(LEADERBOARD_NAME_MODES).optional(),
+            // The name is checked by the service (INSTITUTE_TIME_ZONE_INVALID): a code of its own.
+            timeZone: z.string().trim().min(1).max(64).optional(),
+          })
+          .refine((body) => body.leaderboardNames !== undefined || body.timeZone !== undefined, {
+            message: 'Send leaderboardNames, timeZone or both.',
+          }),
+      },
+    },
     (request) => institutes.updateSettings(requireActor(request), request.body),
   );
 

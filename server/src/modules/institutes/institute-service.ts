@@ -14,6 +14,7 @@ import {
   type InstituteView,
 } from './institute-presenter.js';
 import * as repo from './institute-repo.js';
+import { isTimeZoneName } from './institute-time-zone.js';
 
 export type { InstituteStats, InstituteView } from './institute-presenter.js';
 
@@ -70,9 +71,14 @@ export function createInstituteService(deps: {
       return { institute: presentInstitute(row), stats: await loadStats(row.id) };
     },
 
-    /** The admin's settings of their own institute (the leaderboards' name privacy). */
-    async updateSettings(actor: Actor, settings: Pick<InstituteView['settings'], 'leaderboardNames'>) {
+    /** The admin's settings of their own institute: the leaderboards' name privacy, the time zone. */
+    async updateSettings(actor: Actor, settings: Partial<InstituteView['settings']>) {
       const scoped = authorizeInInstitute(actor, 'institute:settings');
+      if (settings.timeZone !== undefined && !isTimeZoneName(settings.timeZone)) {
+        throw new AppError('INSTITUTE_TIME_ZONE_INVALID', undefined, {
+          fields: [{ path: 'timeZone', message: 'Choose a time zone by its name, such as Asia/Kolkata.' }],
+        });
+      }
       const row = await repo.updateInstituteSettings(db, scoped.instituteId, settings);
       if (!row) throw notFound('Institute not found.');
       return { institute: presentInstitute(row) };

@@ -11,6 +11,7 @@ import {
   type Question,
   type QuestionContent,
   type QuestionType,
+  type TitaKey,
 } from '@examtech/core';
 import {
   parseAssertionReasonAnswer,
@@ -37,6 +38,8 @@ import { readCell, type RowError, type SheetLayout, type SheetRow } from './shee
 export type MappedRow = { rowNumber: number; question: Question | null; errors: RowError[] };
 
 const COMMON_PLAIN = new Set<string>([...COMMON_COLUMNS, 'answer']);
+/** Stands in for an answer that could not be read; never stored (the row has an error). */
+const STAND_IN_KEY: TitaKey = { accepted: ['?'], compare: 'text' };
 const ROUNDING_MODES = ['round', 'truncate', 'truncate_or_round'] as const;
 
 function typeColumnsOf(type: QuestionType): ReadonlySet<string> {
@@ -50,21 +53,22 @@ export function mapRowToQuestion(layout: SheetLayout, row: SheetRow, resolveImag
   const cell = (name: string) => readCell(layout, row, name);
 
   const typeText = cell('type').toLowerCase();
-  if (!(QUESTION_TYPES as readonly string[]).includes(typeText)) {
+  const type = (QUESTION_TYPES as readonly string[]).includes(typeText) ? (typeText as QuestionType) : null;
+  if (!type) {
     fail(
       'type',
       typeText === ''
         ? `Type is required: one of ${QUESTION_TYPES.join(', ')}.`
         : `Unknown type "${cell('type')}". Use one of ${QUESTION_TYPES.join(', ')}.`,
     );
-    return { rowNumber: row.rowNumber, question: null, errors };
   }
-  const type = typeText as QuestionType;
-  const allowed = typeColumnsOf(type);
+  // Without a known type only what every question has is checked (text, answer, classification):
+  // the columns of the type the teacher meant are not known.
+  const allowed = type ? typeColumnsOf(type) : new Set<string>();
 
   // Text in a column this type does not use would be silently lost: report it instead.
   layout.specs.forEach((spec, index) => {
-    if (!spec || (row.values[index] ?? '').trim() === '') return;
+    if (!type || !spec || (row.values[index] ?? '').trim() === '') return;
     const category = spec.kind === 'plain' ? spec.name : spec.kind === 'choice' ? spec.field : spec.field;
     if (COMMON_PLAIN.has(category) || category === 'stem' || category === 'solution' || allowed.has(category))
       return;
@@ -132,6 +136,9 @@ export function mapRowToQuestion(layout: SheetLayout, row: SheetRow, resolveImag
   };
   const answer = cell('answer');
   if (answer === '') fail('answer', 'The answer is required.');
+  // An empty answer is reported once, above, not again as unreadable.
+  const takeAnswer = <T>(parse: (text: string) => Parsed<T>): T | undefined =>
+    answer === '' ? undefined : take('answer', parse(answer));
   const source = cell('source');
   const groupId = cell('group_id');
   const images = collectImageIds(content);
@@ -145,17 +152,20 @@ export function mapRowToQuestion(layout: SheetLayout, row: SheetRow, resolveImag
     ...(groupId !== '' ? { groupId } : {}),
     ...(images.length > 0 ? { images: images.map((id) => ({ id })) } : {}),
   };
-  const question =
-    answer === '' ? null : buildQuestion(type, common, { answer, cell, take, fail, choiceIds });
-  if (!question) return { rowNumber: row.rowNumber, question: null, errors };
-
-  const context = { type, languages, choiceIds, content };
-  for (const issue of validateQuestion(question)) {
+  // The rest of the row is checked even when its type, answer or format could not be read, so a
+  // teacher sees every problem of the row at once: a stand-in takes the unreadable part's place
+  // and the checks of that part are left out (its own error is already reported).
+  const built = type
+    ? buildQuestion(type, common, { cell, take, takeAnswer, fail, choiceIds })
+    : { question: { ...common, type: 'tita' as const, key: STAND_IN_KEY }, unread: new Set(['key']) };
+  const context = { type: built.question.type, languages, choiceIds, content };
+  for (const issue of validateQuestion(built.question)) {
+    if (built.unread.has(issue.path.split('.')[0] ?? '')) continue;
     fail(columnForIssue(issue, context), messageForIssue(issue, context));
   }
   return {
     rowNumber: row.rowNumber,
-    question: errors.length === 0 ? question : null,
+    question: errors.length === 0 && built.unread.size === 0 ? built.question : null,
     errors: dedupeErrors(errors),
   };
 }
@@ -165,59 +175,89 @@ type Common = Omit<
   'type' | 'key' | 'options' | 'rows' | 'columns' | 'allowMultiplePerRow' | 'format'
 >;
 type BuildTools = {
-  answer: string;
   cell: (name: string) => string;
   take: <T>(column: string, parsed: Parsed<T>) => T | undefined;
+  takeAnswer: <T>(parse: (text: string) => Parsed<T>) => T | undefined;
   fail: (column: string, message: string) => void;
   choiceIds: Partial<Record<ChoiceField, string[]>>;
 };
+/**
+ * The question, with stand-ins for what could not be read; `unread` names the question's fields
+ * (`key`, `format`, `allowMultiplePerRow`) that are stand-ins, whose own checks are skipped.
+ */
+type Built = { question: Question; unread: ReadonlySet<string> };
 
-function buildQuestion(type: QuestionType, common: Common, tools: BuildTools): Question | null {
-  const { answer, cell, take, fail, choiceIds } = tools;
-  switch (type) {
-    case 'mcq_single':
-    case 'mcq_multi': {
-      const ids = choiceIds.option ?? [];
-      const fixedText = cell('fixed_options');
-      const fixed = fixedText === '' ? [] : (take('fixed_options', parseMultiAnswer(fixedText)) ?? []);
-      for (const id of fixed.filter((letter) => !ids.includes(letter)))
-        fail('fixed_options', `Option ${id.toUpperCase()} does not exist.`);
-      const options = ids.map((id) => (fixed.includes(id) ? { id, fixed: true } : { id }));
-      if (type === 'mcq_single') {
-        const optionId = take('answer', parseSingleAnswer(answer));
-        return optionId === undefined ? null : { ...common, type, options, key: { optionId } };
+function buildQuestion(type: QuestionType, common: Common, tools: BuildTools): Built {
+  const { cell, take, takeAnswer, fail, choiceIds } = tools;
+  const unread = new Set<string>();
+  /** The value read, or (noted as unread) the stand-in that lets the rest of the row be checked. */
+  const orStandIn = <T>(field: string, value: T | undefined | null, standIn: T): T => {
+    if (value !== undefined && value !== null) return value;
+    unread.add(field);
+    return standIn;
+  };
+  const question = ((): Question => {
+    switch (type) {
+      case 'mcq_single':
+      case 'mcq_multi': {
+        const ids = choiceIds.option ?? [];
+        const fixedText = cell('fixed_options');
+        const fixed = fixedText === '' ? [] : (take('fixed_options', parseMultiAnswer(fixedText)) ?? []);
+        for (const id of fixed.filter((letter) => !ids.includes(letter)))
+          fail('fixed_options', `Option ${id.toUpperCase()} does not exist.`);
+        const options = ids.map((id) => (fixed.includes(id) ? { id, fixed: true } : { id }));
+        if (type === 'mcq_single') {
+          const optionId = orStandIn('key', takeAnswer(parseSingleAnswer), ids[0] ?? 'a');
+          return { ...common, type, options, key: { optionId } };
+        }
+        const optionIds = orStandIn('key', takeAnswer(parseMultiAnswer), ids.slice(0, 1));
+        return { ...common, type, options, key: { optionIds } };
       }
-      const optionIds = take('answer', parseMultiAnswer(answer));
-      return optionIds === undefined ? null : { ...common, type, options, key: { optionIds } };
+      case 'numerical': {
+        const key = orStandIn('key', takeAnswer(parseNumericalAnswer), {
+          kind: 'exact',
+          value: '0',
+        } as const);
+        // With no readable format the answer is checked against none (any number), not a guess.
+        const format = orStandIn('format', readNumericalFormat(cell, fail), {});
+        return { ...common, type, format, key };
+      }
+      case 'matrix_match': {
+        const matches = orStandIn('key', takeAnswer(parseMatrixAnswer), {});
+        const allowMultiple = parseYesNo(cell('allow_multiple_per_row'));
+        if (allowMultiple === null) {
+          fail('allow_multiple_per_row', 'Write "yes" or "no".');
+          unread.add('allowMultiplePerRow');
+        }
+        return {
+          ...common,
+          type,
+          rows: (choiceIds.row ?? []).map((id) => ({ id })),
+          columns: (choiceIds.column ?? []).map((id) => ({ id })),
+          // Unreadable: "yes" stands in, the setting under which no answer is refused for it.
+          allowMultiplePerRow: allowMultiple === null ? true : (allowMultiple ?? false),
+          key: { matches },
+        };
+      }
+      case 'assertion_reason': {
+        const optionId = orStandIn(
+          'key',
+          takeAnswer(parseAssertionReasonAnswer),
+          'assertion_true_reason_false' as const,
+        );
+        return { ...common, type, key: { optionId } };
+      }
+      case 'tita': {
+        const key = orStandIn(
+          'key',
+          takeAnswer((text) => parseTitaAnswer(text, cell('tita_compare'))),
+          STAND_IN_KEY,
+        );
+        return { ...common, type, key };
+      }
     }
-    case 'numerical': {
-      const key = take('answer', parseNumericalAnswer(answer));
-      const format = readNumericalFormat(cell, fail);
-      return key === undefined || format === null ? null : { ...common, type, format, key };
-    }
-    case 'matrix_match': {
-      const matches = take('answer', parseMatrixAnswer(answer));
-      const allowMultiple = parseYesNo(cell('allow_multiple_per_row'));
-      if (allowMultiple === null) fail('allow_multiple_per_row', 'Write "yes" or "no".');
-      if (matches === undefined || allowMultiple === null) return null;
-      return {
-        ...common,
-        type,
-        rows: (choiceIds.row ?? []).map((id) => ({ id })),
-        columns: (choiceIds.column ?? []).map((id) => ({ id })),
-        allowMultiplePerRow: allowMultiple ?? false,
-        key: { matches },
-      };
-    }
-    case 'assertion_reason': {
-      const optionId = take('answer', parseAssertionReasonAnswer(answer));
-      return optionId === undefined ? null : { ...common, type, key: { optionId } };
-    }
-    case 'tita': {
-      const key = take('answer', parseTitaAnswer(answer, cell('tita_compare')));
-      return key === undefined ? null : { ...common, type, key };
-    }
-  }
+  })();
+  return { question, unread };
 }
 
 function readNumericalFormat(

@@ -39,6 +39,10 @@ export const errorCatalogue = {
   USER_CANNOT_DEACTIVATE_SELF: { status: 400, message: 'You cannot deactivate your own account.' },
   USER_CANNOT_CHANGE_OWN_ROLE: { status: 400, message: 'You cannot change your own role.' },
   INSTITUTE_SLUG_TAKEN: { status: 409, message: 'Another institute already uses this short name.' },
+  INSTITUTE_TIME_ZONE_INVALID: {
+    status: 400,
+    message: 'This is not a time zone name such as Asia/Kolkata.',
+  },
   IMPORT_INVALID: { status: 422, message: 'The file has errors. Nothing was imported.' },
   IMPORT_FILE_UNREADABLE: { status: 400, message: 'The file could not be read as CSV.' },
   EXPORT_BUSY: {

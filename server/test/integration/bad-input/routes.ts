@@ -309,7 +309,10 @@ export function routeSamples(f: Fixtures): Record<string, RouteSample> {
       query: { period: 'all', top: '5' },
     },
     'GET /api/leaderboards/exams': { as: 'student' },
-    'PATCH /api/institute/settings': { as: 'admin', body: { leaderboardNames: 'full' } },
+    'PATCH /api/institute/settings': {
+      as: 'admin',
+      body: { leaderboardNames: 'full', timeZone: 'Asia/Kolkata' },
+    },
     'GET /api/leaderboards/exams/:examId': {
       as: 'teacher',
       params: { examId: ids.examId },

@@ -111,12 +111,15 @@ export function ExamRoomPage() {
       />
     );
   if (isStarting && resumeLanguage !== null && !startError) return <FullLoader />;
-  // Too late to start (or the attempt's time is up): no instructions, no Start, but where to go.
+  // Until the server says whether this candidate may still sit it, nothing of the pre-exam screen:
+  // a submitted or ended exam would flash its instructions and Start first. A request held back
+  // offline (paused) may never come: then the screen shows what it can, as before.
+  if (info.isPending && info.fetchStatus !== 'paused') return <FullLoader />;
+  // Submitted, too late to start, or the attempt's time is up: no instructions, no Start, but where to go.
   if (info.data?.isOver) return <ExamEndedScreen title={title} attemptId={info.data.attemptId} />;
   return (
     <PreExamScreen
       info={info.data ?? null}
-      isInfoLoading={info.isPending}
       candidateName={session.data.name}
       isStarting={isStarting}
       startError={startError}

@@ -45,17 +45,28 @@ function cameraBlock(
   }
 }
 
-/** Before the exam: countdown, system check, instructions with the declaration, language, Start. */
+/**
+ * Exams made before the default instructions lost their own "## General instructions" heading still
+ * carry it under the screen's title of the same words: a first heading that only repeats the title goes.
+ */
+function withoutRepeatedTitle(markdown: string, title: string): string {
+  const heading = /^\s*#{1,6}[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/.exec(markdown);
+  const text = heading?.[1]?.trim().toLocaleLowerCase();
+  return heading && text === title.trim().toLocaleLowerCase() ? markdown.slice(heading[0].length) : markdown;
+}
+
+/**
+ * Before the exam: countdown, system check, instructions with the declaration, language, Start.
+ * `info` is null only when it could not be loaded (the page shows a loader while it loads).
+ */
 export function PreExamScreen({
   info,
-  isInfoLoading,
   candidateName,
   isStarting,
   startError,
   onStart,
 }: {
   info: ExamInfo | null;
-  isInfoLoading: boolean;
   candidateName: string;
   isStarting: boolean;
   startError: unknown;
@@ -90,8 +101,9 @@ export function PreExamScreen({
     onStart(examLanguage, needsConsent && hasConsented);
   };
   const startsInMs = info?.startsAt ? Date.parse(info.startsAt) - now : 0;
+  const instructionsTitle = t('examRoom.preExam.generalInstructions');
   return (
-    <Container size="md" py="lg">
+    <Container size="md" py="lg" data-testid="pre-exam">
       <Stack gap="md">
         <div>
           <Title order={1} fz="h2">
@@ -121,7 +133,7 @@ export function PreExamScreen({
         <Paper withBorder p="md" radius="md">
           <Group justify="space-between" mb="sm">
             <Title order={2} fz="h4">
-              {t('examRoom.preExam.generalInstructions')}
+              {instructionsTitle}
             </Title>
             <SegmentedControl
               size="xs"
@@ -133,7 +145,10 @@ export function PreExamScreen({
           </Group>
           <div lang={readingLanguage}>
             <MathMarkdown>
-              {info?.instructions[readingLanguage] || generalInstructions[readingLanguage]}
+              {withoutRepeatedTitle(
+                info?.instructions[readingLanguage] || generalInstructions[readingLanguage],
+                instructionsTitle,
+              )}
             </MathMarkdown>
           </div>
         </Paper>
@@ -183,14 +198,7 @@ export function PreExamScreen({
             <Group justify="flex-end">
               <Button
                 size="md"
-                // Until the exam's requirements are known, the camera check cannot be skipped.
-                disabled={
-                  !hasAgreed ||
-                  startsInMs > 0 ||
-                  isInfoLoading ||
-                  blockedByCamera !== null ||
-                  isBlockedByProctoring
-                }
+                disabled={!hasAgreed || startsInMs > 0 || blockedByCamera !== null || isBlockedByProctoring}
                 loading={isStarting}
                 onClick={start}
               >

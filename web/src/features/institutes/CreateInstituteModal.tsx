@@ -1,6 +1,7 @@
 import { Divider, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
 import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
@@ -19,6 +20,7 @@ function slugify(name: string): string {
 }
 
 export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const createInstitute = useCreateInstitute();
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const form = useForm<NewInstitute>({
@@ -74,7 +76,8 @@ export function CreateInstituteModal({ opened, onClose }: { opened: boolean; onC
           <Stack gap="md">
             <TextInput
               label="Institute name"
-              placeholder="Sharma Classes, Kota"
+              // An example as a placeholder reads as a value already filled in (and turns red with an error).
+              description={t('forms.institute.nameExample')}
               data-autofocus
               key={form.key('name')}
               {...form.getInputProps('name')}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Space, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,11 @@ import { api } from '../../lib/api';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { Institute, LeaderboardNames } from '../../lib/types';
 import { useInstituteOverview } from '../dashboard/api';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 const MODES: LeaderboardNames[] = ['full', 'initials', 'hidden'];
 
-/** The admin's settings of their institute: for now, what students see of each other's names on leaderboards. */
+/** The admin's settings of their institute: what students see of each other's names on leaderboards, the time zone. */
 export function InstituteSettingsPage() {
   const { t } = useTranslation();
   const overview = useInstituteOverview();
@@ -87,6 +88,8 @@ export function InstituteSettingsPage() {
           </Group>
         </Stack>
       </Paper>
+      <Space h="md" />
+      <TimeZoneSetting current={overview.data.institute.settings.timeZone} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import type { Institute, InstituteWithStats, User } from '../../lib/types';
+import { useInstituteOverview } from '../dashboard/api';
 
 const institutesKey = ['institutes'] as const;
 
@@ -27,5 +28,29 @@ export function useCreateInstitute() {
         body: input,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: institutesKey }),
+  });
+}
+
+/** Every institute's zone until its admin picks another (the server's default too). */
+export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+
+/** The zone staff type and read exam times in: the institute's setting (GET /api/institute). */
+export function useInstituteTimeZone() {
+  const overview = useInstituteOverview();
+  return {
+    isPending: overview.isPending,
+    error: overview.error,
+    refetch: overview.refetch,
+    timeZone: overview.data?.institute.settings.timeZone ?? DEFAULT_TIME_ZONE,
+  };
+}
+
+/** The admin's change of institute settings; the institute (and what shows its times) is read again. */
+export function useUpdateInstituteSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: Partial<Institute['settings']>) =>
+      api<{ institute: Institute }>('/api/institute/settings', { method: 'PATCH', body: settings }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['institute'] }),
   });
 }

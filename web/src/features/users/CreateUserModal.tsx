@@ -1,6 +1,7 @@
 import { Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TemporaryPasswordModal, type IssuedPassword } from '../../components/TemporaryPasswordModal';
 import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
@@ -22,6 +23,9 @@ interface Values {
 
 const staffRoles: StaffRole[] = ['teacher', 'proctor', 'institute_admin'];
 
+/** Who works within batches: students, and teachers and proctors (an admin sees the whole institute). */
+const hasBatches = (role: Values['role']) => role !== 'institute_admin';
+
 interface CreateUserModalProps {
   kind: 'student' | 'staff';
   opened: boolean;
@@ -32,8 +36,12 @@ interface CreateUserModalProps {
 
 /** Adds a user, then shows the generated password once. */
 export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: CreateUserModalProps) {
+  const { t } = useTranslation();
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const isStudent = kind === 'student';
+  const initialRole: Values['role'] = isStudent ? 'student' : 'teacher';
+  // The form is uncontrolled: the role is mirrored here so the batches field follows it.
+  const [role, setRole] = useState<Values['role']>(initialRole);
   const createUser = useCreateUser();
   const batchOptions = useBatchOptions();
   const form = useForm<Values>({
@@ -41,16 +49,18 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
     initialValues: {
       name: '',
       email: '',
-      role: isStudent ? 'student' : 'teacher',
+      role: initialRole,
       phone: '',
       rollNumber: '',
       batchIds,
     },
     validate: { name: validateName, email: validateEmail },
+    onValuesChange: (values) => setRole(values.role),
   });
 
   const close = () => {
     form.reset();
+    setRole(initialRole);
     onClose();
   };
 
@@ -61,7 +71,8 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
         email: values.email.trim(),
         role: values.role,
         ...optionalText('phone', values.phone),
-        ...(isStudent ? { ...optionalText('rollNumber', values.rollNumber), batchIds: values.batchIds } : {}),
+        ...(isStudent ? optionalText('rollNumber', values.rollNumber) : {}),
+        ...(hasBatches(values.role) ? { batchIds: values.batchIds } : {}),
       },
       {
         onSuccess: ({ user, temporaryPassword }) => {
@@ -128,9 +139,10 @@ export function CreateUserModal({ kind, opened, onClose, batchIds = [] }: Create
                 {...form.getInputProps('phone')}
               />
             </SimpleGrid>
-            {isStudent && (
+            {hasBatches(role) && (
               <MultiSelect
                 label="Batches"
+                description={isStudent ? undefined : t('forms.staffBatches.description')}
                 placeholder={batchOptions.options.length ? 'Pick one or more' : 'No batches yet'}
                 data={batchOptions.options}
                 searchable

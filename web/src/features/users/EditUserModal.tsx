@@ -1,5 +1,6 @@
 import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/FormActions';
 import { showFormError } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
@@ -16,7 +17,10 @@ interface Values {
 }
 
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
   const isStudent = user.role === 'student';
+  // Teachers and proctors work within batches too; an admin sees the whole institute.
+  const hasBatches = isStudent || user.role === 'teacher' || user.role === 'proctor';
   const updateUser = useUpdateUser();
   const batchOptions = useBatchOptions();
   const form = useForm<Values>({
@@ -36,7 +40,8 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
         id: user.id,
         name: values.name.trim(),
         ...optionalText('phone', values.phone),
-        ...(isStudent ? { ...optionalText('rollNumber', values.rollNumber), batchIds: values.batchIds } : {}),
+        ...(isStudent ? optionalText('rollNumber', values.rollNumber) : {}),
+        ...(hasBatches ? { batchIds: values.batchIds } : {}),
       },
       {
         onSuccess: () => {
@@ -64,9 +69,10 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
             )}
             <TextInput label="Phone" type="tel" key={form.key('phone')} {...form.getInputProps('phone')} />
           </SimpleGrid>
-          {isStudent && (
+          {hasBatches && (
             <MultiSelect
               label="Batches"
+              description={isStudent ? undefined : t('forms.staffBatches.description')}
               data={batchOptions.options}
               searchable
               clearable

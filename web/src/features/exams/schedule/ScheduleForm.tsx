@@ -1,4 +1,3 @@
-import '@mantine/dates/styles.css';
 import {
   Button,
   Fieldset,
@@ -11,23 +10,37 @@ import {
   Switch,
   Text,
 } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import dayjs from 'dayjs';
+import { useState } from 'react';
+import { DateTimeField } from '../../../components/DateTimeField';
+import { LoadError, TableSkeleton } from '../../../components/QueryStates';
+import { instantToWallTime, wallTimeToInstant } from '../../../components/zoned-time';
 import { showFormError } from '../../../lib/form-errors';
 import { notifySuccess } from '../../../lib/notify';
 import { useBatchOptions } from '../../batches/api';
+import { useInstituteTimeZone } from '../../institutes/api';
 import { useSaveSchedule } from '../api';
 import { formatMinutes } from '../time-format';
 import type { ExamDetail, ScheduleInput, ScheduleMode } from '../types';
 import { AccommodationRows, type AccommodationRow } from './AccommodationRows';
+import { RegisteredCandidates } from './RegisteredCandidates';
 import { useStudentSearch } from './useStudentSearch';
 
-/** DateTimePicker speaks local `YYYY-MM-DD HH:mm:ss`; the API speaks ISO instants. */
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
-const toPicker = (iso: string | null | undefined) => (iso ? dayjs(iso).format(PICKER_FORMAT) : null);
-const toIso = (value: string | null) => (value ? dayjs(value).toISOString() : null);
+/** A new schedule starts tomorrow at 10:00 on the institute's clock, a usual mock-test slot. */
+function tomorrowAtTen(timeZone: string): string {
+  const today = instantToWallTime(Date.now(), timeZone);
+  const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  const wall = {
+    year: tomorrow.getUTCFullYear(),
+    month: tomorrow.getUTCMonth() + 1,
+    day: tomorrow.getUTCDate(),
+    hour: 10,
+    minute: 0,
+  };
+  return new Date(wallTimeToInstant(wall, timeZone)).toISOString();
+}
 
+/** Times are ISO instants throughout; the fields type and show them in the institute's zone. */
 interface ScheduleValues {
   mode: ScheduleMode;
   startsAt: string | null;
@@ -40,21 +53,19 @@ interface ScheduleValues {
   accommodations: AccommodationRow[];
 }
 
-function initialValues(exam: ExamDetail): ScheduleValues {
+function initialValues(exam: ExamDetail, timeZone: string): ScheduleValues {
   const { schedule } = exam;
   const candidates = exam.assignments?.candidates ?? [];
-  // A new schedule starts tomorrow at 10:00, a usual mock-test slot.
-  const tomorrow = dayjs().add(1, 'day').hour(10).minute(0).second(0).format(PICKER_FORMAT);
   return {
     mode: schedule?.mode ?? 'fixed',
-    startsAt: schedule ? toPicker(schedule.startsAt) : tomorrow,
-    windowEndsAt: toPicker(schedule?.windowEndsAt),
+    startsAt: schedule ? schedule.startsAt : tomorrowAtTen(timeZone),
+    windowEndsAt: schedule?.windowEndsAt ?? null,
     batchIds: exam.assignments?.batchIds ?? [],
     studentIds: candidates
       .filter((candidate) => candidate.assignedDirectly)
       .map((candidate) => candidate.userId),
     registrationRequired: schedule?.registration.required ?? false,
-    registrationDeadline: toPicker(schedule?.registration.deadline),
+    registrationDeadline: schedule?.registration.deadline ?? null,
     capacity: schedule?.registration.capacity ?? '',
     accommodations: candidates
       .filter((candidate) => candidate.compensatoryMinutesPerHour > 0)
@@ -73,13 +84,23 @@ function knownStudentNames(exam: ExamDetail): Record<string, string> {
   );
 }
 
+/** The exam's schedule, once the institute's time zone (which every time here is in) is known. */
 export function ScheduleForm({ exam }: { exam: ExamDetail }) {
+  const zone = useInstituteTimeZone();
+  if (zone.isPending) return <TableSkeleton rows={4} />;
+  if (zone.error) return <LoadError error={zone.error} onRetry={() => void zone.refetch()} />;
+  return <ScheduleFields exam={exam} timeZone={zone.timeZone} />;
+}
+
+function ScheduleFields({ exam, timeZone }: { exam: ExamDetail; timeZone: string }) {
   const save = useSaveSchedule(exam.id);
   const batches = useBatchOptions();
   const students = useStudentSearch(knownStudentNames(exam));
   const isLocked = exam.status === 'live' || exam.status === 'ended';
+  // The calendars start at the day the form was opened (the server refuses a start in the past).
+  const [openedAt] = useState(() => Date.now());
   const form = useForm<ScheduleValues>({
-    initialValues: initialValues(exam),
+    initialValues: initialValues(exam, timeZone),
     validate: {
       startsAt: (value) => (value ? null : 'Choose when the exam starts'),
       windowEndsAt: (value, values) =>
@@ -94,16 +115,14 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
   const submit = form.onSubmit((input) => {
     const schedule: ScheduleInput = {
       mode: input.mode,
-      startsAt: toIso(input.startsAt) ?? '',
-      ...(input.mode === 'window' && input.windowEndsAt
-        ? { windowEndsAt: toIso(input.windowEndsAt) ?? '' }
-        : {}),
+      startsAt: input.startsAt ?? '',
+      ...(input.mode === 'window' && input.windowEndsAt ? { windowEndsAt: input.windowEndsAt } : {}),
       batchIds: input.batchIds,
       studentIds: input.studentIds,
       registration: {
         required: input.registrationRequired,
         ...(input.registrationRequired && input.registrationDeadline
-          ? { deadline: toIso(input.registrationDeadline) ?? '' }
+          ? { deadline: input.registrationDeadline }
           : {}),
         ...(input.registrationRequired && typeof input.capacity === 'number'
           ? { capacity: input.capacity }
@@ -141,18 +160,24 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
                 : `Each candidate may start any time in the window and gets the full ${formatMinutes(exam.durationMinutes)}.`}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <DateTimePicker
+              <DateTimeField
                 label={values.mode === 'fixed' ? 'Starts at' : 'Window opens'}
-                valueFormat="DD MMM YYYY, hh:mm A"
-                minDate={new Date()}
-                {...form.getInputProps('startsAt')}
+                timeZone={timeZone}
+                minDate={openedAt}
+                value={values.startsAt}
+                onChange={(value) => form.setFieldValue('startsAt', value)}
+                error={form.errors.startsAt}
+                data-testid="schedule-starts-at"
               />
               {values.mode === 'window' && (
-                <DateTimePicker
+                <DateTimeField
                   label="Window closes (last start)"
-                  valueFormat="DD MMM YYYY, hh:mm A"
-                  minDate={new Date()}
-                  {...form.getInputProps('windowEndsAt')}
+                  timeZone={timeZone}
+                  minDate={openedAt}
+                  value={values.windowEndsAt}
+                  onChange={(value) => form.setFieldValue('windowEndsAt', value)}
+                  error={form.errors.windowEndsAt}
+                  data-testid="schedule-window-ends-at"
                 />
               )}
             </SimpleGrid>
@@ -186,11 +211,15 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
             />
             {values.registrationRequired && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <DateTimePicker
+                <DateTimeField
                   label="Registration closes"
-                  valueFormat="DD MMM YYYY, hh:mm A"
-                  clearable
-                  {...form.getInputProps('registrationDeadline')}
+                  timeZone={timeZone}
+                  minDate={openedAt}
+                  defaultTime="23:59"
+                  value={values.registrationDeadline}
+                  onChange={(value) => form.setFieldValue('registrationDeadline', value)}
+                  error={form.errors.registrationDeadline}
+                  data-testid="schedule-registration-deadline"
                 />
                 <NumberInput
                   label="Seats"
@@ -200,6 +229,7 @@ export function ScheduleForm({ exam }: { exam: ExamDetail }) {
                 />
               </SimpleGrid>
             )}
+            {exam.schedule?.registration.required && <RegisteredCandidates exam={exam} timeZone={timeZone} />}
           </Stack>
         </Fieldset>
         <Fieldset legend="Accommodations" disabled={isLocked} radius="md">
