@@ -150,14 +150,23 @@ export function writeReport(
     latency: lineChart(
       'p95 latency per 5 s',
       'ms',
-      latencySeries(samples, ['save_ack', 'start', 'paper', 'socket_connect', 'submit'], t0),
+      latencySeries(
+        samples,
+        // A proctored run adds the alert's delivery and the snapshot's upload.
+        ['save_ack', 'start', 'paper', 'socket_connect', 'submit', 'alert', 'snapshot_upload'],
+        t0,
+      ),
       faults,
       200,
     ),
     rate: lineChart(
       'operations per second',
       '/s',
-      rateSeries(samples, ['save_ack', 'start', 'submit', 'retry:save', 'reconnect'], t0),
+      rateSeries(
+        samples,
+        ['save_ack', 'start', 'submit', 'retry:save', 'reconnect', 'proctor_events', 'snapshot_upload'],
+        t0,
+      ),
       faults,
     ),
     cpu: lineChart('CPU per component (% of one core)', '%', cpuSeries(cpu, t0), faults),
