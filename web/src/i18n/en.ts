@@ -8,6 +8,7 @@ import { proctoringEn, proctoringErrorsEn } from './proctoring.en';
 import { proctoringRoomEn } from './proctoring-room.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
+import { answersEn } from './answers.en';
 
 export const en = {
   ...enResults,
@@ -156,6 +157,7 @@ export const en = {
   leaderboard: leaderboardEn,
   proctoring: proctoringEn,
   proctoringRoom: proctoringRoomEn,
+  answers: answersEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

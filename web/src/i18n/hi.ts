@@ -7,6 +7,7 @@ import { proctoringErrorsHi, proctoringHi } from './proctoring.hi';
 import { proctoringRoomHi } from './proctoring-room.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
+import { answersHi } from './answers.hi';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
@@ -156,6 +157,7 @@ export const hi: Catalogue = {
   leaderboard: leaderboardHi,
   proctoring: proctoringHi,
   proctoringRoom: proctoringRoomHi,
+  answers: answersHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',
