@@ -217,7 +217,8 @@ describe('rendering of question text', () => {
     const fieldError = page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('error'))}"]`);
     await poll(() => fieldError.innerText()).toMatch(/^The formula \$\\frac\{1\}\{\$ cannot be read: /);
     expect(await page.getByRole('dialog', { name: 'Save a new version' }).count()).toBe(0);
-    await optionC.scrollIntoViewIfNeeded();
+    // Clear of the sticky save bar, which covers the lower part of the screen.
+    await optionC.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await shoot(page, 'math-error-desktop', { isFullPage: false });
     await optionC.fill('$\\ce{NH3}$');
     await page.getByText('Ready to save').waitFor();
