@@ -2,6 +2,8 @@
 // Sanitising runs before KaTeX: user text is cleaned first, then KaTeX turns the surviving math
 // elements into its own markup. Raw HTML in the text is never rendered (no rehype-raw).
 import 'katex/dist/katex.min.css';
+// Registers \ce and \pu (chemistry) on the one KaTeX that rehype-katex renders with.
+import 'katex/contrib/mhchem';
 import { Typography } from '@mantine/core';
 import Markdown, { defaultUrlTransform, type Options, type UrlTransform } from 'react-markdown';
 import rehypeKatex from 'rehype-katex';

@@ -11,6 +11,7 @@ import { formsEn, formsErrorsEn } from './forms.en';
 import { enResults } from './en-results';
 import { enChallenges } from './en-challenges';
 import { builderEn } from './builder.en';
+import { answersEn } from './answers.en';
 
 export const en = {
   ...enResults,
@@ -162,6 +163,7 @@ export const en = {
   proctoringRoom: proctoringRoomEn,
   examRoomPhone: examRoomPhoneEn,
   forms: formsEn,
+  answers: answersEn,
   duration: {
     minutes: '{{minutes}} min',
     hours: '{{hours}} h',

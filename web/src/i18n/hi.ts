@@ -10,6 +10,7 @@ import { formsHi, formsErrorsHi } from './forms.hi';
 import { hiResults } from './hi-results';
 import { hiChallenges } from './hi-challenges';
 import { builderHi } from './builder.hi';
+import { answersHi } from './answers.hi';
 
 // हिन्दी कैटलॉग: NTA के हिन्दी इंटरफ़ेस की शब्दावली (प्रश्न, उत्तर सहेजें, समीक्षा के लिए चिह्नित…)।
 export const hi: Catalogue = {
@@ -162,6 +163,7 @@ export const hi: Catalogue = {
   proctoringRoom: proctoringRoomHi,
   examRoomPhone: examRoomPhoneHi,
   forms: formsHi,
+  answers: answersHi,
   duration: {
     minutes: '{{minutes}} मिनट',
     hours: '{{hours}} घंटे',

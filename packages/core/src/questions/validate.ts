@@ -5,6 +5,7 @@
 import { createIssue, joinPath, type ValidationIssue } from '../errors.js';
 import { findDuplicates, validateKey } from './validate-key.js';
 import { listImageRefs } from './text.js';
+import { validateContentMath } from './validate-math.js';
 import {
   DIFFICULTIES,
   type ChoiceSpec,
@@ -156,6 +157,7 @@ function validateLanguage(question: Question, language: string, content: Questio
     case 'tita':
       break;
   }
+  issues.push(...validateContentMath(language, content));
   return issues;
 }
 

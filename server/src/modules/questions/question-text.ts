@@ -90,20 +90,27 @@ export function toTsqueryLiteral(query: string): string | null {
 
 const PREVIEW_LENGTH = 200;
 
-/** Plain text of the English (or first) stem for lists: Markdown marks and images removed, LaTeX kept. */
+// A run of three or more underscores is the blank of a fill-in or numerical question ("x = ____ m"),
+// written plainly or escaped (`\_\_\_`); one or two are emphasis marks.
+const BLANK = /((?:\\_){3,}|_{3,})/u;
+const MARKDOWN_MARKS = /^#{1,6}\s+|^>\s?|[*`~]+|_{1,2}/gmu;
+
+function stripMarkdown(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, (_match, alt: string) => (alt ? `[${alt}]` : '[image]'))
+    .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
+    .split(BLANK)
+    .map((part, index) => (index % 2 === 1 ? part.replaceAll('\\_', '_') : part.replace(MARKDOWN_MARKS, '')))
+    .join('');
+}
+
+/** Plain text of the English (or first) stem for lists: Markdown marks and images removed, LaTeX and blanks kept. */
 export function buildStemPreview(question: Pick<Question, 'content'>): string {
   const stem = pickPrimaryContent(question)?.stem ?? '';
   // Markdown marks are removed outside math only: `_` and `*` inside $...$ are subscripts and products.
   const plain = stem
     .split(/(\$\$[\s\S]*?\$\$|\$[^$\n]*\$)/u)
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : part
-            .replace(/!\[([^\]]*)\]\([^)]*\)/gu, (_match, alt: string) => (alt ? `[${alt}]` : '[image]'))
-            .replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1')
-            .replace(/^#{1,6}\s+|^>\s?|[*_`~]+/gmu, ''),
-    )
+    .map((part, index) => (index % 2 === 1 ? part : stripMarkdown(part)))
     .join('')
     .replace(/\s+/gu, ' ')
     .trim();

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMatchListTitles } from '../exam-room/answer-inputs/match-list-titles';
 import type { ChoiceList, QuestionDraft } from './draft';
 import { addChoice, moveChoice, removeChoice, setChoiceText, setOptionFixed } from './draft-ops';
 import type { EditorLanguage } from './labels';
@@ -14,11 +15,6 @@ export function choiceLabel(list: ChoiceList, index: number): string {
   return String(index + 1);
 }
 
-const titles: Record<ChoiceList, string> = {
-  options: 'Options',
-  rows: 'List I (rows)',
-  columns: 'List II (columns)',
-};
 const singular: Record<ChoiceList, string> = { options: 'option', rows: 'row', columns: 'column' };
 
 interface ChoiceListEditorProps {
@@ -39,6 +35,9 @@ export function ChoiceListEditor({
   onChange,
   canRestructure,
 }: ChoiceListEditorProps) {
+  // A column's headings are in its language, as candidates will read them ("सूची I" in Hindi).
+  const listTitles = useMatchListTitles(language);
+  const title = list === 'options' ? 'Options' : listTitles[list];
   const texts = draft.content[language][list];
   const listError = errorAt(`content.${language}.${list}`) ?? errorAt(list);
   const minimum = list === 'options' ? 2 : 1;
@@ -46,7 +45,7 @@ export function ChoiceListEditor({
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>
-        {titles[list]}
+        {title}
       </Text>
       {texts.map((text, index) => {
         const label = choiceLabel(list, index);

@@ -20,6 +20,7 @@ import {
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { MathMarkdown } from '../../components/MathMarkdown';
+import { useMatchListTitles } from '../exam-room/answer-inputs/match-list-titles';
 import { describeKey, listCorrectOptionIds } from './answer-text';
 import { choiceLabel } from './ChoiceListEditor';
 import { languageLabels } from './labels';
@@ -89,6 +90,7 @@ function ChoiceRows({
 
 /** A question in one language as the candidate will see it (plus, for teachers, the key and solution). */
 export function QuestionPreview({ question, language, showAnswer = false }: QuestionPreviewProps) {
+  const listTitles = useMatchListTitles(language);
   const content = question.content[language];
   if (!content) {
     return (
@@ -121,13 +123,13 @@ export function QuestionPreview({ question, language, showAnswer = false }: Ques
         <SimpleGrid cols={2} spacing="sm">
           <Stack gap={4}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-              List I
+              {listTitles.rows}
             </Text>
             <ChoiceRows choices={[...(content.rows ?? [])]} correct={[]} list="rows" />
           </Stack>
           <Stack gap={4}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-              List II
+              {listTitles.columns}
             </Text>
             <ChoiceRows choices={[...(content.columns ?? [])]} correct={[]} list="columns" />
           </Stack>

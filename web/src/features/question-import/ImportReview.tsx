@@ -22,6 +22,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DownloadButton } from '../../components/DownloadButton';
+import { MathMarkdown } from '../../components/MathMarkdown';
 import { ImportErrorReport } from '../../components/ImportErrorReport';
 import { ScrollTable } from '../../components/ScrollTable';
 import { notifyError } from '../../lib/notify';
@@ -142,7 +143,7 @@ export function ImportReview({ view, onRestart }: { view: QuestionImport; onRest
                     c="indigo.7"
                     lineClamp={2}
                   >
-                    {duplicate.stemPreview}
+                    <MathMarkdown inline>{duplicate.stemPreview}</MathMarkdown>
                   </Text>
                 </Table.Td>
               </Table.Tr>

@@ -3,6 +3,7 @@ import type { ChoiceSpec, LocalizedChoice } from '@examtech/core';
 import { useTranslation } from 'react-i18next';
 import { MathMarkdown } from '../../../components/MathMarkdown';
 import type { Language } from '../types';
+import { useMatchListTitles } from './match-list-titles';
 
 const textOf = (choices: readonly LocalizedChoice[] | undefined, id: string) =>
   choices?.find((c) => c.id === id)?.text ?? '';
@@ -29,6 +30,7 @@ export function MatrixGrid({
   onChange: (matches: Record<string, string[]>) => void;
 }) {
   const { t } = useTranslation();
+  const titles = useMatchListTitles(language);
   const toggle = (rowId: string, columnId: string) => {
     const current = matches[rowId] ?? [];
     const next = current.includes(columnId)
@@ -42,8 +44,8 @@ export function MatrixGrid({
     <>
       <SimpleGrid cols={2} mb="sm">
         {[
-          { title: t('examRoom.question.listOne', { lng: language }), ids: rows, choices: rowText },
-          { title: t('examRoom.question.listTwo', { lng: language }), ids: columns, choices: columnText },
+          { title: titles.rows, ids: rows, choices: rowText },
+          { title: titles.columns, ids: columns, choices: columnText },
         ].map((list) => (
           <div key={list.title}>
             <Text fw={600} size="sm" mb={4}>

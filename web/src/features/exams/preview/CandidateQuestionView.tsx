@@ -17,6 +17,7 @@ import {
   type LocalizedChoice,
 } from '@examtech/core';
 import { MathMarkdown } from '../../../components/MathMarkdown';
+import { useMatchListTitles } from '../../exam-room/answer-inputs/match-list-titles';
 import { questionTypeLabels } from '../labels';
 
 function choiceText(choices: readonly LocalizedChoice[] | undefined, id: string): string {
@@ -35,6 +36,8 @@ export function CandidateQuestionView({
 }) {
   const content: CandidateContent | undefined = pickLanguageText(question.content, language);
   if (!content) return null;
+  // The text may come from another language when this one is missing: label it in that one.
+  const shownLanguage = Object.keys(question.content).find((code) => question.content[code] === content);
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-label={`Question ${number}`}>
       <Group justify="space-between" mb="xs">
@@ -44,12 +47,21 @@ export function CandidateQuestionView({
         </Badge>
       </Group>
       <MathMarkdown>{content.stem}</MathMarkdown>
-      <QuestionResponse question={question} content={content} />
+      <QuestionResponse question={question} content={content} language={shownLanguage ?? language} />
     </Paper>
   );
 }
 
-function QuestionResponse({ question, content }: { question: CandidateQuestion; content: CandidateContent }) {
+function QuestionResponse({
+  question,
+  content,
+  language,
+}: {
+  question: CandidateQuestion;
+  content: CandidateContent;
+  language: string;
+}) {
+  const listTitles = useMatchListTitles(language);
   switch (question.type) {
     case 'mcq_single':
     case 'assertion_reason':
@@ -104,9 +116,13 @@ function QuestionResponse({ question, content }: { question: CandidateQuestion; 
     case 'matrix_match':
       return (
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
-          <MatchList title="List I" ids={question.rows.map((row) => row.id)} choices={content.rows} />
           <MatchList
-            title="List II"
+            title={listTitles.rows}
+            ids={question.rows.map((row) => row.id)}
+            choices={content.rows}
+          />
+          <MatchList
+            title={listTitles.columns}
             ids={question.columns.map((column) => column.id)}
             choices={content.columns}
           />

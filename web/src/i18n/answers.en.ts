@@ -1,0 +1,5 @@
+// How a response or a key reads on the result pages (web/src/features/exam-room/answer-format.ts).
+export const answersEn = {
+  notAnswered: 'Not answered',
+  noMatch: 'none',
+};
