@@ -84,6 +84,8 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
   const { t } = useTranslation();
   const f = useAnalysisFormat();
   const [isOpen, setOpen] = useState(false);
+  // Answers and keys in the page's question language, as the question above them.
+  const answerLanguage = language === 'hi' ? 'hi' : 'en';
   const keyed = hasKey(item.question) ? item.question : null;
   return (
     <Paper
@@ -121,7 +123,7 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
         <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
           {t('analysis.yourAnswer')}
         </Text>
-        <MathMarkdown inline>{formatAnswer(item.question, item.answer)}</MathMarkdown>
+        <MathMarkdown inline>{formatAnswer(item.question, item.answer, answerLanguage)}</MathMarkdown>
       </Group>
       {keyed && (
         <Group gap={6} wrap="nowrap">
@@ -130,8 +132,10 @@ function QuestionCard({ item, language }: { item: AnalysisQuestion; language: st
           </Text>
           <MathMarkdown inline>
             {item.revisedKeys
-              ? item.revisedKeys.map((key) => formatKey({ ...keyed, key } as Question)).join(' / ')
-              : formatKey(keyed)}
+              ? item.revisedKeys
+                  .map((key) => formatKey({ ...keyed, key } as Question, answerLanguage))
+                  .join(' / ')
+              : formatKey(keyed, answerLanguage)}
           </MathMarkdown>
         </Group>
       )}
