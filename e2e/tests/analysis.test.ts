@@ -98,9 +98,8 @@ describe('the analysis of an attempt', () => {
     await page.goto('/');
     await switchInterfaceLanguage(page, 'hi');
     await page.goto(examUrl);
-    // A new tab shows the instructions first; going on opens the submitted attempt's result.
-    await page.getByText('मैंने निर्देश पढ़ और समझ लिए हैं', { exact: false }).click();
-    await page.getByRole('button', { name: 'मैं शुरू करने के लिए तैयार हूँ' }).click();
+    // A new tab opens the submitted attempt on its ended screen, which leads to the result.
+    await page.getByRole('link', { name: 'अपना परिणाम देखें' }).click();
     await page.getByTestId('total-score').waitFor();
     await page.getByRole('heading', { name: 'खंड और विषय के अनुसार अंक' }).waitFor();
     await page.getByRole('heading', { name: 'समय विश्लेषण' }).waitFor();

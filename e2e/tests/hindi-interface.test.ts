@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createDrillChapter, student, teacher, useExamRoomSuite } from '../support/exam-room.js';
+import { openPaletteDrawer } from '../support/exam-room-phone.js';
 import { expectShippedFont } from '../support/ui-language.js';
 
 const { signInOverHttp, openPage, shoot } = useExamRoomSuite({ prefix: 'hindi-' });
@@ -134,22 +135,29 @@ describe('the Hindi interface', () => {
       await page.getByText('मैंने निर्देश पढ़ और समझ लिए हैं', { exact: false }).click();
       await page.getByRole('button', { name: 'मैं शुरू करने के लिए तैयार हूँ' }).click();
 
-      const palette = page.getByRole('navigation', { name: 'प्रश्न पैलेट' });
+      // On a phone the palette is a drawer opened from the header; beside the question otherwise.
+      const isPhone = name === '390';
+      const openPalette = async () =>
+        isPhone
+          ? (await openPaletteDrawer(page, 'hi')).getByRole('navigation', { name: 'प्रश्न पैलेट' })
+          : page.getByRole('navigation', { name: 'प्रश्न पैलेट' });
+      const palette = await openPalette();
       await palette.waitFor();
       await palette.getByText('नहीं देखा गया', { exact: true }).waitFor();
+      await expectShippedFont(page, 'उत्तर नहीं दिया');
       await page.getByRole('button', { name: 'सहेजें और आगे बढ़ें' }).waitFor();
       await page.getByRole('button', { name: 'समीक्षा के लिए चिह्नित करें और आगे बढ़ें' }).waitFor();
       await page.getByRole('timer', { name: 'शेष समय' }).waitFor();
       // Open a question with Hindi text (the numerical one has none) and check the paper is in Hindi.
       for (const n of [1, 2]) {
-        await palette.getByRole('button', { name: new RegExp(`^प्रश्न ${n},`) }).click();
+        const cells = n === 1 ? palette : await openPalette();
+        await cells.getByRole('button', { name: new RegExp(`^प्रश्न ${n},`) }).click();
         if ((await page.getByLabel('संख्यात्मक उत्तर').count()) === 0) break;
       }
       await page
         .getByText(/^परीक्षा प्रश्न \d:/)
         .first()
         .waitFor();
-      await expectShippedFont(page, 'उत्तर नहीं दिया');
       await shoot(page, `room-${name}`, { isFullPage: true });
 
       await page.getByRole('button', { name: 'जमा करें', exact: true }).click();

@@ -138,14 +138,11 @@ describe('matrix-match answers on the result page', () => {
     await hindiPage.goto('/');
     await switchInterfaceLanguage(hindiPage, 'hi');
     await hindiPage.goto(resultUrl);
-    // A new tab may show the instructions before the submitted attempt's result.
-    const instructions = hindiPage.getByText('मैंने निर्देश पढ़ और समझ लिए हैं', { exact: false });
+    // A new tab opens a submitted attempt on its ended screen, which leads to the result.
+    const ended = hindiPage.getByRole('link', { name: 'अपना परिणाम देखें' });
     const score = hindiPage.getByTestId('total-score');
-    await instructions.or(score).first().waitFor();
-    if (await instructions.isVisible()) {
-      await instructions.click();
-      await hindiPage.getByRole('button', { name: 'मैं शुरू करने के लिए तैयार हूँ' }).click();
-    }
+    await ended.or(score).first().waitFor();
+    if (await ended.isVisible()) await ended.click();
     await score.waitFor();
     const hindiCards = hindiPage.getByRole('article');
     await hindiCards
