@@ -208,6 +208,9 @@ describe('exam builder', () => {
     await page.getByRole('textbox', { name: 'Search the bank' }).fill('E2E Physics single');
     const bankItems = page.getByTestId('bank-item');
     await expect.poll(() => bankItems.filter({ hasNotText: 'E2E Physics single' }).count()).toBe(0);
+    // The panel asks once per type the section takes and merges the answers: let them all arrive,
+    // or the list reorders under the drag.
+    await page.waitForLoadState('networkidle');
     const spare = bankItems.filter({ has: page.getByRole('button', { name: /^Add to paper/ }) }).first();
     await spare.waitFor();
     const spareText = (await spare.innerText()).split('\n')[0] ?? '';
@@ -218,7 +221,12 @@ describe('exam builder', () => {
     // A mouse drag on a busy machine can be missed by the drag sensor; a person would simply drag again.
     for (let attempt = 0; attempt < 3 && (await items.count()) < 20; attempt++) {
       await handle.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-      await dragTo(page, handle, await visiblePaperItem(page, items));
+      try {
+        await dragTo(page, handle, await visiblePaperItem(page, items));
+      } catch (error) {
+        // Moved out of view between the scroll and the press (a late re-render): scroll and try again.
+        if (!(error instanceof Error) || !error.message.includes('not in the viewport')) throw error;
+      }
       await page.waitForTimeout(500);
     }
     await shoot(page, 'exam-bank-drop-desktop');
